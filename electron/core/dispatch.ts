@@ -1,0 +1,58 @@
+// One way to carry a call from any transport (Electron IPC, the preview WebSocket, the e2e
+// bridge) to the services: look the method up in the contract, validate the argument with its
+// schema, run it, and turn any failure into { code, message }. Transports add only their own
+// checks (sender frame, token, origin) in front of this.
+import type { z } from 'zod';
+import { contract, type MethodName, type Services } from './contract';
+import { StewardError, type CallResult } from './errors';
+
+export type Dispatch = (method: string, rawArgs: unknown) => Promise<CallResult<unknown>>;
+
+export interface DispatchOptions {
+  /** Where unexpected errors are reported with their stack; the caller only sees a generic message. */
+  logError?: (method: string, error: unknown) => void;
+}
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Formats a zod failure as "field: problem; field: problem" so a person can find what to fix. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'argument';
+      return `${where}: ${issue.message}`;
+    })
+    .join('; ');
+}
+
+export function createDispatch(services: Services, options: DispatchOptions = {}): Dispatch {
+  return async (method, rawArgs) => {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no method called "${String(method).slice(0, 80)}".` } };
+    }
+    const parsed = contract[method].args.safeParse(rawArgs === undefined ? {} : rawArgs);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: `${method}: ${describeZodError(parsed.error)}` },
+      };
+    }
+    try {
+      const run = services[method] as (args: unknown) => Promise<unknown>;
+      const value = await run(parsed.data);
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (error) {
+      if (error instanceof StewardError) {
+        return { ok: false, error: { code: error.code, message: error.message } };
+      }
+      options.logError?.(method, error);
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `${method} failed unexpectedly. Details were written to the app log.` },
+      };
+    }
+  };
+}
