@@ -1,0 +1,49 @@
+// The ledger's public API: append-only, hash-linked, signed JSONL files, one per profile, in a
+// workspace folder. See docs in each module; ARCHITECTURE.md "Data: the workspace and its ledgers".
+export { canonicalJson, CanonicalJsonError } from './canonical';
+export {
+  fingerprintOf,
+  generateProfileKeys,
+  PROFILE_ID_PATTERN,
+  profileIdFor,
+  publicKeyOf,
+  signDigest,
+  verifyDigest,
+} from './keys';
+export type { ProfileKeys } from './keys';
+export {
+  checkEventData,
+  EVENT_TYPES,
+  eventDataSchemas,
+  isEventType,
+  parseEventData,
+  profileCreatedSchema,
+} from './events';
+export type { EventData, EventType, ProfileCreatedData } from './events';
+export {
+  decodeLine,
+  decodeLineBytes,
+  encodeEntry,
+  entryBody,
+  GENESIS_PREV,
+  sha256Hex,
+  SUFFIX_LENGTH,
+  verifyEntrySignature,
+} from './entry';
+export type { DecodeResult, LedgerEntry, LedgerEntryOf, UnsignedEntry } from './entry';
+export { acquireLock, pidAlive, readLock } from './lock';
+export type { LockHandle, LockInfo } from './lock';
+export { createLedger, openLedger } from './ledger';
+export type { CreateOptions, CreateStep, Ledger, LedgerHead, LedgerOptions, ReadOnlyState } from './ledger';
+export { ledgerRelPath, openWorkspace, workspacePaths } from './workspace';
+export type { Workspace } from './workspace';
+export {
+  allEntriesInOrder,
+  INCOMPLETE_TAIL_REASON,
+  listLedgerIds,
+  readLedgerFile,
+  readWorkspace,
+  signatureThreads,
+  verifyWorkspace,
+} from './verify';
+export type { LedgerRead, ReadOptions, VerifyDepth } from './verify';

@@ -1,0 +1,170 @@
+// The workspace folder and the small file-system helpers every ledger write goes through:
+// atomic replace (temp file + fsync + rename + directory fsync) and plain-words error reasons.
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { StewardError } from '../errors';
+
+export interface Workspace {
+  /** Absolute path of the workspace folder. */
+  dir: string;
+  ledgersDir: string;
+  keysDir: string;
+  importsDir: string;
+}
+
+export const LEDGER_FILE_PATTERN = /^(p[0-9a-f]{20})\.jsonl$/;
+
+/** The paths of a workspace, without touching the disk. */
+export function workspacePaths(dir: string): Workspace {
+  const abs = resolve(dir);
+  return {
+    dir: abs,
+    ledgersDir: join(abs, 'ledgers'),
+    keysDir: join(abs, 'keys'),
+    importsDir: join(abs, 'imports'),
+  };
+}
+
+export function ledgerPath(ws: Workspace, profileId: string): string {
+  return join(ws.ledgersDir, `${profileId}.jsonl`);
+}
+
+/** How problems name a ledger file: relative to the workspace, with forward slashes. */
+export function ledgerRelPath(profileId: string): string {
+  return `ledgers/${profileId}.jsonl`;
+}
+
+export function keyPath(ws: Workspace, profileId: string): string {
+  return join(ws.keysDir, `${profileId}.pub`);
+}
+
+export function errnoCode(err: unknown): string | undefined {
+  return (err as NodeJS.ErrnoException | undefined)?.code;
+}
+
+/** A file-system error in words a person can act on. */
+export function plainReason(err: unknown): string {
+  switch (errnoCode(err)) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'not a folder';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'the disk is full';
+    case 'EDQUOT':
+      return 'the disk quota is used up';
+    case 'EFBIG':
+      return 'the file is larger than this system allows';
+    case 'ENOENT':
+      return 'the folder does not exist';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EIO':
+      return 'input/output error (the disk or network drive failed)';
+    case 'EBUSY':
+      return 'the folder is in use';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+export function tempName(forName: string): string {
+  return `.${forName}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+}
+
+/** fsync a directory so a rename in it is durable. Not supported everywhere (Windows): ignored there. */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch (err) {
+    const c = errnoCode(err);
+    if (c !== 'EISDIR' && c !== 'EPERM' && c !== 'EINVAL' && c !== 'EBADF' && c !== 'EACCES') throw err;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes all of `data` at the fd's position (or the end, for 'a'), looping over short writes. */
+export function writeAll(fd: number, data: Uint8Array): void {
+  let off = 0;
+  while (off < data.length) off += writeSync(fd, data, off, data.length - off);
+}
+
+/** Writes `data` to a new temp file next to `target`, fsyncs it and returns its path. */
+export function writeTempFile(target: string, data: string | Uint8Array): string {
+  const tmp = join(dirname(target), tempName(basename(target)));
+  const fd = openSync(tmp, 'wx');
+  try {
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+    fsyncSync(fd);
+  } catch (err) {
+    closeSync(fd);
+    removeQuietly(tmp);
+    throw err;
+  }
+  closeSync(fd);
+  return tmp;
+}
+
+/** Replaces `target` atomically: temp file + fsync + rename + directory fsync. */
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  const tmp = writeTempFile(target, data);
+  try {
+    renameSync(tmp, target);
+  } catch (err) {
+    removeQuietly(tmp);
+    throw err;
+  }
+  fsyncDir(dirname(target));
+}
+
+export function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // already gone, or not ours to remove
+  }
+}
+
+function notWritable(dir: string, err: unknown): StewardError {
+  return new StewardError('WORKSPACE_NOT_WRITABLE', `Steward cannot write to ${dir}: ${plainReason(err)}.`, {
+    cause: err,
+  });
+}
+
+/**
+ * Creates the workspace folders if needed and proves they can be written (a probe file is
+ * written, fsynced and deleted in each folder Steward writes to).
+ */
+export async function openWorkspace(dir: string): Promise<Workspace> {
+  const ws = workspacePaths(dir);
+  try {
+    for (const d of [ws.dir, ws.ledgersDir, ws.keysDir, ws.importsDir]) mkdirSync(d, { recursive: true });
+  } catch (err) {
+    throw notWritable(ws.dir, err);
+  }
+  for (const d of [ws.ledgersDir, ws.keysDir]) {
+    const probe = join(d, tempName('steward-probe'));
+    try {
+      const fd = openSync(probe, 'wx');
+      try {
+        writeSync(fd, 'probe');
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      unlinkSync(probe);
+    } catch (err) {
+      removeQuietly(probe);
+      throw notWritable(ws.dir, err);
+    }
+  }
+  return ws;
+}
