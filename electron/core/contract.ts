@@ -101,7 +101,9 @@ interface Method<A extends z.ZodType, R> {
   /** Phantom: carries the result type; never read at run time. */
   result?: R;
 }
-const method = <R>() => <A extends z.ZodType>(args: A): Method<A, R> => ({ args });
+const method =
+  <R>() =>
+  <A extends z.ZodType>(args: A): Method<A, R> => ({ args });
 
 export const contract = {
   getAppInfo: method<AppInfo>()(none),
@@ -114,7 +116,9 @@ export const contract = {
   getSettings: method<SettingsView>()(none),
   setWorkspace: method<SettingsView>()(
     z
-      .object({ dir: z.string().trim().min(1, { error: 'Choose a folder' }).max(4096, { error: 'Path too long' }) })
+      .object({
+        dir: z.string().trim().min(1, { error: 'Choose a folder' }).max(4096, { error: 'Path too long' }),
+      })
       .strict(),
   ),
   pickWorkspaceFolder: method<{ dir: string | null }>()(none),
@@ -132,7 +136,6 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export type ArgsOf<M extends MethodName> = z.input<Contract[M]['args']>;
 export type ParsedArgsOf<M extends MethodName> = z.output<Contract[M]['args']>;
 export type ResultOf<M extends MethodName> = Contract[M] extends Method<z.ZodType, infer R> ? R : never;
-
 
 type HasNoArgs<M extends MethodName> =
   Contract[M]['args'] extends z.ZodObject<infer S> ? (keyof S extends never ? true : false) : false;
@@ -160,5 +163,5 @@ export type Services = {
   [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>>;
 };
 
-/** IPC channel for a method; the only channel naming rule in the app. */
-export const channelFor = (m: MethodName): string => `steward:${m}`;
+/** IPC channel for a method; defined in channels.ts so the preload can import it without zod. */
+export { channelFor } from './channels';

@@ -1,0 +1,14 @@
+// Every capability the shell offers, registered in one go. A contract method that no feature
+// registers makes registerFeatures() fail (and its test), so new methods cannot be forgotten.
+import type { Services } from '../../core/contract';
+import type { IpcRegistry } from '../ipc';
+import { registerAppFeature } from './app';
+import { registerProfilesFeature } from './profiles';
+import { registerWorkspaceFeature } from './workspace';
+
+export const FEATURES = [registerAppFeature, registerProfilesFeature, registerWorkspaceFeature] as const;
+
+export function registerFeatures(ipc: IpcRegistry, services: Services): void {
+  for (const register of FEATURES) register(ipc.handle, services);
+  ipc.assertComplete();
+}

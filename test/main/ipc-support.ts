@@ -1,0 +1,92 @@
+// Shared by the IPC specs: a services table of spies that would append to a real ledger file if
+// ever reached, valid arguments for every contract method, and the sender events Electron would
+// hand a handler (the app's own top frame, and the frames that must be refused).
+import fs from 'node:fs';
+import path from 'node:path';
+import { vi } from 'vitest';
+import type { IpcMainInvokeEvent } from 'electron';
+import { METHOD_NAMES, type ArgsOf, type MethodName, type Services } from '../../electron/core/contract';
+import { createIpcRegistry, type IpcRegistry } from '../../electron/main/ipc';
+import { registerFeatures } from '../../electron/main/features';
+import { APP_ENTRY_URL, trustedOrigins } from '../../electron/main/origin';
+import { MockWebContents, MockWebFrameMain } from './electron-mock';
+
+/** One valid argument per method; typed so a new contract method will not compile until added. */
+export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
+  getAppInfo: {},
+  listProfiles: {},
+  getCurrentProfile: {},
+  createProfile: { name: 'Ada Lovelace', email: 'ada@example.org', team: 'Analytics' },
+  switchProfile: { profileId: 'p0123456789abcdef0123' },
+  getSettings: {},
+  setWorkspace: { dir: '/tmp/steward-workspace' },
+  pickWorkspaceFolder: {},
+  getWorkspaceStatus: {},
+  verifyWorkspace: { depth: 'quick' },
+  openExternalLink: { url: 'https://gdpr-info.eu/art-5-gdpr/' },
+};
+
+export type SpyServices = { [M in MethodName]: ReturnType<typeof vi.fn> } & Services;
+
+/** Spies that append a line to <dir>/ledgers/spy.jsonl when called, like a real recording service. */
+export function ledgerWritingSpies(dir: string): SpyServices {
+  const table = {} as Record<MethodName, ReturnType<typeof vi.fn>>;
+  for (const method of METHOD_NAMES) {
+    table[method] = vi.fn(async (args: unknown) => {
+      const ledgers = path.join(dir, 'ledgers');
+      fs.mkdirSync(ledgers, { recursive: true });
+      fs.appendFileSync(path.join(ledgers, 'spy.jsonl'), `${JSON.stringify({ method, args })}\n`);
+      return { method };
+    });
+  }
+  return table as unknown as SpyServices;
+}
+
+export function ledgerExists(dir: string): boolean {
+  return fs.existsSync(path.join(dir, 'ledgers'));
+}
+
+export function registerAll(services: Services): IpcRegistry {
+  const registry = createIpcRegistry({ origins: trustedOrigins() });
+  registerFeatures(registry, services);
+  return registry;
+}
+
+type SenderEvent = IpcMainInvokeEvent;
+
+/** The app's own top-level frame, as Electron reports it. */
+export function trustedEvent(url = APP_ENTRY_URL): SenderEvent {
+  const sender = new MockWebContents(url);
+  return {
+    sender,
+    senderFrame: sender.mainFrame,
+    frameId: 1,
+    processId: 1,
+    type: 'frame',
+  } as unknown as SenderEvent;
+}
+
+/** Frames that must never be served, each with a name for the test title. */
+export function foreignEvents(): Array<[string, SenderEvent]> {
+  const withFrame = (sender: MockWebContents, senderFrame: MockWebFrameMain | null): SenderEvent =>
+    ({ sender, senderFrame, frameId: 2, processId: 1, type: 'frame' }) as unknown as SenderEvent;
+
+  const app = new MockWebContents();
+  const appIframe = new MockWebFrameMain(APP_ENTRY_URL, app.mainFrame);
+  const evilIframe = new MockWebFrameMain('https://evil.example/', app.mainFrame);
+  const other = new MockWebContents();
+
+  return [
+    ['a null senderFrame (frame gone)', withFrame(new MockWebContents(), null)],
+    ['an iframe of the app at the app origin', withFrame(app, appIframe)],
+    ['an iframe of another origin', withFrame(app, evilIframe)],
+    ['a top frame at another https origin', trustedEvent('https://evil.example/index.html')],
+    ['a top frame at app://x', trustedEvent('app://x/index.html')],
+    ['a top frame at app://steward.evil', trustedEvent('app://steward.evil/index.html')],
+    ['a top frame on file://', trustedEvent('file:///tmp/index.html')],
+    ['a top frame on about:blank', trustedEvent('about:blank')],
+    ['a top frame on a data: URL', trustedEvent('data:text/html,hi')],
+    ['the dev server origin when none is configured', trustedEvent('http://localhost:5173/')],
+    ["another web contents' main frame", withFrame(new MockWebContents(), other.mainFrame)],
+  ];
+}
