@@ -1,0 +1,145 @@
+// Who is signed in, at the foot of the navigation, and a disclosure to switch to another local
+// profile or add one. A disclosure (button + list of buttons), not an ARIA menu: it needs no
+// roving focus to be fully usable from the keyboard.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Icon } from '../components/Icon';
+import { Spinner } from '../components/Spinner';
+import { useStewardStore } from '../state/store';
+import type { ProfileSummary } from '../../electron/core/contract';
+
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = parts[0]?.[0] ?? '?';
+  const last = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+function Avatar({ profile }: { profile: ProfileSummary }) {
+  return (
+    <span className="avatar" aria-hidden="true">
+      {initialsOf(profile.name)}
+    </span>
+  );
+}
+
+export function ProfileSwitcher() {
+  const { profile, profiles, switchProfile, switching, switchError, navigate, clearRequest } =
+    useStewardStore(
+      useShallow((s) => ({
+        profile: s.profile,
+        profiles: s.profiles,
+        switchProfile: s.switchProfile,
+        switching: s.requests.switchProfile.status === 'pending',
+        switchError: s.requests.switchProfile.error,
+        navigate: s.navigate,
+        clearRequest: s.clearRequest,
+      })),
+    );
+  const [open, setOpen] = useState(false);
+  const panelId = `profile-panel-${useId()}`;
+  const rootRef = useRef<HTMLDivElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointerDown = (event: PointerEvent) => {
+      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) {
+        setOpen(false);
+      }
+    };
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        toggleRef.current?.focus();
+      }
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('keydown', onKeyDown);
+    };
+  }, [open]);
+
+  if (profile === null) return null;
+  const others = profiles.filter((p) => p.id !== profile.id);
+
+  const choose = async (profileId: string) => {
+    if (switching) return;
+    const switched = await switchProfile(profileId);
+    if (switched !== null) {
+      setOpen(false);
+      toggleRef.current?.focus();
+    }
+  };
+
+  return (
+    <div className="profile-switcher" ref={rootRef}>
+      {open ? (
+        <div className="profile-switcher__panel" id={panelId}>
+          <p className="profile-switcher__caption">{others.length > 0 ? 'Switch to' : 'No other profiles'}</p>
+          {others.length > 0 ? (
+            <ul className="profile-switcher__list">
+              {others.map((other) => (
+                <li key={other.id}>
+                  <button
+                    type="button"
+                    className="profile-switcher__option"
+                    onClick={() => void choose(other.id)}
+                    aria-disabled={switching || undefined}
+                  >
+                    <Avatar profile={other} />
+                    <span className="profile-switcher__who">
+                      <span className="profile-switcher__name">{other.name}</span>
+                      <span className="profile-switcher__team">{other.team}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {switching ? <Spinner size="sm" label="Switching profile…" /> : null}
+          {switchError ? (
+            <p className="profile-switcher__error" role="alert">
+              {switchError.message}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="profile-switcher__option profile-switcher__add"
+            onClick={() => {
+              setOpen(false);
+              clearRequest('createProfile');
+              navigate('new-profile');
+            }}
+          >
+            <span className="avatar avatar--ghost" aria-hidden="true">
+              <Icon name="userPlus" />
+            </span>
+            <span className="profile-switcher__name">Add a profile</span>
+          </button>
+        </div>
+      ) : null}
+      <button
+        type="button"
+        ref={toggleRef}
+        className="profile-switcher__toggle"
+        aria-label={`${profile.name}, ${profile.team} — switch profile`}
+        aria-expanded={open}
+        aria-controls={open ? panelId : undefined}
+        onClick={() => {
+          clearRequest('switchProfile');
+          setOpen((value) => !value);
+        }}
+      >
+        <Avatar profile={profile} />
+        <span className="profile-switcher__who">
+          <span className="profile-switcher__name">{profile.name}</span>
+          <span className="profile-switcher__team">{profile.team}</span>
+        </span>
+        <Icon name="chevronUpDown" className="profile-switcher__chevron" />
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+// The main navigation. Links carry real hrefs (so they read as links and show their target);
+// a plain click is handled by the store, which updates the route and the hash together.
+import type { MouseEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { Icon, type IconName } from '../components/Icon';
+import { hrefFor, NAV_ROUTES, ROUTE_TITLES, type Route } from '../routes';
+import { useStewardStore } from '../state/store';
+
+const NAV_ICONS: Record<(typeof NAV_ROUTES)[number], IconName> = {
+  training: 'training',
+  reviews: 'reviews',
+  records: 'records',
+  settings: 'settings',
+};
+
+export function SideNav() {
+  const { route, navigate } = useStewardStore(useShallow((s) => ({ route: s.route, navigate: s.navigate })));
+
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>, target: Route) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(target);
+  };
+
+  return (
+    <nav className="side-nav" aria-label="Main">
+      <ul className="side-nav__list">
+        {NAV_ROUTES.map((target) => (
+          <li key={target}>
+            <a
+              className="side-nav__link"
+              href={hrefFor(target)}
+              aria-current={route === target ? 'page' : undefined}
+              onClick={(event) => handleClick(event, target)}
+            >
+              <Icon name={NAV_ICONS[target]} className="side-nav__icon" />
+              <span>{ROUTE_TITLES[target]}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

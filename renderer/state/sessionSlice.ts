@@ -1,0 +1,159 @@
+// Who is using Steward and where their records live: app info, the current profile and the
+// others on this machine, settings, the workspace's integrity status, and notices. Every action
+// goes through track(), so the UI reads one RequestState per call for busy and error display.
+import type { StateCreator } from 'zustand';
+import type {
+  AppInfo,
+  ArgsOf,
+  Notice,
+  ProfileSummary,
+  SettingsView,
+  VerifyReport,
+  WorkspaceStatus,
+} from '../../electron/core/contract';
+import { api, toApiError } from '../api';
+import { initialRequests, type RequestKey, type RequestState } from './requests';
+import type { StewardState } from './store';
+
+export type ProfileInput = ArgsOf<'createProfile'>;
+
+export interface SessionSlice {
+  appInfo: AppInfo | null;
+  profile: ProfileSummary | null;
+  profiles: ProfileSummary[];
+  settings: SettingsView | null;
+  /** The quick check the app ran on open (or after a workspace change). */
+  workspaceStatus: WorkspaceStatus | null;
+  /** The last full signature check the user asked for; null until they run one. */
+  verifyReport: VerifyReport | null;
+  /** Banners still showing; dismissed ones are remembered so a refresh does not bring them back. */
+  notices: Notice[];
+  dismissedNoticeIds: string[];
+  requests: Record<RequestKey, RequestState>;
+
+  bootstrap: () => Promise<void>;
+  createProfile: (input: ProfileInput) => Promise<ProfileSummary | null>;
+  switchProfile: (profileId: string) => Promise<ProfileSummary | null>;
+  setWorkspace: (dir: string) => Promise<SettingsView | null>;
+  /** Opens the system folder picker and, if a folder was chosen, switches to it. */
+  pickWorkspaceFolder: () => Promise<string | null>;
+  loadWorkspaceStatus: () => Promise<WorkspaceStatus | null>;
+  verifyWorkspace: () => Promise<VerifyReport | null>;
+  dismissNotice: (id: string) => void;
+  clearRequest: (key: RequestKey) => void;
+}
+
+export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice> = (set, get) => {
+  const setRequest = (key: RequestKey, request: RequestState) =>
+    set((state) => ({ requests: { ...state.requests, [key]: request } }));
+
+  /** Runs one call under its request entry; resolves to null (and records the error) on failure. */
+  async function track<T>(key: RequestKey, work: () => Promise<T>): Promise<T | null> {
+    setRequest(key, { status: 'pending', error: null });
+    try {
+      const value = await work();
+      setRequest(key, { status: 'succeeded', error: null });
+      return value;
+    } catch (error) {
+      setRequest(key, { status: 'failed', error: toApiError(error, key).toPayload() });
+      return null;
+    }
+  }
+
+  const activeNotices = (notices: Notice[]) =>
+    notices.filter((notice) => !get().dismissedNoticeIds.includes(notice.id));
+
+  /** After the profile or workspace changed: the list of profiles and the integrity status follow. */
+  async function refreshAfterProfileChange(profile: ProfileSummary) {
+    const profiles = await api().listProfiles();
+    set({ profile, profiles, verifyReport: null, workspaceStatus: null });
+    if (get().route === 'new-profile') get().navigate('training', { replace: true });
+    void get().loadWorkspaceStatus();
+  }
+
+  return {
+    appInfo: null,
+    profile: null,
+    profiles: [],
+    settings: null,
+    workspaceStatus: null,
+    verifyReport: null,
+    notices: [],
+    dismissedNoticeIds: [],
+    requests: initialRequests(),
+
+    bootstrap: async () => {
+      // React's StrictMode runs effects twice in development; one bootstrap at a time is enough.
+      if (get().requests.bootstrap.status === 'pending') return;
+      const loaded = await track('bootstrap', async () => {
+        const client = api();
+        const [appInfo, profile, profiles, settings] = await Promise.all([
+          client.getAppInfo(),
+          client.getCurrentProfile(),
+          client.listProfiles(),
+          client.getSettings(),
+        ]);
+        return { appInfo, profile, profiles, settings };
+      });
+      if (loaded === null) return;
+      set({ ...loaded, notices: activeNotices(loaded.appInfo.notices) });
+      if (loaded.profile !== null) void get().loadWorkspaceStatus();
+    },
+
+    createProfile: async (input) =>
+      track('createProfile', async () => {
+        const client = api();
+        const created = await client.createProfile(input);
+        // A new profile is the one the person means to use next, also when added beside others.
+        const current = await client.getCurrentProfile();
+        const profile =
+          current?.id === created.id ? current : await client.switchProfile({ profileId: created.id });
+        await refreshAfterProfileChange(profile);
+        return profile;
+      }),
+
+    switchProfile: async (profileId) =>
+      track('switchProfile', async () => {
+        const profile = await api().switchProfile({ profileId });
+        await refreshAfterProfileChange(profile);
+        return profile;
+      }),
+
+    setWorkspace: async (dir) =>
+      track('setWorkspace', async () => {
+        const settings = await api().setWorkspace({ dir });
+        set({ settings, workspaceStatus: null, verifyReport: null });
+        if (get().profile !== null) void get().loadWorkspaceStatus();
+        return settings;
+      }),
+
+    pickWorkspaceFolder: async () => {
+      const picked = await track('pickWorkspaceFolder', () => api().pickWorkspaceFolder());
+      if (picked === null || picked.dir === null) return null;
+      await get().setWorkspace(picked.dir);
+      return picked.dir;
+    },
+
+    loadWorkspaceStatus: async () =>
+      track('workspaceStatus', async () => {
+        const workspaceStatus = await api().getWorkspaceStatus();
+        set({ workspaceStatus });
+        return workspaceStatus;
+      }),
+
+    verifyWorkspace: async () =>
+      track('verifyWorkspace', async () => {
+        const verifyReport = await api().verifyWorkspace({ depth: 'full' });
+        set({ verifyReport });
+        return verifyReport;
+      }),
+
+    dismissNotice: (id) =>
+      set((state) => ({
+        notices: state.notices.filter((notice) => notice.id !== id),
+        dismissedNoticeIds: [...state.dismissedNoticeIds, id],
+      })),
+
+    clearRequest: (key) => setRequest(key, { status: 'idle', error: null }),
+  };
+};
