@@ -19,11 +19,13 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** Formats a zod failure as "field: problem; field: problem" so a person can find what to fix. */
 export function describeZodError(error: z.ZodError): string {
+  // Clipped: a hostile argument (10,000 unknown keys, a 100 kB key) must not echo back whole.
+  const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
   return error.issues
     .slice(0, 5)
     .map((issue) => {
       const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'argument';
-      return `${where}: ${issue.message}`;
+      return `${clip(where, 80)}: ${clip(issue.message, 200)}`;
     })
     .join('; ');
 }
@@ -31,9 +33,25 @@ export function describeZodError(error: z.ZodError): string {
 export function createDispatch(services: Services, options: DispatchOptions = {}): Dispatch {
   return async (method, rawArgs) => {
     if (!isMethodName(method)) {
-      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `There is no method called "${String(method).slice(0, 80)}".` } };
+      return {
+        ok: false,
+        error: {
+          code: 'UNKNOWN_METHOD',
+          message: `There is no method called "${String(method).slice(0, 80)}".`,
+        },
+      };
     }
-    const parsed = contract[method].args.safeParse(rawArgs === undefined ? {} : rawArgs);
+    const args = rawArgs === undefined ? {} : rawArgs;
+    // Every method takes one plain object; a Date, Map or class instance is not one, whatever
+    // zod's object check would let through.
+    const proto = typeof args === 'object' && args !== null ? Object.getPrototypeOf(args) : undefined;
+    if (proto !== Object.prototype && proto !== null) {
+      return {
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: `${method}: argument: expected an object` },
+      };
+    }
+    const parsed = contract[method].args.safeParse(args);
     if (!parsed.success) {
       return {
         ok: false,
@@ -51,7 +69,10 @@ export function createDispatch(services: Services, options: DispatchOptions = {}
       options.logError?.(method, error);
       return {
         ok: false,
-        error: { code: 'INTERNAL', message: `${method} failed unexpectedly. Details were written to the app log.` },
+        error: {
+          code: 'INTERNAL',
+          message: `${method} failed unexpectedly. Details were written to the app log.`,
+        },
       };
     }
   };

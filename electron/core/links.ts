@@ -19,7 +19,10 @@ export const EXTERNAL_HOST_ALLOWLIST: readonly string[] = [
 
 export type LinkDecision = { ok: true; url: string } | { ok: false; reason: string };
 
-export function checkExternalUrl(raw: string, allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST): LinkDecision {
+export function checkExternalUrl(
+  raw: string,
+  allowlist: readonly string[] = EXTERNAL_HOST_ALLOWLIST,
+): LinkDecision {
   let url: URL;
   try {
     url = new URL(raw);
@@ -27,7 +30,10 @@ export function checkExternalUrl(raw: string, allowlist: readonly string[] = EXT
     return { ok: false, reason: 'That is not a complete web address.' };
   }
   if (url.protocol !== 'https:') {
-    return { ok: false, reason: `Only https links open outside Steward (this one is ${url.protocol.replace(':', '')}).` };
+    return {
+      ok: false,
+      reason: `Only https links open outside Steward (this one is ${url.protocol.replace(':', '')}).`,
+    };
   }
   if (url.username !== '' || url.password !== '') {
     return { ok: false, reason: 'Links carrying a user name or password are not opened.' };

@@ -1,0 +1,288 @@
+// The one table of services. Every transport (Electron IPC, the preview WebSocket, the e2e
+// bridge) carries calls to the object built here; no method body exists anywhere else.
+// Arguments arrive already validated by core/dispatch.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppInfo, Notice, ProfileSummary, Services, SettingsView, WorkspaceStatus } from './contract';
+import { StewardError } from './errors';
+import { checkExternalUrl } from './links';
+import {
+  openLedger,
+  openWorkspace,
+  readWorkspace,
+  verifyWorkspace,
+  type Ledger,
+  type Workspace,
+} from './ledger';
+import { createProfile } from './profiles/createProfile';
+import { listLocalKeyIds, loadKey, type SecretProtector } from './profiles/keystore';
+import { readProfileFromLedger } from './profiles/profileDirectory';
+import { openSettings, type Settings, type SettingsStoreFactory } from './settings/settingsStore';
+
+export interface HostCapabilities {
+  host: AppInfo['host'];
+  pickFolder?: () => Promise<string | null>;
+  openExternal?: (url: string) => Promise<void>;
+}
+
+export interface ServiceContext {
+  /** Local, per-user app data: settings and private keys live here, never in the workspace. */
+  userDataDir: string;
+  settingsStoreFactory: SettingsStoreFactory;
+  secretProtector: SecretProtector;
+  capabilities: HostCapabilities;
+  appVersion: string;
+  /** Overrides the private-key folder (`--keys DIR` in the CLI). */
+  keysDir?: string;
+  now?: () => Date;
+  logError?: (where: string, error: unknown) => void;
+}
+
+export interface ServiceHandle {
+  services: Services;
+  close(): Promise<void>;
+}
+
+interface Session {
+  settings: Settings;
+  workspace: Workspace | null;
+  workspaceError: string | null;
+  ledger: Ledger | null;
+  ledgerError: { code: string; message: string } | null;
+  notices: Notice[];
+}
+
+export function defaultWorkspaceDir(userDataDir: string): string {
+  return path.join(userDataDir, 'workspace');
+}
+
+export async function createServices(ctx: ServiceContext): Promise<ServiceHandle> {
+  const keysDir = ctx.keysDir ?? path.join(ctx.userDataDir, 'keys');
+  const defaultDir = defaultWorkspaceDir(ctx.userDataDir);
+  const opened = openSettings(ctx.settingsStoreFactory, ctx.userDataDir, ctx.now);
+  const session: Session = {
+    settings: opened.settings,
+    workspace: null,
+    workspaceError: null,
+    ledger: null,
+    ledgerError: null,
+    notices: [],
+  };
+  if (opened.movedAside) {
+    session.notices.push({
+      id: 'settings-corrupt',
+      level: 'warning',
+      message: `Your settings file could not be read (${opened.movedAside.reason}). It was moved aside to ${opened.movedAside.to} and default settings are in use.`,
+    });
+  }
+
+  const workspaceDir = (): string => session.settings.get().workspaceDir ?? defaultDir;
+
+  async function closeLedger(): Promise<void> {
+    const ledger = session.ledger;
+    session.ledger = null;
+    session.ledgerError = null;
+    if (ledger) await ledger.close();
+  }
+
+  /** Opens the current profile's ledger, recording (not throwing) why it could not be opened. */
+  async function openCurrentLedger(): Promise<void> {
+    await closeLedger();
+    const id = session.settings.get().currentProfileId;
+    if (!id || !session.workspace) return;
+    if (!fs.existsSync(path.join(session.workspace.ledgersDir, `${id}.jsonl`))) return;
+    try {
+      const key = loadKey(keysDir, ctx.secretProtector, id);
+      session.ledger = await openLedger(session.workspace, id, key.privateKeyPem, { now: ctx.now });
+    } catch (error) {
+      session.ledgerError =
+        error instanceof StewardError
+          ? { code: error.code, message: error.message }
+          : { code: 'INTERNAL', message: `Your ledger could not be opened: ${String(error)}` };
+      if (!(error instanceof StewardError)) ctx.logError?.('openLedger', error);
+    }
+  }
+
+  async function useWorkspace(dir: string): Promise<void> {
+    session.workspace = await openWorkspace(dir);
+    session.workspaceError = null;
+  }
+
+  try {
+    await useWorkspace(workspaceDir());
+  } catch (error) {
+    session.workspaceError = error instanceof Error ? error.message : String(error);
+    session.notices.push({ id: 'workspace-unavailable', level: 'error', message: session.workspaceError });
+  }
+  await openCurrentLedger();
+
+  function requireWorkspace(): Workspace {
+    if (!session.workspace) {
+      throw new StewardError(
+        'WORKSPACE_INVALID',
+        `The workspace folder cannot be used: ${session.workspaceError ?? 'unknown reason'}. Choose another folder in Settings.`,
+      );
+    }
+    return session.workspace;
+  }
+
+  function localProfiles(): ProfileSummary[] {
+    const ws = session.workspace;
+    if (!ws) return [];
+    const out: ProfileSummary[] = [];
+    for (const id of listLocalKeyIds(keysDir)) {
+      const profile = readProfileFromLedger(ws, id);
+      if (profile) out.push(profile);
+    }
+    return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  }
+
+  function currentProfile(): ProfileSummary | null {
+    const id = session.settings.get().currentProfileId;
+    if (!id || !session.workspace) return null;
+    if (!listLocalKeyIds(keysDir).includes(id)) return null;
+    return readProfileFromLedger(session.workspace, id);
+  }
+
+  function settingsView(): SettingsView {
+    return {
+      workspaceDir: workspaceDir(),
+      defaultWorkspaceDir: defaultDir,
+      canPickFolder: Boolean(ctx.capabilities.pickFolder),
+    };
+  }
+
+  /** Carries this machine's own ledgers along when the user points Steward at another folder. */
+  function carryLocalLedgers(from: Workspace, to: Workspace): void {
+    for (const id of listLocalKeyIds(keysDir)) {
+      const src = path.join(from.ledgersDir, `${id}.jsonl`);
+      const dst = path.join(to.ledgersDir, `${id}.jsonl`);
+      if (!fs.existsSync(src) || fs.existsSync(dst)) continue;
+      for (const [a, b] of [
+        [path.join(from.keysDir, `${id}.pub`), path.join(to.keysDir, `${id}.pub`)],
+        [src, dst],
+      ] as const) {
+        if (!fs.existsSync(a) || fs.existsSync(b)) continue;
+        const tmp = `${b}.copying-${process.pid}`;
+        fs.copyFileSync(a, tmp);
+        fs.renameSync(tmp, b);
+      }
+    }
+  }
+
+  const services: Services = {
+    async getAppInfo() {
+      const notices = [...session.notices];
+      if (session.ledgerError) {
+        notices.push({
+          id: `ledger-${session.ledgerError.code}`,
+          level: 'error',
+          message: session.ledgerError.message,
+        });
+      }
+      return {
+        name: 'Steward',
+        version: ctx.appVersion,
+        host: ctx.capabilities.host,
+        keyProtection: ctx.secretProtector.kind,
+        keyProtectionNote: ctx.secretProtector.note,
+        notices,
+      };
+    },
+
+    async listProfiles() {
+      return localProfiles();
+    },
+
+    async getCurrentProfile() {
+      return currentProfile();
+    },
+
+    async createProfile(input) {
+      const profile = await createProfile(requireWorkspace(), keysDir, ctx.secretProtector, input, ctx.now);
+      session.settings.update({ currentProfileId: profile.id });
+      await openCurrentLedger();
+      return profile;
+    },
+
+    async switchProfile({ profileId }) {
+      const ws = requireWorkspace();
+      const profile = listLocalKeyIds(keysDir).includes(profileId)
+        ? readProfileFromLedger(ws, profileId)
+        : null;
+      if (!profile) {
+        throw new StewardError(
+          'PROFILE_NOT_FOUND',
+          `There is no profile ${profileId} on this computer in this workspace.`,
+        );
+      }
+      session.settings.update({ currentProfileId: profileId });
+      await openCurrentLedger();
+      if (session.ledgerError)
+        throw new StewardError(session.ledgerError.code as never, session.ledgerError.message);
+      return profile;
+    },
+
+    async getSettings() {
+      return settingsView();
+    },
+
+    async setWorkspace({ dir }) {
+      if (!path.isAbsolute(dir)) {
+        throw new StewardError(
+          'INVALID_ARGUMENT',
+          `Give the folder's full path (for example /home/you/Steward), not "${dir}".`,
+        );
+      }
+      const target = path.resolve(dir);
+      const next = await openWorkspace(target); // throws WORKSPACE_NOT_WRITABLE with the reason
+      if (session.workspace && session.workspace.dir !== next.dir) {
+        await closeLedger();
+        carryLocalLedgers(session.workspace, next);
+      }
+      session.workspace = next;
+      session.workspaceError = null;
+      session.notices = session.notices.filter((n) => n.id !== 'workspace-unavailable');
+      session.settings.update({ workspaceDir: target });
+      await openCurrentLedger();
+      return settingsView();
+    },
+
+    async pickWorkspaceFolder() {
+      if (!ctx.capabilities.pickFolder) return { dir: null };
+      return { dir: await ctx.capabilities.pickFolder() };
+    },
+
+    async getWorkspaceStatus(): Promise<WorkspaceStatus> {
+      const ws = requireWorkspace();
+      const { report } = await readWorkspace(ws, { depth: 'quick' });
+      return {
+        workspaceDir: ws.dir,
+        readOnly: session.ledger?.readOnly ?? null,
+        report,
+      };
+    },
+
+    async verifyWorkspace({ depth }) {
+      const ws = requireWorkspace();
+      return verifyWorkspace(ws.dir, { depth });
+    },
+
+    async openExternalLink({ url }) {
+      const decision = checkExternalUrl(url);
+      if (!decision.ok) return { opened: false, reason: decision.reason };
+      if (!ctx.capabilities.openExternal) {
+        return { opened: false, reason: `This window cannot open your browser; the link is ${decision.url}` };
+      }
+      await ctx.capabilities.openExternal(decision.url);
+      return { opened: true };
+    },
+  };
+
+  return {
+    services,
+    async close() {
+      await closeLedger();
+    },
+  };
+}

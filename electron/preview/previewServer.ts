@@ -1,0 +1,129 @@
+// `npm run preview`: the same built renderer in a browser, with window.steward carried to the same
+// core services over a loopback WebSocket. Bound to 127.0.0.1 only; the socket needs the per-run
+// token and an Origin equal to the server's own; every call goes through the shared dispatch, so
+// the contract's validation applies exactly as over IPC.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Dispatch } from '../core/dispatch';
+import { contentTypeFor, resolveStaticFile } from '../core/staticFiles';
+import { BRIDGE_SCRIPT_PATH, pageBridgeSource, WS_PATH } from './pageBridge';
+
+export interface PreviewServerOptions {
+  rendererDir: string;
+  /** Omit to serve the renderer files only (the e2e harness brings its own bridge). */
+  dispatch?: Dispatch;
+  port?: number;
+  token?: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_FRAME_BYTES = 1 << 20;
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export async function startPreviewServer(opts: PreviewServerOptions): Promise<PreviewServer> {
+  const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
+  const bridgeJs = opts.dispatch ? pageBridgeSource('websocket') : null;
+  let origin = '';
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const headers = {
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+      'Referrer-Policy': 'no-referrer',
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, headers).end();
+      return;
+    }
+    if (bridgeJs && url.pathname === BRIDGE_SCRIPT_PATH) {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/javascript; charset=utf-8' }).end(bridgeJs);
+      return;
+    }
+    // The raw path, not url.pathname: WHATWG parsing would fold `..` before we could refuse it.
+    const file = resolveStaticFile((req.url ?? '/').split(/[?#]/)[0] ?? '/', opts.rendererDir);
+    if (!file) {
+      res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    let body: Buffer | string = fs.readFileSync(file);
+    if (bridgeJs && file.endsWith('index.html')) {
+      // The bridge must define window.steward before the app's module script runs.
+      body = body
+        .toString('utf8')
+        .replace('<script', `<script src="${BRIDGE_SCRIPT_PATH}"></script>\n    <script`);
+    }
+    res.writeHead(200, { ...headers, 'Content-Type': contentTypeFor(file) }).end(body);
+  });
+
+  let wss: WebSocketServer | null = null;
+  if (opts.dispatch) {
+    const dispatch = opts.dispatch;
+    const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+    wss = sockets;
+    server.on('upgrade', (req, socket, head) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const ok =
+        url.pathname === WS_PATH &&
+        sameToken(url.searchParams.get('token') ?? '', token) &&
+        req.headers.origin === origin;
+      if (!ok) {
+        socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+        socket.destroy();
+        return;
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, dispatch));
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    token,
+    url: opts.dispatch ? `${origin}/?token=${token}` : `${origin}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        // Upgraded sockets are no longer the HTTP server's; end them or close() waits forever.
+        for (const client of wss?.clients ?? []) client.terminate();
+        wss?.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveSocket(ws: WebSocket, dispatch: Dispatch): void {
+  ws.on('message', (raw, isBinary) => {
+    if (isBinary) return;
+    let frame: { id?: unknown; method?: unknown; args?: unknown };
+    try {
+      frame = JSON.parse(raw.toString()) as typeof frame;
+    } catch {
+      return;
+    }
+    if (typeof frame !== 'object' || frame === null || typeof frame.id !== 'number') return;
+    const id = frame.id;
+    void dispatch(String(frame.method), frame.args).then((result) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));
+    });
+  });
+}
