@@ -34,7 +34,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' }] },
+        {
+          paths: [
+            { name: 'electron', message: 'Only electron/main and electron/preload may import Electron.' },
+          ],
+        },
       ],
     },
   },
