@@ -4,26 +4,75 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLedger, encodeEntry, generateProfileKeys, openWorkspace } from '../electron/core/ledger';
-import type { EventType, ProfileKeys, Workspace } from '../electron/core/ledger';
+import type { EventData, EventType, ProfileKeys, Workspace } from '../electron/core/ledger';
 
 const TYPES: EventType[] = [
   'training.started',
   'training.quizAttempted',
   'training.attested',
   'training.completed',
-  'review.submitted',
-  'review.commented',
 ];
 
-/** A payload of a few hundred bytes, shaped like what the app records. */
-export function samplePayload(i: number): Record<string, unknown> {
+const HEX = '0123456789abcdef';
+const fakeHash = (i: number) => Array.from({ length: 64 }, (_, k) => HEX[(i * 7 + k * 13) % 16]).join('');
+
+/** A quiz attempt of a few hundred bytes, shaped like what the app records. */
+export function sampleAttempt(i: number): EventData<'training.quizAttempted'> {
+  const correctCount = 4 + (i % 5);
   return {
     moduleId: `module-${i % 37}`,
-    version: 1 + (i % 3),
-    answers: { q1: i % 4, q2: [i % 2 === 0, i % 3 === 0], q3: `free text answer number ${i}` },
-    score: (i % 100) / 100,
-    note: 'The data set is anonymised before analysis; access is limited to the project team.',
+    version: `${1 + (i % 3)}.0.0`,
+    contentHash: fakeHash(i),
+    attempt: 1 + (i % 3),
+    answers: {
+      q1: ['a', 'c'],
+      q2: ['b'],
+      q3: [`${'abcd'[i % 4]}`],
+      q4: ['d'],
+      q5: ['a'],
+      q6: ['b'],
+      q7: ['c'],
+      q8: ['a'],
+    },
+    score: Math.floor((correctCount * 100) / 8),
+    correctCount,
+    total: 8,
+    passMark: 80,
+    passed: correctCount * 100 >= 80 * 8,
   };
+}
+
+/** A payload for `type`, valid against its event schema. */
+export function samplePayload(i: number, type: EventType = 'review.submitted'): Record<string, unknown> {
+  const attempt = sampleAttempt(i);
+  const ref = { moduleId: attempt.moduleId, version: attempt.version, contentHash: attempt.contentHash };
+  switch (type) {
+    case 'training.started':
+      return ref;
+    case 'training.quizAttempted':
+      return attempt;
+    case 'training.attested':
+      return {
+        ...ref,
+        statement: 'I understand this module and will apply it in my work with customer data.',
+      };
+    case 'training.completed':
+      return {
+        ...ref,
+        score: 87,
+        passMark: 80,
+        completedAt: new Date(1_767_225_600_000 + i * 1000).toISOString(),
+        expiresAt: new Date(1_798_761_600_000 + i * 1000).toISOString(),
+        attemptHash: fakeHash(i + 1),
+      };
+    default:
+      return {
+        reviewId: `review-${i % 53}`,
+        version: 1 + (i % 3),
+        answers: { q1: i % 4, q2: [i % 2 === 0, i % 3 === 0], q3: `free text answer number ${i}` },
+        note: 'The data set is anonymised before analysis; access is limited to the project team.',
+      };
+  }
 }
 
 export interface GeneratedLedger {
@@ -62,7 +111,7 @@ export async function generateWorkspace(
             ts: new Date(clock).toISOString(),
             type: TYPES[seq % TYPES.length] as EventType,
             actor: profileId,
-            data: samplePayload(seq),
+            data: samplePayload(seq, TYPES[seq % TYPES.length]),
             prev,
           },
           keys.privateKeyPem,

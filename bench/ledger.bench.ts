@@ -22,7 +22,7 @@ import {
   verifyWorkspace,
   workspacePaths,
 } from '../electron/core/ledger';
-import { generateWorkspace, samplePayload } from './fixture';
+import { generateWorkspace, sampleAttempt } from './fixture';
 import { compare, median, result, timeMs } from './harness';
 import type { Reported } from './harness';
 
@@ -51,7 +51,7 @@ async function benchAppend(opts: LedgerBenchOptions): Promise<Reported> {
     const appendRun = async (): Promise<number> => {
       const before = statSync(file).size;
       const t0 = process.hrtime.bigint();
-      for (let n = 0; n < perRun; n++) await ledger.append('training.quizAttempted', samplePayload(i++));
+      for (let n = 0; n < perRun; n++) await ledger.append('training.quizAttempted', sampleAttempt(i++));
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       const written = readFileSync(file).subarray(before);
       lines = [];

@@ -1,5 +1,6 @@
 // The admin CLI's commands, over core only (no Electron). Each command has its own --help;
 // every failure is one clear line on stderr and a non-zero exit code.
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { profileInputSchema } from '../core/contract';
@@ -10,10 +11,21 @@ import { defaultUserDataDir } from '../core/paths';
 import { createProfile } from '../core/profiles/createProfile';
 import { fileOnlyProtector } from '../core/profiles/keystore';
 import { demoPeople } from '../core/demo/demoPeople';
+import { seedDemoWorkspace } from '../core/demo/demoTraining';
+import { loadQuestionnaire } from '../core/review';
+import { loadContent } from '../core/training/content';
 
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+}
+
+export interface CliContext {
+  /**
+   * The content folder shipped next to the CLI (`../../content` from electron/cli or out/cli),
+   * used when --content is not given and it exists; otherwise ./content in the working folder.
+   */
+  defaultContentDir?: string;
 }
 
 /** A usage problem: printed as one line plus a pointer to --help, exit code 2. */
@@ -24,7 +36,7 @@ interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>, io: CliIo): Promise<number>;
+  run(values: Record<string, string | boolean | undefined>, io: CliIo, ctx: CliContext): Promise<number>;
 }
 
 const keysOption = { keys: { type: 'string' as const } };
@@ -35,6 +47,15 @@ function required(values: Record<string, unknown>, name: string): string {
   if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`missing --${name}`);
   return v;
 }
+
+function contentDirFrom(values: Record<string, unknown>, ctx: CliContext): string {
+  if (typeof values.content === 'string' && values.content.trim() !== '') return path.resolve(values.content);
+  if (ctx.defaultContentDir && fs.existsSync(ctx.defaultContentDir)) return ctx.defaultContentDir;
+  return path.resolve('content');
+}
+
+const CONTENT_DEFAULT_HELP =
+  'default: the content folder shipped with Steward (next to the package), else ./content';
 
 function keysDirFrom(values: Record<string, unknown>): string {
   return typeof values.keys === 'string'
@@ -103,21 +124,28 @@ const recordsVerify: Command = {
 
 const demoSeed: Command = {
   name: 'demo seed',
-  summary: 'Fill a workspace with realistic demo people (teams, names), appended through the real ledger.',
-  usage: `steward demo seed --workspace DIR --people N [--seed S] [--keys DIR]
+  summary: 'Fill a workspace with demo people and their training history, through the real services.',
+  usage: `steward demo seed --workspace DIR --people N [--seed S] [--keys DIR] [--content DIR] [--now ISO]
 
-  --people N   how many people (1..100000)
-  --seed S     the same seed gives the same people (default 1)
-  --keys DIR   where their private keys go (default: the app's local key folder, so the app can
-               switch to any demo person)`,
+  --people N     how many people (1..100000)
+  --seed S       the same seed gives the same people and histories (default 1)
+  --keys DIR     where their private keys go (default: the app's local key folder, so the app can
+                 switch to any demo person)
+  --content DIR  the training content their histories use (${CONTENT_DEFAULT_HELP}).
+                 Without valid modules, only the people are created.
+  --now ISO      the demo's present (default: now); histories cover the ~14 months before it:
+                 completions (some due soon or expired), failed attempts, unfinished modules,
+                 and people who did nothing (overdue)`,
   options: {
     workspace: { type: 'string' },
     people: { type: 'string' },
     seed: { type: 'string' },
+    content: { type: 'string' },
+    now: { type: 'string' },
     ...keysOption,
     ...help,
   },
-  async run(values, io) {
+  async run(values, io, ctx) {
     const ws = await openWorkspace(path.resolve(required(values, 'workspace')));
     const count = Number(required(values, 'people'));
     if (!Number.isInteger(count) || count < 1 || count > 100_000) {
@@ -128,17 +156,65 @@ const demoSeed: Command = {
     const seed = values.seed === undefined ? 1 : Number(values.seed);
     if (!Number.isInteger(seed))
       throw new UsageError(`--seed must be a whole number (got "${String(values.seed)}")`);
-    const keysDir = keysDirFrom(values);
-    const people = demoPeople(count, seed);
-    for (const person of people) {
-      await createProfile(ws, keysDir, fileOnlyProtector, person);
-    }
-    io.out(`seeded ${people.length} people into ${ws.dir}`);
+    const now = values.now === undefined ? new Date() : new Date(String(values.now));
+    if (Number.isNaN(now.getTime()))
+      throw new UsageError(`--now must be a date such as 2026-03-01T09:00:00Z (got "${String(values.now)}")`);
+    const summary = await seedDemoWorkspace({
+      ws,
+      keysDir: keysDirFrom(values),
+      protector: fileOnlyProtector,
+      contentDir: contentDirFrom(values, ctx),
+      people: demoPeople(count, seed),
+      seed,
+      now,
+    });
+    io.out(`seeded ${summary.people} people into ${ws.dir}`);
+    io.out(
+      summary.modulesAvailable === 0
+        ? 'no valid training modules found: no training history was written (see "steward content check")'
+        : `training history over ${summary.modulesAvailable} modules: ${summary.completions} completions, ${summary.failedAttempts} failed attempts, ${summary.startedOnly} modules left unfinished`,
+    );
     return 0;
   },
 };
 
-export const COMMANDS: Command[] = [profileCreate, recordsVerify, demoSeed];
+const contentCheck: Command = {
+  name: 'content check',
+  summary: 'Validate the training content (modules and policy.yaml) the way the app loads it.',
+  usage: `steward content check [--content DIR]
+
+  --content DIR  the content folder (${CONTENT_DEFAULT_HELP})
+
+  Prints each problem as "file: field: reason". Exit 0 when every file is valid, 1 otherwise.`,
+  options: { content: { type: 'string' }, ...help },
+  async run(values, io, ctx) {
+    const dir = contentDirFrom(values, ctx);
+    if (!fs.existsSync(dir)) throw new StewardError('NOT_FOUND', `the content folder ${dir} does not exist.`);
+    const content = loadContent(dir);
+    const review = loadQuestionnaire(dir);
+    const problems = [...content.problems, ...review.problems];
+    for (const m of content.modules) {
+      io.out(
+        `ok   ${m.file}  ${m.id} ${m.version}  ${m.quiz.length} questions, ${m.sections.length} sections, ${m.minutes} min`,
+      );
+    }
+    if (review.questionnaire) {
+      const q = review.questionnaire;
+      const questions = q.sections.reduce((n, s) => n + s.questions.length, 0);
+      io.out(`ok   review/data-use-review.yaml  ${q.sections.length} sections, ${questions} questions`);
+    }
+    for (const p of problems) io.out(`${p.file}: ${p.field === null ? '' : `${p.field}: `}${p.reason}`);
+    const files = new Set(problems.map((p) => p.file)).size;
+    io.out(
+      problems.length === 0
+        ? `content ok: ${content.modules.length} module(s), policy.yaml and the review questionnaire in ${dir}`
+        : `content check FAILED: ${problems.length} problem(s) in ${files} file(s); ${content.modules.length} module(s) usable, in ${dir}`,
+    );
+    return problems.length === 0 ? 0 : 1;
+  },
+};
+
+export const COMMANDS: Command[] = [profileCreate, recordsVerify, contentCheck, demoSeed];
 
 export const TOP_HELP = `steward — admin CLI for Steward workspaces (no Electron needed)
 
@@ -147,7 +223,7 @@ Usage: steward <command> [options]   (add --help to any command)
 Commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n')}`;
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.out(TOP_HELP);
     return argv.length === 0 ? 2 : 0;
@@ -173,7 +249,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(`${command.summary}\n\nUsage: ${command.usage}`);
       return 0;
     }
-    return await command.run(values, io);
+    return await command.run(values, io, ctx);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`steward ${command.name}: ${error.message}. See "steward ${command.name} --help".`);

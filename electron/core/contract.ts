@@ -92,7 +92,143 @@ export interface WorkspaceStatus {
   report: VerifyReport;
 }
 
+// ---- training -------------------------------------------------------------------------------
+
+/**
+ * Where a learner stands on a module, derived from the ledger (never stored as a flag):
+ * - notStarted / inProgress: no completion yet (and not overdue)
+ * - passed: completed, current, not expiring within the due-soon window
+ * - dueSoon: completed, expires within the window
+ * - expired: completion expired (module not required of this person)
+ * - overdue: required, and never completed by its due date or its completion expired
+ * - updated: completed on an earlier version that policy says must be retaken
+ */
+export type TrainingStatus =
+  'notStarted' | 'inProgress' | 'passed' | 'dueSoon' | 'expired' | 'overdue' | 'updated';
+
+export interface ContentProblem {
+  /** Path relative to the content folder, e.g. modules/03-consent.md */
+  file: string;
+  /** Where in the file: a field path such as quiz[2].options, or null for the file as a whole. */
+  field: string | null;
+  reason: string;
+}
+
+export interface CompletionSummary {
+  completedAt: string;
+  expiresAt: string;
+  score: number;
+  version: string;
+  contentHash: string;
+  /** Hash of the training.completed ledger entry: the certificate's id. */
+  entryHash: string;
+}
+
+export interface ModuleCard {
+  id: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  version: string;
+  contentHash: string;
+  audience: string[];
+  required: boolean;
+  status: TrainingStatus;
+  passMark: number;
+  recertifyMonths: number;
+  /** When a required module must be (re)completed by; null if not required. */
+  dueAt: string | null;
+  lastCompletion: CompletionSummary | null;
+  /** Reading position for the current version, if the learner has started it. */
+  progress: { section: number; sections: number } | null;
+  /** Quiz attempts on the current version since the last completion. */
+  attempts: number;
+  /** True when the current version has a passed attempt that is not yet attested. */
+  readyToAttest: boolean;
+}
+
+export interface TrainingCatalogue {
+  modules: ModuleCard[];
+  unavailable: ContentProblem[];
+  dueSoonDays: number;
+  /** The time the statuses were computed for (the services' clock). */
+  asOf: string;
+}
+
+export interface ModuleSection {
+  id: string;
+  title: string;
+  markdown: string;
+}
+
+export interface ModuleContent {
+  card: ModuleCard;
+  sections: ModuleSection[];
+  attestation: string;
+  questionCount: number;
+}
+
+export interface QuizQuestionView {
+  id: string;
+  type: 'single' | 'multiple';
+  prompt: string;
+  /** Options in this attempt's order; which are correct is never sent before grading. */
+  options: { id: string; text: string }[];
+}
+
+export interface QuizView {
+  moduleId: string;
+  contentHash: string;
+  /** 1 for the first attempt on this version since the last completion. */
+  attempt: number;
+  passMark: number;
+  questions: QuizQuestionView[];
+}
+
+export interface QuizResult {
+  moduleId: string;
+  attempt: number;
+  score: number;
+  correctCount: number;
+  total: number;
+  passMark: number;
+  passed: boolean;
+  questions: {
+    id: string;
+    prompt: string;
+    type: 'single' | 'multiple';
+    options: { id: string; text: string }[];
+    chosen: string[];
+    correct: string[];
+    isCorrect: boolean;
+    explanation: string;
+    reference: string | null;
+  }[];
+  entryHash: string;
+}
+
+export interface Certificate {
+  name: string;
+  email: string;
+  team: string;
+  moduleId: string;
+  moduleTitle: string;
+  version: string;
+  contentHash: string;
+  completedAt: string;
+  score: number;
+  expiresAt: string;
+  entryHash: string;
+  seq: number;
+  ledgerFile: string;
+  signerFingerprint: string;
+  /** Result of checking the entry's signature and hash against the ledger right now. */
+  verified: boolean;
+}
+
 const none = z.object({}).strict();
+const moduleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: 'Not a module id' });
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Not a SHA-256 hash' });
 
 // ---- the contract ---------------------------------------------------------------------------
 
@@ -124,6 +260,34 @@ export const contract = {
   pickWorkspaceFolder: method<{ dir: string | null }>()(none),
   getWorkspaceStatus: method<WorkspaceStatus>()(none),
   verifyWorkspace: method<VerifyReport>()(z.object({ depth: z.enum(['quick', 'full']) }).strict()),
+  listTrainingModules: method<TrainingCatalogue>()(none),
+  startTrainingModule: method<ModuleContent>()(z.object({ moduleId: moduleIdSchema }).strict()),
+  saveReadingProgress: method<{ section: number }>()(
+    z.object({ moduleId: moduleIdSchema, section: z.number().int().min(0).max(200) }).strict(),
+  ),
+  getQuiz: method<QuizView>()(z.object({ moduleId: moduleIdSchema }).strict()),
+  submitQuizAttempt: method<QuizResult>()(
+    z
+      .object({
+        moduleId: moduleIdSchema,
+        contentHash: hashSchema,
+        answers: z.record(
+          z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'Not a question id' }),
+          z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'Not an option id' })).max(20),
+        ),
+      })
+      .strict(),
+  ),
+  attestTrainingModule: method<Certificate>()(
+    z
+      .object({
+        moduleId: moduleIdSchema,
+        contentHash: hashSchema,
+        confirmed: z.literal(true, { error: 'The attestation must be confirmed' }),
+      })
+      .strict(),
+  ),
+  getCertificate: method<Certificate>()(z.object({ entryHash: hashSchema }).strict()),
   openExternalLink: method<{ opened: boolean; reason?: string }>()(
     z.object({ url: z.string().max(2048, { error: 'Link too long' }) }).strict(),
   ),

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppInfo, Notice, ProfileSummary, Services, SettingsView, WorkspaceStatus } from './contract';
-import { StewardError } from './errors';
+import { StewardError, type ErrorCode } from './errors';
 import { checkExternalUrl } from './links';
 import {
   openLedger,
@@ -17,7 +17,13 @@ import {
 import { createProfile } from './profiles/createProfile';
 import { listLocalKeyIds, loadKey, type SecretProtector } from './profiles/keystore';
 import { readProfileFromLedger } from './profiles/profileDirectory';
-import { openSettings, type Settings, type SettingsStoreFactory } from './settings/settingsStore';
+import {
+  openSettings,
+  settingsReadingProgress,
+  type Settings,
+  type SettingsStoreFactory,
+} from './settings/settingsStore';
+import { createTrainingServices } from './training/trainingServices';
 
 export interface HostCapabilities {
   host: AppInfo['host'];
@@ -32,6 +38,8 @@ export interface ServiceContext {
   secretProtector: SecretProtector;
   capabilities: HostCapabilities;
   appVersion: string;
+  /** The organisation's content: modules/, review/, policy.yaml. */
+  contentDir: string;
   /** Overrides the private-key folder (`--keys DIR` in the CLI). */
   keysDir?: string;
   now?: () => Date;
@@ -170,7 +178,27 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     }
   }
 
+  /** The current profile's ledger, or the reason it cannot be written. */
+  function requireLedger(): Ledger {
+    if (session.ledger) return session.ledger;
+    if (session.ledgerError) {
+      throw new StewardError(session.ledgerError.code as ErrorCode, session.ledgerError.message);
+    }
+    throw new StewardError('NO_PROFILE', 'Create or choose a profile first.');
+  }
+
+  const training = createTrainingServices({
+    contentDir: ctx.contentDir,
+    now: ctx.now ?? (() => new Date()),
+    workspace: requireWorkspace,
+    currentProfile,
+    ledger: requireLedger,
+    readingProgress: settingsReadingProgress(session.settings),
+  });
+
   const services: Services = {
+    ...training,
+
     async getAppInfo() {
       const notices = [...session.notices];
       if (session.ledgerError) {

@@ -1,6 +1,7 @@
 // Electron lifecycle, nothing else: one instance, the app:// scheme, the security guards, core
 // services with Electron's capabilities, the IPC features, one window. Everything that decides
 // anything lives in the modules imported below, each tested on its own.
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, app, dialog, protocol, safeStorage, shell } from 'electron';
 import { createServices, type ServiceHandle } from '../core/services';
@@ -96,6 +97,10 @@ function run(): void {
         secretProtector: createSecretProtector(safeStorage),
         capabilities: electronCapabilities({ dialog, shell, getWindow: () => mainWindow }),
         appVersion: app.getVersion(),
+        // Packaged: shipped as extraResources; unpackaged: the repo's content/ folder.
+        contentDir: app.isPackaged
+          ? path.join(process.resourcesPath ?? path.dirname(app.getAppPath()), 'content')
+          : path.join(app.getAppPath(), 'content'),
         logError,
       });
       registerFeatures(createIpcRegistry({ origins, logError }), running.services);

@@ -30,6 +30,13 @@ const api: StewardBridge = Object.freeze({
   pickWorkspaceFolder: () => invoke('pickWorkspaceFolder'),
   getWorkspaceStatus: () => invoke('getWorkspaceStatus'),
   verifyWorkspace: (args) => invoke('verifyWorkspace', args),
+  listTrainingModules: () => invoke('listTrainingModules'),
+  startTrainingModule: (args) => invoke('startTrainingModule', args),
+  saveReadingProgress: (args) => invoke('saveReadingProgress', args),
+  getQuiz: (args) => invoke('getQuiz', args),
+  submitQuizAttempt: (args) => invoke('submitQuizAttempt', args),
+  attestTrainingModule: (args) => invoke('attestTrainingModule', args),
+  getCertificate: (args) => invoke('getCertificate', args),
   openExternalLink: (args) => invoke('openExternalLink', args),
 });
 

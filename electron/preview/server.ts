@@ -13,12 +13,13 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     'user-data': { type: 'string' },
+    content: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
 if (values.help) {
   process.stdout.write(
-    `npm run preview -- [--port N] [--user-data DIR]\n\nServes Steward's renderer on 127.0.0.1 backed by the same core as the desktop app.\n`,
+    `npm run preview -- [--port N] [--user-data DIR] [--content DIR]\n\nServes Steward's renderer on 127.0.0.1 backed by the same core as the desktop app.\n`,
   );
   process.exit(0);
 }
@@ -31,6 +32,7 @@ const { services, close } = await createServices({
   secretProtector: fileOnlyProtector,
   capabilities: { host: 'preview' },
   appVersion: process.env.npm_package_version ?? '0.0.0',
+  contentDir: path.resolve(values.content ?? path.resolve(here, '../../content')),
   logError: (where, error) => console.error(`[${where}]`, error),
 });
 const server = await startPreviewServer({

@@ -4,11 +4,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readLedgerFile, workspacePaths } from '../../electron/core/ledger';
+import { goodModules, moduleText, writeContent } from '../core/training/fixtures';
 
 const ENTRY = path.resolve(import.meta.dirname, '../../electron/cli/steward.ts');
 let tmp: string;
 let ws: string;
 let keys: string;
+/** Fixture training content (three valid modules); the CLI specs never read the real content/. */
+let content: string;
 
 function steward(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
@@ -22,6 +26,13 @@ beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-cli-'));
   ws = path.join(tmp, 'ws');
   keys = path.join(tmp, 'keys');
+  content = writeContent(goodModules(), undefined, path.join(tmp, 'content'));
+  // The questionnaire is checked too; the real one is known to be valid (test/core/review).
+  fs.mkdirSync(path.join(content, 'review'));
+  fs.copyFileSync(
+    path.resolve(import.meta.dirname, '../../content/review/data-use-review.yaml'),
+    path.join(content, 'review', 'data-use-review.yaml'),
+  );
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -29,7 +40,7 @@ describe('steward CLI', () => {
   it('prints help for the whole tool and for every command', () => {
     const top = steward('--help');
     expect(top.code).toBe(0);
-    for (const c of ['profile create', 'records verify', 'demo seed']) {
+    for (const c of ['profile create', 'records verify', 'content check', 'demo seed']) {
       expect(top.out).toContain(c);
       const h = steward(...c.split(' '), '--help');
       expect(h.code).toBe(0);
@@ -71,7 +82,7 @@ describe('steward CLI', () => {
   });
 
   it('fails verification naming file and seq when a byte changes; warns on an incomplete last line', () => {
-    steward('demo', 'seed', '--workspace', ws, '--people', '2', '--keys', keys);
+    steward('demo', 'seed', '--workspace', ws, '--people', '2', '--keys', keys, '--content', content);
     const file = fs.readdirSync(path.join(ws, 'ledgers')).find((f) => f.endsWith('.jsonl'))!;
     const full = path.join(ws, 'ledgers', file);
     const original = fs.readFileSync(full, 'utf8');
@@ -102,11 +113,37 @@ describe('steward CLI', () => {
         )
         .sort();
     expect(
-      steward('demo', 'seed', '--workspace', ws, '--people', '6', '--seed', '7', '--keys', keys).code,
+      steward(
+        'demo',
+        'seed',
+        '--workspace',
+        ws,
+        '--people',
+        '6',
+        '--seed',
+        '7',
+        '--keys',
+        keys,
+        '--content',
+        content,
+      ).code,
     ).toBe(0);
     const ws2 = path.join(tmp, 'ws2');
     expect(
-      steward('demo', 'seed', '--workspace', ws2, '--people', '6', '--seed', '7', '--keys', keys).code,
+      steward(
+        'demo',
+        'seed',
+        '--workspace',
+        ws2,
+        '--people',
+        '6',
+        '--seed',
+        '7',
+        '--keys',
+        keys,
+        '--content',
+        content,
+      ).code,
     ).toBe(0);
     expect(names(ws)).toHaveLength(6);
     expect(names(ws)).toEqual(names(ws2));
@@ -157,5 +194,117 @@ describe('steward CLI', () => {
     );
     expect(r.code).toBe(1);
     expect(r.err).toContain('cannot write');
+  });
+});
+
+describe('steward content check', () => {
+  it('checks the review questionnaire too, naming the file and field', () => {
+    const file = path.join(content, 'review', 'data-use-review.yaml');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^version:/m, 'versoin:'));
+    const r = steward('content', 'check', '--content', content);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/review\/data-use-review\.yaml: .*versoin/);
+  });
+
+  it('passes a clean folder (exit 0), listing the modules', () => {
+    const r = steward('content', 'check', '--content', content);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('ok   modules/01-alpha.md  alpha 1.0.0  6 questions, 3 sections');
+    expect(r.out).toContain(
+      `content ok: 3 module(s), policy.yaml and the review questionnaire in ${content}`,
+    );
+    expect(r.out).toContain('ok   review/data-use-review.yaml');
+  });
+
+  it('fails a broken folder (exit 1), naming file, field and reason for each problem', () => {
+    const broken = moduleText({ id: 'delta' }).replace('minutes: 10', 'minutes: 10\nminuts: 12');
+    fs.writeFileSync(path.join(content, 'modules', '04-delta.md'), broken);
+    fs.writeFileSync(path.join(content, 'modules', '05-alpha.md'), moduleText({ id: 'alpha' }));
+    const r = steward('content', 'check', '--content', content);
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toContain(
+      'modules/04-delta.md: minuts: is not a known field (check the spelling) (line 6)',
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^modules\/05-alpha\.md: id: the module id "alpha" is already used by modules\/01-alpha\.md/,
+      ),
+    );
+    expect(lines[lines.length - 1]).toMatch(
+      /^content check FAILED: 2 problem\(s\) in 2 file\(s\); 3 module\(s\) usable/,
+    );
+  });
+
+  it('says so when the folder does not exist', () => {
+    const r = steward('content', 'check', '--content', path.join(tmp, 'nowhere'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/does not exist/);
+  });
+});
+
+describe('steward demo seed with training', () => {
+  const history = (dir: string) =>
+    fs
+      .readdirSync(path.join(dir, 'ledgers'))
+      .filter((f) => f.endsWith('.jsonl'))
+      .map((f) =>
+        fs
+          .readFileSync(path.join(dir, 'ledgers', f), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l) as { ts: string; type: string; data: Record<string, unknown> })
+          .map((e) =>
+            [e.ts, e.type, e.data.name ?? e.data.moduleId, e.data.attempt ?? '', e.data.score ?? ''].join(
+              ' ',
+            ),
+          ),
+      )
+      .sort((a, b) => (a[0] as string).localeCompare(b[0] as string));
+
+  it('writes completions, failures and unfinished modules through the services, deterministically, and they verify', async () => {
+    const args = [
+      '--people',
+      '12',
+      '--seed',
+      '3',
+      '--keys',
+      keys,
+      '--content',
+      content,
+      '--now',
+      '2026-03-01T09:00:00Z',
+    ];
+    const r = steward('demo', 'seed', '--workspace', ws, ...args);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/training history over 3 modules: \d+ completions, \d+ failed attempts/);
+    expect(steward('records', 'verify', '--workspace', ws).code).toBe(0);
+
+    const types = new Map<string, number>();
+    const w = workspacePaths(ws);
+    for (const f of fs.readdirSync(w.ledgersDir).filter((x) => x.endsWith('.jsonl'))) {
+      const read = await readLedgerFile(w, f, { signatures: 'all' });
+      expect(read.problems).toEqual([]);
+      for (const e of read.entries) types.set(e.type, (types.get(e.type) ?? 0) + 1);
+      // Every completion rests on a passed attempt in the same ledger.
+      for (const e of read.entries) {
+        if (e.type !== 'training.completed') continue;
+        const attempt = read.entries.find((x) => x.hash === e.data.attemptHash);
+        expect(attempt?.type).toBe('training.quizAttempted');
+        expect(attempt?.type === 'training.quizAttempted' && attempt.data.passed).toBe(true);
+        expect(e.ts <= '2026-03-01T09:00:00.000Z').toBe(true);
+      }
+    }
+    expect(types.get('profile.created')).toBe(12);
+    expect(types.get('training.completed')).toBeGreaterThan(0);
+    expect(types.get('training.attested')).toBe(types.get('training.completed'));
+    const attempts = types.get('training.quizAttempted') ?? 0;
+    expect(attempts).toBeGreaterThan(types.get('training.completed') ?? 0); // some failed first
+
+    const ws2 = path.join(tmp, 'ws2');
+    expect(steward('demo', 'seed', '--workspace', ws2, ...args).code).toBe(0);
+    expect(history(ws2)).toEqual(history(ws));
   });
 });

@@ -21,6 +21,7 @@ async function start(capabilities: HostCapabilities = { host: 'test' }): Promise
     secretProtector: fileOnlyProtector,
     capabilities,
     appVersion: '1.2.3',
+    contentDir: path.resolve(import.meta.dirname, '../../content'),
   });
   handles.push(h);
   return h;
@@ -171,6 +172,20 @@ describe('settings recovery', () => {
     );
     expect(notice?.message).toContain(aside[0]!);
     expect((await services.getSettings({})).workspaceDir).toBe(path.join(userDataDir, 'workspace'));
+  });
+
+  it('treats a malformed reading-progress entry as corrupt too, keeping the file aside', async () => {
+    fs.writeFileSync(
+      path.join(userDataDir, 'settings.json'),
+      JSON.stringify({
+        currentProfileId: null,
+        workspaceDir: null,
+        readingProgress: { 'not a key': { contentHash: 'x', section: -1 } },
+      }),
+    );
+    const { services } = await start();
+    expect((await services.getAppInfo({})).notices.map((n) => n.id)).toContain('settings-corrupt');
+    expect(fs.readdirSync(userDataDir).filter((f) => f.startsWith('settings.json.corrupt-'))).toHaveLength(1);
   });
 
   it('treats a schema violation as corrupt too', async () => {

@@ -184,6 +184,10 @@ describe('electronStoreFactory', () => {
     const opened = openSettings(electronStoreFactory, dir, () => new Date('2026-01-02T03:04:05Z'));
     expect(opened.movedAside).not.toBeNull();
     expect(fs.readFileSync(opened.movedAside!.to, 'utf8')).toBe('not json at all');
-    expect(opened.settings.get()).toStrictEqual({ currentProfileId: null, workspaceDir: null });
+    expect(opened.settings.get()).toStrictEqual({
+      currentProfileId: null,
+      workspaceDir: null,
+      readingProgress: {},
+    });
   });
 });

@@ -23,6 +23,21 @@ export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
   pickWorkspaceFolder: {},
   getWorkspaceStatus: {},
   verifyWorkspace: { depth: 'quick' },
+  listTrainingModules: {},
+  startTrainingModule: { moduleId: 'consent-done-right' },
+  saveReadingProgress: { moduleId: 'consent-done-right', section: 2 },
+  getQuiz: { moduleId: 'consent-done-right' },
+  submitQuizAttempt: {
+    moduleId: 'consent-done-right',
+    contentHash: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    answers: { q1: ['a'] },
+  },
+  attestTrainingModule: {
+    moduleId: 'consent-done-right',
+    contentHash: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+    confirmed: true,
+  },
+  getCertificate: { entryHash: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' },
   openExternalLink: { url: 'https://gdpr-info.eu/art-5-gdpr/' },
 };
 

@@ -136,6 +136,7 @@ function malformedArgs(method: MethodName): Array<[string, unknown]> {
     for (const [label, value] of WRONG_FIELD_VALUES) {
       // A whitespace-only or huge string is only wrong for fields that are trimmed or bounded.
       if (typeof value === 'string' && !isStringRejected(method, field, value)) continue;
+      if (ACTUALLY_VALID[`${method}.${field}`]?.includes(label)) continue;
       cases.push([`${field} = ${label}`, { ...valid, [field]: value }]);
     }
     for (const value of WRONG_CONTENT[method]?.[field] ?? []) {
@@ -144,6 +145,17 @@ function malformedArgs(method: MethodName): Array<[string, unknown]> {
   }
   return cases;
 }
+
+/**
+ * Generic "wrong" values that are in fact right for one field: a section number is a number,
+ * `confirmed` must be the boolean true, and a record of answers parsed from `{"__proto__":…}`
+ * is an empty record (JSON.parse makes __proto__ an own key, which zod's record drops).
+ */
+const ACTUALLY_VALID: Record<string, string[]> = {
+  'saveReadingProgress.section': ['a number'],
+  'attestTrainingModule.confirmed': ['a boolean'],
+  'submitQuizAttempt.answers': ['a __proto__ object'],
+};
 
 /** openExternalLink's url accepts any short string (the link check is the service's job). */
 function isStringRejected(method: MethodName, field: string, value: string): boolean {

@@ -36,6 +36,7 @@ class App extends EventEmitter {
   setPath(name, value) { record('app.setPath', name, value); this.paths.set(name, value); }
   getPath(name) { return this.paths.get(name); }
   getVersion() { return '9.9.9'; }
+  getAppPath() { return process.cwd(); }
   getName() { return 'Steward'; }
   requestSingleInstanceLock() { record('app.requestSingleInstanceLock'); return true; }
   whenReady() { return Promise.resolve(); }

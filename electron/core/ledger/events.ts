@@ -1,7 +1,8 @@
 // The event types a ledger may hold and the schema of each event's `data`. `profile.created`
-// is strict (verification relies on its public key); the others are permissive objects for now
-// and will be tightened as the features that write them land.
+// and the training events are strict; the others are permissive objects for now and will be
+// tightened as the features that write them land.
 import { z } from 'zod';
+import { reviewEventDataSchemas } from '../review/events';
 import { StewardError } from '../errors';
 
 export const EVENT_TYPES = [
@@ -37,23 +38,68 @@ export const profileCreatedSchema = z
 
 const openObject = z.record(z.string(), z.unknown());
 
+// Training events: which module, which version of it (the frontmatter's semver and the SHA-256
+// of the file, which is what a completion is bound to), and what happened.
+const trainingModuleId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: 'must be a module id' });
+const answerId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be a question or option id' });
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 hash (64 hex characters)' });
+const percent = z.number().int().min(0).max(100);
+const isoTime = z.iso.datetime({ error: 'must be an ISO-8601 UTC time' });
+const moduleVersion = {
+  moduleId: trainingModuleId,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }),
+  contentHash: sha256,
+};
+
+export const trainingStartedSchema = z.object(moduleVersion).strict();
+
+export const trainingQuizAttemptedSchema = z
+  .object({
+    ...moduleVersion,
+    attempt: z.number().int().min(1),
+    /** question id -> the option ids chosen (questions left unanswered are absent). */
+    answers: z.record(answerId, z.array(answerId).max(20)),
+    score: percent,
+    correctCount: z.number().int().min(0),
+    total: z.number().int().min(1),
+    passMark: z.number().int().min(1).max(100),
+    passed: z.boolean(),
+  })
+  .strict();
+
+export const trainingAttestedSchema = z
+  .object({ ...moduleVersion, statement: z.string().min(1).max(2000) })
+  .strict();
+
+export const trainingCompletedSchema = z
+  .object({
+    ...moduleVersion,
+    score: percent,
+    passMark: z.number().int().min(1).max(100),
+    completedAt: isoTime,
+    expiresAt: isoTime,
+    /** Hash of the passed training.quizAttempted entry this completion rests on. */
+    attemptHash: sha256,
+  })
+  .strict();
+
 export const eventDataSchemas = {
   'profile.created': profileCreatedSchema,
-  'training.started': openObject,
-  'training.quizAttempted': openObject,
-  'training.attested': openObject,
-  'training.completed': openObject,
-  'review.submitted': openObject,
-  'review.commented': openObject,
-  'review.changesRequested': openObject,
-  'review.decided': openObject,
-  'review.withdrawn': openObject,
+  'training.started': trainingStartedSchema,
+  'training.quizAttempted': trainingQuizAttemptedSchema,
+  'training.attested': trainingAttestedSchema,
+  'training.completed': trainingCompletedSchema,
+  ...reviewEventDataSchemas,
   'records.exported': openObject,
   'records.imported': openObject,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export type EventData<T extends EventType> = z.output<(typeof eventDataSchemas)[T]>;
 export type ProfileCreatedData = EventData<'profile.created'>;
+export type TrainingStartedData = EventData<'training.started'>;
+export type TrainingQuizAttemptedData = EventData<'training.quizAttempted'>;
+export type TrainingAttestedData = EventData<'training.attested'>;
+export type TrainingCompletedData = EventData<'training.completed'>;
 
 const typeSet: ReadonlySet<string> = new Set(EVENT_TYPES);
 

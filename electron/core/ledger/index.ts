@@ -18,8 +18,20 @@ export {
   isEventType,
   parseEventData,
   profileCreatedSchema,
+  trainingAttestedSchema,
+  trainingCompletedSchema,
+  trainingQuizAttemptedSchema,
+  trainingStartedSchema,
 } from './events';
-export type { EventData, EventType, ProfileCreatedData } from './events';
+export type {
+  EventData,
+  EventType,
+  ProfileCreatedData,
+  TrainingAttestedData,
+  TrainingCompletedData,
+  TrainingQuizAttemptedData,
+  TrainingStartedData,
+} from './events';
 export {
   decodeLine,
   decodeLineBytes,

@@ -23,21 +23,49 @@ export interface StoreOptions {
 /** Builds the underlying store; must throw (not clear) when the file is corrupt. */
 export type SettingsStoreFactory = (opts: StoreOptions) => KeyValueStore;
 
+/** `${profileId}:${moduleId}`: whose reading position, in which module. */
+const READING_KEY = '^p[0-9a-f]{20}:[a-z0-9][a-z0-9-]{1,63}$';
+const CONTENT_HASH = '^[0-9a-f]{64}$';
+
 const settingsShape = z.object({
   currentProfileId: z
     .string()
     .regex(/^p[0-9a-f]{20}$/)
     .nullable(),
   workspaceDir: z.string().min(1).nullable(),
+  /**
+   * Where each learner left off reading each module, for the content version they read. A
+   * preference (resume where you were), not a record: the ledger holds what was completed.
+   */
+  readingProgress: z.record(
+    z.string().regex(new RegExp(READING_KEY)),
+    z
+      .object({ contentHash: z.string().regex(new RegExp(CONTENT_HASH)), section: z.number().int().min(0) })
+      .strict(),
+  ),
 });
 export type SettingsData = z.infer<typeof settingsShape>;
+export type ReadingProgress = SettingsData['readingProgress'][string];
 
-const DEFAULTS: SettingsData = { currentProfileId: null, workspaceDir: null };
+const DEFAULTS: SettingsData = { currentProfileId: null, workspaceDir: null, readingProgress: {} };
 
 /** JSON Schema handed to electron-store/conf, so a hand-edited file is checked on load. */
 export const SETTINGS_JSON_SCHEMA: Record<string, unknown> = {
   currentProfileId: { type: ['string', 'null'], pattern: '^p[0-9a-f]{20}$' },
   workspaceDir: { type: ['string', 'null'], minLength: 1 },
+  readingProgress: {
+    type: 'object',
+    propertyNames: { pattern: READING_KEY },
+    additionalProperties: {
+      type: 'object',
+      properties: {
+        contentHash: { type: 'string', pattern: CONTENT_HASH },
+        section: { type: 'integer', minimum: 0 },
+      },
+      required: ['contentHash', 'section'],
+      additionalProperties: false,
+    },
+  },
 };
 
 export const SETTINGS_FILE_NAME = 'settings';
@@ -75,6 +103,15 @@ function timestampForFileName(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
+function readFrom(store: KeyValueStore): SettingsData {
+  return settingsShape.parse({
+    currentProfileId: store.get('currentProfileId'),
+    workspaceDir: store.get('workspaceDir'),
+    // Files written before reading progress existed have no such key.
+    readingProgress: store.get('readingProgress') ?? {},
+  });
+}
+
 export function openSettings(
   factory: SettingsStoreFactory,
   cwd: string,
@@ -93,10 +130,7 @@ export function openSettings(
   try {
     store = factory(opts);
     // The library's schema check is the first line; ours guards the types we rely on.
-    settingsShape.parse({
-      currentProfileId: store.get('currentProfileId'),
-      workspaceDir: store.get('workspaceDir'),
-    });
+    readFrom(store);
   } catch (error) {
     if (!fs.existsSync(file)) throw error;
     const to = `${file}.corrupt-${timestampForFileName(now())}`;
@@ -108,11 +142,7 @@ export function openSettings(
     };
     store = factory(opts);
   }
-  const read = (): SettingsData =>
-    settingsShape.parse({
-      currentProfileId: store.get('currentProfileId'),
-      workspaceDir: store.get('workspaceDir'),
-    });
+  const read = (): SettingsData => readFrom(store);
   return {
     movedAside,
     settings: {
@@ -124,5 +154,32 @@ export function openSettings(
         return next;
       },
     },
+  };
+}
+
+/** Reading positions, one per (profile, module). */
+export interface ReadingProgressStore {
+  get(profileId: string, moduleId: string): ReadingProgress | null;
+  set(profileId: string, moduleId: string, value: ReadingProgress): void;
+}
+
+/** Reading progress kept in the settings file. */
+export function settingsReadingProgress(settings: Settings): ReadingProgressStore {
+  const key = (profileId: string, moduleId: string) => `${profileId}:${moduleId}`;
+  return {
+    get: (profileId, moduleId) => settings.get().readingProgress[key(profileId, moduleId)] ?? null,
+    set(profileId, moduleId, value) {
+      const all = settings.get().readingProgress;
+      settings.update({ readingProgress: { ...all, [key(profileId, moduleId)]: value } });
+    },
+  };
+}
+
+/** Reading progress held in memory only (the demo seeder, tests). */
+export function memoryReadingProgress(): ReadingProgressStore {
+  const map = new Map<string, ReadingProgress>();
+  return {
+    get: (profileId, moduleId) => map.get(`${profileId}:${moduleId}`) ?? null,
+    set: (profileId, moduleId, value) => void map.set(`${profileId}:${moduleId}`, { ...value }),
   };
 }

@@ -4,9 +4,15 @@ import type { Services } from '../../core/contract';
 import type { IpcRegistry } from '../ipc';
 import { registerAppFeature } from './app';
 import { registerProfilesFeature } from './profiles';
+import { registerTrainingFeature } from './training';
 import { registerWorkspaceFeature } from './workspace';
 
-export const FEATURES = [registerAppFeature, registerProfilesFeature, registerWorkspaceFeature] as const;
+export const FEATURES = [
+  registerAppFeature,
+  registerProfilesFeature,
+  registerWorkspaceFeature,
+  registerTrainingFeature,
+] as const;
 
 export function registerFeatures(ipc: IpcRegistry, services: Services): void {
   for (const register of FEATURES) register(ipc.handle, services);

@@ -2,7 +2,7 @@
 // entry survives, the chain verifies, the stale lock is taken over, appending continues.
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger, readLedgerFile } from '../../../electron/core/ledger';
-import { cleanupTempDirs, keyFileFor, makeLedger, runFixture } from './helpers';
+import { cleanupTempDirs, keyFileFor, makeLedger, runFixture, startedData } from './helpers';
 
 afterEach(cleanupTempDirs);
 
@@ -40,9 +40,11 @@ describe('crash safety', () => {
       expect(read.problems).toEqual([]);
       expect(read.entries.map((e) => e.seq)).toEqual(read.entries.map((_, i) => i + 1));
       for (const seq of acked) {
-        expect(read.entries[seq - 1]?.data).toMatchObject({ pid: child.proc.pid });
+        expect(read.entries[seq - 1]?.data).toMatchObject({
+          moduleId: expect.stringMatching(new RegExp(`^pid-${child.proc.pid}-`)),
+        });
       }
-      const next = await ledger.append('training.started', { round });
+      const next = await ledger.append('training.started', startedData(`round-${round}`));
       expect(next.seq).toBe(head.seq + 1);
       await ledger.close();
       expectedHead = next.seq;

@@ -14,7 +14,7 @@ import {
   readWorkspace,
   verifyWorkspace,
 } from '../../../electron/core/ledger';
-import { cleanupTempDirs, keyFileFor, runFixture, tempDir } from './helpers';
+import { cleanupTempDirs, keyFileFor, runFixture, startedData, tempDir } from './helpers';
 
 afterEach(cleanupTempDirs);
 
@@ -68,7 +68,7 @@ describe('createLedger all-or-nothing', () => {
         await expect(createLedger(ws, keys, profile)).rejects.toMatchObject({ code: 'PROFILE_EXISTS' });
         // The creator's lock was left behind by the dead process: it is stale and taken over.
         const ledger = await openLedger(ws, id, keys.privateKeyPem);
-        expect((await ledger.append('training.started', {})).seq).toBe(2);
+        expect((await ledger.append('training.started', startedData('after'))).seq).toBe(2);
         await ledger.close();
       } else {
         expect(ledgerFiles).toEqual([]);

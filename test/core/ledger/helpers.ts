@@ -15,7 +15,13 @@ import {
   openWorkspace,
   sha256Hex,
 } from '../../../electron/core/ledger';
-import type { LedgerEntry, ProfileKeys, UnsignedEntry, Workspace } from '../../../electron/core/ledger';
+import type {
+  LedgerEntry,
+  ProfileKeys,
+  TrainingStartedData,
+  UnsignedEntry,
+  Workspace,
+} from '../../../electron/core/ledger';
 
 export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
@@ -30,6 +36,14 @@ export function tempDir(prefix = 'steward-ledger-'): string {
 /** For afterEach: removes every temp dir made by tempDir(). */
 export function cleanupTempDirs(): void {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+}
+
+/**
+ * Valid `training.started` data tagged with `tag` (its moduleId is `m-<tag>`): the ledger specs
+ * need some real event to append, and event data is validated on append.
+ */
+export function startedData(tag: string | number): TrainingStartedData {
+  return { moduleId: `m-${tag}`, version: '1.0.0', contentHash: sha256Hex(String(tag)) };
 }
 
 export interface Fixture {
@@ -56,7 +70,7 @@ export async function makeLedger(entries = 1, ws?: Workspace): Promise<Fixture> 
   );
   if (entries > 1) {
     const ledger = await openLedger(workspace, profileId, keys.privateKeyPem, { now: testClock });
-    for (let i = 2; i <= entries; i++) await ledger.append('training.started', { module: `m${i}`, n: i });
+    for (let i = 2; i <= entries; i++) await ledger.append('training.started', startedData(i));
     await ledger.close();
   }
   return {

@@ -13,7 +13,7 @@ import {
   verifyWorkspace,
 } from '../../../electron/core/ledger';
 import type { LedgerEntry } from '../../../electron/core/ledger';
-import { cleanupTempDirs, makeLedger, readLines, tempDir, testClock } from './helpers';
+import { cleanupTempDirs, makeLedger, readLines, startedData, tempDir, testClock } from './helpers';
 
 afterEach(cleanupTempDirs);
 
@@ -84,10 +84,18 @@ describe('create, append, reopen, verify', () => {
     expect(ledger.readOnly).toBeNull();
     expect(ledger.file).toBe(join(ws.ledgersDir, `${profileId}.jsonl`));
     expect(ledger.head()).toEqual({ seq: 1, hash: genesis.hash });
-    const a = await ledger.append('training.started', { moduleId: 'privacy-101' });
-    const b = await ledger.append('training.completed', { moduleId: 'privacy-101', score: 0.9 });
+    const started = { moduleId: 'privacy-101', version: '1.0.0', contentHash: 'c'.repeat(64) };
+    const a = await ledger.append('training.started', started);
+    const b = await ledger.append('training.completed', {
+      ...started,
+      score: 90,
+      passMark: 80,
+      completedAt: '2026-01-01T00:00:00.000Z',
+      expiresAt: '2027-01-01T00:00:00.000Z',
+      attemptHash: 'a'.repeat(64),
+    });
     expect(a).toMatchObject({ seq: 2, prev: genesis.hash, actor: profileId, type: 'training.started' });
-    expect(b).toMatchObject({ seq: 3, prev: a.hash, data: { moduleId: 'privacy-101', score: 0.9 } });
+    expect(b).toMatchObject({ seq: 3, prev: a.hash, data: { moduleId: 'privacy-101', score: 90 } });
     expect(ledger.head()).toEqual({ seq: 3, hash: b.hash });
     await ledger.close();
 
@@ -103,7 +111,7 @@ describe('create, append, reopen, verify', () => {
 
     const again = await openLedger(ws, profileId, keys.privateKeyPem);
     expect(again.head()).toEqual({ seq: 3, hash: b.hash });
-    const c = await again.append('review.commented', { text: 'ok' });
+    const c = await again.append('review.commented', { reviewId: 'r1', version: 1, text: 'ok' });
     expect(c).toMatchObject({ seq: 4, prev: b.hash });
     await again.close();
     expect(readLines(ledger.file)).toHaveLength(4);
@@ -117,7 +125,7 @@ describe('create, append, reopen, verify', () => {
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem, {
       now: () => new Date('2030-05-06T07:08:09.010Z'),
     });
-    const e = await ledger.append('training.started', {});
+    const e = await ledger.append('training.started', startedData('clock'));
     expect(e.ts).toBe('2030-05-06T07:08:09.010Z');
     await ledger.close();
   });
@@ -130,9 +138,9 @@ describe('create, append, reopen, verify', () => {
     ledger.onAppend(() => {
       throw new Error('a broken listener does not break appends');
     });
-    const e2 = await ledger.append('training.started', { n: 2 });
+    const e2 = await ledger.append('training.started', startedData(2));
     off();
-    await ledger.append('training.started', { n: 3 });
+    await ledger.append('training.started', startedData(3));
     expect(seen).toEqual([e2]);
     await ledger.close();
   });
@@ -141,10 +149,10 @@ describe('create, append, reopen, verify', () => {
     const f = await makeLedger();
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
     const results = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => ledger.append('training.quizAttempted', { i })),
+      Array.from({ length: 25 }, (_, i) => ledger.append('training.started', startedData(i))),
     );
     expect(results.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
-    expect(results.map((e) => (e.data as { i: number }).i)).toEqual(Array.from({ length: 25 }, (_, i) => i));
+    expect(results.map((e) => e.data.moduleId)).toEqual(Array.from({ length: 25 }, (_, i) => `m-${i}`));
     await ledger.close();
     const report = await verifyWorkspace(f.ws.dir);
     expect(report.ok).toBe(true);
@@ -163,13 +171,17 @@ describe('create, append, reopen, verify', () => {
       code: 'INVALID_ARGUMENT',
       message: expect.stringMatching(/review\.commented/),
     });
-    await expect(append('review.commented', { note: undefined })).rejects.toMatchObject({
+    await expect(
+      append('review.commented', { reviewId: 'r1', version: 1, text: 'x', note: undefined }),
+    ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
-      message: expect.stringMatching(/review\.commented.*data\.note.*undefined/),
+      message: expect.stringMatching(/review\.commented.*note/),
     });
-    await expect(append('review.commented', { score: NaN })).rejects.toMatchObject({
+    await expect(
+      append('review.commented', { reviewId: 'r1', version: NaN, text: 'x' }),
+    ).rejects.toMatchObject({
       code: 'INVALID_ARGUMENT',
-      message: expect.stringMatching(/data\.score/),
+      message: expect.stringMatching(/review\.commented.*version/),
     });
     await expect(
       append('profile.created', { name: 'x', email: 'y', team: 'z', publicKey: 'k', fingerprint: 'f' }),
@@ -179,7 +191,9 @@ describe('create, append, reopen, verify', () => {
     });
     // Nothing was written, and the ledger still appends.
     expect(ledger.head().seq).toBe(1);
-    expect((await ledger.append('review.commented', { note: 'fine' })).seq).toBe(2);
+    expect((await ledger.append('review.commented', { reviewId: 'r1', version: 1, text: 'fine' })).seq).toBe(
+      2,
+    );
     await ledger.close();
     expect(readLines(f.file)).toHaveLength(2);
   });
@@ -251,10 +265,10 @@ describe('the lock', () => {
       code: 'LEDGER_LOCKED',
       message: expect.stringContaining(`process ${process.pid}`),
     });
-    await first.append('training.started', {});
+    await first.append('training.started', startedData('first'));
     await first.close();
     expect(existsSync(lockFile)).toBe(false);
-    await expect(first.append('training.started', {})).rejects.toThrow(/closed/);
+    await expect(first.append('training.started', startedData('closed'))).rejects.toThrow(/closed/);
     const second = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
     expect(second.head().seq).toBe(2);
     await second.close();
@@ -264,7 +278,7 @@ describe('the lock', () => {
   it('close waits for pending appends', async () => {
     const f = await makeLedger();
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
-    const pending = [1, 2, 3].map((i) => ledger.append('training.started', { i }));
+    const pending = [1, 2, 3].map((i) => ledger.append('training.started', startedData(i)));
     await ledger.close();
     await expect(Promise.all(pending)).resolves.toHaveLength(3);
     expect(readLines(f.file)).toHaveLength(4);

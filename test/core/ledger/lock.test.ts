@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, openLedger, readLock } from '../../../electron/core/ledger';
-import { cleanupTempDirs, keyFileFor, makeLedger, runFixture, tempDir } from './helpers';
+import { cleanupTempDirs, keyFileFor, makeLedger, runFixture, startedData, tempDir } from './helpers';
 
 afterEach(cleanupTempDirs);
 
@@ -28,7 +28,7 @@ describe('ledger lock', () => {
     writeFileSync(path, JSON.stringify({ pid, host: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }));
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
     expect(readLock(path)).toMatchObject({ pid: process.pid, host: hostname() });
-    expect((await ledger.append('training.started', {})).seq).toBe(3);
+    expect((await ledger.append('training.started', startedData('takeover'))).seq).toBe(3);
     await ledger.close();
     expect(readLock(path)).toBeNull();
   });

@@ -17,6 +17,7 @@ import {
   makeLedger,
   readLines,
   runFixture,
+  startedData,
   writeLines,
 } from './helpers';
 
@@ -32,7 +33,7 @@ function partialNextLine(file: string, privateKeyPem: string, keep: number): Buf
       ts: '2026-02-02T00:00:00.000Z',
       type: 'training.started',
       actor: last.actor,
-      data: { torn: true },
+      data: startedData('torn'),
       prev: last.hash,
     },
     privateKeyPem,
@@ -60,7 +61,7 @@ describe('a torn last line of our own ledger', () => {
     expect(side[0]).toMatch(/\.jsonl\.torn-\d{8}T\d{9}Z$/);
     expect(readFileSync(join(f.ws.ledgersDir, side[0] as string)).equals(torn)).toBe(true);
 
-    const next = await ledger.append('training.started', { after: 'repair' });
+    const next = await ledger.append('training.started', startedData('after-repair'));
     expect(next.seq).toBe(5);
     await ledger.close();
     const report = await verifyWorkspace(f.ws.dir, { depth: 'full' });
@@ -74,7 +75,7 @@ describe('a torn last line of our own ledger', () => {
     appendFileSync(f.file, full.subarray(0, full.length - 1));
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
     expect(ledger.head().seq).toBe(2);
-    expect((await ledger.append('training.started', {})).seq).toBe(3);
+    expect((await ledger.append('training.started', startedData('next'))).seq).toBe(3);
     await ledger.close();
     expect((await verifyWorkspace(f.ws.dir)).ok).toBe(true);
   });
@@ -106,7 +107,7 @@ describe('corruption', () => {
   it('in the middle: opens read-only naming file and seq, refuses appends, changes no byte', async () => {
     const f = await makeLedger(6);
     const lines = readLines(f.file);
-    lines[2] = (lines[2] as string).replace('"module":"m3"', '"module":"mX"');
+    lines[2] = (lines[2] as string).replace('"moduleId":"m-3"', '"moduleId":"m-x"');
     writeLines(f.file, lines);
     // A torn tail after corruption must not be "repaired" either.
     appendFileSync(f.file, '{"actor":"half');
@@ -119,7 +120,7 @@ describe('corruption', () => {
       reason: expect.stringMatching(/does not match its hash/),
     });
     expect(ledger.head().seq).toBe(2);
-    await expect(ledger.append('training.started', {})).rejects.toMatchObject({
+    await expect(ledger.append('training.started', startedData('next'))).rejects.toMatchObject({
       code: 'LEDGER_READ_ONLY',
       message: expect.stringMatching(new RegExp(`${f.rel}.*entry 3`)),
     });
@@ -136,7 +137,9 @@ describe('corruption', () => {
     const before = readFileSync(f.file);
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
     expect(ledger.readOnly).toMatchObject({ file: f.rel, seq: 3 });
-    await expect(ledger.append('training.started', {})).rejects.toMatchObject({ code: 'LEDGER_READ_ONLY' });
+    await expect(ledger.append('training.started', startedData('next'))).rejects.toMatchObject({
+      code: 'LEDGER_READ_ONLY',
+    });
     await ledger.close();
     expect(readFileSync(f.file).equals(before)).toBe(true);
   });
@@ -186,7 +189,7 @@ describe('a write that fails partway', () => {
       // Without the limit, appending carries on from there.
       const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
       expect(ledger.readOnly).toBeNull();
-      expect((await ledger.append('training.started', {})).seq).toBe(acked + 2);
+      expect((await ledger.append('training.started', startedData('next'))).seq).toBe(acked + 2);
       await ledger.close();
       expect(statSync(f.file).size).toBeGreaterThan(bytes.length);
     },

@@ -23,6 +23,7 @@ import {
   makeLedger,
   readLines,
   rewriteFrom,
+  startedData,
   writeLines,
 } from './helpers';
 import type { Fixture } from './helpers';
@@ -58,7 +59,7 @@ function flipChar(s: string, at: number): string {
 describe('tampering is detected with file and seq', () => {
   it('a changed byte in the data of entry 5 (both depths), and entries after it are not trusted', async () => {
     const f = await tampered((lines) => {
-      lines[4] = (lines[4] as string).replace('"module":"m5"', '"module":"m6"');
+      lines[4] = (lines[4] as string).replace('"moduleId":"m-5"', '"moduleId":"m-6"');
       return lines;
     });
     for (const depth of ['quick', 'full'] as const) {
@@ -150,7 +151,7 @@ describe('tampering is detected with file and seq', () => {
   it('an entry rewritten and signed with another key', async () => {
     const mallory = generateProfileKeys();
     const f = await tampered((lines) =>
-      rewriteFrom(lines, 4, (e) => ({ ...e, data: { module: 'forged' } }), mallory.privateKeyPem),
+      rewriteFrom(lines, 4, (e) => ({ ...e, data: startedData('forged') }), mallory.privateKeyPem),
     );
     expectOneError(await verifyWorkspace(f.ws.dir, { depth: 'full' }), f.rel, 5, /signature is not valid/);
     expectOneError(await verifyWorkspace(f.ws.dir, { depth: 'quick' }), f.rel, N, /signature is not valid/);
@@ -318,7 +319,7 @@ describe('tampering is detected with file and seq', () => {
     const a = await makeLedger(3);
     const b = await makeLedger(5, a.ws);
     const lines = readLines(b.file);
-    lines[3] = (lines[3] as string).replace('m4', 'M4');
+    lines[3] = (lines[3] as string).replace('m-4', 'M-4');
     writeLines(b.file, lines);
     const report = await verifyWorkspace(a.ws.dir);
     expectOneError(report, b.rel, 4, /does not match its hash/);
@@ -340,7 +341,7 @@ describe('non-ASCII content', () => {
       'ünïcödé\nnewline',
       'plain',
     ];
-    for (const text of texts) await ledger.append('review.commented', { text, ключ: text });
+    for (const text of texts) await ledger.append('records.exported', { text, ключ: text });
     await ledger.close();
     for (const depth of ['quick', 'full'] as const) {
       const { ledgers, report } = await readWorkspace(f.ws, { depth });
@@ -358,8 +359,12 @@ describe('non-ASCII content', () => {
   it('detects a byte changed into invalid UTF-8', async () => {
     const f = await makeLedger(1);
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
-    await ledger.append('review.commented', { text: 'replacement char \ufffd here' });
-    await ledger.append('review.commented', { text: 'after' });
+    await ledger.append('review.commented', {
+      reviewId: 'r1',
+      version: 1,
+      text: 'replacement char \ufffd here',
+    });
+    await ledger.append('review.commented', { reviewId: 'r1', version: 1, text: 'after' });
     await ledger.close();
     const bytes = readFileSync(f.file);
     const at = bytes.indexOf(Buffer.from('\ufffd'));
@@ -387,7 +392,7 @@ describe('worker-thread verification of large ledgers', () => {
           ts: new Date(1e12 + seq).toISOString(),
           type: 'training.attested',
           actor: f.profileId,
-          data: { seq },
+          data: { ...startedData(seq), statement: `I attest (${seq}).` },
           prev,
         },
         key,

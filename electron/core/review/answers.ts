@@ -1,0 +1,161 @@
+// Branching and answer checking. Visibility is decided in file order: a showIf may only look at
+// earlier questions, so one pass settles every question, and a question whose showIf depends on
+// a hidden one sees it as unanswered. Everything downstream (screening, scoring, flags, diff)
+// works on the "effective" answers: visible questions with well-formed answers only.
+import { DPIA_CRITERIA_THRESHOLD, isIsoDate, YES_NO_UNSURE } from './model';
+import type { AnswerProblem, Answers, AnswerValue } from './model';
+import { indexQuestionnaire } from './questionnaire';
+import type { Question, Questionnaire } from './questionnaire';
+import { evaluateRule } from './rules';
+
+const DEFAULT_TEXT_MAX = 10000;
+
+/** Counts screening criteria answered yes among the given (effective) answers. */
+export function countCriteriaMet(q: Pick<Questionnaire, 'sections'>, answers: Answers): number {
+  let met = 0;
+  for (const question of indexQuestionnaire(q).screening.values()) {
+    if (answers[question.id] === 'yes') met++;
+  }
+  return met;
+}
+
+/** True when the value is not an answer at all: blank text or an empty selection. */
+function isBlank(value: AnswerValue): boolean {
+  return (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Why `value` is not a valid answer to `question`, or null when it is. Blank values are reported
+ * by the caller as "unanswered", not here.
+ */
+export function checkAnswerValue(question: Question, value: unknown): string | null {
+  switch (question.type) {
+    case 'text': {
+      if (typeof value !== 'string') return 'expects text';
+      const max = question.maxLength ?? DEFAULT_TEXT_MAX;
+      return value.length > max ? `is ${value.length} characters long; the most is ${max}` : null;
+    }
+    case 'date':
+      if (typeof value !== 'string') return 'expects a date';
+      return isIsoDate(value) ? null : `"${value}" is not a date written YYYY-MM-DD`;
+    case 'yesNoUnsure':
+      return typeof value === 'string' && (YES_NO_UNSURE as readonly string[]).includes(value)
+        ? null
+        : 'expects yes, no or unsure';
+    case 'single':
+      if (typeof value !== 'string') return 'expects one option id';
+      return question.options.some((o) => o.id === value) ? null : `has no option "${value}"`;
+    case 'multi': {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+        return 'expects a list of option ids';
+      const unknown = value.filter((v) => !question.options.some((o) => o.id === v));
+      if (unknown.length > 0) return `has no option ${unknown.map((u) => `"${u}"`).join(', ')}`;
+      if (new Set(value).size !== value.length) return 'lists an option more than once';
+      const exclusive = question.options.find((o) => o.exclusive && value.includes(o.id));
+      if (exclusive && value.length > 1) return `"${exclusive.label}" cannot be combined with other options`;
+      return null;
+    }
+    case 'scale': {
+      const { min, max } = question.scale;
+      if (typeof value !== 'number' || !Number.isInteger(value))
+        return `expects a whole number from ${min} to ${max}`;
+      return value < min || value > max ? `${value} is outside ${min}..${max}` : null;
+    }
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'expects a number';
+      if (question.integer && !Number.isInteger(value)) return 'expects a whole number';
+      if (question.min !== undefined && value < question.min)
+        return `${value} is below the minimum ${question.min}`;
+      if (question.max !== undefined && value > question.max)
+        return `${value} is above the maximum ${question.max}`;
+      return null;
+    }
+  }
+}
+
+/** A well-formed value in canonical form: multi selections in the questionnaire's option order. */
+function canonical(question: Question, value: AnswerValue): AnswerValue {
+  if (question.type === 'multi' && Array.isArray(value)) {
+    return question.options.map((o) => o.id).filter((id) => value.includes(id));
+  }
+  return value;
+}
+
+interface Visibility {
+  visible: Question[];
+  effective: Answers;
+}
+
+function computeVisibility(q: Pick<Questionnaire, 'sections'>, answers: Answers): Visibility {
+  const visible: Question[] = [];
+  const effective: Answers = {};
+  const ctx = {
+    answers: effective,
+    dpiaRequired: () => countCriteriaMet(q, effective) >= DPIA_CRITERIA_THRESHOLD,
+  };
+  for (const { question } of indexQuestionnaire(q).questions) {
+    if (question.showIf && !evaluateRule(question.showIf, ctx)) continue;
+    visible.push(question);
+    if (!Object.hasOwn(answers, question.id)) continue;
+    const value = answers[question.id];
+    if (value === undefined || isBlank(value) || checkAnswerValue(question, value) !== null) continue;
+    effective[question.id] = canonical(question, value);
+  }
+  return { visible, effective };
+}
+
+/** The questions to show for these answers, in file order. */
+export function visibleQuestions(q: Pick<Questionnaire, 'sections'>, answers: Answers): Question[] {
+  return computeVisibility(q, answers).visible;
+}
+
+/**
+ * The answers that count: visible questions with well-formed, non-blank answers, multi
+ * selections in option order. Answers to hidden or unknown questions are dropped.
+ */
+export function effectiveAnswers(q: Pick<Questionnaire, 'sections'>, answers: Answers): Answers {
+  return computeVisibility(q, answers).effective;
+}
+
+/**
+ * Problems with the answers, per visible question in file order: required and unanswered, wrong
+ * type, out of range, unknown option. Hidden and unknown questions are not checked.
+ */
+export function validateAnswers(q: Pick<Questionnaire, 'sections'>, answers: Answers): AnswerProblem[] {
+  const problems: AnswerProblem[] = [];
+  for (const question of visibleQuestions(q, answers)) {
+    const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
+    if (value === undefined || isBlank(value)) {
+      if (question.required)
+        problems.push({ questionId: question.id, reason: `"${question.label}" needs an answer` });
+      continue;
+    }
+    const reason = checkAnswerValue(question, value);
+    if (reason !== null) problems.push({ questionId: question.id, reason: `"${question.label}" ${reason}` });
+  }
+  return problems;
+}
+
+const YES_NO_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', unsure: 'Unsure' };
+
+/** The answer as a person reads it: option labels, Yes/No/Unsure, numbers with their unit. */
+export function formatAnswer(question: Question, value: AnswerValue): string {
+  switch (question.type) {
+    case 'single':
+      return question.options.find((o) => o.id === value)?.label ?? String(value);
+    case 'multi':
+      return (Array.isArray(value) ? value : [value])
+        .map((v) => question.options.find((o) => o.id === v)?.label ?? String(v))
+        .join('; ');
+    case 'yesNoUnsure':
+      return YES_NO_LABELS[String(value)] ?? String(value);
+    case 'scale': {
+      const label = question.scale.labels?.[Number(value) - question.scale.min];
+      return label ? `${String(value)} (${label})` : String(value);
+    }
+    case 'number':
+      return question.unit ? `${String(value)} ${question.unit}` : String(value);
+    default:
+      return String(value);
+  }
+}

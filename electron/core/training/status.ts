@@ -1,0 +1,200 @@
+// Where a learner stands on each module, projected from their own ledger entries. Pure: the
+// same entries, content, policy and clock always give the same answer, and nothing here is
+// ever stored (status is derived, never a flag). The rules are those of TrainingStatus in
+// contract.ts.
+import type { CompletionSummary, TrainingStatus } from '../contract';
+import type { LedgerEntry } from '../ledger';
+import type { Policy, RetakeOn } from '../policy/policy';
+import type { TrainingModule } from './content';
+
+const DAY_MS = 86_400_000;
+
+export interface ProjectionInput {
+  /** This profile's ledger entries, in seq order. */
+  entries: readonly LedgerEntry[];
+  modules: readonly Pick<TrainingModule, 'id' | 'version' | 'contentHash'>[];
+  policy: Pick<Policy, 'dueSoonDays' | 'newStarterDays' | 'retakeOn'>;
+  /** Ids of the modules this person must complete. */
+  required: ReadonlySet<string>;
+  profileCreatedAt: string;
+  now: Date;
+}
+
+export interface PassedAttempt {
+  entryHash: string;
+  attempt: number;
+  score: number;
+  passMark: number;
+}
+
+export interface ModuleProjection {
+  moduleId: string;
+  status: TrainingStatus;
+  required: boolean;
+  /** When a required module must be (re)completed by; null if not required. */
+  dueAt: string | null;
+  lastCompletion: CompletionSummary | null;
+  /** Quiz attempts on the current version since the last completion. */
+  attempts: number;
+  /** The latest passed attempt on the current version since the last completion. */
+  passedAttempt: PassedAttempt | null;
+  readyToAttest: boolean;
+  /** training.started is recorded for the current version since the last completion. */
+  started: boolean;
+}
+
+/**
+ * `from` plus `months` calendar months, the day clamped to the target month's last day
+ * (2024-02-29 + 12 months = 2025-02-28; 2023-03-31 + 11 months = 2024-02-29). UTC throughout.
+ */
+export function addCalendarMonths(from: Date | string, months: number): Date {
+  const d = typeof from === 'string' ? new Date(from) : from;
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(
+    Date.UTC(
+      year,
+      month,
+      Math.min(d.getUTCDate(), lastDay),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+      d.getUTCMilliseconds(),
+    ),
+  );
+}
+
+function semverParts(v: string): [number, number, number] {
+  const [a = 0, b = 0, c = 0] = v.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  return [a, b, c];
+}
+
+/** Whether a completion on (version, hash) must be retaken now that the module is at `current`. */
+export function retakeNeeded(
+  rule: RetakeOn,
+  completed: { version: string; contentHash: string },
+  current: { version: string; contentHash: string },
+): boolean {
+  if (completed.contentHash === current.contentHash) return false;
+  const [cMaj, cMin] = semverParts(completed.version);
+  const [nMaj, nMin] = semverParts(current.version);
+  switch (rule) {
+    case 'never':
+      return false;
+    case 'any':
+      return true;
+    case 'major':
+      return nMaj > cMaj;
+    case 'minor':
+      return nMaj > cMaj || (nMaj === cMaj && nMin > cMin);
+  }
+}
+
+interface Round {
+  lastCompletion: CompletionSummary | null;
+  attempts: number;
+  passedAttempt: PassedAttempt | null;
+  started: boolean;
+  /** Started or attempted any version since the last completion. */
+  touched: boolean;
+}
+
+const freshRound = (lastCompletion: CompletionSummary | null): Round => ({
+  lastCompletion,
+  attempts: 0,
+  passedAttempt: null,
+  started: false,
+  touched: false,
+});
+
+/** Each module's status and round, keyed by module id, for the modules given. */
+export function projectTraining(input: ProjectionInput): Map<string, ModuleProjection> {
+  const current = new Map(input.modules.map((m) => [m.id, m]));
+  const rounds = new Map<string, Round>();
+  const roundOf = (id: string): Round => {
+    let r = rounds.get(id);
+    if (!r) {
+      r = freshRound(null);
+      rounds.set(id, r);
+    }
+    return r;
+  };
+  for (const e of input.entries) {
+    if (e.type === 'training.completed') {
+      const d = e.data;
+      if (!current.has(d.moduleId)) continue;
+      rounds.set(
+        d.moduleId,
+        freshRound({
+          completedAt: d.completedAt,
+          expiresAt: d.expiresAt,
+          score: d.score,
+          version: d.version,
+          contentHash: d.contentHash,
+          entryHash: e.hash,
+        }),
+      );
+    } else if (e.type === 'training.started') {
+      const m = current.get(e.data.moduleId);
+      if (!m) continue;
+      const r = roundOf(m.id);
+      r.touched = true;
+      if (e.data.contentHash === m.contentHash) r.started = true;
+    } else if (e.type === 'training.quizAttempted') {
+      const m = current.get(e.data.moduleId);
+      if (!m) continue;
+      const r = roundOf(m.id);
+      r.touched = true;
+      if (e.data.contentHash !== m.contentHash) continue;
+      r.attempts++;
+      if (e.data.passed) {
+        r.passedAttempt = {
+          entryHash: e.hash,
+          attempt: e.data.attempt,
+          score: e.data.score,
+          passMark: e.data.passMark,
+        };
+      }
+    }
+  }
+
+  const nowMs = input.now.getTime();
+  const newStarterDue = new Date(
+    Date.parse(input.profileCreatedAt) + input.policy.newStarterDays * DAY_MS,
+  ).toISOString();
+  const out = new Map<string, ModuleProjection>();
+  for (const m of input.modules) {
+    const r = rounds.get(m.id) ?? freshRound(null);
+    const required = input.required.has(m.id);
+    const c = r.lastCompletion;
+    let status: TrainingStatus;
+    let dueAt: string | null = null;
+    if (c) {
+      const expiresMs = Date.parse(c.expiresAt);
+      if (required) dueAt = c.expiresAt;
+      if (retakeNeeded(input.policy.retakeOn, c, m)) status = 'updated';
+      else if (nowMs >= expiresMs) status = required ? 'overdue' : 'expired';
+      else if (expiresMs - nowMs <= input.policy.dueSoonDays * DAY_MS) status = 'dueSoon';
+      else status = 'passed';
+    } else {
+      if (required) dueAt = newStarterDue;
+      if (required && nowMs >= Date.parse(newStarterDue)) status = 'overdue';
+      else if (r.touched) status = 'inProgress';
+      else status = 'notStarted';
+    }
+    out.set(m.id, {
+      moduleId: m.id,
+      status,
+      required,
+      dueAt,
+      lastCompletion: c,
+      attempts: r.attempts,
+      passedAttempt: r.passedAttempt,
+      readyToAttest: r.passedAttempt !== null,
+      started: r.started,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,201 @@
+// policy.yaml and the one role check: defaults when the file is missing or broken, clear
+// problems naming the field, and roles that hold only when email AND key fingerprint match.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_POLICY, loadPolicy, parsePolicy } from '../../../electron/core/policy/policy';
+import {
+  managerScope,
+  modulesRequiredToSubmit,
+  requiredModulesFor,
+  rolesOf,
+  scopeCovers,
+} from '../../../electron/core/policy/roles';
+
+const dirs: string[] = [];
+function contentDir(policy?: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-policy-'));
+  dirs.push(dir);
+  if (policy !== undefined) fs.writeFileSync(path.join(dir, 'policy.yaml'), policy);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+const FP = 'ab12 cd34 ef56 7890 ab12 cd34 ef56 7890';
+const OTHER_FP = '0000 1111 2222 3333 4444 5555 6666 7777';
+
+const POLICY = `passMark: 70
+recertifyMonths: 24
+dueSoonDays: 14
+newStarterDays: 10
+retakeOn: minor
+required:
+  everyone: [law-in-practice]
+  teams:
+    Marketing: [consent-done-right]
+  roles:
+    submitter: [privacy-by-design]
+    reviewer: [governance-and-accountability]
+    manager: [beyond-compliance]
+roles:
+  reviewers:
+    - email: DPO@Example.com
+      fingerprint: "${FP.toUpperCase()}"
+  managers:
+    - email: head@example.com
+      fingerprint: "${FP}"
+      teams: [Marketing, Sales]
+    - email: ceo@example.com
+      fingerprint: "${OTHER_FP}"
+      all: true
+`;
+
+describe('loadPolicy', () => {
+  it('reads a valid policy', () => {
+    const { policy, problems } = loadPolicy(contentDir(POLICY));
+    expect(problems).toEqual([]);
+    expect(policy).toMatchObject({
+      passMark: 70,
+      recertifyMonths: 24,
+      dueSoonDays: 14,
+      newStarterDays: 10,
+      retakeOn: 'minor',
+    });
+    expect(policy.roles.reviewers).toEqual([
+      { email: 'dpo@example.com', fingerprint: 'ab12cd34ef567890ab12cd34ef567890' },
+    ]);
+    expect(policy.roles.managers[1]).toMatchObject({ all: true, teams: [] });
+  });
+
+  it('uses built-in defaults when the file is missing, and says so', () => {
+    const { policy, problems } = loadPolicy(contentDir());
+    expect(policy).toEqual(DEFAULT_POLICY);
+    expect(policy).toMatchObject({
+      passMark: 80,
+      recertifyMonths: 12,
+      dueSoonDays: 30,
+      newStarterDays: 30,
+      retakeOn: 'major',
+    });
+    expect(problems).toEqual([
+      { file: 'policy.yaml', field: null, reason: expect.stringMatching(/missing/) },
+    ]);
+  });
+
+  it('uses defaults for a file that is not YAML, naming the line', () => {
+    const { policy, problems } = loadPolicy(contentDir('passMark: 80\nrequired: [unclosed\n'));
+    expect(policy).toEqual(DEFAULT_POLICY);
+    expect(problems[0]).toMatchObject({ file: 'policy.yaml', field: null });
+    expect(problems[0]?.reason).toMatch(/YAML cannot be read.*line \d/);
+  });
+
+  it('falls back per setting: a broken value is reported and defaulted, the rest still applies', () => {
+    const { policy, problems } = parsePolicy(
+      'passMark: 150\nrecertifyMonths: 6\nretakeOn: sometimes\ncolour: blue\nconstructor: x\n',
+    );
+    expect(policy.passMark).toBe(80);
+    expect(policy.recertifyMonths).toBe(6);
+    expect(policy.retakeOn).toBe('major');
+    expect(problems).toEqual([
+      { file: 'policy.yaml', field: 'colour', reason: expect.stringMatching(/not a known setting.*line 4/) },
+      {
+        file: 'policy.yaml',
+        field: 'constructor',
+        reason: expect.stringMatching(/not a known setting.*line 5/),
+      },
+      {
+        file: 'policy.yaml',
+        field: 'passMark',
+        reason: 'must be a whole number percent from 1 to 100 (line 1)',
+      },
+      {
+        file: 'policy.yaml',
+        field: 'retakeOn',
+        reason: 'must be one of major, minor, any, never (line 3)',
+      },
+    ]);
+  });
+
+  it('names the field of a bad role entry and a bad required list', () => {
+    const { policy, problems } = parsePolicy(
+      [
+        'required:',
+        '  everyone: [Not An Id]',
+        'roles:',
+        '  reviewers:',
+        '    - email: dpo@example.com',
+        '      fingerprint: "nope"',
+        '  managers:',
+        '    - email: boss@example.com',
+        `      fingerprint: "${FP}"`,
+      ].join('\n'),
+    );
+    expect(policy.roles).toEqual(DEFAULT_POLICY.roles);
+    expect(problems.map((p) => [p.field, p.reason.replace(/ \(line \d+\)$/, '')])).toEqual([
+      ['required.everyone[0]', expect.stringMatching(/module id/)],
+      ['roles.reviewers[0].fingerprint', expect.stringMatching(/32 hexadecimal characters/)],
+      ['roles.managers[0].teams', expect.stringMatching(/teams: \[\.\.\.\]|all: true/)],
+    ]);
+  });
+});
+
+describe('rolesOf', () => {
+  const { policy } = parsePolicy(POLICY);
+
+  it('grants a role when email (any case, trimmed) and fingerprint (any spacing) both match', () => {
+    const who = {
+      email: '  dpo@EXAMPLE.com ',
+      fingerprint: 'AB12CD34 EF567890 AB12CD34 EF567890',
+      team: 'Legal',
+    };
+    expect([...rolesOf(who, policy)]).toEqual(['reviewer']);
+  });
+
+  it('same email, other key → no role', () => {
+    const who = { email: 'dpo@example.com', fingerprint: OTHER_FP, team: 'Legal' };
+    expect(rolesOf(who, policy).size).toBe(0);
+  });
+
+  it('same key, other email → no role', () => {
+    expect(rolesOf({ email: 'someone@example.com', fingerprint: FP, team: 'Legal' }, policy).size).toBe(0);
+  });
+
+  it('scopes managers to their teams or to everyone', () => {
+    const head = { email: 'head@example.com', fingerprint: FP, team: 'Marketing' };
+    expect(rolesOf(head, policy).has('manager')).toBe(true);
+    const scope = managerScope(head, policy);
+    expect(scope).toEqual({ all: false, teams: ['Marketing', 'Sales'] });
+    expect(scopeCovers(scope, 'sales')).toBe(true);
+    expect(scopeCovers(scope, 'Engineering')).toBe(false);
+    const ceo = { email: 'ceo@example.com', fingerprint: OTHER_FP, team: 'Board' };
+    expect(scopeCovers(managerScope(ceo, policy), 'Engineering')).toBe(true);
+    expect(managerScope({ ...ceo, fingerprint: FP }, policy)).toBeNull();
+  });
+});
+
+describe('required modules', () => {
+  const { policy } = parsePolicy(POLICY);
+
+  it('is everyone + own team + held roles, and the submitter list stands apart', () => {
+    const marketer = { email: 'm@example.com', fingerprint: OTHER_FP, team: 'Marketing' };
+    expect([...requiredModulesFor(marketer, policy)].sort()).toEqual([
+      'consent-done-right',
+      'law-in-practice',
+    ]);
+    const dpo = { email: 'dpo@example.com', fingerprint: FP, team: 'Legal' };
+    expect([...requiredModulesFor(dpo, policy)].sort()).toEqual([
+      'governance-and-accountability',
+      'law-in-practice',
+    ]);
+    const head = { email: 'head@example.com', fingerprint: FP, team: 'marketing' };
+    expect([...requiredModulesFor(head, policy)].sort()).toEqual([
+      'beyond-compliance',
+      'consent-done-right',
+      'law-in-practice',
+    ]);
+    expect(modulesRequiredToSubmit(policy)).toEqual(['privacy-by-design']);
+  });
+});

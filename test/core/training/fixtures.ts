@@ -1,0 +1,153 @@
+// Fixture content for the training specs: small, valid modules and a policy written into real
+// temp folders (never the organisation's content/ folder), plus ways to break them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dirs: string[] = [];
+
+export function tempDir(prefix = 'steward-training-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
+export function cleanupTempDirs(): void {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+}
+
+export interface FixtureModule {
+  id: string;
+  title?: string;
+  version?: string;
+  passMark?: number;
+  recertifyMonths?: number;
+  /** Extra frontmatter lines, appended as written. */
+  extra?: string;
+  questions?: number;
+}
+
+/**
+ * A valid module: q1 is multiple-answer (a and c correct); every other question is single with
+ * `b` correct. Six questions by default.
+ */
+export function moduleText(m: FixtureModule): string {
+  const n = m.questions ?? 6;
+  const quiz: string[] = [];
+  for (let i = 1; i <= n; i++) {
+    if (i === 1) {
+      quiz.push(
+        '  - id: q1',
+        '    type: multiple',
+        '    prompt: Which two of these are personal data?',
+        '    options:',
+        '      - id: a',
+        '        text: An email address.',
+        '        correct: true',
+        '      - id: b',
+        '        text: A company registration number.',
+        '      - id: c',
+        '        text: A device identifier.',
+        '        correct: true',
+        '    explanation: Both identify a person, directly or indirectly.',
+        '    reference: GDPR Art. 4(1)',
+      );
+    } else {
+      quiz.push(
+        `  - id: q${i}`,
+        '    type: single',
+        `    prompt: Scenario ${i}. What should you do?`,
+        '    options:',
+        '      - id: a',
+        '        text: Ship it.',
+        '      - id: b',
+        '        text: Ask for a review.',
+        '        correct: true',
+        '      - id: c',
+        '        text: Ignore it.',
+        `    explanation: Explanation ${i}.`,
+      );
+    }
+  }
+  const lines = [
+    '---',
+    `id: ${m.id}`,
+    `title: ${m.title ?? `Module ${m.id}`}`,
+    `version: ${m.version ?? '1.0.0'}`,
+    'minutes: 10',
+    'audience: [everyone]',
+    `summary: What ${m.id} is about.`,
+    ...(m.passMark === undefined ? [] : [`passMark: ${m.passMark}`]),
+    ...(m.recertifyMonths === undefined ? [] : [`recertifyMonths: ${m.recertifyMonths}`]),
+    `attestation: I have read ${m.id} and will apply it.`,
+    ...(m.extra ? [m.extra] : []),
+    'quiz:',
+    ...quiz,
+    '---',
+    'Some words before the first heading.',
+    '',
+    '## Why it matters',
+    '',
+    'Because people trust us.',
+    '',
+    '```md',
+    '## not a heading inside a fence',
+    '```',
+    '',
+    '## Key takeaways',
+    '',
+    '- Ask first.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+export const POLICY = `passMark: 80
+recertifyMonths: 12
+dueSoonDays: 30
+newStarterDays: 30
+retakeOn: major
+required:
+  everyone: [alpha]
+  teams:
+    Marketing: [beta]
+  roles:
+    submitter: [alpha]
+    reviewer: [gamma]
+    manager: []
+roles:
+  reviewers: []
+  managers: []
+`;
+
+/** A content folder with a policy and the given modules (file name -> text). */
+export function writeContent(
+  files: Record<string, string>,
+  policy: string | null = POLICY,
+  dir = tempDir('steward-content-'),
+): string {
+  fs.mkdirSync(path.join(dir, 'modules'), { recursive: true });
+  if (policy !== null) fs.writeFileSync(path.join(dir, 'policy.yaml'), policy);
+  for (const [name, body] of Object.entries(files)) fs.writeFileSync(path.join(dir, 'modules', name), body);
+  return dir;
+}
+
+/** Three good modules: alpha (required of everyone), beta (Marketing), gamma (reviewers). */
+export function goodModules(): Record<string, string> {
+  return {
+    '01-alpha.md': moduleText({ id: 'alpha', title: 'Alpha basics' }),
+    '02-beta.md': moduleText({ id: 'beta', title: 'Beta practice', passMark: 50 }),
+    '03-gamma.md': moduleText({ id: 'gamma', title: 'Gamma review', recertifyMonths: 6 }),
+  };
+}
+
+/** Right answers for moduleText questions; `wrong` lists question ids to answer wrongly. */
+export function answersFor(questions: number, wrong: string[] = []): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (let i = 1; i <= questions; i++) {
+    const id = `q${i}`;
+    const right = i === 1 ? ['a', 'c'] : ['b'];
+    out[id] = wrong.includes(id) ? ['a'] : right;
+  }
+  return out;
+}
