@@ -226,7 +226,182 @@ export interface Certificate {
   verified: boolean;
 }
 
+// ---- reviews --------------------------------------------------------------------------------
+
+import type { AnswerValue, ReviewAssessment, RiskLevel } from './review/model';
+export type { ReviewAssessment, RiskLevel, Dimension, AnswerValue } from './review/model';
+
+/** A question as the page shows it (weights and branching rules stay in core). */
+export interface ReviewQuestionView {
+  id: string;
+  type: 'text' | 'single' | 'multi' | 'yesNoUnsure' | 'scale' | 'number' | 'date';
+  label: string;
+  help: string | null;
+  references: string[];
+  required: boolean;
+  options: { id: string; label: string; help: string | null; exclusive: boolean }[];
+  multiline: boolean;
+  maxLength: number | null;
+  scale: { min: number; max: number; labels: string[] } | null;
+  number: { min: number | null; max: number | null; integer: boolean; unit: string | null } | null;
+}
+
+export interface ReviewSectionView {
+  id: string;
+  title: string;
+  intro: string | null;
+  questions: ReviewQuestionView[];
+}
+
+export interface QuestionnaireView {
+  version: string;
+  contentHash: string;
+  title: string;
+  intro: string | null;
+  sections: ReviewSectionView[];
+}
+
+export interface MitigationResponseInput {
+  mitigationId: string;
+  status: 'accepted' | 'declined';
+  owner?: string;
+  dueDate?: string;
+  reason?: string;
+}
+
+/** A draft as saved (autosaved) on this computer, with core's evaluation of it. */
+export interface ReviewDraftView {
+  draftId: string;
+  /** Set when the draft revises an existing review (after changes were requested). */
+  reviewId: string | null;
+  basedOnVersion: number | null;
+  answers: Record<string, AnswerValue>;
+  mitigationResponses: MitigationResponseInput[];
+  updatedAt: string;
+  /** Ids of the questions the answers so far make relevant (branching). */
+  visibleQuestionIds: string[];
+  assessment: ReviewAssessment;
+  /** Why submitting would be refused right now, in sentences (empty when it would be accepted). */
+  submitBlockers: string[];
+}
+
+export interface ReviewDraftSummary {
+  draftId: string;
+  reviewId: string | null;
+  title: string | null;
+  updatedAt: string;
+}
+
+export type ReviewDisplayStatus =
+  | 'submitted'
+  | 'changesRequested'
+  | 'approved'
+  | 'approvedWithConditions'
+  | 'rejected'
+  | 'withdrawn'
+  | 'reReviewDue';
+
+export interface ReviewPerson {
+  id: string;
+  name: string;
+  team: string;
+}
+
+export interface ReviewSummary {
+  reviewId: string;
+  title: string;
+  status: ReviewDisplayStatus;
+  version: number;
+  submitter: ReviewPerson;
+  submittedAt: string;
+  updatedAt: string;
+  overallRisk: RiskLevel;
+  dpiaRequired: boolean;
+  openBlockingFlags: number;
+  decision: {
+    decision: 'approved' | 'approvedWithConditions' | 'rejected';
+    by: ReviewPerson;
+    at: string;
+    reReviewDate: string | null;
+  } | null;
+}
+
+export interface ReviewAnswerView {
+  questionId: string;
+  section: string;
+  label: string;
+  answer: string;
+}
+
+export interface ReviewChangeView {
+  questionId: string;
+  label: string;
+  kind: 'added' | 'removed' | 'changed';
+  before: string | null;
+  after: string | null;
+}
+
+export interface ReviewTimelineItem {
+  kind: 'submitted' | 'commented' | 'changesRequested' | 'decided' | 'withdrawn';
+  by: ReviewPerson;
+  at: string;
+  version: number;
+  text: string;
+  /** For changesRequested: the list of changes; for decided: the conditions. */
+  items: string[];
+  entryHash: string;
+}
+
+export interface ReviewCondition {
+  id: string;
+  text: string;
+  owner: string;
+  dueDate: string;
+}
+
+export interface ReviewDetail {
+  summary: ReviewSummary;
+  /** The latest version's answers (visible questions only), formatted for reading. */
+  answers: ReviewAnswerView[];
+  assessment: ReviewAssessment;
+  /** Changes from the previous version to the latest (empty for version 1). */
+  changes: ReviewChangeView[];
+  changesFromVersion: number | null;
+  timeline: ReviewTimelineItem[];
+  conditions: ReviewCondition[];
+  /** What the current profile may do now, and why not for the rest. */
+  allowed: {
+    comment: boolean;
+    revise: boolean;
+    withdraw: boolean;
+    decide: boolean;
+    decideBlockers: string[];
+  };
+}
+
+export interface ReviewLists {
+  mine: ReviewSummary[];
+  /** Reviews by others awaiting a decision; empty unless the current profile may review. */
+  queue: ReviewSummary[];
+  /** Every review the current profile may see. */
+  all: ReviewSummary[];
+  drafts: ReviewDraftSummary[];
+  canReview: boolean;
+  /** Why the current profile cannot review (no role, training not current), in sentences. */
+  reviewerBlockers: string[];
+  /** Why the current profile cannot submit (training not current), in sentences. */
+  submitterBlockers: string[];
+}
+
 const none = z.object({}).strict();
+const reviewIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'Not a review id' });
+const draftIdSchema = z.string().regex(/^d[0-9a-f]{16}$/, { error: 'Not a draft id' });
+const longText = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text` })
+    .trim()
+    .min(1, { error: `${label} is required` })
+    .max(max, { error: `${label} must be at most ${max} characters` });
 const moduleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: 'Not a module id' });
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Not a SHA-256 hash' });
 
@@ -288,6 +463,92 @@ export const contract = {
       .strict(),
   ),
   getCertificate: method<Certificate>()(z.object({ entryHash: hashSchema }).strict()),
+  getReviewQuestionnaire: method<QuestionnaireView>()(none),
+  listReviews: method<ReviewLists>()(none),
+  createReviewDraft: method<ReviewDraftView>()(
+    z.object({ copyFromReviewId: reviewIdSchema.optional() }).strict(),
+  ),
+  getReviewDraft: method<ReviewDraftView>()(z.object({ draftId: draftIdSchema }).strict()),
+  saveReviewDraft: method<ReviewDraftView>()(
+    z
+      .object({
+        draftId: draftIdSchema,
+        answers: z.record(
+          z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, { error: 'Not a question id' }),
+          z.union([
+            z.string().max(20_000, { error: 'Answer too long' }),
+            z.number().finite(),
+            z.array(z.string().max(64)).max(64),
+          ]),
+        ),
+        mitigationResponses: z
+          .array(
+            z
+              .object({
+                mitigationId: z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/),
+                status: z.enum(['accepted', 'declined']),
+                owner: z.string().max(200).optional(),
+                dueDate: z.string().max(10).optional(),
+                reason: z.string().max(4000).optional(),
+              })
+              .strict(),
+          )
+          .max(200),
+      })
+      .strict(),
+  ),
+  deleteReviewDraft: method<{ deleted: boolean }>()(z.object({ draftId: draftIdSchema }).strict()),
+  submitReview: method<ReviewDetail>()(z.object({ draftId: draftIdSchema }).strict()),
+  startReviewRevision: method<ReviewDraftView>()(z.object({ reviewId: reviewIdSchema }).strict()),
+  getReview: method<ReviewDetail>()(z.object({ reviewId: reviewIdSchema }).strict()),
+  commentOnReview: method<ReviewDetail>()(
+    z.object({ reviewId: reviewIdSchema, text: longText('Comment', 4000) }).strict(),
+  ),
+  requestReviewChanges: method<ReviewDetail>()(
+    z
+      .object({
+        reviewId: reviewIdSchema,
+        version: z.number().int().min(1),
+        rationale: longText('Rationale', 4000),
+        requestedChanges: z
+          .array(longText('Requested change', 1000))
+          .min(1, { error: 'Say what to change' })
+          .max(50),
+      })
+      .strict(),
+  ),
+  decideReview: method<ReviewDetail>()(
+    z
+      .object({
+        reviewId: reviewIdSchema,
+        version: z.number().int().min(1),
+        decision: z.enum(['approved', 'approvedWithConditions', 'rejected']),
+        rationale: longText('Rationale', 4000),
+        conditions: z
+          .array(
+            z
+              .object({
+                text: longText('Condition', 1000),
+                owner: longText('Owner', 200),
+                dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Due date must be YYYY-MM-DD' }),
+              })
+              .strict(),
+          )
+          .max(50),
+        reReviewDate: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Re-review date must be YYYY-MM-DD' })
+          .nullable(),
+        dpoAdvice: z
+          .object({ followed: z.boolean(), reason: z.string().max(4000).optional() })
+          .strict()
+          .nullable(),
+      })
+      .strict(),
+  ),
+  withdrawReview: method<ReviewDetail>()(
+    z.object({ reviewId: reviewIdSchema, reason: longText('Reason', 4000) }).strict(),
+  ),
   openExternalLink: method<{ opened: boolean; reason?: string }>()(
     z.object({ url: z.string().max(2048, { error: 'Link too long' }) }).strict(),
   ),

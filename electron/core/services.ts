@@ -20,10 +20,12 @@ import { readProfileFromLedger } from './profiles/profileDirectory';
 import {
   openSettings,
   settingsReadingProgress,
+  settingsReviewDrafts,
   type Settings,
   type SettingsStoreFactory,
 } from './settings/settingsStore';
 import { createTrainingServices } from './training/trainingServices';
+import { createReviewServices } from './review/reviewServices';
 
 export interface HostCapabilities {
   host: AppInfo['host'];
@@ -196,8 +198,18 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     readingProgress: settingsReadingProgress(session.settings),
   });
 
+  const reviews = createReviewServices({
+    contentDir: ctx.contentDir,
+    now: ctx.now ?? (() => new Date()),
+    workspace: requireWorkspace,
+    currentProfile,
+    ledger: requireLedger,
+    drafts: settingsReviewDrafts(session.settings),
+  });
+
   const services: Services = {
     ...training,
+    ...reviews,
 
     async getAppInfo() {
       const notices = [...session.notices];

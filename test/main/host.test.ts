@@ -188,6 +188,7 @@ describe('electronStoreFactory', () => {
       currentProfileId: null,
       workspaceDir: null,
       readingProgress: {},
+      reviewDrafts: {},
     });
   });
 });

@@ -120,7 +120,10 @@ function malformedArgs(method: MethodName): Array<[string, unknown]> {
   const fields = fieldsOf(method);
   if (fields.length === 0) return cases;
 
-  cases.push(['undefined', undefined], ['an empty object', {}]);
+  const optional = (field: string) =>
+    (contract[method].args as z.ZodObject).shape[field]!.safeParse(undefined).success;
+  // Leaving out the argument is only wrong when some field is required.
+  if (!fields.every(optional)) cases.push(['undefined', undefined], ['an empty object', {}]);
   cases.push(['valid fields plus an extra key', { ...valid, extra: 1 }]);
   cases.push([
     'valid fields plus a __proto__ key',
@@ -132,7 +135,7 @@ function malformedArgs(method: MethodName): Array<[string, unknown]> {
   ]);
   for (const field of fields) {
     const { [field]: _dropped, ...rest } = valid;
-    cases.push([`${field} missing`, rest]);
+    if (!optional(field)) cases.push([`${field} missing`, rest]);
     for (const [label, value] of WRONG_FIELD_VALUES) {
       // A whitespace-only or huge string is only wrong for fields that are trimmed or bounded.
       if (typeof value === 'string' && !isStringRejected(method, field, value)) continue;
@@ -155,6 +158,13 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'saveReadingProgress.section': ['a number'],
   'attestTrainingModule.confirmed': ['a boolean'],
   'submitQuizAttempt.answers': ['a __proto__ object'],
+  // A review draft's answers are a record of question id -> text, number or list: {value: 'x'} fits.
+  'saveReviewDraft.answers': ['an object', 'a __proto__ object'],
+  'requestReviewChanges.version': ['a number'],
+  'requestReviewChanges.requestedChanges': ['an array'],
+  'decideReview.version': ['a number'],
+  'decideReview.reReviewDate': ['null'],
+  'decideReview.dpoAdvice': ['null'],
 };
 
 /** openExternalLink's url accepts any short string (the link check is the service's job). */

@@ -25,6 +25,7 @@ export type SettingsStoreFactory = (opts: StoreOptions) => KeyValueStore;
 
 /** `${profileId}:${moduleId}`: whose reading position, in which module. */
 const READING_KEY = '^p[0-9a-f]{20}:[a-z0-9][a-z0-9-]{1,63}$';
+const DRAFT_ID = '^d[0-9a-f]{16}$';
 const CONTENT_HASH = '^[0-9a-f]{64}$';
 
 const settingsShape = z.object({
@@ -43,11 +44,33 @@ const settingsShape = z.object({
       .object({ contentHash: z.string().regex(new RegExp(CONTENT_HASH)), section: z.number().int().min(0) })
       .strict(),
   ),
+  /**
+   * Review drafts not yet submitted, autosaved as the submitter types. Not records: a draft
+   * becomes a record only when it is submitted (review.submitted in the ledger).
+   */
+  reviewDrafts: z.record(
+    z.string().regex(new RegExp(DRAFT_ID)),
+    z
+      .object({
+        profileId: z.string().regex(/^p[0-9a-f]{20}$/),
+        reviewId: z.string().nullable(),
+        basedOnVersion: z.number().int().min(1).nullable(),
+        answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
+        mitigationResponses: z.array(z.record(z.string(), z.unknown())),
+        updatedAt: z.string(),
+      })
+      .strict(),
+  ),
 });
 export type SettingsData = z.infer<typeof settingsShape>;
 export type ReadingProgress = SettingsData['readingProgress'][string];
 
-const DEFAULTS: SettingsData = { currentProfileId: null, workspaceDir: null, readingProgress: {} };
+const DEFAULTS: SettingsData = {
+  currentProfileId: null,
+  workspaceDir: null,
+  readingProgress: {},
+  reviewDrafts: {},
+};
 
 /** JSON Schema handed to electron-store/conf, so a hand-edited file is checked on load. */
 export const SETTINGS_JSON_SCHEMA: Record<string, unknown> = {
@@ -64,6 +87,14 @@ export const SETTINGS_JSON_SCHEMA: Record<string, unknown> = {
       },
       required: ['contentHash', 'section'],
       additionalProperties: false,
+    },
+  },
+  reviewDrafts: {
+    type: 'object',
+    propertyNames: { pattern: DRAFT_ID },
+    additionalProperties: {
+      type: 'object',
+      required: ['profileId', 'reviewId', 'basedOnVersion', 'answers', 'mitigationResponses', 'updatedAt'],
     },
   },
 };
@@ -109,6 +140,7 @@ function readFrom(store: KeyValueStore): SettingsData {
     workspaceDir: store.get('workspaceDir'),
     // Files written before reading progress existed have no such key.
     readingProgress: store.get('readingProgress') ?? {},
+    reviewDrafts: store.get('reviewDrafts') ?? {},
   });
 }
 
@@ -181,5 +213,33 @@ export function memoryReadingProgress(): ReadingProgressStore {
   return {
     get: (profileId, moduleId) => map.get(`${profileId}:${moduleId}`) ?? null,
     set: (profileId, moduleId, value) => void map.set(`${profileId}:${moduleId}`, { ...value }),
+  };
+}
+
+export type StoredReviewDraft = SettingsData['reviewDrafts'][string];
+
+/** Review drafts (autosaved, not records), keyed by draft id. */
+export interface ReviewDraftStore {
+  get(draftId: string): StoredReviewDraft | null;
+  list(): Array<StoredReviewDraft & { draftId: string }>;
+  put(draftId: string, draft: StoredReviewDraft): void;
+  remove(draftId: string): boolean;
+}
+
+export function settingsReviewDrafts(settings: Settings): ReviewDraftStore {
+  const all = () => settings.get().reviewDrafts;
+  return {
+    get: (draftId) => all()[draftId] ?? null,
+    list: () => Object.entries(all()).map(([draftId, d]) => ({ draftId, ...d })),
+    put(draftId, draft) {
+      settings.update({ reviewDrafts: { ...all(), [draftId]: draft } });
+    },
+    remove(draftId) {
+      const drafts = { ...all() };
+      if (!(draftId in drafts)) return false;
+      delete drafts[draftId];
+      settings.update({ reviewDrafts: drafts });
+      return true;
+    },
   };
 }

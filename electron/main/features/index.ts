@@ -4,6 +4,7 @@ import type { Services } from '../../core/contract';
 import type { IpcRegistry } from '../ipc';
 import { registerAppFeature } from './app';
 import { registerProfilesFeature } from './profiles';
+import { registerReviewsFeature } from './reviews';
 import { registerTrainingFeature } from './training';
 import { registerWorkspaceFeature } from './workspace';
 
@@ -12,6 +13,7 @@ export const FEATURES = [
   registerProfilesFeature,
   registerWorkspaceFeature,
   registerTrainingFeature,
+  registerReviewsFeature,
 ] as const;
 
 export function registerFeatures(ipc: IpcRegistry, services: Services): void {

@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import YAML from 'yaml';
+import { completeModules } from '../../support/moduleKey';
+import type { ProfileSummary } from '../../../electron/core/contract';
 import { createDispatch, type Dispatch } from '../../../electron/core/dispatch';
 import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
 import { createServices, type ServiceHandle } from '../../../electron/core/services';
@@ -14,18 +17,48 @@ import { BINDING_NAME, pageBridgeSource } from '../../../electron/preview/pageBr
 import { startPreviewServer, type PreviewServer } from '../../../electron/preview/previewServer';
 
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
+export { CONTENT_DIR } from '../../support/moduleKey';
+import { CONTENT_DIR } from '../../support/moduleKey';
+
+/** The services' clock. Tests move it instead of sleeping. */
+export class TestClock {
+  private offsetMs = 0;
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+  advanceDays(days: number): void {
+    this.offsetMs += days * 86_400_000;
+  }
+  set(date: Date): void {
+    this.offsetMs = date.getTime() - Date.now();
+  }
+}
 
 export interface StewardHarness {
   userDataDir: string;
+  clock: TestClock;
   workspaceDir: string;
+  /** This test's own copy of content/ (policy.yaml may be edited, e.g. to grant a role). */
+  contentDir: string;
   handle: ServiceHandle;
+  /** Names the profile as reviewer or manager in this test's policy.yaml (email + fingerprint). */
+  grantRole(profile: ProfileSummary, role: 'reviewers' | 'managers'): void;
+  /**
+   * Completes modules for the CURRENT profile through the real services (start, correct answers
+   * read from the module files, attest), as a learner would, without driving the UI.
+   */
+  completeModules(moduleIds: readonly string[]): Promise<void>;
   /** Closes and re-creates the services on the same folders, as an app restart would. */
   restart(): Promise<void>;
 }
 
-async function startServices(userDataDir: string): Promise<ServiceHandle> {
+async function startServices(
+  userDataDir: string,
+  clock: TestClock,
+  contentDir: string,
+): Promise<ServiceHandle> {
   return createServices({
     userDataDir,
+    contentDir,
+    now: clock.now,
     settingsStoreFactory: confStoreFactory,
     secretProtector: fileOnlyProtector,
     capabilities: { host: 'test' },
@@ -49,7 +82,10 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
   steward: [
     async ({ page }, use) => {
       const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-'));
-      let handle = await startServices(userDataDir);
+      const clock = new TestClock();
+      const contentDir = path.join(userDataDir, 'content');
+      fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
+      let handle = await startServices(userDataDir, clock, contentDir);
       let dispatch: Dispatch = createDispatch(handle.services);
       await page.exposeBinding(BINDING_NAME, (_source, method: unknown, args: unknown) =>
         dispatch(String(method), args),
@@ -57,13 +93,26 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
       await page.addInitScript(pageBridgeSource('binding'));
       const harness: StewardHarness = {
         userDataDir,
+        clock,
         workspaceDir: path.join(userDataDir, 'workspace'),
+        contentDir,
+        grantRole(profile, role) {
+          const file = path.join(contentDir, 'policy.yaml');
+          const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
+          const entry: Record<string, unknown> = { email: profile.email, fingerprint: profile.fingerprint };
+          if (role === 'managers') entry.all = true;
+          policy.roles[role] = [...(policy.roles[role] ?? []), entry];
+          fs.writeFileSync(file, YAML.stringify(policy));
+        },
+        async completeModules(moduleIds) {
+          await completeModules(handle.services, moduleIds, contentDir);
+        },
         get handle() {
           return handle;
         },
         async restart() {
           await handle.close();
-          handle = await startServices(userDataDir);
+          handle = await startServices(userDataDir, clock, contentDir);
           dispatch = createDispatch(handle.services);
         },
       };

@@ -1,0 +1,727 @@
+// The review workflow as service methods: drafts (autosaved, not records), submission, the
+// reviewer's queue, comments, change requests and decisions. Every rule is checked here through
+// the workflow state machine before anything is appended, and every review's state is projected
+// from the ledgers of everyone in the workspace (nothing is stored as a mutable flag).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  MitigationResponseInput,
+  ProfileSummary,
+  QuestionnaireView,
+  ReviewChangeView,
+  ReviewDetail,
+  ReviewDraftView,
+  ReviewLists,
+  ReviewPerson,
+  ReviewSummary,
+  ReviewTimelineItem,
+  Services,
+} from '../contract';
+import { StewardError } from '../errors';
+import { fingerprintOf, profileCreatedSchema, readWorkspace } from '../ledger';
+import type { Ledger, LedgerEntry, Workspace } from '../ledger';
+import { modulesRequiredToSubmit, rolesOf } from '../policy/roles';
+import type { Policy } from '../policy/policy';
+import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
+import { loadContent } from '../training/content';
+import { projectTraining } from '../training/status';
+import { assessReview } from './assess';
+import { effectiveAnswers, formatAnswer, visibleQuestions } from './answers';
+import { diffAnswers } from './diff';
+import type { Answers, MitigationResponse } from './model';
+import { indexQuestionnaire, loadQuestionnaire } from './questionnaire';
+import type { Questionnaire } from './questionnaire';
+import { checkTransition, projectReviews, reviewDisplayStatus, reviewQueue } from './workflow';
+import type { ReviewAction, ReviewEventInput, ReviewState, TransitionContext } from './workflow';
+
+export const REVIEW_METHODS = [
+  'getReviewQuestionnaire',
+  'listReviews',
+  'createReviewDraft',
+  'getReviewDraft',
+  'saveReviewDraft',
+  'deleteReviewDraft',
+  'submitReview',
+  'startReviewRevision',
+  'getReview',
+  'commentOnReview',
+  'requestReviewChanges',
+  'decideReview',
+  'withdrawReview',
+] as const;
+export type ReviewServices = Pick<Services, (typeof REVIEW_METHODS)[number]>;
+
+export interface ReviewDeps {
+  contentDir: string;
+  now: () => Date;
+  workspace: () => Workspace;
+  currentProfile: () => ProfileSummary | null;
+  ledger: () => Ledger;
+  drafts: ReviewDraftStore;
+}
+
+interface Person extends ReviewPerson {
+  email: string;
+  fingerprint: string;
+  createdAt: string;
+}
+
+/** Everything a review view needs, read once per call from the whole workspace. */
+interface WorkspaceView {
+  people: Map<string, Person>;
+  entriesByActor: Map<string, LedgerEntry[]>;
+  reviews: ReviewState[];
+}
+
+const CURRENT: ReadonlySet<string> = new Set(['passed', 'dueSoon']);
+
+function notAllowed(reason: string): StewardError {
+  return new StewardError('NOT_ALLOWED', reason.endsWith('.') ? reason : `${reason}.`);
+}
+
+/** Turns the page's loosely-typed responses into the engine's shapes; blanks are reported by the assessment. */
+function toResponses(input: readonly MitigationResponseInput[]): MitigationResponse[] {
+  return input.map((r) =>
+    r.status === 'accepted'
+      ? { mitigationId: r.mitigationId, status: 'accepted', owner: r.owner ?? '', dueDate: r.dueDate ?? '' }
+      : { mitigationId: r.mitigationId, status: 'declined', reason: r.reason ?? '' },
+  );
+}
+
+export function createReviewServices(deps: ReviewDeps): ReviewServices {
+  let cached: { key: string; q: Questionnaire } | null = null;
+
+  function questionnaire(): Questionnaire {
+    const file = path.join(deps.contentDir, 'review', 'data-use-review.yaml');
+    let key = '';
+    try {
+      const st = fs.statSync(file);
+      key = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      // Missing: loadQuestionnaire reports it below.
+    }
+    if (cached && cached.key === key) return cached.q;
+    const loaded = loadQuestionnaire(deps.contentDir);
+    if (!loaded.questionnaire) {
+      const first = loaded.problems[0];
+      throw new StewardError(
+        'CONTENT_UNAVAILABLE',
+        `The review questionnaire cannot be used: ${first ? `${first.file}${first.field ? ` (${first.field})` : ''}: ${first.reason}` : 'it is missing'}. Run "steward content check" for every problem.`,
+      );
+    }
+    cached = { key, q: loaded.questionnaire };
+    return loaded.questionnaire;
+  }
+
+  /** The draft's answer to the question bound to the review title, if any. */
+  function draftTitle(answers: StoredReviewDraft['answers']): string | null {
+    let id: string | undefined;
+    try {
+      id = indexQuestionnaire(questionnaire()).bindings.get('title')?.id;
+    } catch {
+      return null;
+    }
+    const value = id ? answers[id] : undefined;
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+  }
+
+  function me(): ProfileSummary {
+    const profile = deps.currentProfile();
+    if (!profile) {
+      throw new StewardError(
+        'NO_PROFILE',
+        'Create or choose a profile first: reviews are signed with your key.',
+      );
+    }
+    return profile;
+  }
+
+  function policyAndModules(): { policy: Policy; modules: ReturnType<typeof loadContent>['modules'] } {
+    const content = loadContent(deps.contentDir);
+    return { policy: content.policy, modules: content.modules };
+  }
+
+  /** Module ids in `required` that are not current for this person at `at`, as titles. */
+  function missingTraining(
+    person: Person,
+    entries: readonly LedgerEntry[],
+    required: readonly string[],
+    at: Date,
+  ): string[] {
+    if (required.length === 0) return [];
+    const { policy, modules } = policyAndModules();
+    const until = at.getTime();
+    const projection = projectTraining({
+      entries: entries.filter((e) => Date.parse(e.ts) <= until),
+      modules,
+      policy,
+      required: new Set(required),
+      profileCreatedAt: person.createdAt,
+      now: at,
+    });
+    const titles = new Map(modules.map((m) => [m.id, m.title]));
+    return required
+      .filter((id) => !CURRENT.has(projection.get(id)?.status ?? ''))
+      .map((id) => titles.get(id) ?? id);
+  }
+
+  function contextFor(view: Omit<WorkspaceView, 'reviews'>, actorId: string, at: Date): TransitionContext {
+    const { policy } = policyAndModules();
+    const person = view.people.get(actorId);
+    const entries = view.entriesByActor.get(actorId) ?? [];
+    if (!person) {
+      return { actorId, actorRoles: new Set(), actorTrainingCurrent: false, submitterTrainingCurrent: false };
+    }
+    return {
+      actorId,
+      actorRoles: rolesOf(person, policy),
+      actorTrainingCurrent: missingTraining(person, entries, policy.required.roles.reviewer, at).length === 0,
+      submitterTrainingCurrent:
+        missingTraining(person, entries, modulesRequiredToSubmit(policy), at).length === 0,
+    };
+  }
+
+  async function readView(): Promise<WorkspaceView> {
+    const { ledgers } = await readWorkspace(deps.workspace(), { depth: 'quick' });
+    const people = new Map<string, Person>();
+    const entriesByActor = new Map<string, LedgerEntry[]>();
+    const events: ReviewEventInput[] = [];
+    for (const l of ledgers) {
+      const genesis = l.entries[0];
+      if (!genesis || genesis.type !== 'profile.created') continue;
+      const data = profileCreatedSchema.safeParse(genesis.data);
+      if (!data.success) continue;
+      people.set(l.profileId, {
+        id: l.profileId,
+        name: data.data.name,
+        team: data.data.team,
+        email: data.data.email,
+        fingerprint: fingerprintOf(data.data.publicKey),
+        createdAt: genesis.ts,
+      });
+      entriesByActor.set(l.profileId, l.entries);
+      for (const e of l.entries) if (e.type.startsWith('review.')) events.push(e);
+    }
+    const base = { people, entriesByActor };
+    const q = (() => {
+      try {
+        return questionnaire();
+      } catch {
+        return undefined;
+      }
+    })();
+    // Roles come from the current policy; training is judged as it stood when each event was written.
+    const { reviews } = projectReviews(events, {
+      contextFor: (e) => contextFor(base, e.actor, new Date(e.ts)),
+      questionnaire: q,
+    });
+    return { ...base, reviews };
+  }
+
+  function personOf(view: WorkspaceView, id: string): ReviewPerson {
+    const p = view.people.get(id);
+    return p ? { id, name: p.name, team: p.team } : { id, name: 'Unknown person', team: '' };
+  }
+
+  function summaryOf(view: WorkspaceView, state: ReviewState): ReviewSummary {
+    const latest = state.versions[state.versions.length - 1]!;
+    return {
+      reviewId: state.reviewId,
+      title: state.title,
+      status: reviewDisplayStatus(state, deps.now()),
+      version: state.version,
+      submitter: personOf(view, state.submitter),
+      submittedAt: state.submittedAt,
+      updatedAt: state.updatedAt,
+      overallRisk: latest.assessment.risk.overall.level,
+      dpiaRequired: latest.assessment.screening.dpiaRequired,
+      openBlockingFlags: latest.assessment.openBlockingFlags.length,
+      decision: state.decision
+        ? {
+            decision: state.decision.decision,
+            by: personOf(view, state.decision.actor),
+            at: state.decision.ts,
+            reReviewDate: state.decision.reReviewDate,
+          }
+        : null,
+    };
+  }
+
+  /** Whether this person may review, and if not, why (sentences). */
+  function reviewerBlockers(view: WorkspaceView, profile: ProfileSummary): string[] {
+    const { policy } = policyAndModules();
+    const blockers: string[] = [];
+    if (!rolesOf(profile, policy).has('reviewer')) {
+      blockers.push(
+        'You are not a reviewer: content/policy.yaml must name your email together with your key fingerprint (shown in Settings).',
+      );
+    }
+    const person = view.people.get(profile.id);
+    const missing = person
+      ? missingTraining(
+          person,
+          view.entriesByActor.get(profile.id) ?? [],
+          policy.required.roles.reviewer,
+          deps.now(),
+        )
+      : [];
+    if (missing.length > 0) blockers.push(`Your reviewer training is not current: ${missing.join(', ')}.`);
+    return blockers;
+  }
+
+  function submitterBlockers(view: WorkspaceView, profile: ProfileSummary): string[] {
+    const { policy } = policyAndModules();
+    const person = view.people.get(profile.id);
+    const missing = person
+      ? missingTraining(
+          person,
+          view.entriesByActor.get(profile.id) ?? [],
+          modulesRequiredToSubmit(policy),
+          deps.now(),
+        )
+      : [];
+    return missing.length > 0
+      ? [`Before you submit a review, complete this training: ${missing.join(', ')}.`]
+      : [];
+  }
+
+  function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
+    if (state.submitter === profile.id) return true;
+    const roles = rolesOf(profile, policyAndModules().policy);
+    return roles.has('reviewer') || roles.has('manager');
+  }
+
+  function findReview(view: WorkspaceView, profile: ProfileSummary, reviewId: string): ReviewState {
+    const state = view.reviews.find((r) => r.reviewId === reviewId);
+    if (!state || !canSee(view, profile, state)) {
+      throw new StewardError('NOT_FOUND', `There is no review ${reviewId} that you can see.`);
+    }
+    return state;
+  }
+
+  function draftView(
+    draftId: string,
+    draft: StoredReviewDraft,
+    view: WorkspaceView,
+    profile: ProfileSummary,
+  ): ReviewDraftView {
+    const q = questionnaire();
+    const answers = draft.answers as Answers;
+    const responses = draft.mitigationResponses as unknown as MitigationResponseInput[];
+    const assessment = assessReview(q, answers, toResponses(responses));
+    const blockers = submitterBlockers(view, profile);
+    if (assessment.answerProblems.length > 0) {
+      blockers.push(`${assessment.answerProblems.length} question(s) still need an answer or a correction.`);
+    }
+    if (assessment.unansweredMitigations.length > 0) {
+      blockers.push(
+        `Accept (with an owner and due date) or decline (with a reason) each proposed mitigation: ${assessment.unansweredMitigations.length} left.`,
+      );
+    }
+    if (draft.reviewId) {
+      const state = view.reviews.find((r) => r.reviewId === draft.reviewId);
+      if (state && state.status !== 'changesRequested') {
+        blockers.push(
+          `Review ${draft.reviewId} is ${state.status}; a new version can only follow a request for changes.`,
+        );
+      }
+    }
+    return {
+      draftId,
+      reviewId: draft.reviewId,
+      basedOnVersion: draft.basedOnVersion,
+      answers,
+      mitigationResponses: responses,
+      updatedAt: draft.updatedAt,
+      visibleQuestionIds: visibleQuestions(q, answers).map((x) => x.id),
+      assessment,
+      submitBlockers: blockers,
+    };
+  }
+
+  function ownDraft(draftId: string, profile: ProfileSummary): StoredReviewDraft {
+    const draft = deps.drafts.get(draftId);
+    if (!draft || draft.profileId !== profile.id) {
+      throw new StewardError('NOT_FOUND', `There is no draft ${draftId} of yours on this computer.`);
+    }
+    return draft;
+  }
+
+  function newDraftId(): string {
+    return `d${crypto.randomBytes(8).toString('hex')}`;
+  }
+
+  function detailOf(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): ReviewDetail {
+    const q = questionnaire();
+    const index = indexQuestionnaire(q);
+    const latest = state.versions[state.versions.length - 1]!;
+    const answers = visibleQuestions(q, latest.answers).flatMap((question) => {
+      const value = latest.answers[question.id];
+      if (value === undefined || (Array.isArray(value) && value.length === 0) || value === '') return [];
+      return [
+        {
+          questionId: question.id,
+          section: index.byId.get(question.id)?.section.title ?? '',
+          label: question.label,
+          answer: formatAnswer(question, value),
+        },
+      ];
+    });
+    const previous = state.versions.length > 1 ? state.versions[state.versions.length - 2]! : null;
+    const changes: ReviewChangeView[] = previous
+      ? diffAnswers(q, previous.answers, latest.answers).map((c) => ({
+          questionId: c.questionId,
+          label: c.label,
+          kind: c.change,
+          before: c.beforeText,
+          after: c.afterText,
+        }))
+      : [];
+    const timeline: ReviewTimelineItem[] = [
+      ...state.versions.map((v) => ({
+        kind: 'submitted' as const,
+        by: personOf(view, v.actor),
+        at: v.ts,
+        version: v.version,
+        text: v.version === 1 ? `Submitted "${v.title}"` : `Submitted version ${v.version}`,
+        items: [],
+        entryHash: v.hash,
+      })),
+      ...state.comments.map((c) => ({
+        kind: 'commented' as const,
+        by: personOf(view, c.actor),
+        at: c.ts,
+        version: c.version,
+        text: c.text,
+        items: [],
+        entryHash: c.hash,
+      })),
+      ...state.changeRequests.map((c) => ({
+        kind: 'changesRequested' as const,
+        by: personOf(view, c.actor),
+        at: c.ts,
+        version: c.version,
+        text: c.rationale,
+        items: c.requestedChanges,
+        entryHash: c.hash,
+      })),
+      ...(state.decision
+        ? [
+            {
+              kind: 'decided' as const,
+              by: personOf(view, state.decision.actor),
+              at: state.decision.ts,
+              version: state.decision.version,
+              text: state.decision.rationale,
+              items: state.decision.conditions.map((c) => `${c.text} (owner ${c.owner}, due ${c.dueDate})`),
+              entryHash: state.decision.hash,
+            },
+          ]
+        : []),
+      ...(state.withdrawal
+        ? [
+            {
+              kind: 'withdrawn' as const,
+              by: personOf(view, state.withdrawal.actor),
+              at: state.withdrawal.ts,
+              version: state.withdrawal.version,
+              text: state.withdrawal.reason,
+              items: [],
+              entryHash: state.withdrawal.hash,
+            },
+          ]
+        : []),
+    ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+
+    const mine = state.submitter === profile.id;
+    const decideBlockers: string[] = [];
+    if (mine)
+      decideBlockers.push(
+        'You submitted this review, so someone else must decide it (separation of duties).',
+      );
+    else decideBlockers.push(...reviewerBlockers(view, profile));
+    if (state.status !== 'submitted')
+      decideBlockers.push(`This review is ${state.status}: there is nothing to decide.`);
+    const roles = rolesOf(profile, policyAndModules().policy);
+    return {
+      summary: summaryOf(view, state),
+      answers,
+      assessment: latest.assessment,
+      changes,
+      changesFromVersion: previous ? previous.version : null,
+      timeline,
+      conditions: state.decision?.conditions ?? [],
+      allowed: {
+        comment: state.status !== 'withdrawn' && (mine || roles.has('reviewer') || roles.has('manager')),
+        revise: mine && state.status === 'changesRequested',
+        withdraw: mine && (state.status === 'submitted' || state.status === 'changesRequested'),
+        decide: decideBlockers.length === 0,
+        decideBlockers,
+      },
+    };
+  }
+
+  /** Checks an action against the workflow as it stands now, then appends it. */
+  async function act(
+    view: WorkspaceView,
+    profile: ProfileSummary,
+    state: ReviewState | null,
+    action: ReviewAction,
+  ): Promise<void> {
+    const check = checkTransition(state, action, contextFor(view, profile.id, deps.now()));
+    if (!check.ok) throw notAllowed(check.reason);
+    const ledger = deps.ledger();
+    await ledger.append(action.type, action.data as never);
+  }
+
+  async function detailAfter(profile: ProfileSummary, reviewId: string): Promise<ReviewDetail> {
+    const view = await readView();
+    return detailOf(view, profile, findReview(view, profile, reviewId));
+  }
+
+  return {
+    async getReviewQuestionnaire(): Promise<QuestionnaireView> {
+      const q = questionnaire();
+      return {
+        version: q.version,
+        contentHash: q.contentHash,
+        title: q.title,
+        intro: q.intro ?? null,
+        sections: q.sections.map((s) => ({
+          id: s.id,
+          title: s.title,
+          intro: s.intro ?? null,
+          questions: s.questions.map((x) => ({
+            id: x.id,
+            type: x.type,
+            label: x.label,
+            help: x.help ?? null,
+            references: x.references ?? [],
+            required: x.required ?? false,
+            options:
+              x.type === 'single' || x.type === 'multi'
+                ? x.options.map((o) => ({
+                    id: o.id,
+                    label: o.label,
+                    help: o.help ?? null,
+                    exclusive: o.exclusive ?? false,
+                  }))
+                : [],
+            multiline: x.type === 'text' ? (x.multiline ?? false) : false,
+            maxLength: x.type === 'text' ? (x.maxLength ?? null) : null,
+            scale:
+              x.type === 'scale'
+                ? { min: x.scale.min, max: x.scale.max, labels: x.scale.labels ?? [] }
+                : null,
+            number:
+              x.type === 'number'
+                ? {
+                    min: x.min ?? null,
+                    max: x.max ?? null,
+                    integer: x.integer ?? false,
+                    unit: x.unit ?? null,
+                  }
+                : null,
+          })),
+        })),
+      };
+    },
+
+    async listReviews(): Promise<ReviewLists> {
+      const profile = me();
+      const view = await readView();
+      const rBlockers = reviewerBlockers(view, profile);
+      const visible = view.reviews.filter((r) => canSee(view, profile, r));
+      return {
+        mine: view.reviews.filter((r) => r.submitter === profile.id).map((r) => summaryOf(view, r)),
+        queue:
+          rBlockers.length === 0 ? reviewQueue(view.reviews, profile.id).map((r) => summaryOf(view, r)) : [],
+        all: visible.map((r) => summaryOf(view, r)),
+        drafts: deps.drafts
+          .list()
+          .filter((d) => d.profileId === profile.id)
+          .map((d) => ({
+            draftId: d.draftId,
+            reviewId: d.reviewId,
+            title: draftTitle(d.answers),
+            updatedAt: d.updatedAt,
+          }))
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+        canReview: rBlockers.length === 0,
+        reviewerBlockers: rBlockers,
+        submitterBlockers: submitterBlockers(view, profile),
+      };
+    },
+
+    async createReviewDraft({ copyFromReviewId }) {
+      const profile = me();
+      const view = await readView();
+      let answers: Answers = {};
+      if (copyFromReviewId) {
+        const source = findReview(view, profile, copyFromReviewId);
+        answers = { ...source.versions[source.versions.length - 1]!.answers };
+      }
+      const draftId = newDraftId();
+      const draft: StoredReviewDraft = {
+        profileId: profile.id,
+        reviewId: null,
+        basedOnVersion: null,
+        answers,
+        mitigationResponses: [],
+        updatedAt: deps.now().toISOString(),
+      };
+      deps.drafts.put(draftId, draft);
+      return draftView(draftId, draft, view, profile);
+    },
+
+    async getReviewDraft({ draftId }) {
+      const profile = me();
+      return draftView(draftId, ownDraft(draftId, profile), await readView(), profile);
+    },
+
+    async saveReviewDraft({ draftId, answers, mitigationResponses }) {
+      const profile = me();
+      const existing = ownDraft(draftId, profile);
+      const q = questionnaire();
+      const known = indexQuestionnaire(q).byId;
+      // Answers to questions the questionnaire does not have are dropped, not kept around.
+      const kept = Object.fromEntries(Object.entries(answers).filter(([id]) => known.has(id)));
+      const draft: StoredReviewDraft = {
+        ...existing,
+        answers: kept,
+        mitigationResponses: mitigationResponses.map((r) => ({ ...r })),
+        updatedAt: deps.now().toISOString(),
+      };
+      deps.drafts.put(draftId, draft);
+      return draftView(draftId, draft, await readView(), profile);
+    },
+
+    async deleteReviewDraft({ draftId }) {
+      const profile = me();
+      ownDraft(draftId, profile);
+      return { deleted: deps.drafts.remove(draftId) };
+    },
+
+    async submitReview({ draftId }) {
+      const profile = me();
+      const draft = ownDraft(draftId, profile);
+      const q = questionnaire();
+      const view = await readView();
+      const answers = effectiveAnswers(q, draft.answers as Answers);
+      const responses = toResponses(draft.mitigationResponses as unknown as MitigationResponseInput[]);
+      const assessment = assessReview(q, answers, responses);
+      if (!assessment.readyToSubmit) {
+        throw notAllowed(draftView(draftId, draft, view, profile).submitBlockers.join(' '));
+      }
+      const state = draft.reviewId ? findReview(view, profile, draft.reviewId) : null;
+      const day = deps.now().toISOString().slice(0, 10).replace(/-/g, '');
+      const reviewId = state ? state.reviewId : `r-${day}-${crypto.randomBytes(3).toString('hex')}`;
+      // Only mitigation responses to what is proposed for these answers are recorded.
+      const proposed = new Set(assessment.mitigations.map((m) => m.id));
+      await act(view, profile, state, {
+        type: 'review.submitted',
+        ts: deps.now().toISOString(),
+        data: {
+          reviewId,
+          version: state ? state.version + 1 : 1,
+          title: (assessment.summary.title ?? 'Untitled review').slice(0, 200),
+          answers,
+          assessment,
+          mitigationResponses: responses.filter((r) => proposed.has(r.mitigationId)),
+        },
+      });
+      deps.drafts.remove(draftId);
+      return detailAfter(profile, reviewId);
+    },
+
+    async startReviewRevision({ reviewId }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      if (state.submitter !== profile.id)
+        throw notAllowed('Only the person who submitted a review can revise it');
+      if (state.status !== 'changesRequested') {
+        throw notAllowed(
+          `Review ${reviewId} is ${state.status}; a new version can only follow a request for changes`,
+        );
+      }
+      const existing = deps.drafts.list().find((d) => d.profileId === profile.id && d.reviewId === reviewId);
+      if (existing) return draftView(existing.draftId, existing, view, profile);
+      const latest = state.versions[state.versions.length - 1]!;
+      const draftId = newDraftId();
+      const draft: StoredReviewDraft = {
+        profileId: profile.id,
+        reviewId,
+        basedOnVersion: latest.version,
+        answers: { ...latest.answers },
+        mitigationResponses: latest.mitigationResponses.map((r) => ({ ...r })),
+        updatedAt: deps.now().toISOString(),
+      };
+      deps.drafts.put(draftId, draft);
+      return draftView(draftId, draft, view, profile);
+    },
+
+    async getReview({ reviewId }) {
+      const profile = me();
+      const view = await readView();
+      return detailOf(view, profile, findReview(view, profile, reviewId));
+    },
+
+    async commentOnReview({ reviewId, text }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      await act(view, profile, state, {
+        type: 'review.commented',
+        ts: deps.now().toISOString(),
+        data: { reviewId, version: state.version, text },
+      });
+      return detailAfter(profile, reviewId);
+    },
+
+    async requestReviewChanges({ reviewId, version, rationale, requestedChanges }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      await act(view, profile, state, {
+        type: 'review.changesRequested',
+        ts: deps.now().toISOString(),
+        data: { reviewId, version, rationale, requestedChanges },
+      });
+      return detailAfter(profile, reviewId);
+    },
+
+    async decideReview({ reviewId, version, decision, rationale, conditions, reReviewDate, dpoAdvice }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      await act(view, profile, state, {
+        type: 'review.decided',
+        ts: deps.now().toISOString(),
+        data: {
+          reviewId,
+          version,
+          decision,
+          rationale,
+          conditions: conditions.map((c, i) => ({ id: `c${i + 1}`, ...c })),
+          reReviewDate,
+          ...(dpoAdvice ? { dpoAdvice } : {}),
+        },
+      });
+      return detailAfter(profile, reviewId);
+    },
+
+    async withdrawReview({ reviewId, reason }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      await act(view, profile, state, {
+        type: 'review.withdrawn',
+        ts: deps.now().toISOString(),
+        data: { reviewId, version: state.version, reason },
+      });
+      return detailAfter(profile, reviewId);
+    },
+  };
+}

@@ -1,0 +1,261 @@
+// The review workflow through the real services on a temp workspace shared by two profiles:
+// drafts, submission gated by training, the reviewer's role bound to email + key fingerprint,
+// separation of duties, change requests with a diff, decisions, and the ledger on disk.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import YAML from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ProfileSummary, Services } from '../../../electron/core/contract';
+import { readWorkspace, verifyWorkspace } from '../../../electron/core/ledger';
+import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
+import { createServices, type ServiceHandle } from '../../../electron/core/services';
+import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
+import { completeModules, CONTENT_DIR } from '../../support/moduleKey';
+import { autofillDraft } from '../../support/reviewAutofill';
+
+const SUBMITTER_MODULES = ['minimisation-and-purpose', 'privacy-by-design'];
+const ALL_MODULES = [
+  'law-in-practice',
+  'peoples-rights',
+  'minimisation-and-purpose',
+  'consent-done-right',
+  'privacy-by-design',
+  'transparency-and-control',
+  'governance-and-accountability',
+  'beyond-compliance',
+];
+
+let dir: string;
+let contentDir: string;
+let handle: ServiceHandle;
+let s: Services;
+
+function grantReviewer(p: ProfileSummary): void {
+  const file = path.join(contentDir, 'policy.yaml');
+  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: { reviewers: unknown[] } };
+  policy.roles.reviewers.push({ email: p.email, fingerprint: p.fingerprint });
+  fs.writeFileSync(file, YAML.stringify(policy));
+}
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-reviews-'));
+  contentDir = path.join(dir, 'content');
+  fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
+  handle = await createServices({
+    userDataDir: path.join(dir, 'user'),
+    contentDir,
+    settingsStoreFactory: confStoreFactory,
+    secretProtector: fileOnlyProtector,
+    capabilities: { host: 'test' },
+    appVersion: '0.0.0-test',
+  });
+  s = handle.services;
+});
+afterEach(async () => {
+  await handle.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function twoPeople(): Promise<{ a: ProfileSummary; b: ProfileSummary }> {
+  const b = await s.createProfile({ name: 'Ben Schmidt', email: 'ben@example.com', team: 'Legal & Privacy' });
+  grantReviewer(b);
+  await completeModules(s, ALL_MODULES, contentDir);
+  const a = await s.createProfile({ name: 'Amara Okafor', email: 'amara@example.com', team: 'Data Science' });
+  await completeModules(s, SUBMITTER_MODULES, contentDir);
+  return { a, b };
+}
+
+describe('review services', () => {
+  it('refuses to submit before the submitter training is current, and says which modules', async () => {
+    await s.createProfile({ name: 'Amara Okafor', email: 'amara@example.com', team: 'Data Science' });
+    const lists = await s.listReviews({});
+    expect(lists.submitterBlockers.join(' ')).toMatch(/Data minimisation|minimisation/i);
+    const draft = await s.createReviewDraft({});
+    const filled = await autofillDraft(s, draft.draftId, { proposalTitle: 'Churn prediction' });
+    expect(filled.assessment.readyToSubmit).toBe(true);
+    expect(filled.submitBlockers.length).toBeGreaterThan(0);
+    await expect(s.submitReview({ draftId: draft.draftId })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    expect(await s.getReviewDraft({ draftId: draft.draftId })).toMatchObject({ draftId: draft.draftId });
+  });
+
+  it('autosaves drafts with branching, and keeps them per profile', async () => {
+    const { a } = await twoPeople();
+    const draft = await s.createReviewDraft({});
+    const visibleBefore = draft.visibleQuestionIds.length;
+    const filled = await autofillDraft(s, draft.draftId, { proposalTitle: 'Loyalty offers' });
+    expect(filled.visibleQuestionIds.length).toBeGreaterThanOrEqual(visibleBefore);
+    expect(filled.answers.proposalTitle).toBe('Loyalty offers');
+    expect((await s.listReviews({})).drafts.map((d) => d.title)).toEqual(['Loyalty offers']);
+    // Ben sees none of Amara's drafts, and cannot open one.
+    const ben = (await s.listProfiles({})).find((p) => p.id !== a.id)!;
+    await s.switchProfile({ profileId: ben.id });
+    expect((await s.listReviews({})).drafts).toEqual([]);
+    await expect(s.getReviewDraft({ draftId: draft.draftId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('runs the whole workflow: submit, request changes, resubmit with a diff, approve with conditions', async () => {
+    const { a, b } = await twoPeople();
+    const draft = await s.createReviewDraft({});
+    await autofillDraft(s, draft.draftId, {
+      proposalTitle: 'Personalised offers',
+      proposalSummary: 'First version',
+    });
+    const v1 = await s.submitReview({ draftId: draft.draftId });
+    const reviewId = v1.summary.reviewId;
+    expect(v1.summary).toMatchObject({ status: 'submitted', version: 1, submitter: { id: a.id } });
+    expect(v1.allowed.decide).toBe(false);
+    expect(v1.allowed.decideBlockers.join(' ')).toMatch(/separation of duties/);
+    await expect(
+      s.decideReview({
+        reviewId,
+        version: 1,
+        decision: 'approved',
+        rationale: 'ok',
+        conditions: [],
+        reReviewDate: '2027-06-01',
+        dpoAdvice: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    expect((await s.listReviews({})).drafts).toEqual([]);
+
+    await s.switchProfile({ profileId: b.id });
+    const queue = (await s.listReviews({})).queue;
+    expect(queue.map((r) => r.reviewId)).toEqual([reviewId]);
+    const asked = await s.requestReviewChanges({
+      reviewId,
+      version: 1,
+      rationale: 'The summary is too thin.',
+      requestedChanges: ['Describe the offers and who receives them'],
+    });
+    expect(asked.summary.status).toBe('changesRequested');
+    await expect(
+      s.decideReview({
+        reviewId,
+        version: 1,
+        decision: 'rejected',
+        rationale: 'no',
+        conditions: [],
+        reReviewDate: null,
+        dpoAdvice: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+
+    await s.switchProfile({ profileId: a.id });
+    const revision = await s.startReviewRevision({ reviewId });
+    expect(revision).toMatchObject({ reviewId, basedOnVersion: 1 });
+    await s.saveReviewDraft({
+      draftId: revision.draftId,
+      answers: {
+        ...revision.answers,
+        proposalSummary: 'Offers chosen from purchase history, for loyalty members only',
+      },
+      mitigationResponses: revision.mitigationResponses,
+    });
+    const v2 = await s.submitReview({ draftId: revision.draftId });
+    expect(v2.summary).toMatchObject({ version: 2, status: 'submitted' });
+    expect(v2.changesFromVersion).toBe(1);
+    expect(v2.changes).toContainEqual(
+      expect.objectContaining({ questionId: 'proposalSummary', kind: 'changed', before: 'First version' }),
+    );
+
+    await s.switchProfile({ profileId: b.id });
+    const decided = await s.decideReview({
+      reviewId,
+      version: 2,
+      decision: 'approvedWithConditions',
+      rationale: 'Acceptable with a retention limit.',
+      conditions: [
+        { text: 'Delete offer history after 12 months', owner: 'Amara Okafor', dueDate: '2027-01-31' },
+      ],
+      reReviewDate: '2027-06-01',
+      dpoAdvice: null,
+    });
+    expect(decided.summary).toMatchObject({
+      status: 'approvedWithConditions',
+      decision: { by: { id: b.id } },
+    });
+    expect(decided.conditions).toHaveLength(1);
+    await expect(
+      s.decideReview({
+        reviewId,
+        version: 2,
+        decision: 'rejected',
+        rationale: 'twice',
+        conditions: [],
+        reReviewDate: null,
+        dpoAdvice: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+
+    const { ledgers } = await readWorkspace(
+      {
+        dir: path.join(dir, 'user', 'workspace'),
+        ledgersDir: path.join(dir, 'user', 'workspace', 'ledgers'),
+        keysDir: path.join(dir, 'user', 'workspace', 'keys'),
+        importsDir: path.join(dir, 'user', 'workspace', 'imports'),
+      },
+      { depth: 'full' },
+    );
+    const types = ledgers.flatMap((l) =>
+      l.entries
+        .filter((e) => e.type.startsWith('review.'))
+        .map((e) => `${e.actor === a.id ? 'A' : 'B'}:${e.type}`),
+    );
+    expect(types.sort()).toEqual(
+      ['A:review.submitted', 'A:review.submitted', 'B:review.changesRequested', 'B:review.decided'].sort(),
+    );
+    expect((await verifyWorkspace(path.join(dir, 'user', 'workspace'), { depth: 'full' })).ok).toBe(true);
+  });
+
+  it('a profile with the reviewer\'s email but another key holds no role and sees nothing to decide', async () => {
+    const { a } = await twoPeople();
+    const draft = await s.createReviewDraft({});
+    await autofillDraft(s, draft.draftId, { proposalTitle: 'Churn model' });
+    const { summary } = await s.submitReview({ draftId: draft.draftId });
+    // Carol has all the training but is not named in the policy.
+    await s.createProfile({ name: 'Carol Dubois', email: 'ben@example.com', team: 'Legal & Privacy' });
+    await completeModules(s, ALL_MODULES, contentDir);
+    const lists = await s.listReviews({});
+    expect(lists.canReview).toBe(false);
+    expect(lists.reviewerBlockers.join(' ')).toMatch(/not a reviewer/);
+    expect(lists.queue).toEqual([]);
+    await expect(s.getReview({ reviewId: summary.reviewId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      s.decideReview({
+        reviewId: summary.reviewId,
+        version: 1,
+        decision: 'approved',
+        rationale: 'ok',
+        conditions: [],
+        reReviewDate: '2027-06-01',
+        dpoAdvice: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(a.id).toBeTruthy();
+  });
+
+  it('withdrawal ends a review; it cannot then be decided or revised', async () => {
+    const { b } = await twoPeople();
+    const draft = await s.createReviewDraft({});
+    await autofillDraft(s, draft.draftId, { proposalTitle: 'Event check-in analytics' });
+    const { summary } = await s.submitReview({ draftId: draft.draftId });
+    const withdrawn = await s.withdrawReview({ reviewId: summary.reviewId, reason: 'Project cancelled' });
+    expect(withdrawn.summary.status).toBe('withdrawn');
+    await expect(s.startReviewRevision({ reviewId: summary.reviewId })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+    });
+    await s.switchProfile({ profileId: b.id });
+    await expect(
+      s.decideReview({
+        reviewId: summary.reviewId,
+        version: 1,
+        decision: 'approved',
+        rationale: 'ok',
+        conditions: [],
+        reReviewDate: '2027-06-01',
+        dpoAdvice: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+});

@@ -1,0 +1,77 @@
+// What the knowledge check of a real module expects, read straight from its file in content/modules:
+// specs answer by option id (the page shows options in a shuffled order, with each input's value
+// set to its option id), so they can choose right or wrong on purpose, or complete modules
+// through the services without the UI.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { Services } from '../../electron/core/contract';
+
+export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
+
+export interface ModuleQuestionKey {
+  id: string;
+  type: 'single' | 'multiple';
+  correct: string[];
+  wrong: string[];
+}
+
+export interface ModuleKey {
+  id: string;
+  title: string;
+  file: string;
+  questions: ModuleQuestionKey[];
+}
+
+interface Frontmatter {
+  id: string;
+  title: string;
+  quiz: { id: string; type: 'single' | 'multiple'; options: { id: string; correct?: boolean }[] }[];
+}
+
+export function readModuleKey(moduleId: string, contentDir: string = CONTENT_DIR): ModuleKey {
+  const dir = path.join(contentDir, 'modules');
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
+    const text = fs.readFileSync(path.join(dir, name), 'utf8');
+    const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    if (!match) continue;
+    const front = parse(match[1]!) as Frontmatter;
+    if (front.id !== moduleId) continue;
+    return {
+      id: front.id,
+      title: front.title,
+      file: name,
+      questions: front.quiz.map((q) => ({
+        id: q.id,
+        type: q.type,
+        correct: q.options.filter((o) => o.correct === true).map((o) => o.id),
+        wrong: q.options.filter((o) => o.correct !== true).map((o) => o.id),
+      })),
+    };
+  }
+  throw new Error(`No module with id "${moduleId}" in ${dir}`);
+}
+
+/** The answers that pass (every question right) or fail (every question wrong) the check. */
+export function answersFor(key: ModuleKey, kind: 'right' | 'wrong'): Record<string, string[]> {
+  return Object.fromEntries(key.questions.map((q) => [q.id, kind === 'right' ? q.correct : [q.wrong[0]!]]));
+}
+
+/** Completes modules for the current profile through the services, as a learner who knows the answers. */
+export async function completeModules(
+  services: Services,
+  moduleIds: readonly string[],
+  contentDir = CONTENT_DIR,
+): Promise<void> {
+  for (const moduleId of moduleIds) {
+    const content = await services.startTrainingModule({ moduleId });
+    const quiz = await services.getQuiz({ moduleId });
+    const answers = answersFor(readModuleKey(moduleId, contentDir), 'right');
+    const result = await services.submitQuizAttempt({ moduleId, contentHash: quiz.contentHash, answers });
+    if (!result.passed) throw new Error(`completeModules: ${moduleId} did not pass (${result.score}%)`);
+    await services.attestTrainingModule({ moduleId, contentHash: content.card.contentHash, confirmed: true });
+  }
+}
