@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
 import './styles/markdown.css';
+import './styles/review.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -5,10 +5,16 @@ import { useEffect, useRef, type MouseEvent } from 'react';
 import { MAIN_HEADING_ID } from '../components/ScreenHeader';
 import { NewProfileScreen } from '../features/profile/NewProfileScreen';
 import { RecordsScreen } from '../features/records/RecordsScreen';
+import { DraftScreen } from '../features/review/DraftScreen';
+import { ReviewDetailScreen } from '../features/review/ReviewDetailScreen';
 import { ReviewsScreen } from '../features/review/ReviewsScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { AttestationScreen } from '../features/training/AttestationScreen';
+import { CertificateScreen } from '../features/training/CertificateScreen';
+import { QuizScreen } from '../features/training/QuizScreen';
+import { ReaderScreen } from '../features/training/ReaderScreen';
 import { TrainingScreen } from '../features/training/TrainingScreen';
-import type { Route } from '../routes';
+import { hrefFor, targetOf, type Route } from '../routes';
 import { useStewardStore } from '../state/store';
 import { BrandMark } from './BrandMark';
 import { Notices } from './Notices';
@@ -23,8 +29,20 @@ function Screen({ route }: { route: Route }) {
   switch (route) {
     case 'training':
       return <TrainingScreen />;
+    case 'training-module':
+      return <ReaderScreen />;
+    case 'training-quiz':
+      return <QuizScreen />;
+    case 'training-attest':
+      return <AttestationScreen />;
+    case 'certificate':
+      return <CertificateScreen />;
     case 'reviews':
       return <ReviewsScreen />;
+    case 'review-draft':
+      return <DraftScreen />;
+    case 'review':
+      return <ReviewDetailScreen />;
     case 'records':
       return <RecordsScreen />;
     case 'settings':
@@ -36,6 +54,11 @@ function Screen({ route }: { route: Route }) {
 
 export function Shell() {
   const route = useStewardStore((s) => s.route);
+  const routeParams = useStewardStore((s) => s.routeParams);
+  const profileId = useStewardStore((s) => s.profile?.id ?? '');
+  // One key per address and person: a new module, certificate or profile is a new screen, with
+  // fresh local state and its own loads.
+  const screenKey = `${profileId} ${hrefFor(targetOf(route, routeParams))}`;
   const firstRoute = useRef(true);
 
   useEffect(() => {
@@ -44,7 +67,7 @@ export function Shell() {
       return;
     }
     focusMainHeading();
-  }, [route]);
+  }, [screenKey]);
 
   // The skip link's target is an element, not a route: handle it here so the hash stays the router's.
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -69,7 +92,7 @@ export function Shell() {
       <main className="main" id="main">
         <div className="main__inner">
           <Notices />
-          <Screen key={route} route={route} />
+          <Screen key={screenKey} route={route} />
         </div>
       </main>
     </div>

@@ -3,10 +3,10 @@
 import type { MouseEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon, type IconName } from '../components/Icon';
-import { hrefFor, NAV_ROUTES, ROUTE_TITLES, type Route } from '../routes';
+import { hrefFor, NAV_ROUTES, navSectionOf, ROUTE_TITLES, type NavRoute } from '../routes';
 import { useStewardStore } from '../state/store';
 
-const NAV_ICONS: Record<(typeof NAV_ROUTES)[number], IconName> = {
+const NAV_ICONS: Record<NavRoute, IconName> = {
   training: 'training',
   reviews: 'reviews',
   records: 'records',
@@ -15,8 +15,9 @@ const NAV_ICONS: Record<(typeof NAV_ROUTES)[number], IconName> = {
 
 export function SideNav() {
   const { route, navigate } = useStewardStore(useShallow((s) => ({ route: s.route, navigate: s.navigate })));
+  const section = navSectionOf(route);
 
-  const handleClick = (event: MouseEvent<HTMLAnchorElement>, target: Route) => {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>, target: NavRoute) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     navigate(target);
@@ -30,7 +31,7 @@ export function SideNav() {
             <a
               className="side-nav__link"
               href={hrefFor(target)}
-              aria-current={route === target ? 'page' : undefined}
+              aria-current={route === target ? 'page' : section === target ? 'true' : undefined}
               onClick={(event) => handleClick(event, target)}
             >
               <Icon name={NAV_ICONS[target]} className="side-nav__icon" />

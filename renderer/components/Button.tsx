@@ -10,6 +10,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: 'md' | 'sm';
   icon?: IconName;
+  /** An icon after the label, for actions that move forward ("Next →"). */
+  iconEnd?: IconName;
   busy?: boolean;
   /** Shown instead of the children while busy, e.g. "Verifying…". */
   busyLabel?: string;
@@ -20,6 +22,7 @@ export function Button({
   variant = 'secondary',
   size = 'md',
   icon,
+  iconEnd,
   busy = false,
   busyLabel,
   className,
@@ -47,6 +50,7 @@ export function Button({
     >
       {busy ? <Spinner size="sm" /> : icon ? <Icon name={icon} className="button__icon" /> : null}
       <span className="button__label">{busy && busyLabel ? busyLabel : children}</span>
+      {iconEnd && !busy ? <Icon name={iconEnd} className="button__icon" /> : null}
     </button>
   );
 }

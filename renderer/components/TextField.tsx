@@ -3,7 +3,8 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
-  label: string;
+  /** Usually a string; a node where the label carries a mark such as "Required". */
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   hint?: ReactNode;
@@ -36,9 +37,9 @@ export function TextField({
         {required ? null : <span className="field__optional"> (optional)</span>}
       </label>
       {hint ? (
-        <p className="field__hint" id={hintId}>
+        <div className="field__hint" id={hintId}>
           {hint}
-        </p>
+        </div>
       ) : null}
       <input
         {...rest}

@@ -2,6 +2,7 @@
 // Screens read the entry for their own call (a busy button, an error next to a field) instead of
 // each keeping private loading flags.
 import type { ErrorPayload } from '../../electron/core/errors';
+import { toApiError } from '../api';
 
 export type RequestKey =
   | 'bootstrap'
@@ -10,7 +11,27 @@ export type RequestKey =
   | 'setWorkspace'
   | 'pickWorkspaceFolder'
   | 'workspaceStatus'
-  | 'verifyWorkspace';
+  | 'verifyWorkspace'
+  | 'trainingCatalogue'
+  | 'startModule'
+  | 'saveReadingProgress'
+  | 'quiz'
+  | 'submitQuiz'
+  | 'attest'
+  | 'certificate'
+  | 'reviewLists'
+  | 'reviewQuestionnaire'
+  | 'createReviewDraft'
+  | 'reviewDraft'
+  | 'saveReviewDraft'
+  | 'deleteReviewDraft'
+  | 'submitReview'
+  | 'startReviewRevision'
+  | 'review'
+  | 'commentOnReview'
+  | 'requestReviewChanges'
+  | 'decideReview'
+  | 'withdrawReview';
 
 export interface RequestState {
   status: 'idle' | 'pending' | 'succeeded' | 'failed';
@@ -28,5 +49,50 @@ export function initialRequests(): Record<RequestKey, RequestState> {
     pickWorkspaceFolder: IDLE,
     workspaceStatus: IDLE,
     verifyWorkspace: IDLE,
+    trainingCatalogue: IDLE,
+    startModule: IDLE,
+    saveReadingProgress: IDLE,
+    quiz: IDLE,
+    submitQuiz: IDLE,
+    attest: IDLE,
+    certificate: IDLE,
+    reviewLists: IDLE,
+    reviewQuestionnaire: IDLE,
+    createReviewDraft: IDLE,
+    reviewDraft: IDLE,
+    saveReviewDraft: IDLE,
+    deleteReviewDraft: IDLE,
+    submitReview: IDLE,
+    startReviewRevision: IDLE,
+    review: IDLE,
+    commentOnReview: IDLE,
+    requestReviewChanges: IDLE,
+    decideReview: IDLE,
+    withdrawReview: IDLE,
+  };
+}
+
+type RequestMap = Record<RequestKey, RequestState>;
+type RequestsSetter = (update: (state: { requests: RequestMap }) => { requests: RequestMap }) => void;
+
+export type Track = <T>(key: RequestKey, work: () => Promise<T>) => Promise<T | null>;
+
+/**
+ * Runs one call under its request entry: pending while it runs, then succeeded, or failed with the
+ * error as a payload — resolving to null on failure, so actions never throw at the UI.
+ */
+export function createTracker(set: RequestsSetter): Track {
+  const setRequest = (key: RequestKey, request: RequestState) =>
+    set((state) => ({ requests: { ...state.requests, [key]: request } }));
+  return async (key, work) => {
+    setRequest(key, { status: 'pending', error: null });
+    try {
+      const value = await work();
+      setRequest(key, { status: 'succeeded', error: null });
+      return value;
+    } catch (error) {
+      setRequest(key, { status: 'failed', error: toApiError(error, key).toPayload() });
+      return null;
+    }
   };
 }

@@ -11,8 +11,8 @@ import type {
   VerifyReport,
   WorkspaceStatus,
 } from '../../electron/core/contract';
-import { api, toApiError } from '../api';
-import { initialRequests, type RequestKey, type RequestState } from './requests';
+import { api } from '../api';
+import { createTracker, initialRequests, type RequestKey, type RequestState } from './requests';
 import type { StewardState } from './store';
 
 export type ProfileInput = ArgsOf<'createProfile'>;
@@ -47,18 +47,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
   const setRequest = (key: RequestKey, request: RequestState) =>
     set((state) => ({ requests: { ...state.requests, [key]: request } }));
 
-  /** Runs one call under its request entry; resolves to null (and records the error) on failure. */
-  async function track<T>(key: RequestKey, work: () => Promise<T>): Promise<T | null> {
-    setRequest(key, { status: 'pending', error: null });
-    try {
-      const value = await work();
-      setRequest(key, { status: 'succeeded', error: null });
-      return value;
-    } catch (error) {
-      setRequest(key, { status: 'failed', error: toApiError(error, key).toPayload() });
-      return null;
-    }
-  }
+  const track = createTracker(set);
 
   const activeNotices = (notices: Notice[]) =>
     notices.filter((notice) => !get().dismissedNoticeIds.includes(notice.id));
@@ -67,6 +56,9 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
   async function refreshAfterProfileChange(profile: ProfileSummary) {
     const profiles = await api().listProfiles();
     set({ profile, profiles, verifyReport: null, workspaceStatus: null });
+    // Training and review state is one person's: the next screen loads the new profile's own.
+    get().resetTraining();
+    get().resetReviews();
     if (get().route === 'new-profile') get().navigate('training', { replace: true });
     void get().loadWorkspaceStatus();
   }
@@ -123,6 +115,8 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
       track('setWorkspace', async () => {
         const settings = await api().setWorkspace({ dir });
         set({ settings, workspaceStatus: null, verifyReport: null });
+        get().resetTraining();
+        get().resetReviews();
         if (get().profile !== null) void get().loadWorkspaceStatus();
         return settings;
       }),

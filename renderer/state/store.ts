@@ -26,5 +26,5 @@ const initialState = useStewardStore.getState();
 
 /** Back to a fresh store (tests call this between cases); the route follows the current hash. */
 export function resetStewardStore(): void {
-  useStewardStore.setState({ ...initialState, route: routeFromLocation() }, true);
+  useStewardStore.setState({ ...initialState, ...routeFromLocation() }, true);
 }

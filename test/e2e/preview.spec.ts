@@ -10,7 +10,7 @@ import { fileOnlyProtector } from '../../electron/core/profiles/keystore';
 import { createServices } from '../../electron/core/services';
 import { confStoreFactory } from '../../electron/core/settings/settingsStore';
 import { startPreviewServer } from '../../electron/preview/previewServer';
-import { RENDERER_DIR } from './support/fixtures';
+import { CONTENT_DIR, RENDERER_DIR } from './support/fixtures';
 
 test('the preview serves the app and carries calls over the token-guarded WebSocket', async ({ page }) => {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-preview-'));
@@ -20,6 +20,7 @@ test('the preview serves the app and carries calls over the token-guarded WebSoc
     secretProtector: fileOnlyProtector,
     capabilities: { host: 'preview' },
     appVersion: '0.0.0-test',
+    contentDir: CONTENT_DIR,
   });
   const server = await startPreviewServer({
     rendererDir: RENDERER_DIR,

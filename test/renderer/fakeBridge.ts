@@ -1,6 +1,7 @@
 // An in-memory window.steward for renderer tests: implements every bridge method over a small
 // state object, records each call, and can be told to fail a method (with a code and message,
-// as the real dispatch would) or to hold its reply until the test releases it.
+// as the real dispatch would) or to hold its reply until the test releases it. Training lives in
+// fakeTraining.ts, reviews in fakeReviews.ts.
 import type {
   AppInfo,
   MethodName,
@@ -11,6 +12,8 @@ import type {
   WorkspaceStatus,
 } from '../../electron/core/contract';
 import type { CallResult, ErrorPayload } from '../../electron/core/errors';
+import { createFakeReviews, defaultReviewsState, type FakeReviewsState } from './fakeReviews';
+import { createFakeTraining, type FakeTrainingState } from './fakeTraining';
 
 export interface FakeState {
   appInfo: AppInfo;
@@ -20,11 +23,17 @@ export interface FakeState {
   workspaceStatus: WorkspaceStatus;
   fullReport: VerifyReport;
   linkDecision: (url: string) => { opened: boolean; reason?: string };
+  training: FakeTrainingState;
+  reviews: FakeReviewsState;
 }
 
-export interface FakeBridgeOptions extends Partial<Omit<FakeState, 'appInfo' | 'settings'>> {
+export interface FakeBridgeOptions extends Partial<
+  Omit<FakeState, 'appInfo' | 'settings' | 'training' | 'reviews'>
+> {
   appInfo?: Partial<AppInfo>;
   settings?: Partial<SettingsView>;
+  training?: Partial<FakeTrainingState>;
+  reviews?: Partial<FakeReviewsState>;
   failures?: Partial<Record<MethodName, ErrorPayload>>;
 }
 
@@ -97,12 +106,28 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     fullReport: options.fullReport ?? makeReport({ depth: 'full', checkedAt: '2026-11-29T09:00:00.000Z' }),
     linkDecision: options.linkDecision ?? (() => ({ opened: true })),
+    training: {
+      modules: [],
+      unavailable: [],
+      certificates: {},
+      asOf: '2026-11-29T09:00:00.000Z',
+      learner: {
+        name: profiles[0]?.name ?? 'Ada Lovelace',
+        email: profiles[0]?.email ?? 'ada@example.com',
+        team: profiles[0]?.team ?? 'Analytics',
+        fingerprint: profiles[0]?.fingerprint ?? 'SHA256:3F2A 91C0 7B44 E1D8 0A6C 5B12 9E07 44F1',
+      },
+      ...options.training,
+    },
+    reviews: { ...defaultReviewsState(), ...options.reviews },
   };
+  const training = createFakeTraining(state.training);
   const failures: Partial<Record<MethodName, ErrorPayload>> = { ...options.failures };
   const holds = new Map<MethodName, Promise<void>>();
   const calls: FakeCall[] = [];
 
   const current = () => state.profiles.find((p) => p.id === state.currentProfileId) ?? null;
+  const reviews = createFakeReviews(state.reviews, current);
 
   function respond<M extends MethodName, R>(method: M, args: unknown, run: () => R): Promise<CallResult<R>> {
     calls.push({ method, args });
@@ -152,6 +177,32 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     verifyWorkspace: (args) =>
       respond('verifyWorkspace', args, () => ({ ...state.fullReport, depth: args.depth })),
     openExternalLink: (args) => respond('openExternalLink', args, () => state.linkDecision(args.url)),
+    listTrainingModules: () => respond('listTrainingModules', undefined, training.listTrainingModules),
+    startTrainingModule: (args) =>
+      respond('startTrainingModule', args, () => training.startTrainingModule(args)),
+    saveReadingProgress: (args) =>
+      respond('saveReadingProgress', args, () => training.saveReadingProgress(args)),
+    getQuiz: (args) => respond('getQuiz', args, () => training.getQuiz(args)),
+    submitQuizAttempt: (args) => respond('submitQuizAttempt', args, () => training.submitQuizAttempt(args)),
+    attestTrainingModule: (args) =>
+      respond('attestTrainingModule', args, () => training.attestTrainingModule(args)),
+    getCertificate: (args) => respond('getCertificate', args, () => training.getCertificate(args)),
+    getReviewQuestionnaire: () =>
+      respond('getReviewQuestionnaire', undefined, reviews.getReviewQuestionnaire),
+    listReviews: () => respond('listReviews', undefined, reviews.listReviews),
+    createReviewDraft: (args) => respond('createReviewDraft', args, () => reviews.createReviewDraft(args)),
+    getReviewDraft: (args) => respond('getReviewDraft', args, () => reviews.getReviewDraft(args)),
+    saveReviewDraft: (args) => respond('saveReviewDraft', args, () => reviews.saveReviewDraft(args)),
+    deleteReviewDraft: (args) => respond('deleteReviewDraft', args, () => reviews.deleteReviewDraft(args)),
+    submitReview: (args) => respond('submitReview', args, () => reviews.submitReview(args)),
+    startReviewRevision: (args) =>
+      respond('startReviewRevision', args, () => reviews.startReviewRevision(args)),
+    getReview: (args) => respond('getReview', args, () => reviews.getReview(args)),
+    commentOnReview: (args) => respond('commentOnReview', args, () => reviews.commentOnReview(args)),
+    requestReviewChanges: (args) =>
+      respond('requestReviewChanges', args, () => reviews.requestReviewChanges(args)),
+    decideReview: (args) => respond('decideReview', args, () => reviews.decideReview(args)),
+    withdrawReview: (args) => respond('withdrawReview', args, () => reviews.withdrawReview(args)),
   };
 
   return Object.assign(bridge, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hrefFor, routeFromHash } from '../../renderer/routes';
+import { hrefFor, navSectionOf, routeFromHash, targetFromHash } from '../../renderer/routes';
 import { resetStewardStore, useStewardStore } from '../../renderer/state/store';
 
 describe('hash routes', () => {
@@ -17,6 +17,62 @@ describe('hash routes', () => {
   });
 });
 
+describe('training routes', () => {
+  const hash = 'ab'.repeat(32);
+
+  it('round-trips the module, quiz, attestation and certificate addresses', () => {
+    expect(hrefFor({ route: 'training-module', moduleId: 'consent-done-right' })).toBe(
+      '#/training/consent-done-right',
+    );
+    expect(hrefFor({ route: 'training-quiz', moduleId: 'consent-done-right' })).toBe(
+      '#/training/consent-done-right/quiz',
+    );
+    expect(hrefFor({ route: 'training-attest', moduleId: 'x1' })).toBe('#/training/x1/attest');
+    expect(hrefFor({ route: 'certificate', entryHash: hash })).toBe(`#/certificates/${hash}`);
+    for (const target of [
+      { route: 'training-module', moduleId: 'consent-done-right' },
+      { route: 'training-quiz', moduleId: 'peoples-rights' },
+      { route: 'training-attest', moduleId: 'law-in-practice' },
+      { route: 'certificate', entryHash: hash },
+    ] as const) {
+      expect(targetFromHash(hrefFor(target))).toEqual(target);
+    }
+  });
+
+  it('refuses malformed parameters instead of passing them on', () => {
+    expect(targetFromHash('#/training/Not_An_Id')).toEqual({ route: 'training' });
+    expect(targetFromHash('#/training/ok-id/somewhere')).toEqual({ route: 'training' });
+    expect(targetFromHash('#/certificates/1234')).toEqual({ route: 'training' });
+    expect(targetFromHash(`#/certificates/${hash.toUpperCase()}`)).toEqual({ route: 'training' });
+  });
+
+  it('puts every training screen under Training in the navigation', () => {
+    for (const route of [
+      'training',
+      'training-module',
+      'training-quiz',
+      'training-attest',
+      'certificate',
+    ] as const) {
+      expect(navSectionOf(route)).toBe('training');
+    }
+    expect(navSectionOf('new-profile')).toBeNull();
+    expect(navSectionOf('records')).toBe('records');
+  });
+
+  it('navigate() with a target sets the route, its parameters and the hash', () => {
+    useStewardStore.getState().navigate({ route: 'training-quiz', moduleId: 'peoples-rights' });
+    expect(useStewardStore.getState().route).toBe('training-quiz');
+    expect(useStewardStore.getState().routeParams).toEqual({
+      moduleId: 'peoples-rights',
+      entryHash: null,
+      draftId: null,
+      reviewId: null,
+    });
+    expect(window.location.hash).toBe('#/training/peoples-rights/quiz');
+  });
+});
+
 describe('store', () => {
   it('navigate() sets the route and the hash; reset starts over from the hash', () => {
     useStewardStore.getState().navigate('settings');
@@ -31,11 +87,6 @@ describe('store', () => {
   });
 
   it('keeps the feature slots empty until their calls exist', () => {
-    const { training, review, records } = useStewardStore.getState();
-    expect([training, review, records]).toEqual([
-      { status: 'unavailable' },
-      { status: 'unavailable' },
-      { status: 'unavailable' },
-    ]);
+    expect(useStewardStore.getState().records).toEqual({ status: 'unavailable' });
   });
 });

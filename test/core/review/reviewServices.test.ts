@@ -208,7 +208,7 @@ describe('review services', () => {
     expect((await verifyWorkspace(path.join(dir, 'user', 'workspace'), { depth: 'full' })).ok).toBe(true);
   });
 
-  it('a profile with the reviewer\'s email but another key holds no role and sees nothing to decide', async () => {
+  it("a profile with the reviewer's email but another key holds no role and sees nothing to decide", async () => {
     const { a } = await twoPeople();
     const draft = await s.createReviewDraft({});
     await autofillDraft(s, draft.draftId, { proposalTitle: 'Churn model' });

@@ -1,0 +1,540 @@
+// The questionnaire for one draft: a section at a time with a stepper, then the risk summary
+// and Submit. Every change is autosaved (debounced) and the screen re-renders from core's reply:
+// which questions are visible (branching), what is wrong with the answers, the screening, risk,
+// flags and proposed mitigations. Nothing here decides any of that.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type {
+  AnswerValue,
+  MitigationResponseInput,
+  QuestionnaireView,
+  ReviewDraftView,
+} from '../../../electron/core/contract';
+import type { ErrorPayload } from '../../../electron/core/errors';
+import { Banner } from '../../components/Banner';
+import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { Button } from '../../components/Button';
+import { ButtonLink } from '../../components/ButtonLink';
+import { ConfirmButton } from '../../components/ConfirmButton';
+import { Markdown } from '../../components/Markdown';
+import { ProgressBar } from '../../components/ProgressBar';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { Spinner } from '../../components/Spinner';
+import { Stepper, type Step } from '../../components/Stepper';
+import { formatDateTime, plural } from '../../format';
+import { hrefFor } from '../../routes';
+import type { DraftAnswers } from '../../state/reviewSlice';
+import { useStewardStore } from '../../state/store';
+import { FlagsPanel, RiskPanel, ScreeningPanel } from './AssessmentView';
+import {
+  MitigationForm,
+  mitigationAnchor,
+  responseDraftsFrom,
+  toResponseInputs,
+  type ResponseDraft,
+  type ResponseDrafts,
+} from './MitigationForm';
+import { problemText, QuestionField } from './QuestionField';
+import { titleOrPlaceholder } from './reviewWords';
+import { useAutosave, type SaveStatus } from './useAutosave';
+
+const STEP_HEADING_ID = 'questionnaire-step-title';
+
+function same(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function proposedIds(draft: ReviewDraftView): string[] {
+  return draft.assessment.mitigations.map((m) => m.id);
+}
+
+function SaveIndicator({
+  status,
+  savedAt,
+  error,
+  onRetry,
+}: {
+  status: SaveStatus;
+  savedAt: string;
+  error: ErrorPayload | null;
+  onRetry: () => void;
+}) {
+  return (
+    <div className={`save-status save-status--${status}`}>
+      {status === 'pending' || status === 'saving' ? (
+        <span className="save-status__busy" aria-hidden="true">
+          <Spinner size="sm" /> Saving…
+        </span>
+      ) : null}
+      <span role="status" className="save-status__text">
+        {status === 'saved' ? `Saved ${formatDateTime(savedAt)}` : null}
+        {status === 'failed' ? `Not saved: ${error?.message ?? 'the draft could not be saved.'}` : null}
+      </span>
+      {status === 'failed' ? (
+        <Button size="sm" onClick={onRetry}>
+          Try again
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+function NotReady({
+  draft,
+  questionnaire,
+  onGoToSection,
+}: {
+  draft: ReviewDraftView;
+  questionnaire: QuestionnaireView;
+  onGoToSection: (index: number) => void;
+}) {
+  const { assessment } = draft;
+  const problemIds = new Set(assessment.answerProblems.map((p) => p.questionId));
+  const sectionsWithProblems = questionnaire.sections
+    .map((section, index) => ({
+      section,
+      index,
+      count: section.questions.filter((q) => problemIds.has(q.id)).length,
+    }))
+    .filter((entry) => entry.count > 0);
+  const mitigationsToAnswer = assessment.mitigations.filter(
+    (m) =>
+      assessment.unansweredMitigations.includes(m.id) ||
+      assessment.responseProblems.some((p) => p.mitigationId === m.id),
+  );
+  return (
+    <Banner level="warning" title="Not ready to submit">
+      {draft.submitBlockers.length > 0 ? (
+        <ul className="plain-list">
+          {draft.submitBlockers.map((blocker) => (
+            <li key={blocker}>{blocker}</li>
+          ))}
+        </ul>
+      ) : null}
+      {sectionsWithProblems.length > 0 ? (
+        <>
+          <p>Questions to answer or correct:</p>
+          <ul className="bullet-list">
+            {sectionsWithProblems.map(({ section, index, count }) => (
+              <li key={section.id}>
+                <button type="button" className="link-button" onClick={() => onGoToSection(index)}>
+                  {section.title}: {plural(count, 'question')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {mitigationsToAnswer.length > 0 ? (
+        <>
+          <p>Mitigations that need your response:</p>
+          <ul className="bullet-list">
+            {mitigationsToAnswer.map((m) => (
+              <li key={m.id}>
+                <a
+                  href={`#${mitigationAnchor(m.id)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    const group = document.getElementById(mitigationAnchor(m.id));
+                    group?.scrollIntoView?.({ block: 'center' });
+                    group?.querySelector<HTMLInputElement>('input')?.focus();
+                  }}
+                >
+                  {m.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Banner>
+  );
+}
+
+function DraftEditor({
+  questionnaire,
+  initial,
+}: {
+  questionnaire: QuestionnaireView;
+  initial: ReviewDraftView;
+}) {
+  const { latest, saveReviewDraft, submitReview, navigate, saveError, submitRequest, clearRequest } =
+    useStewardStore(
+      useShallow((s) => ({
+        latest: s.reviewDraft,
+        saveReviewDraft: s.saveReviewDraft,
+        submitReview: s.submitReview,
+        navigate: s.navigate,
+        saveError: s.requests.saveReviewDraft.error,
+        submitRequest: s.requests.submitReview,
+        clearRequest: s.clearRequest,
+      })),
+    );
+  const draftId = initial.draftId;
+  // Core's latest evaluation of this draft (the reply to the newest save).
+  const evaluation = latest !== null && latest.draftId === draftId ? latest : initial;
+
+  const [answers, setAnswers] = useState<DraftAnswers>(initial.answers);
+  const [responses, setResponses] = useState<ResponseDrafts>(() =>
+    responseDraftsFrom(initial.mitigationResponses),
+  );
+  const answersRef = useRef(answers);
+  const responsesRef = useRef(responses);
+  const proposedRef = useRef(proposedIds(initial));
+  const lastSent = useRef<{ answers: DraftAnswers; responses: MitigationResponseInput[] }>({
+    answers: initial.answers,
+    responses: initial.mitigationResponses,
+  });
+
+  const save = useCallback(async () => {
+    const payload = {
+      answers: answersRef.current,
+      responses: toResponseInputs(responsesRef.current, proposedRef.current),
+    };
+    // Typing into a half-filled mitigation changes nothing that is saved: no call needed.
+    if (same(payload, lastSent.current)) return true;
+    lastSent.current = payload;
+    const saved = await saveReviewDraft(draftId, payload.answers, payload.responses);
+    if (saved === null) {
+      lastSent.current = { answers: {}, responses: [] };
+      return false;
+    }
+    return true;
+  }, [draftId, saveReviewDraft]);
+
+  const { status, schedule, flush, retry } = useAutosave(save);
+
+  // When core proposes a different set of mitigations, the responses to save change with it.
+  useEffect(() => {
+    proposedRef.current = proposedIds(evaluation);
+    const wanted = toResponseInputs(responsesRef.current, proposedRef.current);
+    if (!same(wanted, lastSent.current.responses) && status !== 'failed') schedule();
+  }, [evaluation, schedule, status]);
+
+  const setAnswer = (questionId: string, value: AnswerValue | undefined) => {
+    const next = { ...answersRef.current };
+    if (value === undefined) delete next[questionId];
+    else next[questionId] = value;
+    answersRef.current = next;
+    setAnswers(next);
+    schedule();
+  };
+
+  const setResponse = (mitigationId: string, draft: ResponseDraft) => {
+    const next = { ...responsesRef.current, [mitigationId]: draft };
+    responsesRef.current = next;
+    setResponses(next);
+    schedule();
+  };
+
+  // ---- steps -----------------------------------------------------------------------------
+  const sections = questionnaire.sections;
+  const summaryStep = sections.length;
+  const [step, setStep] = useState(0);
+  // Sections the person has moved on from: their unanswered required questions now show as problems.
+  const [revealed, setRevealed] = useState<ReadonlySet<string>>(() => new Set());
+  const [attempted, setAttempted] = useState(false);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const moved = useRef(false);
+
+  useEffect(() => {
+    if (!moved.current) return;
+    headingRef.current?.focus();
+    headingRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [step]);
+
+  const goTo = (index: number) => {
+    if (index < 0 || index > summaryStep || index === step) return;
+    const leaving = sections[step];
+    if (leaving) setRevealed((previous) => new Set(previous).add(leaving.id));
+    moved.current = true;
+    setStep(index);
+  };
+
+  const visible = useMemo(() => new Set(evaluation.visibleQuestionIds), [evaluation.visibleQuestionIds]);
+  const problems = useMemo(
+    () => new Map(evaluation.assessment.answerProblems.map((p) => [p.questionId, p.reason])),
+    [evaluation.assessment.answerProblems],
+  );
+
+  const sectionProblemCount = (index: number) =>
+    sections[index]!.questions.filter((q) => visible.has(q.id) && problems.has(q.id)).length;
+
+  const steps: Step[] = [
+    ...sections.map((section, index): Step => {
+      const count = sectionProblemCount(index);
+      if (count === 0) return { id: section.id, label: section.title, state: 'done', stateText: 'complete' };
+      return revealed.has(section.id)
+        ? {
+            id: section.id,
+            label: section.title,
+            state: 'attention',
+            stateText: `${plural(count, 'question needs', 'questions need')} attention`,
+          }
+        : { id: section.id, label: section.title, state: 'todo' };
+    }),
+    {
+      id: 'summary',
+      label: 'Risk summary',
+      state: evaluation.assessment.readyToSubmit ? 'done' : 'todo',
+      stateText: evaluation.assessment.readyToSubmit ? 'ready to submit' : undefined,
+    },
+  ];
+
+  // Counted from the answers on screen, so the bar moves as people type, not only after a save.
+  const visibleTotal = evaluation.visibleQuestionIds.length;
+  const visibleDone = evaluation.visibleQuestionIds.filter((id) => {
+    const value = answers[id];
+    if (value === undefined || (typeof value === 'string' && value.trim() === '')) return false;
+    return !(problems.has(id) && same(value, evaluation.answers[id]));
+  }).length;
+
+  const submit = async () => {
+    setAttempted(true);
+    clearRequest('submitReview');
+    if (!(await flush())) return;
+    const current = useStewardStore.getState().reviewDraft;
+    if (current === null || current.draftId !== draftId) return;
+    if (!current.assessment.readyToSubmit || current.submitBlockers.length > 0) return;
+    const detail = await submitReview(draftId);
+    if (detail !== null) navigate({ route: 'review', reviewId: detail.summary.reviewId }, { replace: true });
+  };
+
+  const ready = evaluation.assessment.readyToSubmit && evaluation.submitBlockers.length === 0;
+  const section = sections[step];
+
+  return (
+    <div className="questionnaire">
+      <div className="questionnaire__toolbar">
+        <ProgressBar
+          className="questionnaire__progress"
+          label="Questions answered"
+          value={visibleDone}
+          max={Math.max(visibleTotal, 1)}
+          valueText={`${visibleDone} of ${plural(visibleTotal, 'question')}`}
+        />
+        <SaveIndicator status={status} savedAt={evaluation.updatedAt} error={saveError} onRetry={retry} />
+      </div>
+      <div className="questionnaire__layout">
+        <Stepper label="Questionnaire steps" steps={steps} current={step} onSelect={goTo} />
+        <section className="questionnaire__step" aria-labelledby={STEP_HEADING_ID}>
+          <p className="questionnaire__kicker">
+            {section ? `Section ${step + 1} of ${sections.length}` : 'Last step'}
+          </p>
+          <h2 className="questionnaire__step-title" id={STEP_HEADING_ID} ref={headingRef} tabIndex={-1}>
+            {section ? section.title : 'Risk summary'}
+          </h2>
+          {section ? (
+            <>
+              {section.intro ? <Markdown source={section.intro} className="questionnaire__intro" /> : null}
+              {section.questions.some((q) => visible.has(q.id)) ? (
+                <ol className="question-list">
+                  {section.questions
+                    .filter((q) => visible.has(q.id))
+                    .map((question) => {
+                      const value = answers[question.id];
+                      const reason = problems.get(question.id);
+                      // A problem shows once the section was left or the question answered, and
+                      // only while it is about the answer on screen (not one still being saved).
+                      const current = same(value, evaluation.answers[question.id]);
+                      const show =
+                        reason !== undefined && current && (revealed.has(section.id) || value !== undefined);
+                      return (
+                        <li key={question.id} className="question-card">
+                          <QuestionField
+                            question={question}
+                            value={value}
+                            onChange={(next) => setAnswer(question.id, next)}
+                            problem={show ? problemText(reason, question.label) : null}
+                          />
+                        </li>
+                      );
+                    })}
+                </ol>
+              ) : (
+                <p className="text-muted">None of this section's questions apply to your answers so far.</p>
+              )}
+            </>
+          ) : (
+            <div className="stack">
+              <p className="text-muted">
+                What Steward concludes from your answers. A reviewer sees the same, with your responses to the
+                proposed mitigations.
+              </p>
+              <ScreeningPanel assessment={evaluation.assessment} level={3} />
+              <RiskPanel assessment={evaluation.assessment} level={3} />
+              <FlagsPanel assessment={evaluation.assessment} level={3} />
+              <MitigationForm
+                mitigations={evaluation.assessment.mitigations}
+                flags={evaluation.assessment.flags}
+                drafts={responses}
+                responseProblems={evaluation.assessment.responseProblems}
+                showAllErrors={attempted}
+                onChange={setResponse}
+              />
+              {!ready ? (
+                <NotReady draft={evaluation} questionnaire={questionnaire} onGoToSection={goTo} />
+              ) : null}
+              {submitRequest.error ? (
+                <Banner level="error" title="The review was not submitted">
+                  <p>{submitRequest.error.message}</p>
+                </Banner>
+              ) : null}
+            </div>
+          )}
+          <div className="questionnaire__nav">
+            {step > 0 ? (
+              <Button icon="arrowLeft" onClick={() => goTo(step - 1)}>
+                Previous
+              </Button>
+            ) : (
+              <ButtonLink href={hrefFor('reviews')} icon="arrowLeft" variant="ghost">
+                All reviews
+              </ButtonLink>
+            )}
+            {section ? (
+              <Button variant="primary" iconEnd="arrowRight" onClick={() => goTo(step + 1)}>
+                {step + 1 < sections.length ? `Next: ${sections[step + 1]!.title}` : 'Next: Risk summary'}
+              </Button>
+            ) : (
+              <Button
+                variant="primary"
+                icon="check"
+                disabled={!ready}
+                busy={submitRequest.status === 'pending'}
+                busyLabel="Submitting…"
+                onClick={() => void submit()}
+              >
+                {initial.reviewId
+                  ? `Submit version ${(initial.basedOnVersion ?? 0) + 1}`
+                  : 'Submit for review'}
+              </Button>
+            )}
+          </div>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** On a revision: what the reviewer asked to change, so it is in view while answering. */
+function RequestedChanges({ reviewId }: { reviewId: string }) {
+  const { detail, openReview } = useStewardStore(
+    useShallow((s) => ({ detail: s.reviewDetail, openReview: s.openReview })),
+  );
+  useEffect(() => {
+    void openReview(reviewId);
+  }, [reviewId, openReview]);
+  if (detail === null || detail.summary.reviewId !== reviewId) return null;
+  const request = [...detail.timeline].reverse().find((item) => item.kind === 'changesRequested');
+  if (!request) return null;
+  return (
+    <Banner level="info" title={`${request.by.name} asked for changes to version ${request.version}`}>
+      <p>{request.text}</p>
+      {request.items.length > 0 ? (
+        <ul className="bullet-list">
+          {request.items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      ) : null}
+    </Banner>
+  );
+}
+
+export function DraftScreen() {
+  const {
+    draftId,
+    questionnaire,
+    draft,
+    draftRequest,
+    questionnaireRequest,
+    loadQuestionnaire,
+    openReviewDraft,
+    deleteReviewDraft,
+    deleting,
+    navigate,
+  } = useStewardStore(
+    useShallow((s) => ({
+      draftId: s.routeParams.draftId,
+      questionnaire: s.questionnaire,
+      draft: s.reviewDraft,
+      draftRequest: s.requests.reviewDraft,
+      questionnaireRequest: s.requests.reviewQuestionnaire,
+      loadQuestionnaire: s.loadQuestionnaire,
+      openReviewDraft: s.openReviewDraft,
+      deleteReviewDraft: s.deleteReviewDraft,
+      deleting: s.requests.deleteReviewDraft.status === 'pending',
+      navigate: s.navigate,
+    })),
+  );
+  // The draft as it was when opened: the editor starts from it, the heading names it.
+  const [opened, setOpened] = useState<ReviewDraftView | null>(null);
+
+  useEffect(() => {
+    void loadQuestionnaire();
+  }, [loadQuestionnaire]);
+
+  useEffect(() => {
+    if (draftId === null) return;
+    let live = true;
+    void openReviewDraft(draftId).then((loaded) => {
+      if (live && loaded !== null) setOpened(loaded);
+    });
+    return () => {
+      live = false;
+    };
+  }, [draftId, openReviewDraft]);
+
+  const ready = questionnaire !== null && opened !== null && opened.draftId === draftId && draft !== null;
+  const openedTitle = opened?.assessment.summary.title ?? null;
+  const title = opened?.reviewId
+    ? `Revise: ${titleOrPlaceholder(openedTitle)}`
+    : openedTitle
+      ? `Draft: ${openedTitle}`
+      : 'New review';
+  const error = (!ready && (draftRequest.error ?? questionnaireRequest.error)) || null;
+
+  const remove = async () => {
+    if (draftId === null) return;
+    if (await deleteReviewDraft(draftId)) navigate('reviews', { replace: true });
+  };
+
+  return (
+    <>
+      <Breadcrumbs items={[{ label: 'Reviews', href: hrefFor('reviews') }, { label: title }]} />
+      <ScreenHeader title={title}>
+        {ready ? (
+          <>
+            <p>
+              {questionnaire.title}. Answer for the use as it will really run. Your answers are saved as you
+              go; only you can see this draft until you submit it.
+            </p>
+            <div className="button-row screen-header__actions">
+              <ConfirmButton
+                question="Delete this draft and its answers?"
+                confirmLabel="Delete draft"
+                busy={deleting}
+                onConfirm={() => void remove()}
+              >
+                Delete draft
+              </ConfirmButton>
+            </div>
+          </>
+        ) : null}
+      </ScreenHeader>
+      {error ? (
+        <Banner
+          level="error"
+          title="This draft could not be opened"
+          actions={<ButtonLink href={hrefFor('reviews')}>Back to reviews</ButtonLink>}
+        >
+          <p>{error.message}</p>
+        </Banner>
+      ) : null}
+      {!ready && !error ? <Spinner label="Opening the draft…" /> : null}
+      {ready && opened.reviewId ? <RequestedChanges reviewId={opened.reviewId} /> : null}
+      {ready ? <DraftEditor key={opened.draftId} questionnaire={questionnaire} initial={opened} /> : null}
+    </>
+  );
+}

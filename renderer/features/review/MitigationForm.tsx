@@ -1,0 +1,224 @@
+// The submitter's answer to each proposed mitigation: accept it (someone owns it, and it is done
+// by a date) or decline it (and say why it is not needed). Half-filled answers stay on screen and
+// are checked here; only complete ones are saved, so core never records an acceptance without
+// an owner.
+import { useState } from 'react';
+import type { MitigationResponseInput, ReviewAssessment } from '../../../electron/core/contract';
+import { ChoiceGroup } from '../../components/ChoiceGroup';
+import { Panel } from '../../components/Panel';
+import { TextAreaField } from '../../components/TextAreaField';
+import { TextField } from '../../components/TextField';
+import { plural } from '../../format';
+
+type AssessedMitigation = ReviewAssessment['mitigations'][number];
+
+export interface ResponseDraft {
+  status: 'accepted' | 'declined' | null;
+  owner: string;
+  dueDate: string;
+  reason: string;
+}
+
+export type ResponseDrafts = Record<string, ResponseDraft>;
+
+export const EMPTY_RESPONSE: ResponseDraft = { status: null, owner: '', dueDate: '', reason: '' };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function responseDraftsFrom(inputs: MitigationResponseInput[]): ResponseDrafts {
+  const drafts: ResponseDrafts = {};
+  for (const input of inputs) {
+    drafts[input.mitigationId] = {
+      status: input.status,
+      owner: input.owner ?? '',
+      dueDate: input.dueDate ?? '',
+      reason: input.reason ?? '',
+    };
+  }
+  return drafts;
+}
+
+export interface ResponseErrors {
+  status?: string;
+  owner?: string;
+  dueDate?: string;
+  reason?: string;
+}
+
+/** What is missing from one response, per field. */
+export function responseErrors(draft: ResponseDraft | undefined): ResponseErrors {
+  if (!draft || draft.status === null) return { status: 'Accept or decline this mitigation.' };
+  if (draft.status === 'accepted') {
+    const errors: ResponseErrors = {};
+    if (draft.owner.trim() === '') errors.owner = 'Enter who owns this mitigation.';
+    if (!ISO_DATE.test(draft.dueDate)) errors.dueDate = 'Enter the date it will be done by.';
+    return errors;
+  }
+  return draft.reason.trim() === '' ? { reason: 'Say why this mitigation is not needed.' } : {};
+}
+
+function isComplete(draft: ResponseDraft | undefined): boolean {
+  return Object.keys(responseErrors(draft)).length === 0;
+}
+
+/** The complete responses to the mitigations core proposes now, in the contract's shape. */
+export function toResponseInputs(
+  drafts: ResponseDrafts,
+  proposedIds: readonly string[],
+): MitigationResponseInput[] {
+  const inputs: MitigationResponseInput[] = [];
+  for (const id of proposedIds) {
+    const draft = drafts[id];
+    if (!draft || !isComplete(draft)) continue;
+    inputs.push(
+      draft.status === 'accepted'
+        ? { mitigationId: id, status: 'accepted', owner: draft.owner.trim(), dueDate: draft.dueDate }
+        : { mitigationId: id, status: 'declined', reason: draft.reason.trim() },
+    );
+  }
+  return inputs;
+}
+
+export function mitigationAnchor(id: string): string {
+  return `mitigation-${id}`;
+}
+
+function MitigationItem({
+  mitigation,
+  draft,
+  flagLabels,
+  problem,
+  showAllErrors,
+  onChange,
+}: {
+  mitigation: AssessedMitigation;
+  draft: ResponseDraft;
+  flagLabels: Map<string, string>;
+  problem: string | null;
+  showAllErrors: boolean;
+  onChange: (draft: ResponseDraft) => void;
+}) {
+  // An error shows once the person has left the field, or tried to submit.
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const errors = responseErrors(draft);
+  const shown = (field: keyof ResponseErrors) =>
+    showAllErrors || touched[field] ? (errors[field] ?? null) : null;
+  const touch = (field: keyof ResponseErrors) => () => setTouched((t) => ({ ...t, [field]: true }));
+  const titleId = `${mitigationAnchor(mitigation.id)}-title`;
+
+  return (
+    <li className="mitigation mitigation--editable">
+      <h4 className="mitigation__title" id={titleId}>
+        {mitigation.title}
+      </h4>
+      <p className="mitigation__reason">{mitigation.reason}</p>
+      <p className="mitigation__meta">
+        {mitigation.reference}
+        {mitigation.clears.length > 0
+          ? ` · Accepting it clears: ${mitigation.clears.map((id) => flagLabels.get(id) ?? id).join('; ')}`
+          : ''}
+      </p>
+      <ChoiceGroup
+        id={mitigationAnchor(mitigation.id)}
+        name={`m-${mitigation.id}`}
+        type="single"
+        className="choice-group--inline"
+        legend={<span className="choice-group__prompt">Your response to “{mitigation.title}”</span>}
+        options={[
+          { id: 'accepted', text: 'Accept: we will do this' },
+          { id: 'declined', text: 'Decline: it is not needed' },
+        ]}
+        selected={draft.status ? [draft.status] : []}
+        onChange={(selected) =>
+          onChange({ ...draft, status: (selected[0] as ResponseDraft['status']) ?? null })
+        }
+        error={showAllErrors ? (errors.status ?? problem) : problem}
+      />
+      {draft.status === 'accepted' ? (
+        <div className="mitigation__fields">
+          <TextField
+            label="Owner"
+            hint="The person who will make sure it is done."
+            required
+            value={draft.owner}
+            maxLength={200}
+            onChange={(owner) => onChange({ ...draft, owner })}
+            onBlur={touch('owner')}
+            error={shown('owner')}
+          />
+          <TextField
+            label="Due date"
+            type="date"
+            required
+            value={draft.dueDate}
+            onChange={(dueDate) => onChange({ ...draft, dueDate })}
+            onBlur={touch('dueDate')}
+            error={shown('dueDate')}
+          />
+        </div>
+      ) : null}
+      {draft.status === 'declined' ? (
+        <TextAreaField
+          label="Why it is not needed"
+          hint="The reviewer reads this. Say what makes the mitigation unnecessary for this use."
+          required
+          rows={3}
+          maxLength={4000}
+          value={draft.reason}
+          onChange={(reason) => onChange({ ...draft, reason })}
+          onBlur={touch('reason')}
+          error={shown('reason')}
+        />
+      ) : null}
+    </li>
+  );
+}
+
+export function MitigationForm({
+  mitigations,
+  flags,
+  drafts,
+  responseProblems,
+  showAllErrors,
+  onChange,
+}: {
+  mitigations: AssessedMitigation[];
+  flags: { id: string; label: string }[];
+  drafts: ResponseDrafts;
+  responseProblems: { mitigationId: string; reason: string }[];
+  showAllErrors: boolean;
+  onChange: (mitigationId: string, draft: ResponseDraft) => void;
+}) {
+  const flagLabels = new Map(flags.map((flag) => [flag.id, flag.label]));
+  const problems = new Map(responseProblems.map((p) => [p.mitigationId, p.reason]));
+  const answered = mitigations.filter((m) => isComplete(drafts[m.id])).length;
+  return (
+    <Panel
+      title="Mitigations"
+      level={3}
+      description={
+        mitigations.length === 0
+          ? undefined
+          : `Steward proposes ${plural(mitigations.length, 'mitigation')} from your answers. Accept each one with an owner and a due date, or decline it and say why it is not needed. ${answered} of ${mitigations.length} answered.`
+      }
+    >
+      {mitigations.length === 0 ? (
+        <p className="text-muted">No mitigations are proposed for these answers.</p>
+      ) : (
+        <ul className="mitigation-list">
+          {mitigations.map((mitigation) => (
+            <MitigationItem
+              key={mitigation.id}
+              mitigation={mitigation}
+              draft={drafts[mitigation.id] ?? EMPTY_RESPONSE}
+              flagLabels={flagLabels}
+              problem={problems.get(mitigation.id) ?? null}
+              showAllErrors={showAllErrors}
+              onChange={(draft) => onChange(mitigation.id, draft)}
+            />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,440 @@
+// A data-use review through its whole life with the real core, two profiles in one workspace:
+// Amara (submitter) answers the questionnaire with the keyboard alone — Tab, Shift+Tab, Space,
+// Enter, the arrow keys and typing — responds to each proposed mitigation and submits; Ben
+// (reviewer) requests changes; Amara revises one answer and resubmits; Ben sees the diff against
+// version 1 and approves with a condition and a re-review date; Amara cannot decide on her own
+// review, in the UI or by calling the service directly. The ledgers then verify and hold every
+// step. Screenshots of each screen go to reports/screens/.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import type { ProfileSummary } from '../../electron/core/contract';
+import { verifyWorkspace } from '../../electron/core/ledger';
+import { expect, test, type StewardHarness } from './support/fixtures';
+import { ALL_MODULES, isoIn, SUBMITTER_MODULES } from './support/reviewAnswers';
+
+const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
+/** A full-page screenshot from the top (sticky parts of the layout then sit where they belong). */
+async function shot(page: Page, name: string) {
+  await page.locator('body').evaluate((body) => body.ownerDocument.defaultView?.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+test.use({ locale: 'en-US' });
+
+// ---- keyboard helpers --------------------------------------------------------------------------
+
+/** Presses Tab (or Shift+Tab) until `target` has focus; fails if it never gets there. */
+async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}) {
+  const max = options.max ?? 120;
+  await expect(target).toBeVisible();
+  for (let i = 0; i <= max; i += 1) {
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+  }
+  const focused = await target.evaluate((el) => el.ownerDocument.activeElement?.outerHTML.slice(0, 200));
+  throw new Error(`Could not reach ${target} with the keyboard; focus is on ${focused}`);
+}
+
+const control = (page: Page, questionId: string) => page.locator(`#question-${questionId}`);
+
+async function typeText(page: Page, questionId: string, text: string) {
+  await tabTo(page, control(page, questionId));
+  await page.keyboard.type(text);
+  await expect(control(page, questionId)).toHaveValue(text);
+}
+
+/** A native date input takes its digits in the locale's order (en-US: month, day, year). */
+async function typeDate(page: Page, input: Locator, iso: string) {
+  await tabTo(page, input);
+  const [year, month, day] = iso.split('-');
+  await page.keyboard.type(`${month}${day}${year}`);
+  await expect(input).toHaveValue(iso);
+}
+
+/**
+ * Chooses one radio of a group: Tab enters the group on its checked radio (or the first), the
+ * arrow keys move and select, Space selects the focused one.
+ */
+async function chooseRadio(page: Page, group: Locator, value: string) {
+  const radios = group.locator('input[type="radio"]');
+  type Radio = { value: string; checked: boolean };
+  const values = await radios.evaluateAll((inputs) =>
+    inputs.map((input) => (input as unknown as Radio).value),
+  );
+  const checked = await radios.evaluateAll((inputs) =>
+    inputs.findIndex((input) => (input as unknown as Radio).checked),
+  );
+  const target = values.indexOf(value);
+  expect(target, `option ${value} is offered`).toBeGreaterThanOrEqual(0);
+  const start = Math.max(checked, 0);
+  await tabTo(page, radios.nth(start));
+  if (target === start) await page.keyboard.press('Space');
+  for (let i = start; i < target; i += 1) await page.keyboard.press('ArrowDown');
+  for (let i = start; i > target; i -= 1) await page.keyboard.press('ArrowUp');
+  await expect(group.locator(`input[value="${value}"]`)).toBeChecked();
+}
+
+async function answerRadio(page: Page, questionId: string, value: string) {
+  await chooseRadio(page, control(page, questionId), value);
+}
+
+async function tickBoxes(page: Page, questionId: string, values: string[]) {
+  for (const value of values) {
+    const box = control(page, questionId).locator(`input[value="${value}"]`);
+    await tabTo(page, box);
+    await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
+  }
+}
+
+async function nextSection(page: Page, title: string) {
+  await tabTo(page, page.getByRole('button', { name: `Next: ${title}` }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeFocused();
+}
+
+// ---- the questionnaire, as Amara answers it ----------------------------------------------------
+
+async function fillQuestionnaire(page: Page) {
+  await expect(page.getByRole('heading', { level: 2, name: 'The proposal' })).toBeVisible();
+  await typeText(page, 'proposalTitle', 'Churn-risk score for subscribers');
+  await typeText(
+    page,
+    'proposalSummary',
+    'Score subscription customers for churn risk so support can offer help.',
+  );
+  await typeText(page, 'proposalOwner', 'Amara Okafor, head of retention analytics');
+  await typeText(page, 'proposalTeam', 'Data Science');
+  await typeDate(page, control(page, 'launchDate'), isoIn(120));
+  await tickBoxes(page, 'useKinds', ['analytics']);
+  await answerRadio(page, 'behaviouralAds', 'no');
+  await shot(page, 'review-questionnaire');
+
+  await nextSection(page, 'DPIA screening');
+  await answerRadio(page, 'scrEvaluation', 'yes');
+  for (const id of [
+    'scrAutomatedDecision',
+    'scrMonitoring',
+    'scrSensitive',
+    'scrLargeScale',
+    'scrCombining',
+    'scrVulnerable',
+    'scrInnovative',
+    'scrPreventsRight',
+  ]) {
+    await answerRadio(page, id, 'no');
+  }
+
+  await nextSection(page, 'Purpose and necessity');
+  await answerRadio(page, 'customerBenefit', 'directBenefit');
+  await answerRadio(page, 'newPurpose', 'no');
+  await answerRadio(page, 'lessData', 'alreadyMinimal');
+  await typeText(page, 'necessityJustification', 'Only billing history and support contacts predict churn.');
+
+  await nextSection(page, 'The data');
+  await tickBoxes(page, 'dataCategories', ['transactions']);
+  await tickBoxes(page, 'specialCategories', ['noSpecialCategories']);
+  await answerRadio(page, 'inferSpecial', 'no');
+  await answerRadio(page, 'childrenData', 'no');
+  await answerRadio(page, 'californiaConsumers', 'no');
+  await answerRadio(page, 'volume', 'upTo100k');
+  await tickBoxes(page, 'sources', ['fromCustomers']);
+  await answerRadio(page, 'identifiability', 'pseudonymised');
+
+  await nextSection(page, 'Lawful basis and consent');
+  await answerRadio(page, 'lawfulBasisChoice', 'legitimateInterests');
+  // Core branches: legitimate interests bring the question about the balancing test.
+  await expect(control(page, 'liaDone')).toBeVisible();
+  await answerRadio(page, 'liaDone', 'no');
+
+  await nextSection(page, 'Transparency');
+  await answerRadio(page, 'noticeCovers', 'yes');
+  await answerRadio(page, 'customerSurprise', '2');
+
+  await nextSection(page, 'Customer control');
+  for (const id of ['rightsAccess', 'rightsCorrection', 'rightsDeletion', 'rightsObjection']) {
+    await answerRadio(page, id, 'yes');
+  }
+  await answerRadio(page, 'sellsOrShares', 'no');
+  await answerRadio(page, 'selfService', 'yes');
+
+  await nextSection(page, 'Fairness and harm');
+  await answerRadio(page, 'darkPatterns', 'no');
+  await answerRadio(page, 'declineAsEasy', 'yes');
+  await answerRadio(page, 'excessiveTracking', 'no');
+  await answerRadio(page, 'targetsVulnerable', 'no');
+  await answerRadio(page, 'protectedProxies', 'no');
+  // Shown because the use scores people (screening): were outcomes tested across groups?
+  await answerRadio(page, 'outcomesTested', 'yes');
+  await answerRadio(page, 'automatedDecisions', 'no');
+
+  await nextSection(page, 'Sharing and transfers');
+  await tickBoxes(page, 'recipients', ['noRecipients']);
+  await answerRadio(page, 'transfersOutsideEea', 'no');
+
+  await nextSection(page, 'Security and retention');
+  await answerRadio(page, 'retention', 'fixedPeriod');
+  await expect(control(page, 'retentionDetail')).toBeVisible();
+  await typeText(page, 'retentionDetail', 'Scores are kept for 90 days, then deleted.');
+  await answerRadio(page, 'deletionAutomatic', 'yes');
+  await answerRadio(page, 'accessControl', 'needToKnow');
+  await tickBoxes(page, 'protections', ['encryptionAtRest', 'accessLogging']);
+  await answerRadio(page, 'breachReady', 'yes');
+
+  await nextSection(page, 'Governance');
+  await answerRadio(page, 'processingRecord', 'yes');
+  await answerRadio(page, 'dpoConsulted', 'yes');
+  await expect(control(page, 'dpoAdvice')).toBeVisible();
+  await typeText(page, 'dpoAdvice', 'Proceed if the scores are pseudonymised and fairness is tested.');
+  await typeDate(page, control(page, 'auditDate'), isoIn(400));
+
+  await nextSection(page, 'Risk summary');
+}
+
+/** Accepts the first proposed mitigation (owner, due date) and declines the rest, by keyboard. */
+async function respondToMitigations(page: Page) {
+  const groups = page.locator('fieldset[id^="mitigation-"]');
+  const count = await groups.count();
+  expect(count, 'the answers propose mitigations').toBeGreaterThan(0);
+  for (let i = 0; i < count; i += 1) {
+    const group = groups.nth(i);
+    if (i === 0) {
+      await chooseRadio(page, group, 'accepted');
+      const owner = page.getByRole('textbox', { name: 'Owner' }).nth(0);
+      await tabTo(page, owner);
+      await page.keyboard.type('Grace Hopper');
+      await typeDate(page, page.getByLabel('Due date').nth(0), isoIn(60));
+    } else {
+      await chooseRadio(page, group, 'declined');
+      const reason = page.getByRole('textbox', { name: 'Why it is not needed' }).last();
+      await tabTo(page, reason);
+      await page.keyboard.type('A written balancing test is already on file for churn analytics.');
+    }
+  }
+}
+
+// ---- profiles ------------------------------------------------------------------------------------
+
+async function switchTo(page: Page, name: string) {
+  await page.getByRole('button', { name: /switch profile/i }).click();
+  await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  await expect(page.getByRole('button', { name: /switch profile/i })).toContainText(name);
+}
+
+async function openReviews(page: Page) {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeVisible();
+}
+
+async function current(steward: StewardHarness): Promise<ProfileSummary> {
+  const profile = await steward.handle.services.getCurrentProfile({});
+  expect(profile).not.toBeNull();
+  return profile!;
+}
+
+function ledgerTypes(
+  workspaceDir: string,
+): { type: string; data: { version?: number; decision?: string } }[] {
+  const dir = path.join(workspaceDir, 'ledgers');
+  return fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith('.jsonl'))
+    .flatMap((file) =>
+      fs
+        .readFileSync(path.join(dir, file), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { type: string; data: { version?: number; decision?: string } }),
+    );
+}
+
+// ---- the review --------------------------------------------------------------------------------
+
+test('a review from first answer to a decision, with two profiles and the keyboard for the submitter', async ({
+  page,
+  renderer,
+  steward,
+}) => {
+  test.setTimeout(180_000);
+  fs.mkdirSync(SHOTS, { recursive: true });
+
+  // Amara: a new profile, with the training submitters need.
+  await page.goto(renderer.url);
+  await page.getByLabel('Name').fill('Amara Okafor');
+  await page.getByLabel('Email').fill('amara.okafor@example.com');
+  await page.getByLabel('Team').fill('Data Science');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  const amara = await current(steward);
+  await steward.completeModules(SUBMITTER_MODULES);
+
+  // From here Amara uses the keyboard only.
+  await tabTo(page, page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reviews' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Reviews' })).toBeFocused();
+  const start = page.getByRole('button', { name: 'Start a review' });
+  await expect(start).toBeEnabled();
+  await shot(page, 'review-home-empty');
+  await tabTo(page, start);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'New review' })).toBeFocused();
+
+  await fillQuestionnaire(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'Risk summary' })).toBeFocused();
+  await expect(page.getByText('A DPIA is advised')).toBeVisible();
+  const submit = page.getByRole('button', { name: 'Submit for review' });
+  await expect(submit).toBeDisabled();
+  await respondToMitigations(page);
+  await expect(submit).toBeEnabled({ timeout: 5_000 });
+  await expect(page.locator('.save-status__text')).toHaveText(/^Saved /);
+  await shot(page, 'review-risk-summary');
+  await tabTo(page, submit);
+  await page.keyboard.press('Enter');
+
+  const title = 'Churn-risk score for subscribers';
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByText('Awaiting decision')).toBeVisible();
+  const reviewId = decodeURIComponent(new URL(page.url()).hash.replace('#/reviews/', ''));
+  expect(reviewId).toMatch(/^r-/);
+  // Her own submission: nothing to decide, and the reason is given.
+  await expect(page.getByRole('form', { name: 'Decision' })).toHaveCount(0);
+  await expect(page.getByText(/someone else must decide it \(separation of duties\)/)).toBeVisible();
+  await shot(page, 'review-detail-submitted');
+
+  // Ben: a second profile in the same workspace, named as reviewer, with all eight modules.
+  await page.getByRole('button', { name: /switch profile/i }).click();
+  await page.getByRole('button', { name: /add a profile/i }).click();
+  await page.getByLabel('Name').fill('Ben Schmidt');
+  await page.getByLabel('Email').fill('ben.schmidt@example.com');
+  await page.getByLabel('Team').fill('Privacy Office');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('button', { name: /switch profile/i })).toContainText('Ben Schmidt');
+  const ben = await current(steward);
+  steward.grantRole(ben, 'reviewers');
+  await steward.completeModules(ALL_MODULES);
+
+  await openReviews(page);
+  const queue = page.getByRole('region', { name: 'Review queue' });
+  await expect(queue.getByRole('link', { name: title })).toBeVisible();
+  await expect(queue).toContainText('Amara Okafor');
+  await shot(page, 'review-queue');
+  await queue.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  const decision = page.getByRole('form', { name: 'Decision' });
+  await decision.getByRole('radio', { name: 'Request changes' }).check();
+  await decision
+    .getByRole('textbox', { name: 'Rationale' })
+    .fill('The surprise score looks too high for a help offer.');
+  await decision
+    .getByRole('textbox', { name: 'Change 1' })
+    .fill('Re-check how surprised customers would be.');
+  await shot(page, 'review-decision-request-changes');
+  await decision.getByRole('button', { name: 'Request changes' }).click();
+  await expect(page.getByText('Your request for changes was recorded and signed.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByText('Changes requested')).toBeVisible();
+
+  // Amara revises one answer and submits version 2.
+  await switchTo(page, 'Amara Okafor');
+  await openReviews(page);
+  await page.getByRole('region', { name: 'Your reviews' }).getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('button', { name: 'Revise and resubmit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Revise: ${title}` })).toBeVisible();
+  await expect(page.getByText('Re-check how surprised customers would be.')).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Questionnaire steps' })
+    .getByRole('button', { name: /Transparency/ })
+    .click();
+  await answerRadio(page, 'customerSurprise', '1');
+  await page
+    .getByRole('navigation', { name: 'Questionnaire steps' })
+    .getByRole('button', { name: /Risk summary/ })
+    .click();
+  const resubmit = page.getByRole('button', { name: 'Submit version 2' });
+  await expect(resubmit).toBeEnabled({ timeout: 5_000 });
+  await expect(page.locator('.save-status__text')).toHaveText(/^Saved /);
+  await resubmit.click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Summary' }).getByText('Awaiting decision')).toBeVisible();
+
+  // Ben sees what changed since version 1, and approves with a condition.
+  await switchTo(page, 'Ben Schmidt');
+  await openReviews(page);
+  await page.getByRole('region', { name: 'Review queue' }).getByRole('link', { name: title }).click();
+  const changes = page.getByRole('region', { name: 'What changed since version 1' });
+  await expect(changes).toBeVisible();
+  const changed = changes.getByRole('listitem').filter({ hasText: 'How surprised' });
+  await expect(changed).toHaveCount(1);
+  await expect(changed.locator('del')).toContainText('2');
+  await expect(changed.locator('ins')).toContainText('1');
+  await shot(page, 'review-diff');
+
+  await decision.getByRole('radio', { name: 'Approve with conditions' }).check();
+  await decision
+    .getByRole('textbox', { name: 'Rationale' })
+    .fill('Low residual risk once fairness is monitored.');
+  const condition = decision.getByRole('group', { name: 'Condition 1' });
+  await condition
+    .getByRole('textbox', { name: 'Condition' })
+    .fill('Report churn-score fairness metrics monthly.');
+  await condition.getByRole('textbox', { name: 'Owner' }).fill('Amara Okafor');
+  await condition.getByLabel('Due date').fill(isoIn(90));
+  await decision.getByLabel(/Re-review date/).fill(isoIn(365));
+  await decision.getByRole('radio', { name: 'Yes, it follows the advice' }).check();
+  await shot(page, 'review-decision-approve-with-conditions');
+  await decision.getByRole('button', { name: 'Approve with conditions' }).click();
+  await expect(page.getByText('Your decision was recorded and signed.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Conditions' })).toContainText(
+    'Report churn-score fairness metrics monthly.',
+  );
+  await shot(page, 'review-decided');
+
+  // Amara cannot decide on her own review: no panel, and core refuses a direct call.
+  await switchTo(page, 'Amara Okafor');
+  await openReviews(page);
+  const register = page.getByRole('region', { name: 'Register of reviews' });
+  await expect(register.getByRole('row').filter({ hasText: title })).toContainText(
+    'Approved with conditions',
+  );
+  await shot(page, 'review-home');
+  await register.getByRole('link', { name: title }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Decision' })).toHaveCount(0);
+  expect((await current(steward)).id).toBe(amara.id);
+  await expect(
+    steward.handle.services.decideReview({
+      reviewId,
+      version: 2,
+      decision: 'approved',
+      rationale: 'My own.',
+      conditions: [],
+      reReviewDate: isoIn(365),
+      dpoAdvice: { followed: true },
+    }),
+  ).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/separation of duties/) });
+
+  // The records: every step signed, the workspace verifies.
+  const report = await verifyWorkspace(steward.workspaceDir, { depth: 'full' });
+  expect(report.problems).toEqual([]);
+  expect(report.ok).toBe(true);
+  const reviewEvents = ledgerTypes(steward.workspaceDir)
+    .filter((entry) => entry.type.startsWith('review.'))
+    .map((entry) =>
+      entry.type === 'review.submitted'
+        ? `${entry.type} v${entry.data.version}`
+        : entry.type === 'review.decided'
+          ? `${entry.type} ${entry.data.decision}`
+          : entry.type,
+    );
+  expect(reviewEvents.sort()).toEqual(
+    [
+      'review.submitted v1',
+      'review.changesRequested',
+      'review.submitted v2',
+      'review.decided approvedWithConditions',
+    ].sort(),
+  );
+  expect(ben.id).not.toBe(amara.id);
+});

@@ -1,0 +1,149 @@
+// A complete, realistic set of answers to content/review/data-use-review.yaml (a churn-risk score
+// on pseudonymised billing data), and a review taken through the workflow by the real services —
+// for specs that need reviews in a given state without driving the questionnaire.
+import type { AnswerValue, MitigationResponseInput, ProfileSummary } from '../../../electron/core/contract';
+import type { StewardHarness } from './fixtures';
+
+export const SUBMITTER_MODULES = ['minimisation-and-purpose', 'privacy-by-design'];
+export const ALL_MODULES = [
+  'law-in-practice',
+  'peoples-rights',
+  'minimisation-and-purpose',
+  'consent-done-right',
+  'privacy-by-design',
+  'transparency-and-control',
+  'governance-and-accountability',
+  'beyond-compliance',
+];
+
+/** YYYY-MM-DD, `days` from now. */
+export function isoIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function churnAnswers(overrides: Record<string, AnswerValue> = {}): Record<string, AnswerValue> {
+  return {
+    proposalTitle: 'Churn-risk score for subscribers',
+    proposalSummary: 'Score subscription customers for churn risk so support can offer help.',
+    proposalOwner: 'Amara Okafor, head of retention analytics',
+    proposalTeam: 'Data Science',
+    launchDate: isoIn(120),
+    useKinds: ['analytics'],
+    behaviouralAds: 'no',
+    scrEvaluation: 'yes',
+    scrAutomatedDecision: 'no',
+    scrMonitoring: 'no',
+    scrSensitive: 'no',
+    scrLargeScale: 'no',
+    scrCombining: 'no',
+    scrVulnerable: 'no',
+    scrInnovative: 'no',
+    scrPreventsRight: 'no',
+    customerBenefit: 'directBenefit',
+    newPurpose: 'no',
+    lessData: 'alreadyMinimal',
+    necessityJustification: 'Only billing history and support contacts predict churn.',
+    dataCategories: ['transactions'],
+    specialCategories: ['noSpecialCategories'],
+    inferSpecial: 'no',
+    childrenData: 'no',
+    californiaConsumers: 'no',
+    volume: 'upTo100k',
+    sources: ['fromCustomers'],
+    identifiability: 'pseudonymised',
+    lawfulBasisChoice: 'legitimateInterests',
+    liaDone: 'no',
+    noticeCovers: 'yes',
+    customerSurprise: 2,
+    rightsAccess: 'yes',
+    rightsCorrection: 'yes',
+    rightsDeletion: 'yes',
+    rightsObjection: 'yes',
+    sellsOrShares: 'no',
+    selfService: 'yes',
+    darkPatterns: 'no',
+    declineAsEasy: 'yes',
+    excessiveTracking: 'no',
+    targetsVulnerable: 'no',
+    protectedProxies: 'no',
+    outcomesTested: 'yes',
+    automatedDecisions: 'no',
+    recipients: ['noRecipients'],
+    transfersOutsideEea: 'no',
+    retention: 'fixedPeriod',
+    retentionDetail: 'Scores are kept for 90 days, then deleted.',
+    deletionAutomatic: 'yes',
+    accessControl: 'needToKnow',
+    protections: ['encryptionAtRest', 'accessLogging'],
+    breachReady: 'yes',
+    processingRecord: 'yes',
+    dpoConsulted: 'yes',
+    dpoAdvice: 'Proceed if the scores are pseudonymised and fairness is tested.',
+    auditDate: isoIn(400),
+    ...overrides,
+  };
+}
+
+/** Responses to the mitigations churnAnswers() proposes. */
+export function churnResponses(): MitigationResponseInput[] {
+  return [
+    { mitigationId: 'fairnessTesting', status: 'accepted', owner: 'Grace Hopper', dueDate: isoIn(60) },
+    {
+      mitigationId: 'legitimateInterestsAssessment',
+      status: 'declined',
+      reason: 'A written balancing test is already on file for churn analytics.',
+    },
+  ];
+}
+
+export interface SeededReview {
+  amara: ProfileSummary;
+  ben: ProfileSummary;
+  reviewId: string;
+}
+
+/**
+ * Amara (submitter) submits the churn review; Ben (reviewer, all training) requests changes;
+ * Amara submits version 2 with one answer changed. Ends with Amara as the current profile.
+ */
+export async function seedReviewAwaitingVersion2Decision(steward: StewardHarness): Promise<SeededReview> {
+  const services = steward.handle.services;
+  const amara = await services.createProfile({
+    name: 'Amara Okafor',
+    email: 'amara.okafor@example.com',
+    team: 'Data Science',
+  });
+  await steward.completeModules(SUBMITTER_MODULES);
+  const first = await services.createReviewDraft({});
+  await services.saveReviewDraft({
+    draftId: first.draftId,
+    answers: churnAnswers(),
+    mitigationResponses: churnResponses(),
+  });
+  const submitted = await services.submitReview({ draftId: first.draftId });
+  const reviewId = submitted.summary.reviewId;
+
+  const ben = await services.createProfile({
+    name: 'Ben Schmidt',
+    email: 'ben.schmidt@example.com',
+    team: 'Privacy Office',
+  });
+  steward.grantRole(ben, 'reviewers');
+  await steward.completeModules(ALL_MODULES);
+  await services.requestReviewChanges({
+    reviewId,
+    version: 1,
+    rationale: 'The surprise score looks too high for a help offer.',
+    requestedChanges: ['Re-check how surprised customers would be.'],
+  });
+
+  await services.switchProfile({ profileId: amara.id });
+  const revision = await services.startReviewRevision({ reviewId });
+  await services.saveReviewDraft({
+    draftId: revision.draftId,
+    answers: churnAnswers({ customerSurprise: 1 }),
+    mitigationResponses: churnResponses(),
+  });
+  await services.submitReview({ draftId: revision.draftId });
+  return { amara, ben, reviewId };
+}
