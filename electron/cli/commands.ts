@@ -11,7 +11,9 @@ import { defaultUserDataDir } from '../core/paths';
 import { createProfile } from '../core/profiles/createProfile';
 import { fileOnlyProtector } from '../core/profiles/keystore';
 import { demoPeople } from '../core/demo/demoPeople';
+import { seedDemoReviews } from '../core/demo/demoReviews';
 import { seedDemoWorkspace } from '../core/demo/demoTraining';
+import { grantDemoReviewers } from '../core/policy/policy';
 import { loadQuestionnaire } from '../core/review';
 import { loadContent } from '../core/training/content';
 
@@ -126,6 +128,7 @@ const demoSeed: Command = {
   name: 'demo seed',
   summary: 'Fill a workspace with demo people and their training history, through the real services.',
   usage: `steward demo seed --workspace DIR --people N [--seed S] [--keys DIR] [--content DIR] [--now ISO]
+                 [--reviews N [--reviewers K]]
 
   --people N     how many people (1..100000)
   --seed S       the same seed gives the same people and histories (default 1)
@@ -135,13 +138,20 @@ const demoSeed: Command = {
                  Without valid modules, only the people are created.
   --now ISO      the demo's present (default: now); histories cover the ~14 months before it:
                  completions (some due soon or expired), failed attempts, unfinished modules,
-                 and people who did nothing (overdue)`,
+                 and people who did nothing (overdue)
+  --reviews N    also N data-use reviews in every state (awaiting a decision, changes requested,
+                 revised and approved, approved with conditions, rejected, withdrawn, re-review
+                 due), decided by reviewers other than the submitters. Needs --content DIR: the
+                 first K demo people (--reviewers, default 2) are added as reviewers to that
+                 folder's policy.yaml (email + key fingerprint), so use a copy of your content`,
   options: {
     workspace: { type: 'string' },
     people: { type: 'string' },
     seed: { type: 'string' },
     content: { type: 'string' },
     now: { type: 'string' },
+    reviews: { type: 'string' },
+    reviewers: { type: 'string' },
     ...keysOption,
     ...help,
   },
@@ -159,11 +169,27 @@ const demoSeed: Command = {
     const now = values.now === undefined ? new Date() : new Date(String(values.now));
     if (Number.isNaN(now.getTime()))
       throw new UsageError(`--now must be a date such as 2026-03-01T09:00:00Z (got "${String(values.now)}")`);
+    const reviewCount = values.reviews === undefined ? 0 : Number(values.reviews);
+    const reviewerCount = values.reviewers === undefined ? 2 : Number(values.reviewers);
+    if (!Number.isInteger(reviewCount) || reviewCount < 0 || reviewCount > 1000)
+      throw new UsageError(
+        `--reviews must be a whole number from 0 to 1000 (got "${String(values.reviews)}")`,
+      );
+    if (!Number.isInteger(reviewerCount) || reviewerCount < 1 || reviewerCount >= count)
+      throw new UsageError(
+        `--reviewers must be at least 1 and fewer than --people (got "${String(values.reviewers)}")`,
+      );
+    if (reviewCount > 0 && values.content === undefined)
+      throw new UsageError(
+        '--reviews needs --content DIR: a copy of the content whose policy.yaml may name the demo reviewers',
+      );
+    const contentDir = contentDirFrom(values, ctx);
+    const keysDir = keysDirFrom(values);
     const summary = await seedDemoWorkspace({
       ws,
-      keysDir: keysDirFrom(values),
+      keysDir,
       protector: fileOnlyProtector,
-      contentDir: contentDirFrom(values, ctx),
+      contentDir,
       people: demoPeople(count, seed),
       seed,
       now,
@@ -174,6 +200,31 @@ const demoSeed: Command = {
         ? 'no valid training modules found: no training history was written (see "steward content check")'
         : `training history over ${summary.modulesAvailable} modules: ${summary.completions} completions, ${summary.failedAttempts} failed attempts, ${summary.startedOnly} modules left unfinished`,
     );
+    if (reviewCount > 0) {
+      // The oldest profiles review, the rest submit: both need to predate the reviews.
+      const people = summary.profiles.slice().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      const cutoff = new Date(now.getTime() - 25 * 86_400_000).toISOString();
+      const eligible = people.filter((p) => p.createdAt < cutoff);
+      const reviewers = eligible.slice(0, reviewerCount);
+      grantDemoReviewers(contentDir, reviewers);
+      const reviews = await seedDemoReviews({
+        ws,
+        keysDir,
+        protector: fileOnlyProtector,
+        contentDir,
+        seed,
+        now,
+        reviewers,
+        submitters: eligible.slice(reviewerCount),
+        count: reviewCount,
+      });
+      const states = Object.entries(reviews.byState)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ');
+      io.out(
+        `reviews: ${reviews.reviews} (${states}); reviewers ${reviewers.map((r) => r.name).join(', ')} added to ${path.join(contentDir, 'policy.yaml')}`,
+      );
+    }
     return 0;
   },
 };

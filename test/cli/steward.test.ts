@@ -308,3 +308,79 @@ describe('steward demo seed with training', () => {
     expect(history(ws2)).toEqual(history(ws));
   });
 });
+
+describe('steward demo seed with reviews', () => {
+  it('writes reviews in every state, decided by reviewers other than the submitters, and they verify', async () => {
+    const realContent = path.join(tmp, 'real-content');
+    fs.cpSync(path.resolve(import.meta.dirname, '../../content'), realContent, { recursive: true });
+    const r = steward(
+      'demo',
+      'seed',
+      '--workspace',
+      ws,
+      '--people',
+      '30',
+      '--seed',
+      '3',
+      '--keys',
+      keys,
+      '--content',
+      realContent,
+      '--reviews',
+      '14',
+      '--now',
+      '2026-11-01T09:00:00Z',
+    );
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/reviews: 14 \(/);
+    expect(steward('records', 'verify', '--workspace', ws).code).toBe(0);
+
+    // Read back through the real services as one of the demo reviewers.
+    const policy = fs.readFileSync(path.join(realContent, 'policy.yaml'), 'utf8');
+    const reviewerEmail = /reviewers:\s*\n\s*- email: (\S+)/.exec(policy)?.[1];
+    expect(reviewerEmail).toBeTruthy();
+    const { createServices } = await import('../../electron/core/services');
+    const { confStoreFactory } = await import('../../electron/core/settings/settingsStore');
+    const { fileOnlyProtector } = await import('../../electron/core/profiles/keystore');
+    const handle = await createServices({
+      userDataDir: path.join(tmp, 'reader'),
+      keysDir: keys,
+      contentDir: realContent,
+      settingsStoreFactory: confStoreFactory,
+      secretProtector: fileOnlyProtector,
+      capabilities: { host: 'test' },
+      appVersion: '0.0.0-test',
+      now: () => new Date('2026-11-01T10:00:00Z'),
+    });
+    try {
+      await handle.services.setWorkspace({ dir: ws });
+      const reviewer = (await handle.services.listProfiles({})).find((p) => p.email === reviewerEmail)!;
+      await handle.services.switchProfile({ profileId: reviewer.id });
+      const lists = await handle.services.listReviews({});
+      expect(lists.canReview).toBe(true);
+      expect(lists.all).toHaveLength(14);
+      const states = new Set(lists.all.map((x) => x.status));
+      for (const s of [
+        'submitted',
+        'changesRequested',
+        'approved',
+        'approvedWithConditions',
+        'rejected',
+        'withdrawn',
+        'reReviewDue',
+      ]) {
+        expect(states, s).toContain(s);
+      }
+      for (const x of lists.all) if (x.decision) expect(x.decision.by.id).not.toBe(x.submitter.id);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it('refuses --reviews without a content folder it may edit', () => {
+    const r = steward('demo', 'seed', '--workspace', ws, '--people', '5', '--keys', keys, '--reviews', '3');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--reviews needs --content DIR');
+  });
+});

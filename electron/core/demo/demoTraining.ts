@@ -36,6 +36,8 @@ export interface DemoSeedSummary {
   completions: number;
   failedAttempts: number;
   startedOnly: number;
+  /** Every profile created, in seeding order. */
+  profiles: ProfileSummary[];
 }
 
 interface Session {
@@ -119,6 +121,7 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
     completions: 0,
     failedAttempts: 0,
     startedOnly: 0,
+    profiles: [],
   };
   let clock = nowMs;
   const now = () => new Date(clock);
@@ -131,6 +134,7 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
     clock = createdAt;
     const profile: ProfileSummary = await createProfile(opts.ws, opts.keysDir, opts.protector, person, now);
     summary.people++;
+    summary.profiles.push(profile);
     if (content.modules.length === 0) continue;
 
     const required = requiredModulesFor(profile, content.policy, rolesOf(profile, content.policy));

@@ -4,6 +4,7 @@
 // typo in one list never switches the rest of the app off.
 import fs from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../contract';
 import { issuesToProblems, lineOfPath, parseYaml } from '../yamlProblems';
@@ -219,4 +220,28 @@ export function loadPolicy(contentDir: string): LoadedPolicy {
 
 function clonePolicy(p: Policy): Policy {
   return structuredClone(p);
+}
+
+/**
+ * For demo workspaces only: names these people as reviewers in <contentDir>/policy.yaml (email
+ * and key fingerprint), keeping the file's comments and layout. Never used by the app itself.
+ */
+export function grantDemoReviewers(
+  contentDir: string,
+  people: readonly { email: string; fingerprint: string }[],
+): void {
+  const file = path.join(contentDir, POLICY_FILE);
+  const doc = YAML.parseDocument(fs.readFileSync(file, 'utf8'));
+  for (const p of people) {
+    const node = doc.createNode({ email: p.email, fingerprint: p.fingerprint });
+    if (!doc.hasIn(['roles', 'reviewers'])) doc.setIn(['roles', 'reviewers'], doc.createNode([]));
+    const seq = doc.getIn(['roles', 'reviewers']);
+    if (YAML.isSeq(seq)) {
+      seq.flow = false;
+      seq.items.push(node);
+    }
+  }
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, doc.toString());
+  fs.renameSync(tmp, file);
 }
