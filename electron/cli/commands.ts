@@ -175,7 +175,7 @@ const demoSeed: Command = {
       throw new UsageError(
         `--reviews must be a whole number from 0 to 1000 (got "${String(values.reviews)}")`,
       );
-    if (!Number.isInteger(reviewerCount) || reviewerCount < 1 || reviewerCount >= count)
+    if (reviewCount > 0 && (!Number.isInteger(reviewerCount) || reviewerCount < 1 || reviewerCount >= count))
       throw new UsageError(
         `--reviewers must be at least 1 and fewer than --people (got "${String(values.reviewers)}")`,
       );

@@ -14,11 +14,14 @@ export interface Step {
 }
 
 export function Stepper({
+  className,
   label,
   steps,
   current,
   onSelect,
 }: {
+  /** Extra classes for the navigation landmark, e.g. where it sits in a layout. */
+  className?: string;
   /** Names the navigation landmark, e.g. "Questionnaire sections". */
   label: string;
   steps: Step[];
@@ -26,7 +29,7 @@ export function Stepper({
   onSelect: (index: number) => void;
 }) {
   return (
-    <nav className="stepper" aria-label={label}>
+    <nav className={className ? `stepper ${className}` : 'stepper'} aria-label={label}>
       <ol className="stepper__items">
         {steps.map((step, index) => (
           <li key={step.id}>

@@ -1,6 +1,7 @@
 // The one text input: a visible label, an optional hint, and an error that is tied to the
 // input with aria-describedby and aria-invalid so screen readers read it with the field.
-import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref } from 'react';
+import { Field, useFieldIds } from './Field';
 
 export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
   /** Usually a string; a node where the label carries a mark such as "Required". */
@@ -25,37 +26,19 @@ export function TextField({
   className,
   ...rest
 }: TextFieldProps) {
-  const generatedId = useId();
-  const inputId = id ?? `field-${generatedId}`;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  const ids = useFieldIds(id, hint, error);
   return (
-    <div className={['field', error ? 'field--invalid' : '', className].filter(Boolean).join(' ')}>
-      <label className="field__label" htmlFor={inputId}>
-        {label}
-        {required ? null : <span className="field__optional"> (optional)</span>}
-      </label>
-      {hint ? (
-        <div className="field__hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
+    <Field ids={ids} label={label} hint={hint} error={error} required={required} className={className}>
       <input
         {...rest}
-        id={inputId}
+        id={ids.inputId}
         className={monospace ? 'field__input field__input--mono' : 'field__input'}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={ids.describedBy}
       />
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </Field>
   );
 }

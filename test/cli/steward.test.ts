@@ -82,7 +82,9 @@ describe('steward CLI', () => {
   });
 
   it('fails verification naming file and seq when a byte changes; warns on an incomplete last line', () => {
-    steward('demo', 'seed', '--workspace', ws, '--people', '2', '--keys', keys, '--content', content);
+    expect(
+      steward('demo', 'seed', '--workspace', ws, '--people', '2', '--keys', keys, '--content', content).code,
+    ).toBe(0);
     const file = fs.readdirSync(path.join(ws, 'ledgers')).find((f) => f.endsWith('.jsonl'))!;
     const full = path.join(ws, 'ledgers', file);
     const original = fs.readFileSync(full, 'utf8');

@@ -4,8 +4,8 @@
 import type { ReviewAssessment } from '../../../electron/core/contract';
 import { Badge } from '../../components/Badge';
 import { BarChart, type BarTone } from '../../components/BarChart';
+import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
-import { TableScroll } from '../../components/TableScroll';
 import { formatDay, plural } from '../../format';
 import { DPIA_LOOK, RISK_LOOK, RiskBadge } from './reviewWords';
 
@@ -102,37 +102,25 @@ export function RiskPanel({ assessment, level = 2 }: { assessment: ReviewAssessm
     >
       <div className="stack stack--tight">
         <BarChart title="Risk score by dimension" bars={bars} max={MAX_SCORE} />
-        <TableScroll label="Risk by dimension">
-          <table className="data-table risk-table">
-            <caption className="visually-hidden">Risk by dimension</caption>
-            <thead>
-              <tr>
-                <th scope="col">Dimension</th>
-                <th scope="col">Level</th>
-                <th scope="col">Score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {risk.dimensions.map((dimension) => (
-                <tr key={dimension.dimension}>
-                  <th scope="row">{dimension.label}</th>
-                  <td>
-                    <RiskBadge level={dimension.level} />
-                    {dimension.escalated ? (
-                      <span className="table-subtext">Raised one level: several medium risks</span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {dimension.score} of {MAX_SCORE}
-                    <span className="table-subtext">
-                      likelihood {dimension.likelihood} × severity {dimension.severity}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable label="Risk by dimension" className="risk-table" columns={['Dimension', 'Level', 'Score']}>
+          {risk.dimensions.map((dimension) => (
+            <tr key={dimension.dimension}>
+              <th scope="row">{dimension.label}</th>
+              <td>
+                <RiskBadge level={dimension.level} />
+                {dimension.escalated ? (
+                  <span className="table-subtext">Raised one level: several medium risks</span>
+                ) : null}
+              </td>
+              <td>
+                {dimension.score} of {MAX_SCORE}
+                <span className="table-subtext">
+                  likelihood {dimension.likelihood} × severity {dimension.severity}
+                </span>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
         <Drivers dimensions={risk.dimensions} />
       </div>
     </Panel>

@@ -315,13 +315,19 @@ function DraftEditor({
         />
         <SaveIndicator status={status} savedAt={evaluation.updatedAt} error={saveError} onRetry={retry} />
       </div>
-      <div className="questionnaire__layout">
-        <Stepper label="Questionnaire steps" steps={steps} current={step} onSelect={goTo} />
-        <section className="questionnaire__step" aria-labelledby={STEP_HEADING_ID}>
-          <p className="questionnaire__kicker">
+      <div className="step-layout">
+        <Stepper
+          className="step-layout__steps"
+          label="Questionnaire steps"
+          steps={steps}
+          current={step}
+          onSelect={goTo}
+        />
+        <section className="step-panel" aria-labelledby={STEP_HEADING_ID}>
+          <p className="step-panel__kicker">
             {section ? `Section ${step + 1} of ${sections.length}` : 'Last step'}
           </p>
-          <h2 className="questionnaire__step-title" id={STEP_HEADING_ID} ref={headingRef} tabIndex={-1}>
+          <h2 className="step-panel__title" id={STEP_HEADING_ID} ref={headingRef} tabIndex={-1}>
             {section ? section.title : 'Risk summary'}
           </h2>
           {section ? (
@@ -382,7 +388,7 @@ function DraftEditor({
               ) : null}
             </div>
           )}
-          <div className="questionnaire__nav">
+          <div className="step-panel__nav">
             {step > 0 ? (
               <Button icon="arrowLeft" onClick={() => goTo(step - 1)}>
                 Previous

@@ -11,8 +11,8 @@ import { Banner } from '../../components/Banner';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
+import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
-import { TableScroll } from '../../components/TableScroll';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { TextAreaField } from '../../components/TextAreaField';
@@ -194,27 +194,15 @@ function ConditionsPanel({ detail }: { detail: ReviewDetail }) {
   if (detail.conditions.length === 0) return null;
   return (
     <Panel title="Conditions" description="What the approval depends on, each with its owner and due date.">
-      <TableScroll label="Conditions of the approval">
-        <table className="data-table">
-          <caption className="visually-hidden">Conditions of the approval</caption>
-          <thead>
-            <tr>
-              <th scope="col">Condition</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.conditions.map((condition) => (
-              <tr key={condition.id}>
-                <td>{condition.text}</td>
-                <td>{condition.owner}</td>
-                <td>{formatDay(condition.dueDate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable label="Conditions of the approval" columns={['Condition', 'Owner', 'Due']}>
+        {detail.conditions.map((condition) => (
+          <tr key={condition.id}>
+            <td>{condition.text}</td>
+            <td>{condition.owner}</td>
+            <td>{formatDay(condition.dueDate)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Panel>
   );
 }

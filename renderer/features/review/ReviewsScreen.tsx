@@ -9,8 +9,8 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
-import { TableScroll } from '../../components/TableScroll';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, formatShortDate, plural } from '../../format';
@@ -104,54 +104,43 @@ function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
       {drafts.length === 0 ? (
         <Empty>No drafts.</Empty>
       ) : (
-        <TableScroll label="Your drafts">
-          <table className="data-table">
-            <caption className="visually-hidden">Your drafts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Draft</th>
-                <th scope="col">Last saved</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
+        <DataTable
+          label="Your drafts"
+          columns={['Draft', 'Last saved', { label: <span className="visually-hidden">Actions</span> }]}
+        >
+          {drafts.map((draft) => {
+            const title = titleOrPlaceholder(draft.title);
+            return (
+              <tr key={draft.draftId}>
+                <td>
+                  {title}
+                  {draft.reviewId ? <span className="tag">Revision</span> : null}
+                </td>
+                <td>{formatDateTime(draft.updatedAt)}</td>
+                <td>
+                  <div className="button-row button-row--end">
+                    <ButtonLink
+                      size="sm"
+                      href={hrefFor({ route: 'review-draft', draftId: draft.draftId })}
+                      aria-label={`Resume: ${title}`}
+                    >
+                      Resume
+                    </ButtonLink>
+                    <ConfirmButton
+                      aria-label={`Delete draft: ${title}`}
+                      question="Delete this draft?"
+                      confirmLabel="Delete draft"
+                      busy={deleting}
+                      onConfirm={() => void deleteReviewDraft(draft.draftId)}
+                    >
+                      Delete
+                    </ConfirmButton>
+                  </div>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {drafts.map((draft) => {
-                const title = titleOrPlaceholder(draft.title);
-                return (
-                  <tr key={draft.draftId}>
-                    <td>
-                      {title}
-                      {draft.reviewId ? <span className="tag">Revision</span> : null}
-                    </td>
-                    <td>{formatDateTime(draft.updatedAt)}</td>
-                    <td>
-                      <div className="button-row button-row--end">
-                        <ButtonLink
-                          size="sm"
-                          href={hrefFor({ route: 'review-draft', draftId: draft.draftId })}
-                          aria-label={`Resume: ${title}`}
-                        >
-                          Resume
-                        </ButtonLink>
-                        <ConfirmButton
-                          aria-label={`Delete draft: ${title}`}
-                          question="Delete this draft?"
-                          confirmLabel="Delete draft"
-                          busy={deleting}
-                          onConfirm={() => void deleteReviewDraft(draft.draftId)}
-                        >
-                          Delete
-                        </ConfirmButton>
-                      </div>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableScroll>
+            );
+          })}
+        </DataTable>
       )}
     </Panel>
   );
@@ -163,39 +152,32 @@ function MyReviews({ reviews }: { reviews: ReviewSummary[] }) {
       {reviews.length === 0 ? (
         <Empty>You have not submitted a review.</Empty>
       ) : (
-        <TableScroll label="Your reviews">
-          <table className="data-table">
-            <caption className="visually-hidden">Your reviews</caption>
-            <thead>
-              <tr>
-                <th scope="col">Review</th>
-                <th scope="col">Status</th>
-                <th scope="col">Risk</th>
-                <th scope="col" className="data-table__number">
-                  Version
-                </th>
-                <th scope="col">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.map((review) => (
-                <tr key={review.reviewId}>
-                  <td>
-                    <ReviewLink review={review} />
-                  </td>
-                  <td>
-                    <StatusBadge status={review.status} />
-                  </td>
-                  <td>
-                    <RiskBadge level={review.overallRisk} />
-                  </td>
-                  <td className="data-table__number">{review.version}</td>
-                  <td>{formatDateTime(review.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Your reviews"
+          columns={[
+            'Review',
+            'Status',
+            'Risk',
+            { label: 'Version', className: 'data-table__number' },
+            'Updated',
+          ]}
+        >
+          {reviews.map((review) => (
+            <tr key={review.reviewId}>
+              <td>
+                <ReviewLink review={review} />
+              </td>
+              <td>
+                <StatusBadge status={review.status} />
+              </td>
+              <td>
+                <RiskBadge level={review.overallRisk} />
+              </td>
+              <td className="data-table__number">{review.version}</td>
+              <td>{formatDateTime(review.updatedAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Panel>
   );
@@ -210,43 +192,36 @@ function Queue({ reviews }: { reviews: ReviewSummary[] }) {
       {reviews.length === 0 ? (
         <Empty>Nothing is waiting for a decision.</Empty>
       ) : (
-        <TableScroll label="Review queue">
-          <table className="data-table">
-            <caption className="visually-hidden">Review queue</caption>
-            <thead>
-              <tr>
-                <th scope="col">Review</th>
-                <th scope="col">Submitted by</th>
-                <th scope="col">Submitted</th>
-                <th scope="col">Risk</th>
-                <th scope="col">DPIA</th>
-                <th scope="col" className="data-table__number">
-                  Blocking flags
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.map((review) => (
-                <tr key={review.reviewId}>
-                  <td>
-                    <ReviewLink review={review} />
-                    {review.version > 1 ? <span className="tag">Version {review.version}</span> : null}
-                  </td>
-                  <td>
-                    {review.submitter.name}
-                    <span className="table-subtext">{review.submitter.team}</span>
-                  </td>
-                  <td>{formatDateTime(review.submittedAt)}</td>
-                  <td>
-                    <RiskBadge level={review.overallRisk} />
-                  </td>
-                  <td>{review.dpiaRequired ? 'Required' : 'Not required'}</td>
-                  <td className="data-table__number">{review.openBlockingFlags}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Review queue"
+          columns={[
+            'Review',
+            'Submitted by',
+            'Submitted',
+            'Risk',
+            'DPIA',
+            { label: 'Blocking flags', className: 'data-table__number' },
+          ]}
+        >
+          {reviews.map((review) => (
+            <tr key={review.reviewId}>
+              <td>
+                <ReviewLink review={review} />
+                {review.version > 1 ? <span className="tag">Version {review.version}</span> : null}
+              </td>
+              <td>
+                {review.submitter.name}
+                <span className="table-subtext">{review.submitter.team}</span>
+              </td>
+              <td>{formatDateTime(review.submittedAt)}</td>
+              <td>
+                <RiskBadge level={review.overallRisk} />
+              </td>
+              <td>{review.dpiaRequired ? 'Required' : 'Not required'}</td>
+              <td className="data-table__number">{review.openBlockingFlags}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Panel>
   );
@@ -258,59 +233,45 @@ function Register({ reviews }: { reviews: ReviewSummary[] }) {
       {reviews.length === 0 ? (
         <Empty>No reviews have been submitted in this workspace.</Empty>
       ) : (
-        <TableScroll label="Register of reviews">
-          <table className="data-table">
-            <caption className="visually-hidden">Register of reviews</caption>
-            <thead>
-              <tr>
-                <th scope="col">Review</th>
-                <th scope="col">Submitter</th>
-                <th scope="col">State</th>
-                <th scope="col">Risk</th>
-                <th scope="col">Decision</th>
-                <th scope="col">Re-review</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reviews.map((review) => (
-                <tr key={review.reviewId}>
-                  <td>
-                    <ReviewLink review={review} />
-                  </td>
-                  <td>{review.submitter.name}</td>
-                  <td>
-                    <StatusBadge status={review.status} />
-                  </td>
-                  <td>
-                    <RiskBadge level={review.overallRisk} />
-                  </td>
-                  <td>
-                    {review.decision ? (
-                      <>
-                        {/* The state already names the decision, except once re-review is due. */}
-                        {review.status === 'reReviewDue'
-                          ? DECISION_WORDS[review.decision.decision]
-                          : 'Decided'}
-                        <span className="table-subtext">
-                          by {review.decision.by.name}, {formatShortDate(review.decision.at)}
-                        </span>
-                      </>
-                    ) : (
-                      <span className="text-muted">None yet</span>
-                    )}
-                  </td>
-                  <td>
-                    {review.decision?.reReviewDate ? (
-                      formatShortDate(review.decision.reReviewDate)
-                    ) : (
-                      <span className="text-muted">—</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable
+          label="Register of reviews"
+          columns={['Review', 'Submitter', 'State', 'Risk', 'Decision', 'Re-review']}
+        >
+          {reviews.map((review) => (
+            <tr key={review.reviewId}>
+              <td>
+                <ReviewLink review={review} />
+              </td>
+              <td>{review.submitter.name}</td>
+              <td>
+                <StatusBadge status={review.status} />
+              </td>
+              <td>
+                <RiskBadge level={review.overallRisk} />
+              </td>
+              <td>
+                {review.decision ? (
+                  <>
+                    {/* The state already names the decision, except once re-review is due. */}
+                    {review.status === 'reReviewDue' ? DECISION_WORDS[review.decision.decision] : 'Decided'}
+                    <span className="table-subtext">
+                      by {review.decision.by.name}, {formatShortDate(review.decision.at)}
+                    </span>
+                  </>
+                ) : (
+                  <span className="text-muted">None yet</span>
+                )}
+              </td>
+              <td>
+                {review.decision?.reReviewDate ? (
+                  formatShortDate(review.decision.reReviewDate)
+                ) : (
+                  <span className="text-muted">—</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </Panel>
   );

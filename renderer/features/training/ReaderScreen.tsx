@@ -42,21 +42,21 @@ function SectionList({
   onSelect: (index: number) => void;
 }) {
   return (
-    <nav className="section-list" aria-label="Sections">
+    <nav className="section-list step-layout__steps" aria-label="Sections">
       <h2 className="section-list__title">Sections</h2>
-      <ol className="section-list__items">
+      <ol className="stepper__items">
         {sections.map((section, index) => (
           <li key={section.id}>
             <button
               type="button"
-              className="section-list__item"
+              className="stepper__item"
               aria-current={index === current ? 'step' : undefined}
               onClick={() => onSelect(index)}
             >
-              <span className="section-list__number" aria-hidden="true">
+              <span className="stepper__number" aria-hidden="true">
                 {index < current ? <Icon name="check" /> : index + 1}
               </span>
-              <span className="section-list__label">{section.title}</span>
+              <span className="stepper__label">{section.title}</span>
               {index < current ? <span className="visually-hidden">, read</span> : null}
             </button>
           </li>
@@ -112,18 +112,18 @@ function Reader({ content }: { content: ModuleContent }) {
           </p>
         </Banner>
       ) : null}
-      <div className="reader__layout">
+      <div className="step-layout">
         <SectionList sections={sections} current={current} onSelect={goTo} />
-        <article className="reader__article" aria-labelledby="reader-section-title">
-          <p className="reader__kicker">
+        <article className="step-panel" aria-labelledby="reader-section-title">
+          <p className="step-panel__kicker">
             Section {current + 1} of {sections.length}
             <span className="visually-hidden"> · module status: {look.label}</span>
           </p>
-          <h2 className="reader__section-title" id="reader-section-title" ref={headingRef} tabIndex={-1}>
+          <h2 className="step-panel__title" id="reader-section-title" ref={headingRef} tabIndex={-1}>
             {section.title}
           </h2>
           <Markdown key={section.id} source={sectionBody(section)} className="reader__body" />
-          <div className="reader__nav">
+          <div className="step-panel__nav">
             {current > 0 ? (
               <Button
                 icon="arrowLeft"

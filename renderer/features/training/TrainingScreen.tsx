@@ -8,6 +8,7 @@ import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
+import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { Panel } from '../../components/Panel';
@@ -108,35 +109,23 @@ function UnavailablePanel({ problems }: { problems: ContentProblem[] }) {
         </p>
       }
     >
-      <div className="table-scroll">
-        <table className="data-table">
-          <caption className="visually-hidden">Content problems</caption>
-          <thead>
-            <tr>
-              <th scope="col">File</th>
-              <th scope="col">Field</th>
-              <th scope="col">Problem</th>
-            </tr>
-          </thead>
-          <tbody>
-            {problems.map((problem, index) => (
-              <tr key={`${problem.file}-${problem.field ?? ''}-${index}`}>
-                <td>
-                  <code className="mono-text">{problem.file}</code>
-                </td>
-                <td>
-                  {problem.field ? (
-                    <code className="mono-text">{problem.field}</code>
-                  ) : (
-                    <span className="text-muted">Whole file</span>
-                  )}
-                </td>
-                <td>{problem.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Content problems" columns={['File', 'Field', 'Problem']}>
+        {problems.map((problem, index) => (
+          <tr key={`${problem.file}-${problem.field ?? ''}-${index}`}>
+            <td>
+              <code className="mono-text">{problem.file}</code>
+            </td>
+            <td>
+              {problem.field ? (
+                <code className="mono-text">{problem.field}</code>
+              ) : (
+                <span className="text-muted">Whole file</span>
+              )}
+            </td>
+            <td>{problem.reason}</td>
+          </tr>
+        ))}
+      </DataTable>
     </Panel>
   );
 }
