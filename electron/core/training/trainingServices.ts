@@ -323,6 +323,11 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
             version: s.module.version,
             contentHash: s.module.contentHash,
           });
+          // A new round (first time, or a retake after a completion) reads from the start.
+          deps.readingProgress.set(s.profile.id, s.module.id, {
+            contentHash: s.module.contentHash,
+            section: 0,
+          });
           projection = (await state(moduleId)).projection;
         }
         return {

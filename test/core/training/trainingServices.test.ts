@@ -313,6 +313,29 @@ describe('the learner flow', () => {
   });
 });
 
+describe('reading a module again', () => {
+  it('starts a retake from the first section, not where the last round stopped', async () => {
+    const s = await start();
+    await s.createProfile(amara);
+    const content = await s.startTrainingModule({ moduleId: 'alpha' });
+    await s.saveReadingProgress({ moduleId: 'alpha', section: 2 });
+    // Re-opening within the same round resumes where the learner was.
+    expect((await s.startTrainingModule({ moduleId: 'alpha' })).card.progress).toEqual({
+      section: 2,
+      sections: 3,
+    });
+    const q = await s.getQuiz({ moduleId: 'alpha' });
+    await s.submitQuizAttempt({ moduleId: 'alpha', contentHash: q.contentHash, answers: answersFor(6) });
+    await s.attestTrainingModule({
+      moduleId: 'alpha',
+      contentHash: content.card.contentHash,
+      confirmed: true,
+    });
+    const retake = await s.startTrainingModule({ moduleId: 'alpha' });
+    expect(retake.card.progress).toEqual({ section: 0, sections: 3 });
+  });
+});
+
 describe('certificates across the workspace', () => {
   it("finds another person's completion, and says when its ledger no longer verifies", async () => {
     const s = await start();
