@@ -7,6 +7,19 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Services } from '../../electron/core/contract';
 
+/** What content/policy.yaml requires of submitters, and of reviewers (every module). */
+export const SUBMITTER_MODULES = ['minimisation-and-purpose', 'privacy-by-design'];
+export const ALL_MODULES = [
+  'law-in-practice',
+  'peoples-rights',
+  'minimisation-and-purpose',
+  'consent-done-right',
+  'privacy-by-design',
+  'transparency-and-control',
+  'governance-and-accountability',
+  'beyond-compliance',
+];
+
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
 
 export interface ModuleQuestionKey {

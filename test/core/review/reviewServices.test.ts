@@ -11,20 +11,8 @@ import { readWorkspace, verifyWorkspace } from '../../../electron/core/ledger';
 import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
 import { createServices, type ServiceHandle } from '../../../electron/core/services';
 import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
-import { completeModules, CONTENT_DIR } from '../../support/moduleKey';
+import { ALL_MODULES, completeModules, CONTENT_DIR, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
-
-const SUBMITTER_MODULES = ['minimisation-and-purpose', 'privacy-by-design'];
-const ALL_MODULES = [
-  'law-in-practice',
-  'peoples-rights',
-  'minimisation-and-purpose',
-  'consent-done-right',
-  'privacy-by-design',
-  'transparency-and-control',
-  'governance-and-accountability',
-  'beyond-compliance',
-];
 
 let dir: string;
 let contentDir: string;

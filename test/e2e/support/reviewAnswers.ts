@@ -4,17 +4,9 @@
 import type { AnswerValue, MitigationResponseInput, ProfileSummary } from '../../../electron/core/contract';
 import type { StewardHarness } from './fixtures';
 
-export const SUBMITTER_MODULES = ['minimisation-and-purpose', 'privacy-by-design'];
-export const ALL_MODULES = [
-  'law-in-practice',
-  'peoples-rights',
-  'minimisation-and-purpose',
-  'consent-done-right',
-  'privacy-by-design',
-  'transparency-and-control',
-  'governance-and-accountability',
-  'beyond-compliance',
-];
+import { ALL_MODULES, SUBMITTER_MODULES } from '../../support/moduleKey';
+
+export { ALL_MODULES, SUBMITTER_MODULES };
 
 /** YYYY-MM-DD, `days` from now. */
 export function isoIn(days: number): string {
