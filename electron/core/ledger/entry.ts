@@ -60,6 +60,12 @@ export function entryBody(fields: UnsignedEntry): string {
   }
 }
 
+/** The entry for signed fields; one shape for what is written and what is read back. */
+function toEntry(fields: UnsignedEntry, hash: string, sig: string): LedgerEntry {
+  const { seq, ts, type, actor, data, prev } = fields;
+  return { seq, ts, type, actor, data, prev, hash, sig } as LedgerEntry;
+}
+
 /** Builds, hashes and signs one entry. `line` ends with '\n' and is exactly what is appended. */
 export function encodeEntry(
   fields: UnsignedEntry,
@@ -70,16 +76,7 @@ export function encodeEntry(
   const hash = digest.toString('hex');
   const sig = signDigest(digest, privateKeyPem);
   const line = `${body.slice(0, -1)},"hash":"${hash}","sig":"${sig}"}\n`;
-  const entry = {
-    seq: fields.seq,
-    ts: fields.ts,
-    type: fields.type,
-    actor: fields.actor,
-    data: fields.data,
-    prev: fields.prev,
-    hash,
-    sig,
-  } as LedgerEntry;
+  const entry = toEntry(fields, hash, sig);
   return { entry, line };
 }
 
@@ -290,16 +287,7 @@ export function decodeLineAt(
     if ('ok' in res) return res;
     fields = res;
   }
-  const entry = {
-    seq: fields.seq,
-    ts: fields.ts,
-    type: fields.type,
-    actor: fields.actor,
-    data: fields.data,
-    prev: fields.prev,
-    hash,
-    sig,
-  } as LedgerEntry;
+  const entry = toEntry(fields, hash, sig);
   return { ok: true, entry, body };
 }
 
