@@ -55,8 +55,15 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer never imports Node.' },
             {
-              group: ['**/electron/core/*', '!**/electron/core/contract', '!**/electron/core/errors'],
-              message: 'The renderer may only import types from the contract.',
+              group: [
+                '**/electron/core/*',
+                '**/electron/core/*/*',
+                '!**/electron/core/contract',
+                '!**/electron/core/errors',
+                '!**/electron/core/records/filter',
+              ],
+              message:
+                'The renderer may only import the contract, its errors and the pure records filter (shared with exports).',
             },
           ],
         },

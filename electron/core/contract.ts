@@ -393,6 +393,214 @@ export interface ReviewLists {
   submitterBlockers: string[];
 }
 
+// ---- records (managers' dashboard, exports, bundles, LRS) ------------------------------------
+
+/** Where a person's records came from: this workspace's ledgers, or a bundle imported here. */
+export type RecordSource = 'workspace' | 'imported';
+
+export interface RecordsPerson {
+  id: string;
+  name: string;
+  email: string;
+  team: string;
+  source: RecordSource;
+  /** For imported people: the bundle file name it came from and when it was imported. */
+  importedFrom: { file: string; at: string } | null;
+}
+
+/** One cell of the completion matrix: one person and one module. */
+export interface MatrixRow {
+  personId: string;
+  name: string;
+  team: string;
+  moduleId: string;
+  moduleTitle: string;
+  required: boolean;
+  status: TrainingStatus;
+  /** Latest completion on record (null when never completed). */
+  completedAt: string | null;
+  score: number | null;
+  expiresAt: string | null;
+  /** When the module is (or was) due for this person; null when not required. */
+  dueAt: string | null;
+  /** Quiz attempts on record for this module (all versions). */
+  attempts: number;
+  source: RecordSource;
+  /** Hash of the training.completed entry behind completedAt (for certificates). */
+  entryHash: string | null;
+}
+
+export interface RecordsFilter {
+  teams?: string[];
+  moduleIds?: string[];
+  statuses?: TrainingStatus[];
+  /** Inclusive YYYY-MM-DD bounds on completedAt; a row without a completion is outside any range. */
+  from?: string | null;
+  to?: string | null;
+  /** Case- and accent-insensitive match on the person's name (or email). */
+  search?: string;
+}
+
+export type MatrixSortKey =
+  'name' | 'team' | 'module' | 'status' | 'completedAt' | 'score' | 'expiresAt' | 'dueAt';
+export interface MatrixSort {
+  key: MatrixSortKey;
+  direction: 'asc' | 'desc';
+}
+
+/** A person with required modules overdue or due soon, and what they still need. */
+export interface AttentionItem {
+  personId: string;
+  name: string;
+  team: string;
+  modules: { moduleId: string; title: string; status: TrainingStatus; dueAt: string | null }[];
+}
+
+/** Completion rate for one team or one module: current completions of required modules. */
+export interface RateRow {
+  key: string;
+  label: string;
+  /** Required (person, module) pairs. */
+  required: number;
+  /** Of those, completed and current (passed or dueSoon). */
+  current: number;
+  overdue: number;
+}
+
+export interface ReviewRegisterRow {
+  reviewId: string;
+  title: string;
+  status: ReviewDisplayStatus;
+  version: number;
+  submitter: ReviewPerson;
+  submittedAt: string;
+  overallRisk: RiskLevel;
+  dpiaRequired: boolean;
+  decision: 'approved' | 'approvedWithConditions' | 'rejected' | null;
+  decidedAt: string | null;
+  reviewer: ReviewPerson | null;
+  conditions: { text: string; owner: string; dueDate: string }[];
+  reReviewDate: string | null;
+  /** Whole days from first submission to the decision; null while undecided. */
+  daysToDecision: number | null;
+  source: RecordSource;
+}
+
+/** Review outcomes decided in one calendar month (UTC). */
+export interface ReviewOutcomeMonth {
+  month: string;
+  approved: number;
+  approvedWithConditions: number;
+  rejected: number;
+  changesRequested: number;
+  /** Median whole days from first submission to decision, for decisions in this month. */
+  medianDaysToDecision: number | null;
+}
+
+export interface LedgerHeadRef {
+  profileId: string;
+  entries: number;
+  headHash: string | null;
+}
+
+export interface RecordsScope {
+  /** all: every team; teams: a manager's teams; self: an employee's own records. */
+  kind: 'all' | 'teams' | 'self';
+  teams: string[];
+}
+
+export interface RecordsView {
+  asOf: string;
+  scope: RecordsScope;
+  people: RecordsPerson[];
+  modules: { id: string; title: string; version: string }[];
+  teams: string[];
+  matrix: MatrixRow[];
+  overdue: AttentionItem[];
+  dueSoon: AttentionItem[];
+  byTeam: RateRow[];
+  byModule: RateRow[];
+  reviews: ReviewRegisterRow[];
+  reviewOutcomes: ReviewOutcomeMonth[];
+  /** The ledgers this view was built from (every export carries them). */
+  heads: LedgerHeadRef[];
+  /** Events the projection could not use, in sentences (forged, out of order, unknown person). */
+  ignored: string[];
+}
+
+export type ExportFormat = 'csv-matrix' | 'csv-reviews' | 'json' | 'xapi' | 'pdf-report' | 'pdf-certificates';
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  'csv-matrix',
+  'csv-reviews',
+  'json',
+  'xapi',
+  'pdf-report',
+  'pdf-certificates',
+];
+
+export type JobKind = 'export' | 'verify';
+export type JobState = 'running' | 'done' | 'cancelled' | 'failed';
+
+/** A long operation the page can watch (poll getJob) and cancel. */
+export interface JobView {
+  id: string;
+  kind: JobKind;
+  /** What is being done, for people: "Exporting the completion matrix as CSV". */
+  label: string;
+  state: JobState;
+  done: number;
+  total: number;
+  /** Export: the file written (only when state is done). */
+  file: string | null;
+  /** Failed: what happened and what to do next. */
+  error: string | null;
+  /** Verify: the report once done. */
+  report: VerifyReport | null;
+  startedAt: string;
+  finishedAt: string | null;
+}
+
+export interface BundleResult {
+  /** The file written, or null when the person cancelled the save dialog. */
+  file: string | null;
+  entries: number;
+  headHash: string | null;
+}
+
+export interface ImportResult {
+  /** null when the person cancelled the open dialog. */
+  file: string | null;
+  kind: 'bundle' | 'json';
+  /** Per profile in the file: what happened. */
+  profiles: { profileId: string; name: string; added: number; status: 'added' | 'extended' | 'unchanged' }[];
+}
+
+export interface LrsOutboxCounts {
+  pending: number;
+  sent: number;
+  failed: number;
+}
+
+export interface LrsView {
+  endpoint: string;
+  /** The LRS key (basic-auth user name). */
+  key: string;
+  hasSecret: boolean;
+  enabled: boolean;
+  /** How the secret is protected on this machine ("os" keychain or a user-only file). */
+  secretProtection: KeyProtection;
+  outbox: LrsOutboxCounts;
+  lastAttemptAt: string | null;
+  lastSentAt: string | null;
+  nextAttemptAt: string | null;
+  /** The latest error talking to the LRS, in a sentence. */
+  lastError: string | null;
+  /** Statements the LRS refused (400), which retrying will not fix: id and reason. */
+  refused: { statementId: string; reason: string }[];
+}
+
+export type ThemeChoice = 'system' | 'light' | 'dark' | 'highContrast';
+
 const none = z.object({}).strict();
 const reviewIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'Not a review id' });
 const draftIdSchema = z.string().regex(/^d[0-9a-f]{16}$/, { error: 'Not a draft id' });
@@ -404,6 +612,22 @@ const longText = (label: string, max: number) =>
     .max(max, { error: `${label} must be at most ${max} characters` });
 const moduleIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: 'Not a module id' });
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'Not a SHA-256 hash' });
+
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Dates must be YYYY-MM-DD' });
+const recordsFilterSchema = z
+  .object({
+    teams: z.array(z.string().max(80)).max(500).optional(),
+    moduleIds: z.array(moduleIdSchema).max(200).optional(),
+    statuses: z
+      .array(z.enum(['notStarted', 'inProgress', 'passed', 'dueSoon', 'expired', 'overdue', 'updated']))
+      .max(7)
+      .optional(),
+    from: isoDay.nullable().optional(),
+    to: isoDay.nullable().optional(),
+    search: z.string().max(200).optional(),
+  })
+  .strict();
+const jobIdSchema = z.string().regex(/^j[0-9a-f]{12}$/, { error: 'Not a job id' });
 
 // ---- the contract ---------------------------------------------------------------------------
 
@@ -548,6 +772,44 @@ export const contract = {
   ),
   withdrawReview: method<ReviewDetail>()(
     z.object({ reviewId: reviewIdSchema, reason: longText('Reason', 4000) }).strict(),
+  ),
+  getRecords: method<RecordsView>()(none),
+  startExport: method<JobView>()(
+    z
+      .object({
+        format: z.enum(['csv-matrix', 'csv-reviews', 'json', 'xapi', 'pdf-report', 'pdf-certificates']),
+        pseudonymise: z.boolean(),
+        filter: recordsFilterSchema.optional(),
+      })
+      .strict(),
+  ),
+  startVerify: method<JobView>()(none),
+  getJob: method<JobView>()(z.object({ jobId: jobIdSchema }).strict()),
+  cancelJob: method<JobView>()(z.object({ jobId: jobIdSchema }).strict()),
+  exportMyRecords: method<BundleResult>()(none),
+  importRecords: method<ImportResult>()(none),
+  getLrs: method<LrsView>()(none),
+  setLrs: method<LrsView>()(
+    z
+      .object({
+        endpoint: z
+          .string()
+          .trim()
+          .max(2048, { error: 'Endpoint too long' })
+          .refine((s) => s === '' || /^https?:\/\/[^\s]+$/.test(s), {
+            error: 'The endpoint must start with https:// (or http:// for a server on this computer)',
+          }),
+        key: z.string().trim().max(512, { error: 'Key too long' }),
+        /** Omitted: keep the stored secret. Empty: forget it. */
+        secret: z.string().max(1024, { error: 'Secret too long' }).optional(),
+        enabled: z.boolean(),
+      })
+      .strict(),
+  ),
+  sendLrsNow: method<LrsView>()(none),
+  getTheme: method<ThemeChoice>()(none),
+  setTheme: method<ThemeChoice>()(
+    z.object({ theme: z.enum(['system', 'light', 'dark', 'highContrast']) }).strict(),
   ),
   openExternalLink: method<{ opened: boolean; reason?: string }>()(
     z.object({ url: z.string().max(2048, { error: 'Link too long' }) }).strict(),

@@ -26,6 +26,7 @@ import {
 } from './settings/settingsStore';
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
+import { createRecordsServices } from './records/recordsServices';
 
 export interface HostCapabilities {
   host: AppInfo['host'];
@@ -207,9 +208,12 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     drafts: settingsReviewDrafts(session.settings),
   });
 
+  const records = createRecordsServices({ settings: session.settings });
+
   const services: Services = {
     ...training,
     ...reviews,
+    ...records,
 
     async getAppInfo() {
       const notices = [...session.notices];

@@ -50,6 +50,18 @@ const api: StewardBridge = Object.freeze({
   requestReviewChanges: (args) => invoke('requestReviewChanges', args),
   decideReview: (args) => invoke('decideReview', args),
   withdrawReview: (args) => invoke('withdrawReview', args),
+  getRecords: () => invoke('getRecords'),
+  startExport: (args) => invoke('startExport', args),
+  startVerify: () => invoke('startVerify'),
+  getJob: (args) => invoke('getJob', args),
+  cancelJob: (args) => invoke('cancelJob', args),
+  exportMyRecords: () => invoke('exportMyRecords'),
+  importRecords: () => invoke('importRecords'),
+  getLrs: () => invoke('getLrs'),
+  setLrs: (args) => invoke('setLrs', args),
+  sendLrsNow: () => invoke('sendLrsNow'),
+  getTheme: () => invoke('getTheme'),
+  setTheme: (args) => invoke('setTheme', args),
   openExternalLink: (args) => invoke('openExternalLink', args),
 });
 

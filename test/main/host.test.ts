@@ -185,6 +185,7 @@ describe('electronStoreFactory', () => {
     expect(opened.movedAside).not.toBeNull();
     expect(fs.readFileSync(opened.movedAside!.to, 'utf8')).toBe('not json at all');
     expect(opened.settings.get()).toStrictEqual({
+      theme: 'system',
       currentProfileId: null,
       workspaceDir: null,
       readingProgress: {},

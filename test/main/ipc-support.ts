@@ -68,6 +68,18 @@ export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
     dpoAdvice: null,
   },
   withdrawReview: { reviewId: 'r-2026-0001', reason: 'Project cancelled' },
+  getRecords: {},
+  startExport: { format: 'csv-matrix', pseudonymise: false },
+  startVerify: {},
+  getJob: { jobId: 'j0123456789ab' },
+  cancelJob: { jobId: 'j0123456789ab' },
+  exportMyRecords: {},
+  importRecords: {},
+  getLrs: {},
+  setLrs: { endpoint: 'https://lrs.example.org/xAPI/', key: 'steward', enabled: true },
+  sendLrsNow: {},
+  getTheme: {},
+  setTheme: { theme: 'dark' },
   openExternalLink: { url: 'https://gdpr-info.eu/art-5-gdpr/' },
 };
 

@@ -165,6 +165,12 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'decideReview.version': ['a number'],
   'decideReview.reReviewDate': ['null'],
   'decideReview.dpoAdvice': ['null'],
+  'startExport.pseudonymise': ['a boolean'],
+  'setLrs.enabled': ['a boolean'],
+  // An empty endpoint, key or secret means "not set" (turning the outbox off, forgetting the secret).
+  'setLrs.endpoint': ['an empty string', 'only spaces'],
+  'setLrs.key': ['an empty string', 'only spaces'],
+  'setLrs.secret': ['an empty string', 'only spaces'],
 };
 
 /** openExternalLink's url accepts any short string (the link check is the service's job). */

@@ -12,6 +12,7 @@ import type {
   WorkspaceStatus,
 } from '../../electron/core/contract';
 import type { CallResult, ErrorPayload } from '../../electron/core/errors';
+import { createFakeRecords, defaultRecordsState, type FakeRecordsState } from './fakeRecords';
 import { createFakeReviews, defaultReviewsState, type FakeReviewsState } from './fakeReviews';
 import { createFakeTraining, type FakeTrainingState } from './fakeTraining';
 
@@ -25,15 +26,17 @@ export interface FakeState {
   linkDecision: (url: string) => { opened: boolean; reason?: string };
   training: FakeTrainingState;
   reviews: FakeReviewsState;
+  records: FakeRecordsState;
 }
 
 export interface FakeBridgeOptions extends Partial<
-  Omit<FakeState, 'appInfo' | 'settings' | 'training' | 'reviews'>
+  Omit<FakeState, 'appInfo' | 'settings' | 'training' | 'reviews' | 'records'>
 > {
   appInfo?: Partial<AppInfo>;
   settings?: Partial<SettingsView>;
   training?: Partial<FakeTrainingState>;
   reviews?: Partial<FakeReviewsState>;
+  records?: Partial<FakeRecordsState>;
   failures?: Partial<Record<MethodName, ErrorPayload>>;
 }
 
@@ -120,6 +123,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       ...options.training,
     },
     reviews: { ...defaultReviewsState(), ...options.reviews },
+    records: { ...defaultRecordsState(), ...options.records },
   };
   const training = createFakeTraining(state.training);
   const failures: Partial<Record<MethodName, ErrorPayload>> = { ...options.failures };
@@ -128,6 +132,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   const current = () => state.profiles.find((p) => p.id === state.currentProfileId) ?? null;
   const reviews = createFakeReviews(state.reviews, current);
+  const records = createFakeRecords(state.records);
 
   function respond<M extends MethodName, R>(method: M, args: unknown, run: () => R): Promise<CallResult<R>> {
     calls.push({ method, args });
@@ -203,6 +208,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       respond('requestReviewChanges', args, () => reviews.requestReviewChanges(args)),
     decideReview: (args) => respond('decideReview', args, () => reviews.decideReview(args)),
     withdrawReview: (args) => respond('withdrawReview', args, () => reviews.withdrawReview(args)),
+    getRecords: () => respond('getRecords', undefined, records.getRecords),
+    startExport: (args) => respond('startExport', args, () => records.startExport(args)),
+    startVerify: () => respond('startVerify', undefined, records.startVerify),
+    getJob: (args) => respond('getJob', args, () => records.getJob(args)),
+    cancelJob: (args) => respond('cancelJob', args, () => records.cancelJob(args)),
+    exportMyRecords: () => respond('exportMyRecords', undefined, records.exportMyRecords),
+    importRecords: () => respond('importRecords', undefined, records.importRecords),
+    getLrs: () => respond('getLrs', undefined, records.getLrs),
+    setLrs: (args) => respond('setLrs', args, () => records.setLrs(args)),
+    sendLrsNow: () => respond('sendLrsNow', undefined, records.sendLrsNow),
+    getTheme: () => respond('getTheme', undefined, records.getTheme),
+    setTheme: (args) => respond('setTheme', args, () => records.setTheme(args)),
   };
 
   return Object.assign(bridge, {

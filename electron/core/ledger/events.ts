@@ -1,7 +1,7 @@
-// The event types a ledger may hold and the schema of each event's `data`. `profile.created`
-// and the training events are strict; the others are permissive objects for now and will be
-// tightened as the features that write them land.
+// The event types a ledger may hold and the schema of each event's `data`, each strict: a
+// profile, training, review or records event whose data does not match is not trusted.
 import { z } from 'zod';
+import { recordsEventDataSchemas } from '../records/events';
 import { reviewEventDataSchemas } from '../review/events';
 import { StewardError } from '../errors';
 
@@ -35,8 +35,6 @@ export const profileCreatedSchema = z
       .regex(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/, { error: 'must be 8 groups of 4 hex characters' }),
   })
   .strict();
-
-const openObject = z.record(z.string(), z.unknown());
 
 // Training events: which module, which version of it (the frontmatter's semver and the SHA-256
 // of the file, which is what a completion is bound to), and what happened.
@@ -90,8 +88,7 @@ export const eventDataSchemas = {
   'training.attested': trainingAttestedSchema,
   'training.completed': trainingCompletedSchema,
   ...reviewEventDataSchemas,
-  'records.exported': openObject,
-  'records.imported': openObject,
+  ...recordsEventDataSchemas,
 } as const satisfies Record<EventType, z.ZodType>;
 
 export type EventData<T extends EventType> = z.output<(typeof eventDataSchemas)[T]>;

@@ -29,6 +29,8 @@ const DRAFT_ID = '^d[0-9a-f]{16}$';
 const CONTENT_HASH = '^[0-9a-f]{64}$';
 
 const settingsShape = z.object({
+  /** Display theme: follow the OS, or a chosen light, dark or high-contrast theme. */
+  theme: z.enum(['system', 'light', 'dark', 'highContrast']),
   currentProfileId: z
     .string()
     .regex(/^p[0-9a-f]{20}$/)
@@ -66,6 +68,7 @@ export type SettingsData = z.infer<typeof settingsShape>;
 export type ReadingProgress = SettingsData['readingProgress'][string];
 
 const DEFAULTS: SettingsData = {
+  theme: 'system',
   currentProfileId: null,
   workspaceDir: null,
   readingProgress: {},
@@ -74,6 +77,7 @@ const DEFAULTS: SettingsData = {
 
 /** JSON Schema handed to electron-store/conf, so a hand-edited file is checked on load. */
 export const SETTINGS_JSON_SCHEMA: Record<string, unknown> = {
+  theme: { enum: ['system', 'light', 'dark', 'highContrast'] },
   currentProfileId: { type: ['string', 'null'], pattern: '^p[0-9a-f]{20}$' },
   workspaceDir: { type: ['string', 'null'], minLength: 1 },
   readingProgress: {
@@ -136,6 +140,7 @@ function timestampForFileName(date: Date): string {
 
 function readFrom(store: KeyValueStore): SettingsData {
   return settingsShape.parse({
+    theme: store.get('theme') ?? 'system',
     currentProfileId: store.get('currentProfileId'),
     workspaceDir: store.get('workspaceDir'),
     // Files written before reading progress existed have no such key.

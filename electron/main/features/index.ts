@@ -4,6 +4,7 @@ import type { Services } from '../../core/contract';
 import type { IpcRegistry } from '../ipc';
 import { registerAppFeature } from './app';
 import { registerProfilesFeature } from './profiles';
+import { registerRecordsFeature } from './records';
 import { registerReviewsFeature } from './reviews';
 import { registerTrainingFeature } from './training';
 import { registerWorkspaceFeature } from './workspace';
@@ -14,6 +15,7 @@ export const FEATURES = [
   registerWorkspaceFeature,
   registerTrainingFeature,
   registerReviewsFeature,
+  registerRecordsFeature,
 ] as const;
 
 export function registerFeatures(ipc: IpcRegistry, services: Services): void {

@@ -341,7 +341,8 @@ describe('non-ASCII content', () => {
       'ünïcödé\nnewline',
       'plain',
     ];
-    for (const text of texts) await ledger.append('records.exported', { text, ключ: text });
+    for (const text of texts)
+      await ledger.append('review.commented', { reviewId: 'r-2026-0001', version: 1, text });
     await ledger.close();
     for (const depth of ['quick', 'full'] as const) {
       const { ledgers, report } = await readWorkspace(f.ws, { depth });

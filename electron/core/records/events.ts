@@ -1,0 +1,69 @@
+// The records events: what was exported (so an auditor can see who took which records out, and
+// which ledger heads the file was made from) and what was imported from another machine.
+import { z } from 'zod';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 hash (64 hex characters)' });
+const profileId = z.string().regex(/^p[0-9a-f]{20}$/, { error: 'must be a profile id' });
+/** A file's base name only: a full path would put this machine's folders into a shared record. */
+const fileName = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[\\/]/.test(s), { error: 'must be a file name, not a path' });
+
+export const headRefSchema = z
+  .object({ profileId, entries: z.number().int().min(0), headHash: sha256.nullable() })
+  .strict();
+
+export const RECORD_EXPORT_FORMATS = [
+  'csv-matrix',
+  'csv-reviews',
+  'json',
+  'xapi',
+  'pdf-report',
+  'pdf-certificates',
+  'bundle',
+] as const;
+
+export const recordsExportedSchema = z
+  .object({
+    format: z.enum(RECORD_EXPORT_FORMATS),
+    pseudonymised: z.boolean(),
+    fileName,
+    /** SHA-256 of the file as written. */
+    sha256,
+    /** Data rows (CSV), statements (xAPI), people (JSON, bundle) or pages' worth of items (PDF). */
+    rows: z.number().int().min(0),
+    /** The ledgers the file was made from, with their heads at the time. */
+    heads: z.array(headRefSchema).max(100_000),
+    /** The dashboard filter applied, when the export was filtered. */
+    filter: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+export type RecordsExportedData = z.output<typeof recordsExportedSchema>;
+
+export const recordsImportedSchema = z
+  .object({
+    kind: z.enum(['bundle', 'json']),
+    fileName,
+    sha256,
+    profiles: z
+      .array(
+        z
+          .object({
+            profileId,
+            entries: z.number().int().min(0),
+            headHash: sha256.nullable(),
+            status: z.enum(['added', 'extended', 'unchanged']),
+          })
+          .strict(),
+      )
+      .max(100_000),
+  })
+  .strict();
+export type RecordsImportedData = z.output<typeof recordsImportedSchema>;
+
+export const recordsEventDataSchemas = {
+  'records.exported': recordsExportedSchema,
+  'records.imported': recordsImportedSchema,
+} as const;
