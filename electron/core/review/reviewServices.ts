@@ -19,21 +19,22 @@ import type {
   Services,
 } from '../contract';
 import { StewardError } from '../errors';
-import { fingerprintOf, profileCreatedSchema, readWorkspace } from '../ledger';
+import { readWorkspace } from '../ledger';
 import type { Ledger, LedgerEntry, Workspace } from '../ledger';
 import { modulesRequiredToSubmit, rolesOf } from '../policy/roles';
 import type { Policy } from '../policy/policy';
 import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
 import { loadContent } from '../training/content';
-import { projectTraining } from '../training/status';
 import { assessReview } from './assess';
 import { effectiveAnswers, formatAnswer, visibleQuestions } from './answers';
 import { diffAnswers } from './diff';
 import type { Answers, MitigationResponse } from './model';
 import { indexQuestionnaire, loadQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
-import { checkTransition, projectReviews, reviewDisplayStatus, reviewQueue } from './workflow';
-import type { ReviewAction, ReviewEventInput, ReviewState, TransitionContext } from './workflow';
+import { missingTraining, projectWorkspaceReviews, transitionContext } from './reviewProjection';
+import type { WorkspacePerson } from './reviewProjection';
+import { checkTransition, reviewDisplayStatus, reviewQueue } from './workflow';
+import type { ReviewAction, ReviewState, TransitionContext } from './workflow';
 
 export const REVIEW_METHODS = [
   'getReviewQuestionnaire',
@@ -61,11 +62,7 @@ export interface ReviewDeps {
   drafts: ReviewDraftStore;
 }
 
-interface Person extends ReviewPerson {
-  email: string;
-  fingerprint: string;
-  createdAt: string;
-}
+type Person = WorkspacePerson;
 
 /** Everything a review view needs, read once per call from the whole workspace. */
 interface WorkspaceView {
@@ -73,8 +70,6 @@ interface WorkspaceView {
   entriesByActor: Map<string, LedgerEntry[]>;
   reviews: ReviewState[];
 }
-
-const CURRENT: ReadonlySet<string> = new Set(['passed', 'dueSoon']);
 
 function notAllowed(reason: string): StewardError {
   return new StewardError('NOT_ALLOWED', reason.endsWith('.') ? reason : `${reason}.`);
@@ -142,68 +137,21 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     return { policy: content.policy, modules: content.modules };
   }
 
-  /** Module ids in `required` that are not current for this person at `at`, as titles. */
-  function missingTraining(
+  function missingTrainingOf(
     person: Person,
     entries: readonly LedgerEntry[],
     required: readonly string[],
     at: Date,
   ): string[] {
-    if (required.length === 0) return [];
-    const { policy, modules } = policyAndModules();
-    const until = at.getTime();
-    const projection = projectTraining({
-      entries: entries.filter((e) => Date.parse(e.ts) <= until),
-      modules,
-      policy,
-      required: new Set(required),
-      profileCreatedAt: person.createdAt,
-      now: at,
-    });
-    const titles = new Map(modules.map((m) => [m.id, m.title]));
-    return required
-      .filter((id) => !CURRENT.has(projection.get(id)?.status ?? ''))
-      .map((id) => titles.get(id) ?? id);
+    return missingTraining(policyAndModules(), person, entries, required, at);
   }
 
   function contextFor(view: Omit<WorkspaceView, 'reviews'>, actorId: string, at: Date): TransitionContext {
-    const { policy } = policyAndModules();
-    const person = view.people.get(actorId);
-    const entries = view.entriesByActor.get(actorId) ?? [];
-    if (!person) {
-      return { actorId, actorRoles: new Set(), actorTrainingCurrent: false, submitterTrainingCurrent: false };
-    }
-    return {
-      actorId,
-      actorRoles: rolesOf(person, policy),
-      actorTrainingCurrent: missingTraining(person, entries, policy.required.roles.reviewer, at).length === 0,
-      submitterTrainingCurrent:
-        missingTraining(person, entries, modulesRequiredToSubmit(policy), at).length === 0,
-    };
+    return transitionContext(policyAndModules(), view, actorId, at);
   }
 
   async function readView(): Promise<WorkspaceView> {
     const { ledgers } = await readWorkspace(deps.workspace(), { depth: 'quick' });
-    const people = new Map<string, Person>();
-    const entriesByActor = new Map<string, LedgerEntry[]>();
-    const events: ReviewEventInput[] = [];
-    for (const l of ledgers) {
-      const genesis = l.entries[0];
-      if (!genesis || genesis.type !== 'profile.created') continue;
-      const data = profileCreatedSchema.safeParse(genesis.data);
-      if (!data.success) continue;
-      people.set(l.profileId, {
-        id: l.profileId,
-        name: data.data.name,
-        team: data.data.team,
-        email: data.data.email,
-        fingerprint: fingerprintOf(data.data.publicKey),
-        createdAt: genesis.ts,
-      });
-      entriesByActor.set(l.profileId, l.entries);
-      for (const e of l.entries) if (e.type.startsWith('review.')) events.push(e);
-    }
-    const base = { people, entriesByActor };
     const q = (() => {
       try {
         return questionnaire();
@@ -211,12 +159,8 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         return undefined;
       }
     })();
-    // Roles come from the current policy; training is judged as it stood when each event was written.
-    const { reviews } = projectReviews(events, {
-      contextFor: (e) => contextFor(base, e.actor, new Date(e.ts)),
-      questionnaire: q,
-    });
-    return { ...base, reviews };
+    const { people, entriesByActor, reviews } = projectWorkspaceReviews(ledgers, policyAndModules(), q);
+    return { people, entriesByActor, reviews };
   }
 
   function personOf(view: WorkspaceView, id: string): ReviewPerson {
@@ -259,7 +203,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     }
     const person = view.people.get(profile.id);
     const missing = person
-      ? missingTraining(
+      ? missingTrainingOf(
           person,
           view.entriesByActor.get(profile.id) ?? [],
           policy.required.roles.reviewer,
@@ -274,7 +218,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     const { policy } = policyAndModules();
     const person = view.people.get(profile.id);
     const missing = person
-      ? missingTraining(
+      ? missingTrainingOf(
           person,
           view.entriesByActor.get(profile.id) ?? [],
           modulesRequiredToSubmit(policy),

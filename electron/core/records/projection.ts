@@ -1,0 +1,270 @@
+// The managers' records, projected from every ledger in the workspace: the completion matrix
+// (people x modules), who is overdue or due soon and what they still need, completion rates by
+// team and module, the reviews register and review outcomes over time. Pure: the same ledgers,
+// content, clock and viewer always give the same view. Nothing here is stored.
+import type {
+  AttentionItem,
+  LedgerHeadRef,
+  MatrixRow,
+  RateRow,
+  RecordSource,
+  RecordsPerson,
+  RecordsScope,
+  RecordsView,
+  ReviewOutcomeMonth,
+  ReviewPerson,
+  ReviewRegisterRow,
+  TrainingStatus,
+} from '../contract';
+import type { LedgerRead } from '../ledger';
+import { managerScope, requiredModulesFor, scopeCovers, type RoleSubject } from '../policy/roles';
+import type { Questionnaire } from '../review/questionnaire';
+import {
+  projectWorkspaceReviews,
+  type ReviewContent,
+  type WorkspacePerson,
+} from '../review/reviewProjection';
+import { reviewDisplayStatus, type ReviewState } from '../review/workflow';
+import { projectTraining } from '../training/status';
+
+const DAY_MS = 86_400_000;
+const CURRENT: ReadonlySet<TrainingStatus> = new Set(['passed', 'dueSoon']);
+
+/** Who is looking: their profile id plus what the role check needs. */
+export interface RecordsViewer extends RoleSubject {
+  id: string;
+}
+
+export interface ImportSource {
+  file: string;
+  at: string;
+}
+
+export interface RecordsInput {
+  ledgers: readonly LedgerRead[];
+  content: ReviewContent;
+  questionnaire: Questionnaire | undefined;
+  now: Date;
+  viewer: RecordsViewer;
+  /** People whose ledgers came from an imported bundle or export, by profile id. */
+  imports?: ReadonlyMap<string, ImportSource>;
+}
+
+export interface RecordsProjection {
+  view: RecordsView;
+  /** The ledgers of the people in the view (exports that carry signed entries use these). */
+  ledgers: LedgerRead[];
+}
+
+/** Whose records the viewer may see: a manager's teams (or all, per policy), else their own. */
+export function recordsScope(viewer: RecordsViewer, content: ReviewContent): RecordsScope {
+  const scope = managerScope(viewer, content.policy);
+  if (!scope) return { kind: 'self', teams: [] };
+  if (scope.all) return { kind: 'all', teams: [] };
+  return { kind: 'teams', teams: [...scope.teams].sort((a, b) => a.localeCompare(b)) };
+}
+
+function inScope(scope: RecordsScope, viewer: RecordsViewer, person: WorkspacePerson): boolean {
+  if (person.id === viewer.id) return true;
+  if (scope.kind === 'self') return false;
+  return scopeCovers({ all: scope.kind === 'all', teams: scope.teams }, person.team);
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+function rate(key: string, label: string): RateRow {
+  return { key, label, required: 0, current: 0, overdue: 0 };
+}
+
+function byName<T extends { name: string; personId: string }>(a: T, b: T): number {
+  return a.name.localeCompare(b.name) || a.personId.localeCompare(b.personId);
+}
+
+export function projectRecords(input: RecordsInput): RecordsProjection {
+  const { content, now, viewer } = input;
+  const { policy, modules } = content;
+  const imports = input.imports ?? new Map<string, ImportSource>();
+  const scope = recordsScope(viewer, content);
+  const reviewsView = projectWorkspaceReviews(input.ledgers, content, input.questionnaire);
+
+  const visible = [...reviewsView.people.values()]
+    .filter((p) => inScope(scope, viewer, p))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const visibleIds = new Set(visible.map((p) => p.id));
+  const sourceOf = (id: string): RecordSource => (imports.has(id) ? 'imported' : 'workspace');
+
+  const people: RecordsPerson[] = visible.map((p) => ({
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    team: p.team,
+    source: sourceOf(p.id),
+    importedFrom: imports.get(p.id) ?? null,
+  }));
+
+  const matrix: MatrixRow[] = [];
+  const overdue: AttentionItem[] = [];
+  const dueSoon: AttentionItem[] = [];
+  const teamRates = new Map<string, RateRow>();
+  const moduleRates = new Map(modules.map((m) => [m.id, rate(m.id, m.title)]));
+
+  for (const person of visible) {
+    const entries = reviewsView.entriesByActor.get(person.id) ?? [];
+    const required = requiredModulesFor(person, policy);
+    const projection = projectTraining({
+      entries,
+      modules,
+      policy,
+      required,
+      profileCreatedAt: person.createdAt,
+      now,
+    });
+    const attempts = new Map<string, number>();
+    for (const e of entries) {
+      if (e.type === 'training.quizAttempted') {
+        attempts.set(e.data.moduleId, (attempts.get(e.data.moduleId) ?? 0) + 1);
+      }
+    }
+    const source = sourceOf(person.id);
+    const teamKey = person.team.trim().toLowerCase();
+    let team = teamRates.get(teamKey);
+    if (!team) {
+      team = rate(teamKey, person.team.trim());
+      teamRates.set(teamKey, team);
+    }
+    const late: AttentionItem['modules'] = [];
+    const soon: AttentionItem['modules'] = [];
+    for (const m of modules) {
+      const p = projection.get(m.id);
+      if (!p) continue;
+      const c = p.lastCompletion;
+      matrix.push({
+        personId: person.id,
+        name: person.name,
+        team: person.team,
+        moduleId: m.id,
+        moduleTitle: m.title,
+        required: p.required,
+        status: p.status,
+        completedAt: c?.completedAt ?? null,
+        score: c?.score ?? null,
+        expiresAt: c?.expiresAt ?? null,
+        dueAt: p.dueAt,
+        attempts: attempts.get(m.id) ?? 0,
+        source,
+        entryHash: c?.entryHash ?? null,
+      });
+      if (!p.required) continue;
+      const moduleRate = moduleRates.get(m.id)!;
+      for (const r of [team, moduleRate]) {
+        r.required++;
+        if (CURRENT.has(p.status)) r.current++;
+        if (p.status === 'overdue') r.overdue++;
+      }
+      const item = { moduleId: m.id, title: m.title, status: p.status, dueAt: p.dueAt };
+      if (p.status === 'overdue') late.push(item);
+      else if (p.status === 'dueSoon' || p.status === 'updated') soon.push(item);
+    }
+    const who = { personId: person.id, name: person.name, team: person.team };
+    if (late.length > 0) overdue.push({ ...who, modules: late });
+    if (soon.length > 0) dueSoon.push({ ...who, modules: soon });
+  }
+
+  const personOf = (id: string): ReviewPerson => {
+    const p = reviewsView.people.get(id);
+    return p ? { id, name: p.name, team: p.team } : { id, name: 'Unknown person', team: '' };
+  };
+  const registerOf = (state: ReviewState): ReviewRegisterRow => {
+    const latest = state.versions[state.versions.length - 1]!;
+    const d = state.decision;
+    return {
+      reviewId: state.reviewId,
+      title: state.title,
+      status: reviewDisplayStatus(state, now),
+      version: state.version,
+      submitter: personOf(state.submitter),
+      submittedAt: state.submittedAt,
+      overallRisk: latest.assessment.risk.overall.level,
+      dpiaRequired: latest.assessment.screening.dpiaRequired,
+      decision: d?.decision ?? null,
+      decidedAt: d?.ts ?? null,
+      reviewer: d ? personOf(d.actor) : null,
+      conditions: (d?.conditions ?? []).map((c) => ({ text: c.text, owner: c.owner, dueDate: c.dueDate })),
+      reReviewDate: d?.reReviewDate ?? null,
+      daysToDecision: d
+        ? Math.max(0, Math.floor((Date.parse(d.ts) - Date.parse(state.submittedAt)) / DAY_MS))
+        : null,
+      source: sourceOf(state.submitter),
+    };
+  };
+  const reviews = reviewsView.reviews.filter((r) => visibleIds.has(r.submitter)).map(registerOf);
+
+  const months = new Map<string, ReviewOutcomeMonth & { days: number[] }>();
+  const monthOf = (ts: string) => {
+    const key = ts.slice(0, 7);
+    let m = months.get(key);
+    if (!m) {
+      m = {
+        month: key,
+        approved: 0,
+        approvedWithConditions: 0,
+        rejected: 0,
+        changesRequested: 0,
+        medianDaysToDecision: null,
+        days: [],
+      };
+      months.set(key, m);
+    }
+    return m;
+  };
+  for (const state of reviewsView.reviews) {
+    if (!visibleIds.has(state.submitter)) continue;
+    for (const change of state.changeRequests) monthOf(change.ts).changesRequested++;
+    if (state.decision) {
+      const m = monthOf(state.decision.ts);
+      m[state.decision.decision]++;
+      m.days.push(
+        Math.max(0, Math.floor((Date.parse(state.decision.ts) - Date.parse(state.submittedAt)) / DAY_MS)),
+      );
+    }
+  }
+  const reviewOutcomes = [...months.values()]
+    .sort((a, b) => a.month.localeCompare(b.month))
+    .map(({ days, ...m }) => ({ ...m, medianDaysToDecision: median(days) }));
+
+  const scopedLedgers = input.ledgers.filter((l) => visibleIds.has(l.profileId));
+  const heads: LedgerHeadRef[] = scopedLedgers
+    .map((l) => ({ profileId: l.profileId, entries: l.entries.length, headHash: l.headHash }))
+    .sort((a, b) => a.profileId.localeCompare(b.profileId));
+
+  const ignored = reviewsView.ignored
+    .filter((i) => visibleIds.has(i.actor))
+    .map(
+      (i) =>
+        `A ${i.type} entry by ${personOf(i.actor).name} (${i.hash.slice(0, 12)}…) was not used: ${i.reason}.`,
+    );
+
+  const teams = [...new Set(visible.map((p) => p.team.trim()))].sort((a, b) => a.localeCompare(b));
+  const view: RecordsView = {
+    asOf: now.toISOString(),
+    scope,
+    people,
+    modules: modules.map((m) => ({ id: m.id, title: m.title, version: m.version })),
+    teams,
+    matrix,
+    overdue: overdue.sort(byName),
+    dueSoon: dueSoon.sort(byName),
+    byTeam: [...teamRates.values()].sort((a, b) => a.label.localeCompare(b.label)),
+    byModule: [...moduleRates.values()],
+    reviews,
+    reviewOutcomes,
+    heads,
+    ignored,
+  };
+  return { view, ledgers: scopedLedgers };
+}
