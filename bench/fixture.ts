@@ -1,9 +1,27 @@
 // Fast generator of a realistic workspace for the benchmarks: real createLedger for each
 // genesis, then entries encoded and signed in-process with entry.ts (exactly what append
 // writes), written in big batches with one fsync per file.
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createLedger, encodeEntry, generateProfileKeys, openWorkspace } from '../electron/core/ledger';
+import {
+  createLedger,
+  encodeEntry,
+  generateProfileKeys,
+  openWorkspace,
+  workspacePaths,
+} from '../electron/core/ledger';
 import type { EventData, EventType, ProfileKeys, Workspace } from '../electron/core/ledger';
 
 const TYPES: EventType[] = [
@@ -16,12 +34,24 @@ const TYPES: EventType[] = [
 const HEX = '0123456789abcdef';
 const fakeHash = (i: number) => Array.from({ length: 64 }, (_, k) => HEX[(i * 7 + k * 13) % 16]).join('');
 
+/** The module ids of content/modules, so that projections over the fixtures do real work. */
+export const MODULE_IDS = [
+  'law-in-practice',
+  'peoples-rights',
+  'minimisation-and-purpose',
+  'consent-done-right',
+  'privacy-by-design',
+  'transparency-and-control',
+  'governance-and-accountability',
+  'beyond-compliance',
+];
+
 /** A quiz attempt of a few hundred bytes, shaped like what the app records. */
 export function sampleAttempt(i: number): EventData<'training.quizAttempted'> {
   const correctCount = 4 + (i % 5);
   return {
-    moduleId: `module-${i % 37}`,
-    version: `${1 + (i % 3)}.0.0`,
+    moduleId: MODULE_IDS[i % MODULE_IDS.length] as string,
+    version: '1.0.0',
     contentHash: fakeHash(i),
     attempt: 1 + (i % 3),
     answers: {
@@ -89,46 +119,132 @@ export async function generateWorkspace(
 ): Promise<{ ws: Workspace; ledgers: GeneratedLedger[] }> {
   const ws = await openWorkspace(dir);
   const out: GeneratedLedger[] = [];
-  let clock = Date.parse('2026-01-01T00:00:00.000Z');
-  for (let l = 0; l < ledgers; l++) {
-    const keys = generateProfileKeys();
-    const { profileId, entry: genesis } = await createLedger(
-      ws,
-      keys,
-      { name: `Person ${l}`, email: `person${l}@example.org`, team: `Team ${l % 3}` },
-      { now: () => new Date(clock) },
-    );
-    const file = join(ws.ledgersDir, `${profileId}.jsonl`);
-    const fd = openSync(file, 'a');
-    try {
-      let prev = genesis.hash;
-      let batch: string[] = [];
-      for (let seq = 2; seq <= entriesPerLedger; seq++) {
-        clock += 1_000;
-        const { entry, line } = encodeEntry(
-          {
-            seq,
-            ts: new Date(clock).toISOString(),
-            type: TYPES[seq % TYPES.length] as EventType,
-            actor: profileId,
-            data: samplePayload(seq, TYPES[seq % TYPES.length]),
-            prev,
-          },
-          keys.privateKeyPem,
-        );
-        prev = entry.hash;
-        batch.push(line);
-        if (batch.length === 2_000) {
-          writeSync(fd, batch.join(''));
-          batch = [];
-        }
-      }
-      if (batch.length > 0) writeSync(fd, batch.join(''));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    out.push({ profileId, keys, file });
-  }
+  for (let l = 0; l < ledgers; l++)
+    out.push(...(await generateWorkspaceFrom(ws, l, entriesPerLedger)).ledgers);
   return { ws, ledgers: out };
+}
+
+/** Creates ledger number `l` of a workspace (its clock starts where ledger l would start). */
+async function generateWorkspaceFrom(
+  ws: Workspace,
+  l: number,
+  entriesPerLedger: number,
+): Promise<{ ledgers: GeneratedLedger[] }> {
+  let clock = Date.parse('2026-01-01T00:00:00.000Z') + l * entriesPerLedger * 1_000;
+  const keys = generateProfileKeys();
+  const { profileId, entry: genesis } = await createLedger(
+    ws,
+    keys,
+    { name: `Person ${l}`, email: `person${l}@example.org`, team: `Team ${l % 3}` },
+    { now: () => new Date(clock) },
+  );
+  const file = join(ws.ledgersDir, `${profileId}.jsonl`);
+  const fd = openSync(file, 'a');
+  try {
+    let prev = genesis.hash;
+    let batch: string[] = [];
+    for (let seq = 2; seq <= entriesPerLedger; seq++) {
+      clock += 1_000;
+      const type = TYPES[seq % TYPES.length] as EventType;
+      const { entry, line } = encodeEntry(
+        {
+          seq,
+          ts: new Date(clock).toISOString(),
+          type,
+          actor: profileId,
+          data: samplePayload(seq, type),
+          prev,
+        },
+        keys.privateKeyPem,
+      );
+      prev = entry.hash;
+      batch.push(line);
+      if (batch.length === 2_000) {
+        writeSync(fd, batch.join(''));
+        batch = [];
+      }
+    }
+    if (batch.length > 0) writeSync(fd, batch.join(''));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return { ledgers: [{ profileId, keys, file }] };
+}
+
+// ---- cached fixtures ----------------------------------------------------------------------
+// Large workspaces (up to 1M entries) take minutes to sign; they are generated once into
+// <tmpdir>/steward-bench-cache/<name>, two processes at a time (one per core), and reused.
+
+export interface CachedWorkspace {
+  dir: string;
+  ws: Workspace;
+  ledgers: GeneratedLedger[];
+  entries: number;
+}
+
+export const CACHE_ROOT = join(tmpdir(), 'steward-bench-cache');
+
+/** Generates ledgers [from, to) of a workspace (used by the child processes). */
+export async function generateLedgers(
+  dir: string,
+  from: number,
+  to: number,
+  entriesPerLedger: number,
+): Promise<GeneratedLedger[]> {
+  const ws = await openWorkspace(dir);
+  const out: GeneratedLedger[] = [];
+  for (let l = from; l < to; l++) {
+    const [one] = (await generateWorkspaceFrom(ws, l, entriesPerLedger)).ledgers;
+    out.push(one as GeneratedLedger);
+  }
+  return out;
+}
+
+/** A workspace of `ledgers` x `entriesPerLedger` entries from the cache, generated if missing. */
+export async function cachedWorkspace(
+  ledgers: number,
+  entriesPerLedger: number,
+  log: (line: string) => void,
+): Promise<CachedWorkspace> {
+  const name = `ws-${ledgers}x${entriesPerLedger}-v1`;
+  const dir = join(CACHE_ROOT, name);
+  const manifest = join(dir, 'bench-manifest.json');
+  if (existsSync(manifest)) {
+    const saved = JSON.parse(readFileSync(manifest, 'utf8')) as GeneratedLedger[];
+    return {
+      dir: join(dir, 'ws'),
+      ws: workspacePaths(join(dir, 'ws')),
+      ledgers: saved,
+      entries: ledgers * entriesPerLedger,
+    };
+  }
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const total = ledgers * entriesPerLedger;
+  log(`  generating ${total.toLocaleString('en')} signed entries into ${dir} (once; cached) ...`);
+  const started = Date.now();
+  const procs = Math.max(1, Math.min(availableParallelism(), ledgers));
+  const per = Math.ceil(ledgers / procs);
+  const child = join(import.meta.dirname, 'fixture-child.ts');
+  const parts = await Promise.all(
+    Array.from({ length: procs }, (_, p) => {
+      const from = p * per;
+      const to = Math.min(ledgers, from + per);
+      return new Promise<GeneratedLedger[]>((resolvePart, reject) => {
+        execFile(
+          process.execPath,
+          ['--import', 'tsx', child, join(dir, 'ws'), String(from), String(to), String(entriesPerLedger)],
+          { maxBuffer: 64 << 20 },
+          (err, stdout) => (err ? reject(err) : resolvePart(JSON.parse(stdout) as GeneratedLedger[])),
+        );
+      });
+    }),
+  );
+  const all = parts.flat();
+  writeFileSync(manifest, JSON.stringify(all));
+  // Flush the fixture's dirty pages now, or their writeback slows every fsync measured next.
+  execFileSync('sync');
+  log(`  generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return { dir: join(dir, 'ws'), ws: workspacePaths(join(dir, 'ws')), ledgers: all, entries: total };
 }

@@ -63,11 +63,11 @@ export function printTable(results: readonly Reported[]): void {
     ['benchmark', 'value', 'baseline', 'ratio', 'goal', 'met'],
     ...results.map((r) => [
       r.name,
-      `${fmt(r.value)} ${r.unit}`,
+      Number.isNaN(r.value) ? 'pending' : `${fmt(r.value)} ${r.unit}`,
       r.baseline === null ? '-' : `${fmt(r.baseline)} ${r.unit}`,
       r.ratio === null ? '-' : `${r.ratio.toFixed(2)}x`,
       r.goal,
-      r.met === null ? 'report' : r.met ? 'yes' : 'NO',
+      Number.isNaN(r.value) ? 'PENDING' : r.met === null ? 'report' : r.met ? 'yes' : 'NO',
     ]),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => (row[c] as string).length)));

@@ -80,12 +80,62 @@ function write(value: unknown, path: string, out: string[], seen: Set<object>): 
   seen.delete(obj);
 }
 
+/** Thrown by the fast writer at the first problem; the slow writer then finds and names it. */
+const UNREPRESENTABLE = new Error('unrepresentable');
+
+/**
+ * The fast writer: no paths, one string built by concatenation. `stack` holds the objects being
+ * written, for cycle detection (values are shallow, so a linear search is cheapest).
+ */
+function fast(value: unknown, stack: object[]): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw UNREPRESENTABLE;
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      throw UNREPRESENTABLE;
+  }
+  if (value === null) return 'null';
+  if (stack.includes(value)) throw UNREPRESENTABLE;
+  stack.push(value);
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + fast(value[i], stack);
+    out += ']';
+  } else {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) throw UNREPRESENTABLE;
+    const rec = value as Record<string, unknown>;
+    const keys = Object.keys(rec).sort();
+    out = '{';
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      out += `${i > 0 ? ',' : ''}${JSON.stringify(key)}:${fast(rec[key], stack)}`;
+    }
+    out += '}';
+  }
+  stack.pop();
+  return out;
+}
+
 /**
  * The canonical JSON text of `value`. Throws CanonicalJsonError naming the offending path
  * (relative to `rootPath`, if given) when the value cannot be represented exactly.
  */
 export function canonicalJson(value: unknown, rootPath = ''): string {
+  try {
+    return fast(value, []);
+  } catch (err) {
+    if (err !== UNREPRESENTABLE) throw err;
+  }
   const out: string[] = [];
   write(value, rootPath, out, new Set());
-  return out.join('');
+  return out.join(''); // not reached: the slow writer throws at the same problem
 }

@@ -59,3 +59,5 @@ export {
   verifyWorkspace,
 } from './verify';
 export type { LedgerRead, ReadOptions, VerifyDepth } from './verify';
+export { createWorkspaceReader } from './reader';
+export type { WorkspaceReader } from './reader';

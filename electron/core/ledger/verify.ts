@@ -3,8 +3,10 @@
 // and signatures: the first and last entry at 'quick' depth, every entry at 'full' depth (plus
 // canonical form, UTF-8 and data schemas). A file is read only up to its last '\n' — another
 // writer's unfinished line is not read yet — and reading stops at the first broken entry: what
-// follows it is not trusted. Large full verifications check signatures on worker threads.
-import { isAscii, isUtf8 } from 'node:buffer';
+// follows it is not trusted. Large full verifications check signatures on worker threads. At
+// quick depth a line in the writer's own layout is read straight from its bytes (stored.ts) and
+// its data is parsed on first read.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -13,10 +15,11 @@ import { Worker } from 'node:worker_threads';
 import type { LedgerSummary, VerifyProblem, VerifyReport } from '../contract';
 import { StewardError } from '../errors';
 import { canonicalJson } from './canonical';
-import { decodeLineAt, GENESIS_PREV } from './entry';
+import { decodeLineAt, GENESIS_PREV, SUFFIX_LENGTH } from './entry';
 import type { LedgerEntry } from './entry';
 import { checkEventData, profileCreatedSchema } from './events';
 import { fingerprintOf, profileIdFor, publicKeyObject, verifyDigest } from './keys';
+import { decodeStoredLine, storedLineContext } from './stored';
 import type { Workspace } from './workspace';
 import {
   errnoCode,
@@ -116,8 +119,13 @@ export function scanLedger(
   profileId: string,
   keyFileText: string | null,
   depth: VerifyDepth,
-  /** false: entries keep `data` null (genesis excepted); for callers that only want the report. */
+  /**
+   * false: lines the fast path cannot take keep `data` null (genesis excepted), for callers that
+   * only want the report. Lines it takes parse their data on first read either way.
+   */
   parseData = true,
+  /** Where `buf` starts in the ledger when it is an appended tail (see createWorkspaceReader). */
+  resume?: { seq: number; prevHash: string; publicKey: string },
 ): LedgerScan {
   const file = ledgerRelPath(profileId);
   const entries: LedgerEntry[] = [];
@@ -125,23 +133,24 @@ export function scanLedger(
   const completeLength = lastNl + 1;
   const full = depth === 'full';
   let broken: LedgerScan['broken'] = null;
-  let publicKey: string | null = null;
-  let prevHash = GENESIS_PREV;
-  let expected = 1;
-  // The text is decoded once; line k of the text is line k of the bytes ('\n' is one byte and
-  // one character, and never part of a multi-byte sequence). Fields come from the text, the
-  // hash from the bytes.
-  const complete = buf.subarray(0, completeLength);
-  const text = complete.toString(isAscii(complete) ? 'latin1' : 'utf8');
+  let publicKey: string | null = resume?.publicKey ?? null;
+  let prevHash = resume?.prevHash ?? GENESIS_PREV;
+  let expected = resume?.seq ?? 1;
+  const ctx = storedLineContext(profileId, file);
+  let prevAt = -1;
   let pos = 0;
-  let cpos = 0;
   while (pos < completeLength) {
     const nl = buf.indexOf(0x0a, pos);
-    const cnl = text.indexOf('\n', cpos);
-    const res = decodeLineAt(text, cpos, cnl, buf, pos, nl, full, parseData || full);
+    // Own layout, straight from the bytes, data left unparsed; else (and always for the genesis
+    // entry and at full depth) the general decoder on the line's text.
+    let res = full || prevAt < 0 ? null : decodeStoredLine(buf, pos, nl, ctx, prevAt, prevHash);
+    if (res === null) {
+      const text = buf.toString('utf8', pos, nl);
+      res = decodeLineAt(text, 0, text.length, buf, pos, nl, full, parseData || full || expected === 1);
+    }
     const lineStart = pos;
+    prevAt = nl - SUFFIX_LENGTH + 9;
     pos = nl + 1;
-    cpos = cnl + 1;
     if (!res.ok) {
       broken = { seq: expected, reason: res.reason };
       break;
@@ -213,7 +222,7 @@ export function scanLedger(
       skippedLines++;
       pos = buf.indexOf(0x0a, pos) + 1;
     }
-  } else if (completeLength === 0) {
+  } else if (completeLength === 0 && resume === undefined) {
     broken = { seq: 1, reason: 'the ledger has no complete entry (the profile.created entry is missing)' };
   }
   let sigIndices: number[] = [];
@@ -234,7 +243,11 @@ export function scanLedger(
     broken,
     skippedLines,
     completeLength,
-    completeLines: entries.length + skippedLines + (broken !== null && completeLength > 0 ? 1 : 0),
+    completeLines:
+      (resume ? resume.seq - 1 : 0) +
+      entries.length +
+      skippedLines +
+      (broken !== null && completeLength > 0 ? 1 : 0),
     sigIndices,
     depth,
     keyFileText,

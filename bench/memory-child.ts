@@ -1,0 +1,26 @@
+// Child process of the memory benchmark: does one thing to a workspace and prints its peak RSS.
+//   open  <dir> : readWorkspace at quick depth, keeping what it returns
+//   bytes <dir> : reads every ledger file and keeps the bytes (the raw lines, held once)
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readWorkspace, workspacePaths } from '../electron/core/ledger';
+
+const [mode, dir] = process.argv.slice(2) as [string, string];
+const ws = workspacePaths(dir);
+let kept: unknown;
+let entries = 0;
+if (mode === 'open') {
+  const { ledgers } = await readWorkspace(ws, { depth: 'quick' });
+  entries = ledgers.reduce((n, l) => n + l.entries.length, 0);
+  kept = ledgers;
+} else {
+  const bufs = readdirSync(ws.ledgersDir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .map((f) => readFileSync(join(ws.ledgersDir, f)));
+  for (const b of bufs) for (let p = 0; p < b.length; p = b.indexOf(0x0a, p) + 1) entries++;
+  kept = bufs;
+}
+const rss = process.resourceUsage().maxRSS * 1024;
+process.stdout.write(
+  JSON.stringify({ rss, entries, heap: process.memoryUsage().heapUsed, kept: kept !== null }),
+);

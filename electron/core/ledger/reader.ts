@@ -1,0 +1,152 @@
+// An incremental reader of a workspace, for services that read it on every call. Each ledger's
+// read is kept with the file's size, mtime and head; on the next read a file that has not
+// changed is not read again, and a file that only grew (append-only, one writer) is read from
+// where the last read stopped: the new lines must chain on the head already verified, and the
+// last new entry's signature is checked, as at quick depth. A file that shrank, changed without
+// growing, or was broken is read again from genesis. History rewritten behind an unchanged
+// size is what a full verification (verifyWorkspace) is for.
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import type { VerifyReport } from '../contract';
+import type { LedgerEntry } from './entry';
+import type { ReadOptions, LedgerRead, LedgerScan } from './verify';
+import { buildReport, finishScans, listLedgerIds, readWorkspace, scanLedger } from './verify';
+import type { Workspace } from './workspace';
+import { keyPath, ledgerPath, plainReason } from './workspace';
+
+interface Cached {
+  size: number;
+  mtimeMs: number;
+  /** Bytes up to the last complete line that was read. */
+  completeLength: number;
+  keyText: string | null;
+  read: LedgerRead;
+}
+
+export interface WorkspaceReader {
+  /** The workspace read at quick depth, re-reading only what changed since the last call. */
+  read(opts?: { now?: () => Date } & ReadOptions): Promise<{ ledgers: LedgerRead[]; report: VerifyReport }>;
+  /** Forgets everything read (the next read is a full one). */
+  clear(): void;
+}
+
+function readKey(ws: Workspace, profileId: string): string | null {
+  try {
+    return readFileSync(keyPath(ws, profileId), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/** The bytes of `file` from `from` to its current end, with its size and mtime at that moment. */
+function readFrom(file: string, from: number): { buf: Buffer; size: number; mtimeMs: number } {
+  const fd = openSync(file, 'r');
+  try {
+    const st = fstatSync(fd);
+    const buf = Buffer.allocUnsafe(Math.max(0, st.size - from));
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, from + off);
+      if (n === 0) break;
+      off += n;
+    }
+    return { buf: buf.subarray(0, off), size: from + off, mtimeMs: st.mtimeMs };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const ok = (read: LedgerRead) => !read.problems.some((p) => p.severity === 'error');
+
+export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
+  const cache = new Map<string, Cached>();
+
+  function fullScan(profileId: string): {
+    scan: LedgerScan;
+    size: number;
+    mtimeMs: number;
+    keyText: string | null;
+  } {
+    const keyText = readKey(ws, profileId);
+    try {
+      const { buf, size, mtimeMs } = readFrom(ledgerPath(ws, profileId), 0);
+      return { scan: scanLedger(buf, profileId, keyText, 'quick'), size, mtimeMs, keyText };
+    } catch (err) {
+      const scan = scanLedger(Buffer.alloc(0), profileId, keyText, 'quick');
+      scan.broken = { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` };
+      return { scan, size: -1, mtimeMs: -1, keyText };
+    }
+  }
+
+  async function readOne(profileId: string, opts: ReadOptions): Promise<LedgerRead> {
+    const file = ledgerPath(ws, profileId);
+    const prior = cache.get(profileId);
+    if (prior && ok(prior.read) && prior.read.publicKey !== null) {
+      const keyText = readKey(ws, profileId);
+      let st: { size: number; mtimeMs: number } | null;
+      try {
+        const fd = openSync(file, 'r');
+        try {
+          st = fstatSync(fd);
+        } finally {
+          closeSync(fd);
+        }
+      } catch {
+        st = null;
+      }
+      if (st && keyText === prior.keyText) {
+        if (st.size === prior.size && st.mtimeMs === prior.mtimeMs) return prior.read;
+        const last = prior.read.entries[prior.read.entries.length - 1];
+        if (st.size > prior.size && last) {
+          const tail = readFrom(file, prior.completeLength);
+          const scan = scanLedger(tail.buf, profileId, keyText, 'quick', true, {
+            seq: last.seq + 1,
+            prevHash: last.hash,
+            publicKey: prior.read.publicKey,
+          });
+          if (scan.broken === null) {
+            const [added] = await finishScans([scan], opts);
+            if (added && ok(added)) {
+              const entries: LedgerEntry[] = prior.read.entries.concat(added.entries);
+              const read: LedgerRead = {
+                ...added,
+                entries,
+                headHash: entries[entries.length - 1]?.hash ?? null,
+              };
+              cache.set(profileId, {
+                size: tail.size,
+                mtimeMs: tail.mtimeMs,
+                completeLength: prior.completeLength + scan.completeLength,
+                keyText,
+                read,
+              });
+              return read;
+            }
+          }
+        }
+      }
+    }
+    // First read, or anything but a clean append: from genesis.
+    const { scan, size, mtimeMs, keyText } = fullScan(profileId);
+    const [read] = (await finishScans([scan], opts)) as [LedgerRead];
+    cache.set(profileId, { size, mtimeMs, completeLength: scan.completeLength, keyText, read });
+    return read;
+  }
+
+  return {
+    async read(opts = {}) {
+      let ids: string[];
+      try {
+        ids = await listLedgerIds(ws);
+      } catch {
+        return readWorkspace(ws, { depth: 'quick', ...opts }); // words the problem the usual way
+      }
+      for (const id of [...cache.keys()]) if (!ids.includes(id)) cache.delete(id);
+      const ledgers: LedgerRead[] = [];
+      for (const id of ids) ledgers.push(await readOne(id, opts));
+      return { ledgers, report: buildReport('quick', ledgers, [], opts.now) };
+    },
+    clear() {
+      cache.clear();
+    },
+  };
+}
