@@ -419,6 +419,8 @@ export interface MatrixRow {
   status: TrainingStatus;
   /** Latest completion on record (null when never completed). */
   completedAt: string | null;
+  /** The module version that completion was on (it may be older than the current one). */
+  completedVersion: string | null;
   score: number | null;
   expiresAt: string | null;
   /** When the module is (or was) due for this person; null when not required. */
@@ -573,6 +575,10 @@ export interface ImportResult {
   kind: 'bundle' | 'json';
   /** Per profile in the file: what happened. */
   profiles: { profileId: string; name: string; added: number; status: 'added' | 'extended' | 'unchanged' }[];
+  /** Ledgers in the file that were not imported (your own, empty ones), with why. */
+  skipped: { profileId: string; name: string; reason: string }[];
+  /** Things worth knowing that did not stop the import, in sentences. */
+  warnings: string[];
 }
 
 export interface LrsOutboxCounts {

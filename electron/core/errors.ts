@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'NOT_ALLOWED',
   'NOT_FOUND',
   'UNSUPPORTED',
+  'CANCELLED',
+  'FILE_NOT_WRITABLE',
   'INTERNAL',
 ] as const;
 

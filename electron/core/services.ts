@@ -26,9 +26,9 @@ import {
 } from './settings/settingsStore';
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
-import { createRecordsServices } from './records/recordsServices';
+import { createRecordsServices, type RecordsHost } from './records/recordsServices';
 
-export interface HostCapabilities {
+export interface HostCapabilities extends RecordsHost {
   host: AppInfo['host'];
   pickFolder?: () => Promise<string | null>;
   openExternal?: (url: string) => Promise<void>;
@@ -208,12 +208,26 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     drafts: settingsReviewDrafts(session.settings),
   });
 
-  const records = createRecordsServices({ settings: session.settings });
+  const records = createRecordsServices({
+    settings: session.settings,
+    contentDir: ctx.contentDir,
+    userDataDir: ctx.userDataDir,
+    keysDir,
+    secretProtector: ctx.secretProtector,
+    appVersion: ctx.appVersion,
+    now: ctx.now ?? (() => new Date()),
+    workspace: requireWorkspace,
+    currentProfile,
+    ledger: requireLedger,
+    localProfileIds: () => listLocalKeyIds(keysDir),
+    host: ctx.capabilities,
+    logError: ctx.logError,
+  });
 
   const services: Services = {
     ...training,
     ...reviews,
-    ...records,
+    ...records.services,
 
     async getAppInfo() {
       const notices = [...session.notices];
@@ -326,6 +340,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   return {
     services,
     async close() {
+      await records.close();
       await closeLedger();
     },
   };

@@ -114,6 +114,30 @@ const rolesSchema = z
   )
   .strict();
 
+// xAPI statements: the organisation's home page names actors' accounts and roots our IRIs;
+// actors are identified by email (mbox) only when the organisation opts in.
+const DEFAULT_XAPI = { homePage: 'https://steward.invalid', actorEmail: false };
+const xapiSchema = z
+  .object(
+    {
+      homePage: z
+        .string({ error: 'must be the https:// address of your organisation' })
+        .trim()
+        .refine((s) => URL.canParse(s) && new URL(s).protocol === 'https:', {
+          error: 'must be the https:// address of your organisation, e.g. https://example.com',
+        })
+        .transform((s) => s.replace(/\/+$/, ''))
+        .optional(),
+      actorEmail: z.boolean({ error: 'must be true or false' }).optional(),
+    },
+    { error: 'must be a map with homePage and actorEmail' },
+  )
+  .strict()
+  .transform((x) => ({
+    homePage: x.homePage ?? DEFAULT_XAPI.homePage,
+    actorEmail: x.actorEmail ?? DEFAULT_XAPI.actorEmail,
+  }));
+
 /** Each top-level key has its own schema, so a broken one falls back alone. */
 const policyParts = {
   passMark: int(1, 100, 'percent'),
@@ -123,6 +147,7 @@ const policyParts = {
   retakeOn: z.enum(RETAKE_ON, { error: `must be one of ${RETAKE_ON.join(', ')}` }),
   required: requiredSchema,
   roles: rolesSchema,
+  xapi: xapiSchema,
 };
 type PolicyKey = keyof typeof policyParts;
 
@@ -137,6 +162,7 @@ export const DEFAULT_POLICY: Policy = {
   retakeOn: 'major',
   required: { everyone: [], teams: {}, roles: { submitter: [], reviewer: [], manager: [] } },
   roles: { reviewers: [], managers: [] },
+  xapi: { ...DEFAULT_XAPI },
 };
 
 export function normaliseFingerprint(value: string): string {

@@ -37,6 +37,7 @@ const KEEP_FINISHED = 50;
 export function isCancel(error: unknown, signal: AbortSignal): boolean {
   return (
     signal.aborted ||
+    (error instanceof StewardError && error.code === 'CANCELLED') ||
     (error instanceof Error &&
       (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR'))
   );

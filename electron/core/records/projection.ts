@@ -152,6 +152,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
         required: p.required,
         status: p.status,
         completedAt: c?.completedAt ?? null,
+        completedVersion: c?.version ?? null,
         score: c?.score ?? null,
         expiresAt: c?.expiresAt ?? null,
         dueAt: p.dueAt,

@@ -1,9 +1,41 @@
 // Records services: the managers' dashboard, export and verify jobs, bundles, the LRS outbox
 // and the display theme. The bodies live in the records modules; this file wires them to the
-// workspace, the current profile and the host's dialogs.
-import type { Services } from '../contract';
+// workspace, the current profile, the host's dialogs and PDF printer, and writes the
+// records.exported / records.imported entries that account for every file taken out or brought in.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  ExportFormat,
+  JobView,
+  ProfileSummary,
+  RecordsFilter,
+  RecordsView,
+  Services,
+  VerifyProblem,
+  VerifyReport,
+} from '../contract';
 import { StewardError } from '../errors';
+import { listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
+import type { Ledger, LedgerRead, Workspace } from '../ledger';
+import { loadKey, type SecretProtector } from '../profiles/keystore';
+import { loadQuestionnaire } from '../review/questionnaire';
 import type { Settings } from '../settings/settingsStore';
+import { loadContent } from '../training/content';
+import { bundleExportedData, writeBundle } from './bundle';
+import { certificateRows, renderCertificatesHtml } from './certificates';
+import { printHtmlToPdf } from './chromiumPdf';
+import type { RecordsExportedData } from './events';
+import { atomicExport, writeExport } from './exportFile';
+import { filterMatrix } from './filter';
+import { importRecordsFile, recordsImportedData } from './importRecords';
+import { readImportIndex } from './imports';
+import { createJobRegistry, type JobContext } from './jobs';
+import { createLrsServices } from './lrs/lrsServices';
+import { projectRecords, type RecordsProjection } from './projection';
+import { pseudonymFor, pseudonymiseView } from './pseudonym';
+import { renderReportHtml } from './report';
+import { statementsForLedger, type XapiStatement } from './xapi';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -21,31 +53,461 @@ export const RECORDS_METHODS = [
 ] as const;
 export type RecordsServices = Pick<Services, (typeof RECORDS_METHODS)[number]>;
 
-export interface RecordsDeps {
-  settings: Settings;
+export interface FileFilter {
+  name: string;
+  extensions: string[];
 }
 
-const pending = (what: string) => async (): Promise<never> => {
-  throw new StewardError('INTERNAL', `${what} is being built.`);
+/** What the host offers records: file dialogs and a PDF printer (Electron's, or headless Chromium). */
+export interface RecordsHost {
+  chooseSavePath?: (opts: {
+    title: string;
+    defaultName: string;
+    filters: FileFilter[];
+  }) => Promise<string | null>;
+  pickOpenFile?: (opts: { title: string; filters: FileFilter[] }) => Promise<string | null>;
+  printPdf?: (html: string, outFile: string, signal?: AbortSignal) => Promise<{ bytes: number }>;
+}
+
+export interface RecordsDeps {
+  settings: Settings;
+  contentDir: string;
+  userDataDir: string;
+  keysDir: string;
+  secretProtector: SecretProtector;
+  appVersion: string;
+  now: () => Date;
+  workspace: () => Workspace;
+  currentProfile: () => ProfileSummary | null;
+  ledger: () => Ledger;
+  /** Ids of the profiles whose keys are on this machine (their ledgers are never imported over). */
+  localProfileIds: () => string[];
+  host: RecordsHost;
+  logError?: (where: string, error: unknown) => void;
+}
+
+export interface RecordsHandle {
+  services: RecordsServices;
+  close(): Promise<void>;
+}
+
+const FORMATS: Record<ExportFormat, { label: string; ext: string; filter: FileFilter; stem: string }> = {
+  'csv-matrix': {
+    label: 'Exporting the completion matrix as CSV',
+    ext: 'csv',
+    filter: { name: 'CSV (spreadsheets)', extensions: ['csv'] },
+    stem: 'completion-matrix',
+  },
+  'csv-reviews': {
+    label: 'Exporting the reviews register as CSV',
+    ext: 'csv',
+    filter: { name: 'CSV (spreadsheets)', extensions: ['csv'] },
+    stem: 'reviews-register',
+  },
+  json: {
+    label: 'Exporting the full records as JSON',
+    ext: 'json',
+    filter: { name: 'JSON', extensions: ['json'] },
+    stem: 'steward-records',
+  },
+  xapi: {
+    label: 'Exporting xAPI statements',
+    ext: 'json',
+    filter: { name: 'xAPI statements (JSON)', extensions: ['json'] },
+    stem: 'xapi-statements',
+  },
+  'pdf-report': {
+    label: "Printing the manager's report as PDF",
+    ext: 'pdf',
+    filter: { name: 'PDF', extensions: ['pdf'] },
+    stem: 'records-report',
+  },
+  'pdf-certificates': {
+    label: 'Printing a certificate per completion as PDF',
+    ext: 'pdf',
+    filter: { name: 'PDF', extensions: ['pdf'] },
+    stem: 'certificates',
+  },
 };
 
-export function createRecordsServices(deps: RecordsDeps): RecordsServices {
-  return {
-    getRecords: pending('The records dashboard'),
-    startExport: pending('Export'),
-    startVerify: pending('Verification'),
-    getJob: pending('Jobs'),
-    cancelJob: pending('Jobs'),
-    exportMyRecords: pending('Bundles'),
-    importRecords: pending('Import'),
-    getLrs: pending('The LRS outbox'),
-    setLrs: pending('The LRS outbox'),
-    sendLrsNow: pending('The LRS outbox'),
+const PSEUDONYM_KEY_FILE = 'pseudonym.key';
+
+/** A file name that is safe on every OS, from a person's name. */
+function safeStem(name: string): string {
+  const stem = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase();
+  return stem || 'records';
+}
+
+/** A path in `dir` named `name` that does not exist yet (name, name-2, name-3, …). */
+function freshPath(dir: string, name: string): string {
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length);
+  for (let i = 1; ; i++) {
+    const candidate = path.join(dir, i === 1 ? name : `${stem}-${i}${ext}`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+function sha256File(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
+  const jobs = createJobRegistry({ now: deps.now, logError: deps.logError });
+
+  function me(): ProfileSummary {
+    const profile = deps.currentProfile();
+    if (!profile) {
+      throw new StewardError(
+        'NO_PROFILE',
+        'Create or choose a profile first: what records you may see depends on who you are.',
+      );
+    }
+    return profile;
+  }
+
+  function questionnaire() {
+    return loadQuestionnaire(deps.contentDir).questionnaire ?? undefined;
+  }
+
+  async function project(ledgers?: LedgerRead[]): Promise<RecordsProjection> {
+    const viewer = me();
+    const ws = deps.workspace();
+    const read = ledgers ?? (await readWorkspace(ws, { depth: 'quick' })).ledgers;
+    const content = loadContent(deps.contentDir);
+    return projectRecords({
+      ledgers: read,
+      content: { policy: content.policy, modules: content.modules },
+      questionnaire: questionnaire(),
+      now: deps.now(),
+      viewer,
+      imports: readImportIndex(ws),
+    });
+  }
+
+  /** The workspace's pseudonym key, made once (by whichever machine gets there first). */
+  function pseudonymKey(ws: Workspace): Buffer {
+    const dir = path.join(ws.dir, 'records');
+    const file = path.join(dir, PSEUDONYM_KEY_FILE);
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(dir, { recursive: true });
+      try {
+        fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+    }
+    const hex = fs.readFileSync(file, 'utf8').trim();
+    if (!/^[0-9a-f]{64}$/.test(hex)) {
+      throw new StewardError(
+        'WORKSPACE_INVALID',
+        `The pseudonym key ${path.relative(ws.dir, file)} is damaged. Restore it from a backup so pseudonyms stay the same as in earlier exports, or delete it to start new pseudonyms.`,
+      );
+    }
+    return Buffer.from(hex, 'hex');
+  }
+
+  async function choosePath(
+    title: string,
+    defaultName: string,
+    filters: FileFilter[],
+  ): Promise<string | null> {
+    if (deps.host.chooseSavePath) return deps.host.chooseSavePath({ title, defaultName, filters });
+    // Hosts without a save dialog (the browser preview, tests) write into the user's export folder.
+    const dir = path.join(deps.userDataDir, 'exports');
+    fs.mkdirSync(dir, { recursive: true });
+    return freshPath(dir, defaultName);
+  }
+
+  function cancelledJob(kind: JobView['kind'], label: string): JobView {
+    const job = jobs.start(kind, label, () =>
+      Promise.reject(Object.assign(new Error('cancelled'), { name: 'AbortError' })),
+    );
+    return job;
+  }
+
+  async function record(data: RecordsExportedData): Promise<void> {
+    await deps.ledger().append('records.exported', data);
+  }
+
+  async function xapiStatements(
+    projection: RecordsProjection,
+    pseudonymise: boolean,
+    key: Buffer | null,
+  ): Promise<XapiStatement[]> {
+    const content = loadContent(deps.contentDir);
+    const modules = new Map(content.modules.map((m) => [m.id, { id: m.id, title: m.title }]));
+    const people = new Map(projection.view.people.map((p) => [p.id, p]));
+    const out: XapiStatement[] = [];
+    for (const l of projection.ledgers) {
+      const person = people.get(l.profileId);
+      if (!person) continue;
+      out.push(
+        ...statementsForLedger(
+          { id: person.id, name: person.name, email: person.email },
+          l.entries,
+          modules,
+          content.policy.xapi,
+          pseudonymise && key ? { pseudonym: (id) => pseudonymFor(key, id) } : undefined,
+        ),
+      );
+    }
+    return out;
+  }
+
+  async function runExport(
+    ctx: JobContext,
+    format: ExportFormat,
+    outFile: string,
+    pseudonymise: boolean,
+    filter: RecordsFilter | undefined,
+  ): Promise<string> {
+    const profile = me();
+    const ws = deps.workspace();
+    const projection = await project();
+    ctx.signal.throwIfAborted();
+    let view: RecordsView = projection.view;
+    if (filter) view = { ...view, matrix: filterMatrix(view.matrix, filter, view.people) };
+    const key = pseudonymise ? pseudonymKey(ws) : null;
+    // What leaves the machine: people as stable pseudonyms when asked (CSV and JSON do it themselves).
+    const shown = key ? pseudonymiseView(view, key) : view;
+    const exportedAt = deps.now().toISOString();
+    let rows: number;
+    let sha256: string;
+    if (format === 'csv-matrix' || format === 'csv-reviews' || format === 'json') {
+      const written = await writeExport({
+        format,
+        view,
+        ledgers: projection.ledgers,
+        pseudonymise,
+        pseudonymKey: key ?? Buffer.alloc(32),
+        outFile,
+        exportedAt,
+        exportedBy: pseudonymise ? null : { profileId: profile.id, name: profile.name },
+        signal: ctx.signal,
+        onProgress: (done, total) => ctx.progress(done, total),
+      });
+      rows = written.rows;
+      sha256 = written.sha256;
+    } else if (format === 'xapi') {
+      const statements = await xapiStatements(projection, pseudonymise, key);
+      ctx.progress(0, statements.length);
+      const written = await atomicExport(outFile, ctx.signal, async (out) => {
+        const put = (text: string): Promise<void> =>
+          out.write(text) ? Promise.resolve() : new Promise((resolve) => out.once('drain', () => resolve()));
+        await put('[\n');
+        for (let i = 0; i < statements.length; i++) {
+          await put(`${i === 0 ? '' : ',\n'}${JSON.stringify(statements[i])}`);
+          if (i % 1000 === 999) ctx.progress(i + 1, statements.length);
+        }
+        await put('\n]\n');
+      });
+      sha256 = written.sha256;
+      rows = statements.length;
+    } else {
+      const meta = {
+        generatedAt: exportedAt,
+        generatedBy: pseudonymise ? null : profile.name,
+        pseudonymised: pseudonymise,
+        appVersion: deps.appVersion,
+      };
+      const html =
+        format === 'pdf-report' ? renderReportHtml(view, meta) : renderCertificatesHtml(view, meta);
+      ctx.progress(0, 1);
+      const print =
+        deps.host.printPdf ??
+        ((h: string, f: string, signal?: AbortSignal) => printHtmlToPdf(h, f, { signal }));
+      await print(html, outFile, ctx.signal);
+      ctx.progress(1, 1);
+      rows = format === 'pdf-report' ? shown.matrix.length : certificateRows(shown).length;
+      sha256 = sha256File(outFile);
+    }
+    await record({
+      format,
+      pseudonymised: pseudonymise,
+      fileName: path.basename(outFile),
+      sha256,
+      rows,
+      heads: view.heads,
+      ...(filter ? { filter: filter as Record<string, unknown> } : {}),
+    });
+    return outFile;
+  }
+
+  /** Full verification, one ledger at a time so it shows progress and can be cancelled. */
+  async function runVerify(ctx: JobContext): Promise<VerifyReport> {
+    const ws = deps.workspace();
+    const ids = await listLedgerIds(ws);
+    const sizes = ids.map((id) => {
+      try {
+        return fs.statSync(path.join(ws.ledgersDir, `${id}.jsonl`)).size;
+      } catch {
+        return 0;
+      }
+    });
+    const total = sizes.reduce((a, b) => a + b, 0) || 1;
+    // Workspace-wide checks (stray files, keys) come from the quick pass; signatures from the full one.
+    const quick = await verifyWorkspace(ws.dir, { depth: 'quick', now: deps.now });
+    const problems: VerifyProblem[] = quick.problems.filter(
+      (p) => !ids.some((id) => p.file.endsWith(`${id}.jsonl`)),
+    );
+    const ledgers: VerifyReport['ledgers'] = [];
+    let done = 0;
+    ctx.progress(0, total);
+    for (let i = 0; i < ids.length; i++) {
+      if (ctx.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+      const read = await readLedgerFile(ws, `ledgers/${ids[i]}.jsonl`, { signatures: 'all' });
+      problems.push(...read.problems);
+      ledgers.push({
+        file: read.file,
+        profileId: read.profileId,
+        entries: read.entries.length,
+        headHash: read.headHash,
+        ok: !read.problems.some((p) => p.severity === 'error'),
+      });
+      done += sizes[i]!;
+      ctx.progress(done, total);
+    }
+    return {
+      ok: !problems.some((p) => p.severity === 'error'),
+      depth: 'full',
+      checkedAt: deps.now().toISOString(),
+      ledgers,
+      problems,
+    };
+  }
+
+  const lrs = createLrsServices({
+    userDataDir: deps.userDataDir,
+    secretProtector: deps.secretProtector,
+    now: deps.now,
+    // Each person's app sends their own statements; a manager's machine does not resend everyone's.
+    statements: async () => {
+      const profile = deps.currentProfile();
+      if (!profile) return [];
+      const ws = deps.workspace();
+      const own = await readLedgerFile(ws, `ledgers/${profile.id}.jsonl`, { signatures: 'last' });
+      const content = loadContent(deps.contentDir);
+      return statementsForLedger(
+        { id: profile.id, name: profile.name, email: profile.email },
+        own.entries,
+        new Map(content.modules.map((m) => [m.id, { id: m.id, title: m.title }])),
+        content.policy.xapi,
+      );
+    },
+  });
+  lrs.start();
+
+  const services: RecordsServices = {
+    async getRecords() {
+      return (await project()).view;
+    },
+
+    async startExport({ format, pseudonymise, filter }) {
+      const profile = me();
+      deps.ledger(); // the export is accounted for in your ledger: refuse now if it cannot be written
+      const spec = FORMATS[format];
+      const day = deps.now().toISOString().slice(0, 10);
+      const outFile = await choosePath(
+        'Export records',
+        `${spec.stem}-${day}${pseudonymise ? '-pseudonymised' : ''}.${spec.ext}`,
+        [spec.filter],
+      );
+      if (!outFile) return cancelledJob('export', spec.label);
+      void profile;
+      return jobs.start('export', spec.label, async (ctx) => ({
+        file: await runExport(ctx, format, outFile, pseudonymise, filter),
+      }));
+    },
+
+    async startVerify() {
+      deps.workspace();
+      return jobs.start('verify', 'Verifying every signature in the workspace', async (ctx) => ({
+        report: await runVerify(ctx),
+      }));
+    },
+
+    async getJob({ jobId }) {
+      return jobs.get(jobId);
+    },
+
+    async cancelJob({ jobId }) {
+      return jobs.cancel(jobId);
+    },
+
+    async exportMyRecords() {
+      const profile = me();
+      const ledger = deps.ledger();
+      const outFile = await choosePath('Export my records', `${safeStem(profile.name)}.stewardbundle`, [
+        { name: 'Steward bundle', extensions: ['stewardbundle'] },
+      ]);
+      if (!outFile) return { file: null, entries: 0, headHash: null };
+      const key = loadKey(deps.keysDir, deps.secretProtector, profile.id);
+      const written = await writeBundle(deps.workspace(), profile.id, key.privateKeyPem, outFile, {
+        now: deps.now,
+      });
+      await ledger.append('records.exported', bundleExportedData(written));
+      return { file: outFile, entries: written.entries, headHash: written.headHash };
+    },
+
+    async importRecords() {
+      me();
+      const ledger = deps.ledger();
+      if (!deps.host.pickOpenFile) {
+        throw new StewardError(
+          'UNSUPPORTED',
+          'This window cannot open files. Import with the command line: steward records import --workspace DIR FILE.',
+        );
+      }
+      const file = await deps.host.pickOpenFile({
+        title: 'Import records',
+        filters: [{ name: 'Steward bundles and JSON exports', extensions: ['stewardbundle', 'json'] }],
+      });
+      if (!file) return { file: null, kind: 'bundle', profiles: [], skipped: [], warnings: [] };
+      const result = await importRecordsFile(deps.workspace(), file, {
+        localProfileIds: deps.localProfileIds(),
+        now: deps.now,
+      });
+      // Importing what is already here changes nothing, not even your ledger.
+      if (result.profiles.some((p) => p.status !== 'unchanged')) {
+        await ledger.append('records.imported', recordsImportedData(result));
+      }
+      return {
+        file,
+        kind: result.kind,
+        profiles: result.profiles.map((p) => ({
+          profileId: p.profileId,
+          name: p.name,
+          added: p.added,
+          status: p.status,
+        })),
+        skipped: result.skipped,
+        warnings: result.warnings,
+      };
+    },
+
+    getLrs: () => lrs.getLrs(),
+    setLrs: (args) => lrs.setLrs(args),
+    sendLrsNow: () => lrs.sendLrsNow(),
+
     async getTheme() {
       return deps.settings.get().theme;
     },
     async setTheme({ theme }) {
       return deps.settings.update({ theme }).theme;
+    },
+  };
+
+  return {
+    services,
+    async close() {
+      await jobs.close();
+      await lrs.close();
     },
   };
 }

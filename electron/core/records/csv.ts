@@ -1,0 +1,278 @@
+// CSV exports of the records: the completion matrix and the reviews register.
+//
+// RFC 4180 through csv-stringify, CRLF line ends, UTF-8 with a BOM (without it Excel reads the
+// file as the local code page and "Zoë Ångström" turns into mojibake). Names, teams, titles and
+// conditions are typed by people, so every cell is made formula-safe (see neutraliseCell).
+//
+// Where the ledger heads go: trailing rows of the same file, after one blank row —
+//
+//   <header row>
+//   <data rows...>
+//                                  (blank row)
+//   # ledger heads
+//   profileId,entries,headHash
+//   p…,12,9f…
+//
+// One file, not a sibling `.heads.csv`: the SHA-256 recorded in the `records.exported` ledger
+// entry then covers the heads too, and the heads cannot be lost or swapped apart from the rows
+// they vouch for. A spreadsheet shows them below the table; a program reading the data stops at
+// the first blank row (splitCsvExport does exactly that). A leading comment block was ruled out:
+// spreadsheets would take it for the header row.
+import type { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import type { LedgerHeadRef, RecordsView, ReviewRegisterRow } from '../contract';
+import { StewardError } from '../errors';
+
+/** First characters a spreadsheet may read as the start of a formula or a command (OWASP). */
+const DANGEROUS_FIRST = new Set([
+  '=',
+  '+',
+  '-',
+  '@',
+  '\t',
+  '\r',
+  '\n',
+  // Full-width forms: Apple Numbers normalises them to the ASCII ones and evaluates the cell.
+  '\uFF1D',
+  '\uFF0B',
+  '\uFF0D',
+  '\uFF20',
+]);
+
+/** The first character after any leading single quotes is one a spreadsheet may evaluate. */
+function needsQuote(value: string): boolean {
+  let i = 0;
+  while (value[i] === "'") i++;
+  const c = value[i];
+  return c !== undefined && DANGEROUS_FIRST.has(c);
+}
+
+/**
+ * A cell a spreadsheet shows as text: one `'` is put in front when the cell starts with a
+ * dangerous character — or with quotes followed by one, so that recoverCell is exact: a cell the
+ * person typed as `'=1` comes back as `'=1`, not `=1`.
+ */
+export function neutraliseCell(value: string): string {
+  return needsQuote(value) ? `'${value}` : value;
+}
+
+/** The text that was neutralised: drops the one quote neutraliseCell added, if it added one. */
+export function recoverCell(cell: string): string {
+  return cell.startsWith("'") && needsQuote(cell) ? cell.slice(1) : cell;
+}
+
+const CSV_OPTIONS = {
+  record_delimiter: '\r\n',
+  // With a record delimiter given, csv-stringify stops quoting a lone '\n' or '\r' inside a
+  // cell unless told to; an unquoted one would split the row in two.
+  quote_record_delimiter: true,
+  cast: { string: neutraliseCell },
+} as const;
+
+/** The matrix and register columns, in file order. */
+export const MATRIX_COLUMNS = [
+  'name',
+  'email',
+  'team',
+  'module id',
+  'module title',
+  'required',
+  'status',
+  'completed at',
+  'score',
+  'expires at',
+  'due at',
+  'attempts',
+  'source',
+] as const;
+
+export const REVIEW_COLUMNS = [
+  'review id',
+  'title',
+  'status',
+  'version',
+  'submitter',
+  'team',
+  'submitted at',
+  'overall risk',
+  'DPIA required',
+  'decision',
+  'decided at',
+  'reviewer',
+  'conditions',
+  're-review date',
+  'days to decision',
+  'source',
+] as const;
+
+export const HEADS_MARKER = '# ledger heads';
+export const HEADS_COLUMNS = ['profileId', 'entries', 'headHash'] as const;
+
+/** The rows of a CSV export: the header, a row count (for progress) and the rows themselves. */
+export interface CsvTable {
+  header: readonly string[];
+  total: number;
+  rows: Iterable<string[]>;
+  heads: LedgerHeadRef[];
+}
+
+const text = (v: string | null): string => v ?? '';
+const num = (v: number | null): string => (v === null ? '' : String(v));
+const yesNo = (v: boolean): string => (v ? 'yes' : 'no');
+const day = (v: string): string => v.slice(0, 10);
+
+function* matrixRows(view: RecordsView): Generator<string[]> {
+  const emails = new Map(view.people.map((p) => [p.id, p.email]));
+  for (const r of view.matrix) {
+    yield [
+      r.name,
+      emails.get(r.personId) ?? '',
+      r.team,
+      r.moduleId,
+      r.moduleTitle,
+      yesNo(r.required),
+      r.status,
+      text(r.completedAt),
+      num(r.score),
+      text(r.expiresAt),
+      text(r.dueAt),
+      String(r.attempts),
+      r.source,
+    ];
+  }
+}
+
+/** "text (owner, due YYYY-MM-DD); text (owner, due YYYY-MM-DD)" */
+export function formatConditions(conditions: ReviewRegisterRow['conditions']): string {
+  return conditions.map((c) => `${c.text} (${c.owner}, due ${day(c.dueDate)})`).join('; ');
+}
+
+function* reviewRows(view: RecordsView): Generator<string[]> {
+  for (const r of view.reviews) {
+    yield [
+      r.reviewId,
+      r.title,
+      r.status,
+      String(r.version),
+      r.submitter.name,
+      r.submitter.team,
+      r.submittedAt,
+      r.overallRisk,
+      yesNo(r.dpiaRequired),
+      text(r.decision),
+      text(r.decidedAt),
+      r.reviewer?.name ?? '',
+      formatConditions(r.conditions),
+      text(r.reReviewDate),
+      num(r.daysToDecision),
+      r.source,
+    ];
+  }
+}
+
+/** The completion matrix as CSV rows, one per (person, module) in the view. */
+export function csvMatrix(view: RecordsView): CsvTable {
+  return { header: MATRIX_COLUMNS, total: view.matrix.length, rows: matrixRows(view), heads: view.heads };
+}
+
+/** The reviews register as CSV rows, one per review in the view. */
+export function csvReviews(view: RecordsView): CsvTable {
+  return { header: REVIEW_COLUMNS, total: view.reviews.length, rows: reviewRows(view), heads: view.heads };
+}
+
+export interface WriteOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Rows per chunk: progress is reported and the event loop gets a turn after each. */
+export const CHUNK_ROWS = 1000;
+
+/** Writes `chunk`, waiting for the stream to drain when its buffer is full. */
+export async function writeChunk(out: Writable, chunk: string): Promise<void> {
+  // A destroyed stream emits no more events: waiting for one would hang.
+  if (out.destroyed)
+    throw out.errored ?? new StewardError('INTERNAL', 'The export file was closed while being written.');
+  if (out.write(chunk)) return;
+  await new Promise<void>((resolve, reject) => {
+    const done = (err?: Error): void => {
+      out.off('drain', onDrain);
+      out.off('error', done);
+      out.off('close', onClose);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onDrain = (): void => done();
+    const onClose = (): void =>
+      done(out.errored ?? new StewardError('INTERNAL', 'The export file was closed while being written.'));
+    out.once('drain', onDrain);
+    out.once('error', done);
+    out.once('close', onClose);
+  });
+}
+
+/** Gives the event loop a turn (so a cancel can land), then stops if the export was cancelled. */
+export async function yieldTurn(signal: AbortSignal | undefined): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  signal?.throwIfAborted();
+}
+
+/** Streams a table to `out` (which it does not end); returns the number of data rows. */
+export async function writeCsv(out: Writable, table: CsvTable, opts: WriteOptions = {}): Promise<number> {
+  const { signal, onProgress } = opts;
+  signal?.throwIfAborted();
+  await writeChunk(out, stringify([[...table.header]], { ...CSV_OPTIONS, bom: true }));
+  onProgress?.(0, table.total);
+  let done = 0;
+  let batch: string[][] = [];
+  const flush = async (): Promise<void> => {
+    await writeChunk(out, stringify(batch, CSV_OPTIONS));
+    done += batch.length;
+    batch = [];
+    onProgress?.(done, table.total);
+    await yieldTurn(signal);
+  };
+  for (const row of table.rows) {
+    batch.push(row);
+    if (batch.length >= CHUNK_ROWS) await flush();
+  }
+  if (batch.length > 0) await flush();
+  const trailer = [
+    [''],
+    [HEADS_MARKER],
+    [...HEADS_COLUMNS],
+    ...table.heads.map((h) => [h.profileId, String(h.entries), h.headHash ?? '']),
+  ];
+  await writeChunk(out, stringify(trailer, CSV_OPTIONS));
+  return done;
+}
+
+/**
+ * Splits parsed CSV records (csv-parse with relax_column_count) into the data table and the
+ * ledger heads that trail it, undoing the formula neutralisation. For tests and importers.
+ */
+export function splitCsvExport(records: string[][]): {
+  header: string[];
+  rows: string[][];
+  heads: LedgerHeadRef[];
+} {
+  const blank = records.findIndex((r) => r.length === 1 && r[0] === '');
+  const marker = records[blank + 1];
+  if (
+    blank < 1 ||
+    marker?.[0] !== HEADS_MARKER ||
+    records[blank + 2]?.join(',') !== HEADS_COLUMNS.join(',')
+  ) {
+    throw new StewardError(
+      'INVALID_ARGUMENT',
+      `This CSV has no "${HEADS_MARKER}" block after a blank row; it was not exported by Steward or was edited.`,
+    );
+  }
+  const [header = [], ...rows] = records.slice(0, blank).map((r) => r.map(recoverCell));
+  const heads = records.slice(blank + 3).map(([profileId = '', entries = '', headHash = '']) => ({
+    profileId,
+    entries: Number(entries),
+    headHash: headHash === '' ? null : headHash,
+  }));
+  return { header, rows, heads };
+}

@@ -1,0 +1,284 @@
+// The records services end to end on real folders: what each viewer may see, exports written
+// whole and accounted for in the exporter's ledger, a JSON export re-imported elsewhere losing
+// nothing, bundles between two machines, the verify job, and the theme preference.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import YAML from 'yaml';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JobView, ProfileSummary, Services } from '../../../electron/core/contract';
+import { readWorkspace, workspacePaths } from '../../../electron/core/ledger';
+import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
+import { createServices, type HostCapabilities, type ServiceHandle } from '../../../electron/core/services';
+import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
+import { ALL_MODULES, completeModules, CONTENT_DIR, SUBMITTER_MODULES } from '../../support/moduleKey';
+
+interface Machine {
+  dir: string;
+  contentDir: string;
+  handle: ServiceHandle;
+  s: Services;
+  files: { nextOpen: string | null; nextSave: string | null };
+}
+
+const machines: Machine[] = [];
+const clock = { now: new Date('2026-03-02T09:00:00Z') };
+
+async function machine(host: Partial<HostCapabilities> = {}): Promise<Machine> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-records-svc-'));
+  const contentDir = path.join(dir, 'content');
+  fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
+  const files = { nextOpen: null as string | null, nextSave: null as string | null };
+  const handle = await createServices({
+    userDataDir: path.join(dir, 'user'),
+    contentDir,
+    settingsStoreFactory: confStoreFactory,
+    secretProtector: fileOnlyProtector,
+    capabilities: {
+      host: 'test',
+      pickOpenFile: async () => files.nextOpen,
+      ...host,
+    },
+    appVersion: '0.0.0-test',
+    now: () => clock.now,
+  });
+  const m = { dir, contentDir, handle, s: handle.services, files };
+  machines.push(m);
+  return m;
+}
+
+function grant(
+  m: Machine,
+  p: ProfileSummary,
+  role: 'managers' | 'reviewers',
+  extra: object = { all: true },
+): void {
+  const file = path.join(m.contentDir, 'policy.yaml');
+  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
+  policy.roles[role]!.push({
+    email: p.email,
+    fingerprint: p.fingerprint,
+    ...(role === 'managers' ? extra : {}),
+  });
+  fs.writeFileSync(file, YAML.stringify(policy));
+}
+
+async function settle(s: Services, job: JobView): Promise<JobView> {
+  let current = job;
+  for (let i = 0; i < 600 && current.state === 'running'; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    current = await s.getJob({ jobId: job.id });
+  }
+  return current;
+}
+
+async function ownEntries(m: Machine, profileId: string) {
+  const { ledgers } = await readWorkspace(workspacePaths(path.join(m.dir, 'user', 'workspace')), {
+    depth: 'quick',
+  });
+  return ledgers.find((l) => l.profileId === profileId)!.entries;
+}
+
+beforeEach(() => {
+  clock.now = new Date('2026-03-02T09:00:00Z');
+});
+afterEach(async () => {
+  for (const m of machines.splice(0)) {
+    await m.handle.close();
+    fs.rmSync(m.dir, { recursive: true, force: true });
+  }
+});
+
+/** A team: Zoë and Cat (Product) and Ben (Legal, a manager of every team). */
+async function team(m: Machine) {
+  const zoe = await m.s.createProfile({ name: 'Zoë Ångström', email: 'zoe@example.com', team: 'Product' });
+  await completeModules(m.s, SUBMITTER_MODULES, m.contentDir);
+  const cat = await m.s.createProfile({ name: '=cmd|Cat', email: 'cat@example.com', team: '+Product' });
+  const ben = await m.s.createProfile({ name: 'Ben Schmidt', email: 'ben@example.com', team: 'Legal' });
+  await completeModules(m.s, ALL_MODULES, m.contentDir);
+  grant(m, ben, 'managers');
+  return { zoe, cat, ben };
+}
+
+describe('records services', () => {
+  it('gives a manager everyone and an employee only themselves', async () => {
+    const m = await machine();
+    const { zoe, ben } = await team(m);
+    const asBen = await m.s.getRecords({});
+    expect(asBen.scope.kind).toBe('all');
+    expect(asBen.people).toHaveLength(3);
+    await m.s.switchProfile({ profileId: zoe.id });
+    const asZoe = await m.s.getRecords({});
+    expect(asZoe.scope.kind).toBe('self');
+    expect(asZoe.people.map((p) => p.id)).toEqual([zoe.id]);
+    expect(asZoe.matrix.every((r) => r.personId === zoe.id)).toBe(true);
+    expect(asBen.heads.map((h) => h.profileId)).toContain(ben.id);
+  });
+
+  it('exports the matrix as a safe CSV and records the export, with the heads, in the ledger', async () => {
+    const m = await machine();
+    const { ben } = await team(m);
+    const job = await settle(m.s, await m.s.startExport({ format: 'csv-matrix', pseudonymise: false }));
+    expect(job).toMatchObject({ state: 'done', error: null });
+    expect(job.file).toMatch(/completion-matrix-2026-03-02\.csv$/);
+    const bytes = fs.readFileSync(job.file!);
+    expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    const text = bytes.toString('utf8');
+    expect(text).toContain('Zoë Ångström');
+    const rows = parseCsv(text.slice(1), { relax_column_count: true }) as string[][];
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r\n]/);
+    expect(text).toContain("'=cmd|Cat");
+
+    const entries = await ownEntries(m, ben.id);
+    const exported = entries.filter((e) => e.type === 'records.exported');
+    expect(exported).toHaveLength(1);
+    const data = exported[0]!.data as { fileName: string; sha256: string; heads: unknown[]; format: string };
+    expect(data.format).toBe('csv-matrix');
+    expect(data.fileName).toBe(path.basename(job.file!));
+    expect(data.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    // The heads the file was made from: every ledger in view, as they stood before this entry.
+    expect(data.heads).toHaveLength(3);
+    expect(data.heads).toContainEqual({
+      profileId: ben.id,
+      entries: entries.length - 1,
+      headHash: entries[entries.length - 2]!.hash,
+    });
+  });
+
+  it('pseudonymises: no name or email in the file, and the same pseudonyms on the next export', async () => {
+    const m = await machine();
+    await team(m);
+    const a = await settle(m.s, await m.s.startExport({ format: 'csv-matrix', pseudonymise: true }));
+    const b = await settle(m.s, await m.s.startExport({ format: 'csv-matrix', pseudonymise: true }));
+    const first = fs.readFileSync(a.file!, 'utf8');
+    for (const secret of ['Zoë', 'Ångström', 'zoe@example.com', 'Ben Schmidt', 'cat@example.com']) {
+      expect(first).not.toContain(secret);
+    }
+    expect(first).toContain('Product');
+    // The data rows repeat exactly; only the ledger heads at the end moved (the first export is in Ben's ledger).
+    const dataRows = (text: string) => text.slice(0, text.indexOf('# ledger heads'));
+    expect(dataRows(fs.readFileSync(b.file!, 'utf8'))).toBe(dataRows(first));
+    expect(dataRows(first)).toMatch(/Person [0-9A-Z]{4}-[0-9A-Z]{4}/);
+    expect(a.file).not.toBe(b.file);
+  });
+
+  it('refuses to export without a profile, and says why', async () => {
+    const m = await machine();
+    await expect(m.s.startExport({ format: 'json', pseudonymise: false })).rejects.toMatchObject({
+      code: 'NO_PROFILE',
+    });
+  });
+
+  it('round-trips: a JSON export imported into another workspace gives the same records', async () => {
+    const a = await machine();
+    await team(a);
+    // What the export is made from (the export itself is then recorded in Ben's ledger).
+    const before = await a.s.getRecords({});
+    const job = await settle(a.s, await a.s.startExport({ format: 'json', pseudonymise: false }));
+    expect(job.state).toBe('done');
+
+    const b = await machine();
+    // The same organisation: the same policy (Ben's manager role makes modules required of him).
+    fs.copyFileSync(path.join(a.contentDir, 'policy.yaml'), path.join(b.contentDir, 'policy.yaml'));
+    const dana = await b.s.createProfile({ name: 'Dana Okoye', email: 'dana@example.com', team: 'Audit' });
+    grant(b, dana, 'managers');
+    b.files.nextOpen = job.file;
+    const result = await b.s.importRecords({});
+    expect(result.kind).toBe('json');
+    expect(result.profiles.map((p) => p.status)).toEqual(['added', 'added', 'added']);
+    const after = await b.s.getRecords({});
+    const strip = (rows: typeof before.matrix) =>
+      rows
+        .map(({ source: _s, ...r }) => r)
+        .sort((x, y) => (x.personId + x.moduleId).localeCompare(y.personId + y.moduleId));
+    const got = strip(after.matrix.filter((r) => r.personId !== dana.id));
+    const want = strip(before.matrix);
+    for (let i = 0; i < want.length; i++) expect(got[i], `row ${i}`).toEqual(want[i]);
+    expect(got).toHaveLength(want.length);
+    expect(after.matrix.filter((r) => r.personId !== dana.id).every((r) => r.source === 'imported')).toBe(
+      true,
+    );
+    for (const h of before.heads) expect(after.heads).toContainEqual(h);
+
+    // The same file again changes nothing, not even the importer's ledger.
+    const danaEntries = (await ownEntries(b, dana.id)).length;
+    const again = await b.s.importRecords({});
+    expect(again.profiles.every((p) => p.status === 'unchanged')).toBe(true);
+    expect((await ownEntries(b, dana.id)).length).toBe(danaEntries);
+    expect((await ownEntries(b, dana.id)).filter((e) => e.type === 'records.imported')).toHaveLength(1);
+  });
+
+  it('moves one person\u2019s records between machines as a signed bundle, and refuses a tampered one', async () => {
+    const a = await machine();
+    const zoe = await a.s.createProfile({ name: 'Zoë Ångström', email: 'zoe@example.com', team: 'Product' });
+    await completeModules(a.s, SUBMITTER_MODULES, a.contentDir);
+    const bundle = await a.s.exportMyRecords({});
+    expect(bundle.file).toMatch(/zoe-angstrom\.stewardbundle$/);
+    expect(bundle.entries).toBeGreaterThan(1);
+
+    const b = await machine();
+    const dana = await b.s.createProfile({ name: 'Dana Okoye', email: 'dana@example.com', team: 'Audit' });
+    grant(b, dana, 'managers');
+    const tampered = path.join(b.dir, 'tampered.stewardbundle');
+    const parsed = JSON.parse(fs.readFileSync(bundle.file!, 'utf8')) as { lines: string[] };
+    const at = parsed.lines.findIndex((l) => l.includes('"score":'));
+    parsed.lines[at] = parsed.lines[at]!.replace('"score":', '"score":1');
+    fs.writeFileSync(tampered, JSON.stringify(parsed));
+    b.files.nextOpen = tampered;
+    await expect(b.s.importRecords({})).rejects.toThrow(/Nothing was imported/);
+    expect((await b.s.getRecords({})).people.map((p) => p.id)).toEqual([dana.id]);
+
+    b.files.nextOpen = bundle.file;
+    const result = await b.s.importRecords({});
+    expect(result.profiles).toEqual([
+      { profileId: zoe.id, name: 'Zoë Ångström', added: bundle.entries, status: 'added' },
+    ]);
+    const view = await b.s.getRecords({});
+    expect(view.people.find((p) => p.id === zoe.id)).toMatchObject({ source: 'imported' });
+
+    b.files.nextOpen = null;
+    expect(await b.s.importRecords({})).toMatchObject({ file: null, profiles: [] });
+  });
+
+  it('runs a full verification as a job with progress, and reports every ledger', async () => {
+    const m = await machine();
+    await team(m);
+    const job = await settle(m.s, await m.s.startVerify({}));
+    expect(job.state).toBe('done');
+    expect(job.report).toMatchObject({ ok: true, depth: 'full' });
+    expect(job.report!.ledgers).toHaveLength(3);
+    expect(job.done).toBe(job.total);
+    expect(job.total).toBeGreaterThan(0);
+  });
+
+  it('cancels an export: no file and no ledger entry', async () => {
+    const m = await machine({
+      chooseSavePath: async ({ defaultName }) =>
+        path.join(os.tmpdir(), `cancel-${process.pid}-${defaultName}`),
+      printPdf: (_html, _out, signal) =>
+        new Promise((_, reject) =>
+          signal?.addEventListener('abort', () =>
+            reject(Object.assign(new Error('stop'), { name: 'AbortError' })),
+          ),
+        ),
+    });
+    const { ben } = await team(m);
+    const started = await m.s.startExport({ format: 'pdf-report', pseudonymise: false });
+    await m.s.cancelJob({ jobId: started.id });
+    const job = await settle(m.s, started);
+    expect(job.state).toBe('cancelled');
+    expect(fs.existsSync(path.join(os.tmpdir(), `cancel-${process.pid}-records-report-2026-03-02.pdf`))).toBe(
+      false,
+    );
+    expect((await ownEntries(m, ben.id)).some((e) => e.type === 'records.exported')).toBe(false);
+  });
+
+  it('keeps the theme choice', async () => {
+    const m = await machine();
+    expect(await m.s.getTheme({})).toBe('system');
+    expect(await m.s.setTheme({ theme: 'highContrast' })).toBe('highContrast');
+    expect(await m.s.getTheme({})).toBe('highContrast');
+  });
+});
