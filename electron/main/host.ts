@@ -2,6 +2,7 @@
 // is picked (native dialog), how a link leaves the app (shell, after the allowlist), and where
 // settings are stored (electron-store). Each adapter takes the Electron objects it uses, so it
 // can be tested with stand-ins.
+import path from 'node:path';
 import type { BrowserWindow, Dialog, SafeStorage, Shell } from 'electron';
 import Store from 'electron-store';
 import { StewardError } from '../core/errors';
@@ -69,6 +70,51 @@ export function createPickFolder(
   };
 }
 
+export interface FileFilterSpec {
+  name: string;
+  extensions: string[];
+}
+
+/** The native "Save as" dialog, for exports and bundles. Null when the person cancels. */
+export function createChooseSavePath(
+  dialog: Pick<Dialog, 'showSaveDialog'>,
+  getWindow: () => BrowserWindow | null,
+  defaultDir: () => string,
+): (opts: { title: string; defaultName: string; filters: FileFilterSpec[] }) => Promise<string | null> {
+  return async ({ title, defaultName, filters }) => {
+    const options = {
+      title,
+      defaultPath: path.join(defaultDir(), defaultName),
+      filters,
+      properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<
+        'createDirectory' | 'showOverwriteConfirmation'
+      >,
+    };
+    const window = getWindow();
+    const result = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    if (result.canceled || !result.filePath) return null;
+    return result.filePath;
+  };
+}
+
+/** The native "Open" dialog for one file (bundles and JSON exports to import). */
+export function createPickOpenFile(
+  dialog: Pick<Dialog, 'showOpenDialog'>,
+  getWindow: () => BrowserWindow | null,
+): (opts: { title: string; filters: FileFilterSpec[] }) => Promise<string | null> {
+  return async ({ title, filters }) => {
+    const options = { title, filters, properties: ['openFile'] as Array<'openFile'> };
+    const window = getWindow();
+    const result = window
+      ? await dialog.showOpenDialog(window, options)
+      : await dialog.showOpenDialog(options);
+    if (result.canceled) return null;
+    return result.filePaths[0] ?? null;
+  };
+}
+
 /** Opens a link in the system browser, but only one checkExternalUrl accepts (checked here again). */
 export function createOpenExternal(shell: Pick<Shell, 'openExternal'>): (url: string) => Promise<void> {
   return async (url) => {
@@ -79,9 +125,13 @@ export function createOpenExternal(shell: Pick<Shell, 'openExternal'>): (url: st
 }
 
 export interface ElectronHost {
-  dialog: Pick<Dialog, 'showOpenDialog'>;
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   shell: Pick<Shell, 'openExternal'>;
   getWindow: () => BrowserWindow | null;
+  /** Where save dialogs start (the user's Documents folder). */
+  documentsDir: () => string;
+  /** Prints self-contained HTML to a PDF file (Electron's printToPDF in a hidden window). */
+  printPdf: (html: string, outFile: string, signal?: AbortSignal) => Promise<{ bytes: number }>;
 }
 
 export function electronCapabilities(host: ElectronHost): HostCapabilities {
@@ -89,6 +139,9 @@ export function electronCapabilities(host: ElectronHost): HostCapabilities {
     host: 'electron',
     pickFolder: createPickFolder(host.dialog, host.getWindow),
     openExternal: createOpenExternal(host.shell),
+    chooseSavePath: createChooseSavePath(host.dialog, host.getWindow, host.documentsDir),
+    pickOpenFile: createPickOpenFile(host.dialog, host.getWindow),
+    printPdf: host.printPdf,
   };
 }
 

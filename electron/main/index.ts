@@ -3,7 +3,7 @@
 // anything lives in the modules imported below, each tested on its own.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, app, dialog, protocol, safeStorage, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, protocol, safeStorage, shell } from 'electron';
 import { createServices, type ServiceHandle } from '../core/services';
 import { registerFeatures } from './features';
 import {
@@ -13,7 +13,9 @@ import {
   electronStoreFactory,
 } from './host';
 import { createIpcRegistry } from './ipc';
+import { installStewardMenu } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
+import { createElectronPdfPrinter } from './pdf';
 import { createAppProtocolHandler } from './protocol';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
@@ -95,7 +97,13 @@ function run(): void {
         userDataDir: app.getPath('userData'),
         settingsStoreFactory: electronStoreFactory,
         secretProtector: createSecretProtector(safeStorage),
-        capabilities: electronCapabilities({ dialog, shell, getWindow: () => mainWindow }),
+        capabilities: electronCapabilities({
+          dialog,
+          shell,
+          getWindow: () => mainWindow,
+          documentsDir: () => app.getPath('documents'),
+          printPdf: createElectronPdfPrinter(),
+        }),
         appVersion: app.getVersion(),
         // Packaged: shipped as extraResources; unpackaged: the repo's content/ folder.
         contentDir: app.isPackaged
@@ -104,6 +112,16 @@ function run(): void {
         logError,
       });
       registerFeatures(createIpcRegistry({ origins, logError }), running.services);
+      const services = running.services;
+      installStewardMenu({
+        Menu,
+        app,
+        dialog,
+        shell,
+        getWindow: () => mainWindow,
+        workspaceDir: async () => (await services.getSettings({})).workspaceDir,
+        logError,
+      });
       openWindow();
     })
     .catch((error: unknown) => {

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BrowserWindow } from 'electron';
 import { StewardError } from '../../electron/core/errors';
 import { openSettings } from '../../electron/core/settings/settingsStore';
@@ -129,17 +129,40 @@ describe('createOpenExternal', () => {
 });
 
 describe('electronCapabilities', () => {
-  it('is the electron host with a folder picker and a link opener', async () => {
+  it('is the electron host with a folder picker, a link opener, file dialogs and a PDF printer', async () => {
+    const printPdf = vi.fn(async () => ({ bytes: 1 }));
+    const showSaveDialog = vi.fn();
     const caps = electronCapabilities({
-      dialog: dialog as never,
+      dialog: { showOpenDialog: dialog.showOpenDialog, showSaveDialog } as never,
       shell: shell as never,
       getWindow: () => null,
+      documentsDir: () => '/home/ada/Documents',
+      printPdf,
     });
     expect(caps.host).toBe('electron');
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/x'] });
     await expect(caps.pickFolder!()).resolves.toBe('/x');
     await caps.openExternal!('https://ico.org.uk/');
     expect(shell.openExternal).toHaveBeenCalledWith('https://ico.org.uk/');
+
+    showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: '/home/ada/Documents/m.csv' });
+    const filters = [{ name: 'CSV', extensions: ['csv'] }];
+    await expect(caps.chooseSavePath!({ title: 'Export', defaultName: 'm.csv', filters })).resolves.toBe(
+      '/home/ada/Documents/m.csv',
+    );
+    expect(showSaveDialog).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultPath: path.join('/home/ada/Documents', 'm.csv'), filters }),
+    );
+    showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await expect(
+      caps.chooseSavePath!({ title: 'Export', defaultName: 'm.csv', filters }),
+    ).resolves.toBeNull();
+
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: ['/b.stewardbundle'] });
+    await expect(caps.pickOpenFile!({ title: 'Import', filters })).resolves.toBe('/b.stewardbundle');
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    await expect(caps.pickOpenFile!({ title: 'Import', filters })).resolves.toBeNull();
+    expect(caps.printPdf).toBe(printPdf);
   });
 });
 

@@ -53,11 +53,15 @@ export class BrowserWindow extends EventEmitter {
   loadURL(url) { record('loadURL', url); return Promise.resolve(); }
   static getAllWindows() { return []; }
 }
-export const dialog = { showErrorBox: (title, message) => record('dialog.showErrorBox', title, message), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
+export const dialog = { showErrorBox: (title, message) => record('dialog.showErrorBox', title, message), showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showMessageBox: async () => ({ response: 0, checkboxChecked: false }) };
+export const Menu = {
+  buildFromTemplate: (template) => ({ template }),
+  setApplicationMenu: (menu) => record('Menu.setApplicationMenu', (menu?.template ?? []).map((item) => item.label ?? item.role)),
+};
 export const shell = { openExternal: async () => {} };
 export const safeStorage = { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' };
 export const net = { fetch: async (url) => { record('net.fetch', url); return new Response('ok'); } };
-export default { app, protocol, ipcMain, BrowserWindow, dialog, shell, safeStorage, net };
+export default { app, protocol, ipcMain, BrowserWindow, dialog, shell, safeStorage, net, Menu };
 `;
 
 const DRIVER = (main: string) => `
