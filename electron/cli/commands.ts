@@ -1,21 +1,24 @@
 // The admin CLI's commands, over core only (no Electron). Each command has its own --help;
 // every failure is one clear line on stderr and a non-zero exit code.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { profileInputSchema } from '../core/contract';
+import { profileInputSchema, type ExportFormat } from '../core/contract';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
 import { openWorkspace, verifyWorkspace } from '../core/ledger';
 import { defaultUserDataDir } from '../core/paths';
 import { createProfile } from '../core/profiles/createProfile';
-import { fileOnlyProtector } from '../core/profiles/keystore';
+import { fileOnlyProtector, listLocalKeyIds } from '../core/profiles/keystore';
 import { demoPeople } from '../core/demo/demoPeople';
 import { seedDemoReviews } from '../core/demo/demoReviews';
 import { seedDemoWorkspace } from '../core/demo/demoTraining';
 import { grantDemoReviewers } from '../core/policy/policy';
 import { loadQuestionnaire } from '../core/review';
 import { loadContent } from '../core/training/content';
+import { createServices, type HostCapabilities, type ServiceHandle } from '../core/services';
+import { confStoreFactory } from '../core/settings/settingsStore';
 
 export interface CliIo {
   out(line: string): void;
@@ -38,7 +41,14 @@ interface Command {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  run(values: Record<string, string | boolean | undefined>, io: CliIo, ctx: CliContext): Promise<number>;
+  /** Whether the command takes positional arguments (files). */
+  positionals?: boolean;
+  run(
+    values: Record<string, string | boolean | undefined>,
+    io: CliIo,
+    ctx: CliContext,
+    positionals: string[],
+  ): Promise<number>;
 }
 
 const keysOption = { keys: { type: 'string' as const } };
@@ -265,7 +275,193 @@ const contentCheck: Command = {
   },
 };
 
-export const COMMANDS: Command[] = [profileCreate, recordsVerify, contentCheck, demoSeed];
+// ---- records export / import: the app's own services, driven from the command line ----------
+
+const FORMAT_NAMES: Record<string, ExportFormat> = {
+  csv: 'csv-matrix',
+  'csv-matrix': 'csv-matrix',
+  'csv-reviews': 'csv-reviews',
+  json: 'json',
+  xapi: 'xapi',
+  pdf: 'pdf-report',
+  'pdf-report': 'pdf-report',
+  'pdf-certificates': 'pdf-certificates',
+};
+
+/**
+ * Opens the app's services on a workspace as one of this machine's profiles (the export or
+ * import is recorded in that person's ledger and limited to what they may see), with dialogs
+ * answered by the command line.
+ */
+async function servicesAs(
+  values: Record<string, string | boolean | undefined>,
+  ctx: CliContext,
+  host: Pick<HostCapabilities, 'chooseSavePath' | 'pickOpenFile'>,
+): Promise<{ handle: ServiceHandle; cleanup: () => Promise<void> }> {
+  const workspace = path.resolve(required(values, 'workspace'));
+  if (!fs.existsSync(path.join(workspace, 'ledgers'))) {
+    throw new StewardError(
+      'WORKSPACE_INVALID',
+      `${workspace} is not a Steward workspace (it has no ledgers folder).`,
+    );
+  }
+  const keysDir = keysDirFrom(values);
+  const ws = await openWorkspace(workspace);
+  const local = listLocalKeyIds(keysDir).filter((id) =>
+    fs.existsSync(path.join(ws.ledgersDir, `${id}.jsonl`)),
+  );
+  let profileId = typeof values.profile === 'string' ? values.profile : undefined;
+  if (!profileId) {
+    if (local.length !== 1) {
+      throw new UsageError(
+        local.length === 0
+          ? `no profile of this workspace has its key in ${keysDir}: give --keys DIR (the export is recorded in your ledger)`
+          : `several profiles have keys in ${keysDir} (${local.join(', ')}): say which one you are with --profile ID`,
+      );
+    }
+    profileId = local[0]!;
+  }
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-cli-'));
+  const handle = await createServices({
+    userDataDir: scratch,
+    keysDir,
+    contentDir: contentDirFrom(values, ctx),
+    settingsStoreFactory: confStoreFactory,
+    secretProtector: fileOnlyProtector,
+    capabilities: { host: 'test', ...host },
+    appVersion: process.env.npm_package_version ?? '0.0.0',
+  });
+  const cleanup = async () => {
+    await handle.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  };
+  try {
+    await handle.services.setWorkspace({ dir: workspace });
+    await handle.services.switchProfile({ profileId });
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+  return { handle, cleanup };
+}
+
+const recordsExport: Command = {
+  name: 'records export',
+  summary: 'Export the records you may see as CSV, JSON, xAPI statements or a PDF report.',
+  usage: `steward records export --workspace DIR --format csv|csv-reviews|json|xapi|pdf|pdf-certificates
+                      --out FILE [--pseudonymize] [--profile ID] [--keys DIR] [--content DIR]
+
+  --format       csv (the completion matrix), csv-reviews (the reviews register), json (the full
+                 records with every signed entry; re-importable), xapi (one statement per attempt
+                 and completion), pdf (the manager's report), pdf-certificates (one page each)
+  --out FILE     the file to write; written whole or not at all
+  --pseudonymize people become stable pseudonyms; teams and dates stay
+  --profile ID   who is exporting: the export is recorded in this profile's ledger and holds only
+                 what they may see (a manager's teams, or their own records). Default: the one
+                 profile of this workspace whose key is in --keys
+  --keys DIR     where your private key is (default: the app's local key folder)
+  --content DIR  the content folder with policy.yaml (${CONTENT_DEFAULT_HELP})
+
+  Progress goes to stderr. PDF needs Chromium (set STEWARD_CHROMIUM if it is not found).`,
+  options: {
+    workspace: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    pseudonymize: { type: 'boolean' },
+    pseudonymise: { type: 'boolean' },
+    profile: { type: 'string' },
+    content: { type: 'string' },
+    ...keysOption,
+    ...help,
+  },
+  async run(values, io, ctx) {
+    const formatName = required(values, 'format');
+    const format = FORMAT_NAMES[formatName];
+    if (!format) {
+      throw new UsageError(
+        `--format must be one of ${Object.keys(FORMAT_NAMES).join(', ')} (got "${formatName}")`,
+      );
+    }
+    const out = path.resolve(required(values, 'out'));
+    if (!fs.existsSync(path.dirname(out))) {
+      throw new StewardError(
+        'NOT_FOUND',
+        `the folder ${path.dirname(out)} does not exist: create it or choose another --out.`,
+      );
+    }
+    const { handle, cleanup } = await servicesAs(values, ctx, { chooseSavePath: async () => out });
+    try {
+      const s = handle.services;
+      let job = await s.startExport({
+        format,
+        pseudonymise: Boolean(values.pseudonymize || values.pseudonymise),
+      });
+      let last = '';
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 200));
+        job = await s.getJob({ jobId: job.id });
+        const line =
+          job.total > 0 ? `${job.label}: ${Math.floor((job.done / job.total) * 100)}%` : `${job.label}…`;
+        if (line !== last) io.err(line);
+        last = line;
+      }
+      if (job.state !== 'done')
+        throw new StewardError('INTERNAL', job.error ?? `the export was ${job.state}.`);
+      io.out(`wrote ${job.file}`);
+      return 0;
+    } finally {
+      await cleanup();
+    }
+  },
+};
+
+const recordsImport: Command = {
+  name: 'records import',
+  summary: 'Import a signed bundle or a JSON records export into a workspace, after verifying it.',
+  usage: `steward records import --workspace DIR FILE [--profile ID] [--keys DIR] [--content DIR]
+
+  FILE           a .stewardbundle ("Export my records") or a JSON records export
+  --profile ID   who is importing (recorded in their ledger); default: the one profile of this
+                 workspace whose key is in --keys
+
+  Signatures and hash chains are checked before anything is written; a tampered, truncated or
+  foreign-key file is refused with the reason. Importing the same file twice changes nothing.`,
+  options: {
+    workspace: { type: 'string' },
+    profile: { type: 'string' },
+    content: { type: 'string' },
+    ...keysOption,
+    ...help,
+  },
+  positionals: true,
+  async run(values, io, ctx, positionals) {
+    const file = positionals[0];
+    if (!file) throw new UsageError('missing FILE: the bundle or JSON export to import');
+    if (positionals.length > 1) throw new UsageError(`one FILE at a time (got ${positionals.length})`);
+    const abs = path.resolve(file);
+    if (!fs.existsSync(abs)) throw new StewardError('NOT_FOUND', `${abs} does not exist.`);
+    const { handle, cleanup } = await servicesAs(values, ctx, { pickOpenFile: async () => abs });
+    try {
+      const result = await handle.services.importRecords({});
+      for (const p of result.profiles) {
+        io.out(`${p.status.padEnd(9)} ${p.profileId}  ${p.name}  ${p.added} new entries`);
+      }
+      io.out(`imported ${path.basename(abs)} (${result.kind})`);
+      return 0;
+    } finally {
+      await cleanup();
+    }
+  },
+};
+
+export const COMMANDS: Command[] = [
+  profileCreate,
+  recordsVerify,
+  recordsExport,
+  recordsImport,
+  contentCheck,
+  demoSeed,
+];
 
 export const TOP_HELP = `steward — admin CLI for Steward workspaces (no Electron needed)
 
@@ -290,9 +486,16 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): P
   const rest = argv.slice(command.name.split(' ').length);
   try {
     let values: Record<string, string | boolean | undefined>;
+    let positionals: string[];
     try {
-      values = parseArgs({ args: rest, options: command.options, strict: true, allowPositionals: false })
-        .values as Record<string, string | boolean | undefined>;
+      const parsed = parseArgs({
+        args: rest,
+        options: command.options,
+        strict: true,
+        allowPositionals: command.positionals === true,
+      });
+      values = parsed.values as Record<string, string | boolean | undefined>;
+      positionals = parsed.positionals;
     } catch (error) {
       throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));
     }
@@ -300,7 +503,7 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): P
       io.out(`${command.summary}\n\nUsage: ${command.usage}`);
       return 0;
     }
-    return await command.run(values, io, ctx);
+    return await command.run(values, io, ctx, positionals);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`steward ${command.name}: ${error.message}. See "steward ${command.name} --help".`);

@@ -48,12 +48,22 @@ export interface StewardHarness {
   completeModules(moduleIds: readonly string[]): Promise<void>;
   /** Closes and re-creates the services on the same folders, as an app restart would. */
   restart(): Promise<void>;
+  /** The file the next "Open" dialog picks (bundle import). */
+  files: FileChooser;
+  /** Where exports land (this host has no save dialog). */
+  exportsDir: string;
+}
+
+/** What the test's "Open file" dialog answers next (null: the person cancels). */
+export interface FileChooser {
+  nextOpen: string | null;
 }
 
 async function startServices(
   userDataDir: string,
   clock: TestClock,
   contentDir: string,
+  files: FileChooser,
 ): Promise<ServiceHandle> {
   return createServices({
     userDataDir,
@@ -61,7 +71,8 @@ async function startServices(
     now: clock.now,
     settingsStoreFactory: confStoreFactory,
     secretProtector: fileOnlyProtector,
-    capabilities: { host: 'test' },
+    // No save dialog: exports go to <userData>/exports. The open dialog answers files.nextOpen.
+    capabilities: { host: 'test', pickOpenFile: async () => files.nextOpen },
     appVersion: '0.0.0-test',
   });
 }
@@ -85,7 +96,8 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
       const clock = new TestClock();
       const contentDir = path.join(userDataDir, 'content');
       fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
-      let handle = await startServices(userDataDir, clock, contentDir);
+      const files: FileChooser = { nextOpen: null };
+      let handle = await startServices(userDataDir, clock, contentDir, files);
       let dispatch: Dispatch = createDispatch(handle.services);
       await page.exposeBinding(BINDING_NAME, (_source, method: unknown, args: unknown) =>
         dispatch(String(method), args),
@@ -96,6 +108,8 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
         clock,
         workspaceDir: path.join(userDataDir, 'workspace'),
         contentDir,
+        files,
+        exportsDir: path.join(userDataDir, 'exports'),
         grantRole(profile, role) {
           const file = path.join(contentDir, 'policy.yaml');
           const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
@@ -112,7 +126,7 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
         },
         async restart() {
           await handle.close();
-          handle = await startServices(userDataDir, clock, contentDir);
+          handle = await startServices(userDataDir, clock, contentDir, files);
           dispatch = createDispatch(handle.services);
         },
       };
