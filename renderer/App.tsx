@@ -1,10 +1,11 @@
 // Top of the renderer: no bridge -> explain; loading -> wait; no profile -> first run;
-// otherwise the shell. Bootstrapping and the hash listener start here, once.
+// otherwise the shell. Bootstrapping, the saved theme and the hash listener start here, once.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getBridge } from './api';
 import { Shell } from './app/Shell';
 import { LoadingScreen, MissingBridge, StartupError } from './app/StartupScreens';
+import { loadTheme } from './app/theme';
 import { FirstRun } from './features/profile/FirstRun';
 import { startRouteSync } from './state/routeSlice';
 import { useStewardStore } from './state/store';
@@ -23,6 +24,10 @@ function ConnectedApp() {
   useEffect(() => {
     void bootstrap();
   }, [bootstrap]);
+
+  useEffect(() => {
+    void loadTheme();
+  }, []);
 
   useEffect(() => startRouteSync(syncRouteFromLocation), [syncRouteFromLocation]);
 

@@ -2,12 +2,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applyRememberedTheme } from './app/theme';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
 import './styles/layout.css';
 import './styles/markdown.css';
 import './styles/review.css';
+
+// Paint the first frame in last run's theme; App then applies the saved choice.
+applyRememberedTheme();
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

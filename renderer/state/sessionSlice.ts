@@ -59,6 +59,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
     // Training and review state is one person's: the next screen loads the new profile's own.
     get().resetTraining();
     get().resetReviews();
+    get().resetRecords();
     if (get().route === 'new-profile') get().navigate('training', { replace: true });
     void get().loadWorkspaceStatus();
   }
@@ -117,6 +118,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
         set({ settings, workspaceStatus: null, verifyReport: null });
         get().resetTraining();
         get().resetReviews();
+        get().resetRecords();
         if (get().profile !== null) void get().loadWorkspaceStatus();
         return settings;
       }),

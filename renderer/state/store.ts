@@ -7,11 +7,6 @@ import { createRouteSlice, routeFromLocation, type RouteSlice } from './routeSli
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
-/** A feature whose calls are not in the contract yet: typed, and empty on purpose. */
-export interface FeatureSlot {
-  status: 'unavailable';
-}
-
 export type StewardState = SessionSlice & RouteSlice & TrainingSlice & ReviewSlice & RecordsSlice;
 
 export const useStewardStore = create<StewardState>()((...a) => ({

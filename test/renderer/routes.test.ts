@@ -85,8 +85,4 @@ describe('store', () => {
     expect(useStewardStore.getState().notices).toEqual([]);
     expect(useStewardStore.getState().requests.bootstrap.status).toBe('idle');
   });
-
-  it('keeps the feature slots empty until their calls exist', () => {
-    expect(useStewardStore.getState().records).toEqual({ status: 'unavailable' });
-  });
 });

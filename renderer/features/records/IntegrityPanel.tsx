@@ -1,7 +1,10 @@
 // The workspace's integrity at a glance: each ledger with its entry count, head hash and state,
-// the problems found (file, entry, reason), and a full check of every signature on request.
+// the problems found (file, entry, reason), and a full check of every signature on request. The
+// full check runs as a job in the main process: a progress bar while it replays the ledgers, a
+// Cancel button, and its report in place of the quick check's once it is done.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { VerifyReport } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
@@ -9,7 +12,7 @@ import { Panel } from '../../components/Panel';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, plural, shortHash } from '../../format';
 import { useStewardStore } from '../../state/store';
-import type { VerifyReport } from '../../../electron/core/contract';
+import { JobLiveRegion, JobProgress } from './JobProgress';
 
 /** The newer of the opening quick check and the last full check. */
 function latestReport(quick: VerifyReport | null, full: VerifyReport | null): VerifyReport | null {
@@ -129,24 +132,40 @@ function ProblemList({ report }: { report: VerifyReport }) {
   );
 }
 
+function fullCheckResult(report: VerifyReport): string {
+  return report.ok
+    ? `Full check finished: every signature in ${plural(report.ledgers.length, 'ledger')} is valid.`
+    : `Full check finished: ${plural(report.problems.length, 'problem')} found.`;
+}
+
 export function IntegrityPanel() {
   const {
     status,
     statusRequest,
-    verifyReport,
-    verifyRequest,
     loadWorkspaceStatus,
-    verifyWorkspace,
     profileId,
+    job,
+    startRequest,
+    pollRequest,
+    cancelRequest,
+    startVerify,
+    watchJob,
+    cancelJob,
+    checkJobAgain,
   } = useStewardStore(
     useShallow((s) => ({
       status: s.workspaceStatus,
       statusRequest: s.requests.workspaceStatus,
-      verifyReport: s.verifyReport,
-      verifyRequest: s.requests.verifyWorkspace,
       loadWorkspaceStatus: s.loadWorkspaceStatus,
-      verifyWorkspace: s.verifyWorkspace,
       profileId: s.profile?.id ?? null,
+      job: s.jobs.verify,
+      startRequest: s.recordsRequests.startVerify,
+      pollRequest: s.recordsRequests.pollJob,
+      cancelRequest: s.recordsRequests.cancelJob,
+      startVerify: s.startVerify,
+      watchJob: s.watchJob,
+      cancelJob: s.cancelJob,
+      checkJobAgain: s.checkJobAgain,
     })),
   );
 
@@ -154,9 +173,11 @@ export function IntegrityPanel() {
     void loadWorkspaceStatus();
   }, [loadWorkspaceStatus]);
 
-  const report = latestReport(status?.report ?? null, verifyReport);
-  const verifying = verifyRequest.status === 'pending';
-  const fullDone = verifyRequest.status === 'succeeded' && verifyReport !== null;
+  useEffect(() => watchJob('verify'), [watchJob]);
+
+  const running = job?.state === 'running';
+  const fullReport = job?.state === 'done' ? job.report : null;
+  const report = latestReport(status?.report ?? null, fullReport);
 
   return (
     <Panel
@@ -164,58 +185,75 @@ export function IntegrityPanel() {
       description={
         <p>
           Each ledger is replayed from its first entry: the order, the link to the previous entry and each
-          hash are checked. A full check also verifies every signature against its author's public key.
+          hash are checked. A full check also verifies every signature against its author&apos;s public key.
         </p>
       }
       actions={
         <Button
           variant="primary"
           icon="signature"
-          busy={verifying}
+          busy={running || startRequest.status === 'pending'}
           busyLabel="Verifying…"
-          onClick={() => void verifyWorkspace()}
+          onClick={() => void startVerify()}
         >
-          Verify every signature
+          Verify now
         </Button>
       }
     >
-      <p className="visually-hidden" role="status">
-        {verifying
-          ? 'Verifying every signature…'
-          : fullDone && verifyReport
-            ? verifyReport.ok
-              ? `Full check finished: every signature in ${plural(verifyReport.ledgers.length, 'ledger')} is valid.`
-              : `Full check finished: ${plural(verifyReport.problems.length, 'problem')} found.`
-            : ''}
-      </p>
-      {verifyRequest.error ? (
-        <Banner level="error" title="The full check could not run">
-          <p>{verifyRequest.error.message}</p>
-        </Banner>
-      ) : null}
-      {statusRequest.error && status === null ? (
-        <Banner
-          level="error"
-          title="Steward could not read the workspace"
-          actions={
-            <Button size="sm" onClick={() => void loadWorkspaceStatus()}>
-              Try again
-            </Button>
-          }
-        >
-          <p>{statusRequest.error.message}</p>
-        </Banner>
-      ) : null}
-      {report === null && statusRequest.status !== 'failed' ? (
-        <Spinner label="Checking your workspace…" />
-      ) : null}
-      {report ? (
-        <div className="stack stack--tight">
-          <Summary report={report} />
-          <LedgerTable report={report} ownProfileId={profileId} />
-          <ProblemList report={report} />
-        </div>
-      ) : null}
+      <JobLiveRegion job={job} what="Full check" />
+      <div className="stack stack--tight">
+        {startRequest.error ? (
+          <Banner level="error" title="The full check could not start">
+            <p>{startRequest.error.message}</p>
+          </Banner>
+        ) : null}
+        {job && running ? (
+          <JobProgress
+            job={job}
+            onCancel={() => void cancelJob('verify')}
+            cancelling={cancelRequest.status === 'pending'}
+            cancelError={cancelRequest.error}
+            pollError={pollRequest.error}
+            onCheckAgain={() => checkJobAgain('verify')}
+          />
+        ) : null}
+        {job?.state === 'done' && job.report ? (
+          <Banner level={job.report.ok ? 'success' : 'error'} title={fullCheckResult(job.report)} />
+        ) : null}
+        {job?.state === 'cancelled' ? (
+          <Banner level="info" title="Full check cancelled">
+            <p>Nothing was changed. The result below is from the last check that finished.</p>
+          </Banner>
+        ) : null}
+        {job?.state === 'failed' ? (
+          <Banner level="error" title="The full check could not finish">
+            <p>{job.error ?? 'Steward stopped before it had checked every ledger.'}</p>
+          </Banner>
+        ) : null}
+        {statusRequest.error && status === null ? (
+          <Banner
+            level="error"
+            title="Steward could not read the workspace"
+            actions={
+              <Button size="sm" onClick={() => void loadWorkspaceStatus()}>
+                Try again
+              </Button>
+            }
+          >
+            <p>{statusRequest.error.message}</p>
+          </Banner>
+        ) : null}
+        {report === null && statusRequest.status !== 'failed' ? (
+          <Spinner label="Checking your workspace…" />
+        ) : null}
+        {report ? (
+          <div className="stack stack--tight">
+            <Summary report={report} />
+            <LedgerTable report={report} ownProfileId={profileId} />
+            <ProblemList report={report} />
+          </div>
+        ) : null}
+      </div>
     </Panel>
   );
 }

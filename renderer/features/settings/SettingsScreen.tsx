@@ -6,6 +6,8 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { formatDate } from '../../format';
 import { useStewardStore } from '../../state/store';
 import { KeyProtectionNote } from '../profile/KeyProtectionNote';
+import { LrsSettings } from './LrsSettings';
+import { ThemeSettings } from './ThemeSettings';
 import { WorkspaceFolder } from './WorkspaceFolder';
 
 const HOST_NAMES = { electron: 'Desktop app', preview: 'Browser preview', test: 'Test bridge' } as const;
@@ -61,6 +63,8 @@ export function SettingsScreen() {
           </Panel>
         ) : null}
         <WorkspaceFolder />
+        <ThemeSettings />
+        <LrsSettings />
         {appInfo ? (
           <Panel title="About">
             <dl className="details">

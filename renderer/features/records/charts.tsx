@@ -1,0 +1,441 @@
+// The overview's charts, drawn with visx: completion rates as horizontal bars, review outcomes
+// per month as stacked columns, and the median days to a decision as a line. Each chart is one
+// image with a one-sentence text alternative, and the exact numbers sit in a table under it.
+// Sizes are SVG attributes in a fixed viewBox scaled by CSS, because the CSP allows no inline
+// styles (tick labels are drawn by our own tickComponent for the same reason: visx's Text sets one).
+import type { ReactNode } from 'react';
+import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleBand, scaleLinear } from '@visx/scale';
+import { Bar, BarStack, LinePath } from '@visx/shape';
+import type { RateRow, ReviewOutcomeMonth } from '../../../electron/core/contract';
+import { formatCount, percent } from './recordsWords';
+
+const WIDTH = 560;
+
+function tickLabel(className: string) {
+  function Tick({ x, y, formattedValue, textAnchor, dy }: TickRendererProps) {
+    return (
+      <text className={className} x={x} y={y} dy={dy} textAnchor={textAnchor}>
+        {formattedValue}
+      </text>
+    );
+  }
+  return Tick;
+}
+const LeftTick = tickLabel('chart__tick chart__tick--left');
+const BottomTick = tickLabel('chart__tick');
+
+/** A chart and its numbers: the figure's caption names both. */
+function ChartFigure({
+  title,
+  summary,
+  children,
+  table,
+  legend,
+}: {
+  title: string;
+  /** The text alternative of the image: what a sighted person takes from it at a glance. */
+  summary: string;
+  children: ReactNode;
+  table: ReactNode;
+  legend?: ReactNode;
+}) {
+  return (
+    <figure className="chart">
+      <figcaption className="chart__title">{title}</figcaption>
+      {legend}
+      <div className="chart__image" role="img" aria-label={summary}>
+        {children}
+      </div>
+      <details className="chart__numbers">
+        <summary>Show the numbers</summary>
+        {table}
+      </details>
+    </figure>
+  );
+}
+
+function month(value: string): string {
+  const date = new Date(`${value}-15T12:00:00Z`);
+  return Number.isNaN(date.getTime())
+    ? value
+    : date.toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+// ---- completion rates -----------------------------------------------------------------------
+
+const RATE_ROW = 30;
+const RATE_BAR = 16;
+const RATE_LEFT = 170;
+const RATE_RIGHT = 140;
+
+function clip(label: string, max = 26): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+export function RateChart({ title, rows, what }: { title: string; rows: RateRow[]; what: string }) {
+  const height = rows.length * RATE_ROW + 34;
+  const innerWidth = WIDTH - RATE_LEFT - RATE_RIGHT;
+  const x = scaleLinear<number>({ domain: [0, 100], range: [0, innerWidth] });
+  const y = scaleBand<string>({
+    domain: rows.map((row) => row.key),
+    range: [0, rows.length * RATE_ROW],
+    padding: 1 - RATE_BAR / RATE_ROW,
+  });
+  const labels = new Map(rows.map((row) => [row.key, row.label]));
+  const ranked = [...rows].sort((a, b) => percent(a.current, a.required) - percent(b.current, b.required));
+  const lowest = ranked[0];
+  const summary =
+    rows.length === 0
+      ? `No ${what} yet.`
+      : `${title}. ` +
+        rows.map((row) => `${row.label}: ${percent(row.current, row.required)}% current`).join('; ') +
+        (lowest ? `. Lowest: ${lowest.label}.` : '.');
+  return (
+    <ChartFigure
+      title={title}
+      summary={summary}
+      table={
+        <table className="data-table chart__table">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{what}</th>
+              <th scope="col" className="data-table__number">
+                Required
+              </th>
+              <th scope="col" className="data-table__number">
+                Current
+              </th>
+              <th scope="col" className="data-table__number">
+                Overdue
+              </th>
+              <th scope="col" className="data-table__number">
+                Rate
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                <td className="data-table__number">{formatCount(row.required)}</td>
+                <td className="data-table__number">{formatCount(row.current)}</td>
+                <td className="data-table__number">{formatCount(row.overdue)}</td>
+                <td className="data-table__number">{percent(row.current, row.required)}%</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} aria-hidden="true" focusable="false">
+        <Group left={RATE_LEFT} top={4}>
+          {[0, 25, 50, 75, 100].map((tick) => (
+            <line
+              key={tick}
+              className="chart__grid"
+              x1={x(tick)}
+              x2={x(tick)}
+              y1={0}
+              y2={rows.length * RATE_ROW}
+            />
+          ))}
+          {rows.map((row) => {
+            const value = percent(row.current, row.required);
+            const top = y(row.key) ?? 0;
+            return (
+              <g key={row.key}>
+                <Bar
+                  className="chart__track"
+                  x={0}
+                  y={top}
+                  width={innerWidth}
+                  height={y.bandwidth()}
+                  rx={3}
+                />
+                <Bar
+                  className="chart__bar chart__bar--rate"
+                  x={0}
+                  y={top}
+                  width={Math.max(x(value), value > 0 ? 2 : 0)}
+                  height={y.bandwidth()}
+                  rx={3}
+                />
+                <text
+                  className="chart__value"
+                  x={innerWidth + 10}
+                  y={top + y.bandwidth() / 2}
+                  dominantBaseline="central"
+                >
+                  {value}% · {formatCount(row.current)} of {formatCount(row.required)}
+                </text>
+              </g>
+            );
+          })}
+          <AxisLeft
+            scale={y}
+            hideAxisLine
+            hideTicks
+            tickFormat={(key) => clip(labels.get(String(key)) ?? String(key))}
+            tickComponent={LeftTick}
+            tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
+          />
+          <AxisBottom
+            top={rows.length * RATE_ROW}
+            scale={x}
+            tickValues={[0, 25, 50, 75, 100]}
+            tickFormat={(value) => `${String(value)}%`}
+            tickComponent={BottomTick}
+            tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
+            axisClassName="chart__axis"
+            tickClassName="chart__axis"
+          />
+        </Group>
+      </svg>
+    </ChartFigure>
+  );
+}
+
+// ---- review outcomes per month ---------------------------------------------------------------
+
+export const OUTCOME_KEYS = ['approved', 'approvedWithConditions', 'rejected', 'changesRequested'] as const;
+type OutcomeKey = (typeof OUTCOME_KEYS)[number];
+
+export const OUTCOME_WORDS: Record<OutcomeKey, string> = {
+  approved: 'Approved',
+  approvedWithConditions: 'Approved with conditions',
+  rejected: 'Rejected',
+  changesRequested: 'Changes requested',
+};
+
+const COLUMN_HEIGHT = 200;
+const COLUMN_LEFT = 44;
+const COLUMN_BOTTOM = 34;
+
+function Legend() {
+  return (
+    <ul className="chart__legend">
+      {OUTCOME_KEYS.map((key) => (
+        <li key={key}>
+          <svg className="chart__swatch" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+            <rect className={`chart__bar--${key}`} width="12" height="12" rx="2" />
+          </svg>
+          {OUTCOME_WORDS[key]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function niceMax(value: number): number {
+  if (value <= 4) return 4;
+  const step = value <= 20 ? 5 : value <= 50 ? 10 : 10 ** Math.floor(Math.log10(value));
+  return Math.ceil(value / step) * step;
+}
+
+export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
+  const innerWidth = WIDTH - COLUMN_LEFT - 12;
+  const total = (m: ReviewOutcomeMonth) => OUTCOME_KEYS.reduce((sum, key) => sum + m[key], 0);
+  const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.35 });
+  const y = scaleLinear<number>({
+    domain: [0, niceMax(Math.max(0, ...months.map(total)))],
+    range: [COLUMN_HEIGHT, 0],
+  });
+  const totals = OUTCOME_KEYS.map((key) => ({ key, count: months.reduce((sum, m) => sum + m[key], 0) }));
+  const summary =
+    `Review outcomes per month, ${month(months[0]?.month ?? '')} to ${month(months.at(-1)?.month ?? '')}. In all: ` +
+    totals.map((t) => `${OUTCOME_WORDS[t.key].toLowerCase()} ${formatCount(t.count)}`).join(', ') +
+    '.';
+  return (
+    <ChartFigure
+      title="Review outcomes per month"
+      summary={summary}
+      legend={<Legend />}
+      table={
+        <table className="data-table chart__table">
+          <caption className="visually-hidden">Review outcomes per month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              {OUTCOME_KEYS.map((key) => (
+                <th key={key} scope="col" className="data-table__number">
+                  {OUTCOME_WORDS[key]}
+                </th>
+              ))}
+              <th scope="col" className="data-table__number">
+                Median days to decision
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{month(m.month)}</th>
+                {OUTCOME_KEYS.map((key) => (
+                  <td key={key} className="data-table__number">
+                    {formatCount(m[key])}
+                  </td>
+                ))}
+                <td className="data-table__number">{m.medianDaysToDecision ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <svg
+        className="chart__svg"
+        viewBox={`0 0 ${WIDTH} ${COLUMN_HEIGHT + COLUMN_BOTTOM + 8}`}
+        aria-hidden="true"
+        focusable="false"
+      >
+        <Group left={COLUMN_LEFT} top={8}>
+          {y.ticks(4).map((tick) => (
+            <line key={tick} className="chart__grid" x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} />
+          ))}
+          <BarStack<ReviewOutcomeMonth, OutcomeKey>
+            data={months}
+            keys={[...OUTCOME_KEYS]}
+            x={(m) => m.month}
+            xScale={x}
+            yScale={y}
+            color={() => ''}
+          >
+            {(stacks) =>
+              stacks.map((stack) =>
+                stack.bars
+                  .filter((bar) => bar.height > 0)
+                  .map((bar) => (
+                    <rect
+                      key={`${stack.key}-${bar.index}`}
+                      className={`chart__bar chart__bar--${stack.key}`}
+                      x={bar.x}
+                      y={bar.y}
+                      width={bar.width}
+                      height={bar.height}
+                    />
+                  )),
+              )
+            }
+          </BarStack>
+          <AxisLeft
+            scale={y}
+            numTicks={4}
+            tickFormat={(value) => formatCount(Number(value))}
+            tickComponent={LeftTick}
+            tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
+            axisClassName="chart__axis"
+            tickClassName="chart__axis"
+          />
+          <AxisBottom
+            top={COLUMN_HEIGHT}
+            scale={x}
+            tickFormat={(value) => month(String(value))}
+            tickComponent={BottomTick}
+            tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
+            axisClassName="chart__axis"
+            tickClassName="chart__axis"
+          />
+        </Group>
+      </svg>
+    </ChartFigure>
+  );
+}
+
+// ---- median days to decision ----------------------------------------------------------------
+
+export function DecisionTimeChart({ months }: { months: ReviewOutcomeMonth[] }) {
+  const innerWidth = WIDTH - COLUMN_LEFT - 12;
+  const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.35 });
+  const values = months.flatMap((m) => (m.medianDaysToDecision === null ? [] : [m.medianDaysToDecision]));
+  const y = scaleLinear<number>({ domain: [0, niceMax(Math.max(0, ...values))], range: [COLUMN_HEIGHT, 0] });
+  const centre = (m: ReviewOutcomeMonth) => (x(m.month) ?? 0) + x.bandwidth() / 2;
+  const decided = months.filter((m) => m.medianDaysToDecision !== null);
+  const latest = decided.at(-1);
+  const summary =
+    decided.length === 0
+      ? 'No decisions yet, so no time to decision.'
+      : `Median days from submission to decision, per month: ` +
+        decided.map((m) => `${month(m.month)} ${m.medianDaysToDecision}`).join(', ') +
+        (latest ? `. Latest: ${latest.medianDaysToDecision} days.` : '.');
+  return (
+    <ChartFigure
+      title="Median days to decision"
+      summary={summary}
+      table={
+        <table className="data-table chart__table">
+          <caption className="visually-hidden">Median days to decision per month</caption>
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col" className="data-table__number">
+                Median days
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{month(m.month)}</th>
+                <td className="data-table__number">{m.medianDaysToDecision ?? 'No decisions'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    >
+      <svg
+        className="chart__svg"
+        viewBox={`0 0 ${WIDTH} ${COLUMN_HEIGHT + COLUMN_BOTTOM + 8}`}
+        aria-hidden="true"
+        focusable="false"
+      >
+        <Group left={COLUMN_LEFT} top={8}>
+          {y.ticks(4).map((tick) => (
+            <line key={tick} className="chart__grid" x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} />
+          ))}
+          <LinePath<ReviewOutcomeMonth>
+            className="chart__line"
+            data={months}
+            x={centre}
+            y={(m) => y(m.medianDaysToDecision ?? 0)}
+            defined={(m) => m.medianDaysToDecision !== null}
+          />
+          {decided.map((m) => (
+            <g key={m.month}>
+              <circle className="chart__point" cx={centre(m)} cy={y(m.medianDaysToDecision ?? 0)} r={4} />
+              <text
+                className="chart__value"
+                x={centre(m)}
+                y={y(m.medianDaysToDecision ?? 0) - 10}
+                textAnchor="middle"
+              >
+                {m.medianDaysToDecision}
+              </text>
+            </g>
+          ))}
+          <AxisLeft
+            scale={y}
+            numTicks={4}
+            tickFormat={(value) => formatCount(Number(value))}
+            tickComponent={LeftTick}
+            tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
+            axisClassName="chart__axis"
+            tickClassName="chart__axis"
+          />
+          <AxisBottom
+            top={COLUMN_HEIGHT}
+            scale={x}
+            tickFormat={(value) => month(String(value))}
+            tickComponent={BottomTick}
+            tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
+            axisClassName="chart__axis"
+            tickClassName="chart__axis"
+          />
+        </Group>
+      </svg>
+    </ChartFigure>
+  );
+}

@@ -1,0 +1,89 @@
+// Appearance: System (follows the computer's light, dark and contrast settings), Light, Dark or
+// High contrast. A choice applies at once and is saved; if saving fails, the page goes back to
+// the theme that is still saved and says so.
+import { useEffect, useRef, useState } from 'react';
+import { toApiError } from '../../api';
+import { Banner } from '../../components/Banner';
+import { ChoiceGroup, type ChoiceOption } from '../../components/ChoiceGroup';
+import { Panel } from '../../components/Panel';
+import {
+  applyTheme,
+  fetchTheme,
+  isThemeChoice,
+  rememberedTheme,
+  saveTheme,
+  type ThemeChoice,
+} from '../../app/theme';
+
+const OPTIONS: ChoiceOption[] = [
+  { id: 'system', text: 'System', hint: "Follows your computer's light, dark and high-contrast settings." },
+  { id: 'light', text: 'Light', hint: 'Dark text on light backgrounds.' },
+  { id: 'dark', text: 'Dark', hint: 'Light text on dark backgrounds, easier on the eyes in dim light.' },
+  { id: 'highContrast', text: 'High contrast', hint: 'Black on white with strong outlines, for low vision.' },
+];
+
+export function ThemeSettings() {
+  const [choice, setChoice] = useState<ThemeChoice>(() => rememberedTheme() ?? 'system');
+  const [error, setError] = useState<string | null>(null);
+  // Arrow keys move through a radio group one option at a time, each a save: only the latest
+  // request may update the page, whatever order the replies come back in.
+  const latest = useRef(0);
+  const saved = useRef<ThemeChoice>(choice);
+
+  useEffect(() => {
+    let current = true;
+    void fetchTheme().then((loaded) => {
+      // Once the person has chosen, their choice wins over this (older) answer.
+      if (!current || loaded === null || latest.current !== 0) return;
+      saved.current = loaded;
+      setChoice(loaded);
+      applyTheme(loaded);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+
+  const choose = async (next: ThemeChoice) => {
+    const request = ++latest.current;
+    setChoice(next);
+    applyTheme(next);
+    setError(null);
+    try {
+      const result = await saveTheme(next);
+      saved.current = result;
+      if (request !== latest.current) return;
+      setChoice(result);
+      applyTheme(result);
+    } catch (caught) {
+      if (request !== latest.current) return;
+      setChoice(saved.current);
+      applyTheme(saved.current);
+      setError(toApiError(caught, 'setTheme').message);
+    }
+  };
+
+  return (
+    <Panel title="Appearance" description="How Steward looks on this computer. A change applies at once.">
+      <div className="stack stack--tight">
+        <ChoiceGroup
+          name="theme"
+          legend="Theme"
+          type="single"
+          className="choice-group--inline"
+          options={OPTIONS}
+          selected={[choice]}
+          onChange={(selected) => {
+            const next = selected[0];
+            if (isThemeChoice(next) && next !== choice) void choose(next);
+          }}
+        />
+        {error ? (
+          <Banner level="error" title="Steward couldn't save your theme">
+            <p>{error}</p>
+          </Banner>
+        ) : null}
+      </div>
+    </Panel>
+  );
+}
