@@ -60,6 +60,8 @@ export default tseslint.config(
                 '**/electron/core/*/*',
                 '!**/electron/core/contract',
                 '!**/electron/core/errors',
+                '!**/electron/core/records',
+                '**/electron/core/records/*',
                 '!**/electron/core/records/filter',
               ],
               message:
