@@ -1,10 +1,12 @@
 // Top of the renderer: no bridge -> explain; loading -> wait; no profile -> first run;
-// otherwise the shell. Bootstrapping, the saved theme and the hash listener start here, once.
+// otherwise the shell. Bootstrapping, the saved theme and language, and the hash listener start
+// here, once.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { getBridge } from './api';
 import { Shell } from './app/Shell';
 import { LoadingScreen, MissingBridge, StartupError } from './app/StartupScreens';
+import { loadLocale } from './app/locale';
 import { loadTheme } from './app/theme';
 import { FirstRun } from './features/profile/FirstRun';
 import { startRouteSync } from './state/routeSlice';
@@ -27,6 +29,7 @@ function ConnectedApp() {
 
   useEffect(() => {
     void loadTheme();
+    void loadLocale();
   }, []);
 
   useEffect(() => startRouteSync(syncRouteFromLocation), [syncRouteFromLocation]);

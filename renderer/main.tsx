@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyRememberedTheme } from './app/theme';
+import './i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';

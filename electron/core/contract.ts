@@ -607,6 +607,9 @@ export interface LrsView {
 
 export type ThemeChoice = 'system' | 'light' | 'dark' | 'highContrast';
 
+/** The interface language: follow the system, or a chosen one. */
+export type LocaleChoice = 'system' | 'en' | 'fr';
+
 const none = z.object({}).strict();
 const reviewIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, { error: 'Not a review id' });
 const draftIdSchema = z.string().regex(/^d[0-9a-f]{16}$/, { error: 'Not a draft id' });
@@ -817,6 +820,8 @@ export const contract = {
   setTheme: method<ThemeChoice>()(
     z.object({ theme: z.enum(['system', 'light', 'dark', 'highContrast']) }).strict(),
   ),
+  getLocale: method<LocaleChoice>()(none),
+  setLocale: method<LocaleChoice>()(z.object({ locale: z.enum(['system', 'en', 'fr']) }).strict()),
   openExternalLink: method<{ opened: boolean; reason?: string }>()(
     z.object({ url: z.string().max(2048, { error: 'Link too long' }) }).strict(),
   ),

@@ -62,6 +62,8 @@ const api: StewardBridge = Object.freeze({
   sendLrsNow: () => invoke('sendLrsNow'),
   getTheme: () => invoke('getTheme'),
   setTheme: (args) => invoke('setTheme', args),
+  getLocale: () => invoke('getLocale'),
+  setLocale: (args) => invoke('setLocale', args),
   openExternalLink: (args) => invoke('openExternalLink', args),
 });
 

@@ -209,6 +209,7 @@ describe('electronStoreFactory', () => {
     expect(fs.readFileSync(opened.movedAside!.to, 'utf8')).toBe('not json at all');
     expect(opened.settings.get()).toStrictEqual({
       theme: 'system',
+      locale: 'system',
       currentProfileId: null,
       workspaceDir: null,
       readingProgress: {},

@@ -80,6 +80,8 @@ export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
   sendLrsNow: {},
   getTheme: {},
   setTheme: { theme: 'dark' },
+  getLocale: {},
+  setLocale: { locale: 'fr' },
   openExternalLink: { url: 'https://gdpr-info.eu/art-5-gdpr/' },
 };
 

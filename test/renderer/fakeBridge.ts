@@ -220,6 +220,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     sendLrsNow: () => respond('sendLrsNow', undefined, records.sendLrsNow),
     getTheme: () => respond('getTheme', undefined, records.getTheme),
     setTheme: (args) => respond('setTheme', args, () => records.setTheme(args)),
+    getLocale: () => respond('getLocale', undefined, records.getLocale),
+    setLocale: (args) => respond('setLocale', args, () => records.setLocale(args)),
   };
 
   return Object.assign(bridge, {

@@ -3,6 +3,7 @@
 // step per poll and end as planned (done, failed), bundles, imports and the LRS settings with
 // the endpoint rule the contract enforces.
 import type {
+  LocaleChoice,
   AttentionItem,
   BundleResult,
   ImportResult,
@@ -41,6 +42,7 @@ export interface FakeRecordsState {
   jobPlan: JobPlan;
   lrs: LrsView;
   theme: ThemeChoice;
+  locale: LocaleChoice;
   bundle: BundleResult;
   /** What importRecords returns, or the error it fails with (a refused bundle). */
   importResult: ImportResult | ErrorPayload;
@@ -91,6 +93,7 @@ export function defaultRecordsState(): FakeRecordsState {
       refused: [],
     },
     theme: 'system',
+    locale: 'en',
     bundle: { file: '/home/ada/ada.stewardbundle', entries: 12, headHash: 'a'.repeat(64) },
     importResult: { file: null, kind: 'bundle', profiles: [], skipped: [], warnings: [] },
   };
@@ -458,6 +461,11 @@ export function createFakeRecords(state: FakeRecordsState) {
         lastSentAt: pending > 0 ? state.view.asOf : state.lrs.lastSentAt,
       };
       return state.lrs;
+    },
+    getLocale: () => state.locale,
+    setLocale: (args: { locale: LocaleChoice }) => {
+      state.locale = args.locale;
+      return state.locale;
     },
     getTheme: () => state.theme,
     setTheme: (args: { theme: ThemeChoice }) => {

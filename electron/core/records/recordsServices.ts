@@ -50,6 +50,8 @@ export const RECORDS_METHODS = [
   'sendLrsNow',
   'getTheme',
   'setTheme',
+  'getLocale',
+  'setLocale',
 ] as const;
 export type RecordsServices = Pick<Services, (typeof RECORDS_METHODS)[number]>;
 
@@ -500,6 +502,12 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     },
     async setTheme({ theme }) {
       return deps.settings.update({ theme }).theme;
+    },
+    async getLocale() {
+      return deps.settings.get().locale;
+    },
+    async setLocale({ locale }) {
+      return deps.settings.update({ locale }).locale;
     },
   };
 

@@ -31,6 +31,8 @@ const CONTENT_HASH = '^[0-9a-f]{64}$';
 const settingsShape = z.object({
   /** Display theme: follow the OS, or a chosen light, dark or high-contrast theme. */
   theme: z.enum(['system', 'light', 'dark', 'highContrast']),
+  /** Interface language: follow the system, or a chosen one. */
+  locale: z.enum(['system', 'en', 'fr']),
   currentProfileId: z
     .string()
     .regex(/^p[0-9a-f]{20}$/)
@@ -69,6 +71,7 @@ export type ReadingProgress = SettingsData['readingProgress'][string];
 
 const DEFAULTS: SettingsData = {
   theme: 'system',
+  locale: 'system',
   currentProfileId: null,
   workspaceDir: null,
   readingProgress: {},
@@ -78,6 +81,7 @@ const DEFAULTS: SettingsData = {
 /** JSON Schema handed to electron-store/conf, so a hand-edited file is checked on load. */
 export const SETTINGS_JSON_SCHEMA: Record<string, unknown> = {
   theme: { enum: ['system', 'light', 'dark', 'highContrast'] },
+  locale: { enum: ['system', 'en', 'fr'] },
   currentProfileId: { type: ['string', 'null'], pattern: '^p[0-9a-f]{20}$' },
   workspaceDir: { type: ['string', 'null'], minLength: 1 },
   readingProgress: {
@@ -141,6 +145,7 @@ function timestampForFileName(date: Date): string {
 function readFrom(store: KeyValueStore): SettingsData {
   return settingsShape.parse({
     theme: store.get('theme') ?? 'system',
+    locale: store.get('locale') ?? 'system',
     currentProfileId: store.get('currentProfileId'),
     workspaceDir: store.get('workspaceDir'),
     // Files written before reading progress existed have no such key.

@@ -16,4 +16,6 @@ export function registerRecordsFeature(handle: Handle, services: Services): void
   handle('sendLrsNow', (args) => services.sendLrsNow(args));
   handle('getTheme', (args) => services.getTheme(args));
   handle('setTheme', (args) => services.setTheme(args));
+  handle('getLocale', (args) => services.getLocale(args));
+  handle('setLocale', (args) => services.setLocale(args));
 }

@@ -6,6 +6,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { formatDate } from '../../format';
 import { useStewardStore } from '../../state/store';
 import { KeyProtectionNote } from '../profile/KeyProtectionNote';
+import { LanguageSettings } from './LanguageSettings';
 import { LrsSettings } from './LrsSettings';
 import { ThemeSettings } from './ThemeSettings';
 import { WorkspaceFolder } from './WorkspaceFolder';
@@ -64,6 +65,7 @@ export function SettingsScreen() {
         ) : null}
         <WorkspaceFolder />
         <ThemeSettings />
+        <LanguageSettings />
         <LrsSettings />
         {appInfo ? (
           <Panel title="About">
