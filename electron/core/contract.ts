@@ -145,6 +145,8 @@ export interface ModuleCard {
   attempts: number;
   /** True when the current version has a passed attempt that is not yet attested. */
   readyToAttest: boolean;
+  /** The language this module is shown in: the chosen one when translated, else 'en'. */
+  contentLocale: string;
 }
 
 export interface TrainingCatalogue {

@@ -7,13 +7,16 @@ import type { AppInfo, Notice, ProfileSummary, Services, SettingsView, Workspace
 import { StewardError, type ErrorCode } from './errors';
 import { checkExternalUrl } from './links';
 import {
+  createWorkspaceReader,
   openLedger,
   openWorkspace,
-  readWorkspace,
   verifyWorkspace,
   type Ledger,
+  type LedgerRead,
   type Workspace,
+  type WorkspaceReader,
 } from './ledger';
+import type { VerifyReport } from './contract';
 import { createProfile } from './profiles/createProfile';
 import { listLocalKeyIds, loadKey, type SecretProtector } from './profiles/keystore';
 import { readProfileFromLedger } from './profiles/profileDirectory';
@@ -47,6 +50,8 @@ export interface ServiceContext {
   keysDir?: string;
   now?: () => Date;
   logError?: (where: string, error: unknown) => void;
+  /** The OS's preferred language tag (e.g. fr-FR), for the 'system' language setting; English when absent. */
+  systemLocale?: () => string;
 }
 
 export interface ServiceHandle {
@@ -127,6 +132,28 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   }
   await openCurrentLedger();
 
+  /**
+   * One incremental reader for the open workspace, shared by the records and review services and
+   * getWorkspaceStatus: a call re-reads only the ledgers whose size or mtime changed since the
+   * last one, and a ledger that only grew (the current profile's own appends included) is read
+   * from where the last read stopped, chained on the head already verified (see
+   * createWorkspaceReader). A new reader comes with a new Workspace object (setWorkspace).
+   * Reads are run one at a time, so callers arriving together share one pass over the files.
+   */
+  let shared: { ws: Workspace; reader: WorkspaceReader; last: Promise<unknown> } | null = null;
+
+  function readCurrentWorkspace(): Promise<{ ledgers: LedgerRead[]; report: VerifyReport }> {
+    const ws = requireWorkspace();
+    if (shared?.ws !== ws) shared = { ws, reader: createWorkspaceReader(ws), last: Promise.resolve() };
+    const { reader } = shared;
+    const next = shared.last.then(
+      () => reader.read(),
+      () => reader.read(),
+    );
+    shared.last = next.catch(() => undefined);
+    return next;
+  }
+
   function requireWorkspace(): Workspace {
     if (!session.workspace) {
       throw new StewardError(
@@ -197,6 +224,8 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     currentProfile,
     ledger: requireLedger,
     readingProgress: settingsReadingProgress(session.settings),
+    locale: () => session.settings.get().locale,
+    systemLocale: ctx.systemLocale,
   });
 
   const reviews = createReviewServices({
@@ -206,6 +235,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     currentProfile,
     ledger: requireLedger,
     drafts: settingsReviewDrafts(session.settings),
+    readWorkspace: readCurrentWorkspace,
   });
 
   const records = createRecordsServices({
@@ -222,6 +252,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     localProfileIds: () => listLocalKeyIds(keysDir),
     host: ctx.capabilities,
     logError: ctx.logError,
+    readWorkspace: readCurrentWorkspace,
   });
 
   const services: Services = {
@@ -300,6 +331,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       }
       session.workspace = next;
       session.workspaceError = null;
+      shared = null; // read the (new) folder afresh
       session.notices = session.notices.filter((n) => n.id !== 'workspace-unavailable');
       session.settings.update({ workspaceDir: target });
       await openCurrentLedger();
@@ -313,7 +345,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
     async getWorkspaceStatus(): Promise<WorkspaceStatus> {
       const ws = requireWorkspace();
-      const { report } = await readWorkspace(ws, { depth: 'quick' });
+      const { report } = await readCurrentWorkspace();
       return {
         workspaceDir: ws.dir,
         readOnly: session.ledger?.readOnly ?? null,

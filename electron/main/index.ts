@@ -105,6 +105,7 @@ function run(): void {
           printPdf: createElectronPdfPrinter(),
         }),
         appVersion: app.getVersion(),
+        systemLocale: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
         // Packaged: shipped as extraResources; unpackaged: the repo's content/ folder.
         contentDir: app.isPackaged
           ? path.join(process.resourcesPath ?? path.dirname(app.getAppPath()), 'content')

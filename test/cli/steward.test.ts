@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLedgerFile, workspacePaths } from '../../electron/core/ledger';
-import { goodModules, moduleText, writeContent } from '../core/training/fixtures';
+import { frenchModuleText, goodModules, moduleText, writeContent } from '../core/training/fixtures';
 
 const ENTRY = path.resolve(import.meta.dirname, '../../electron/cli/steward.ts');
 let tmp: string;
@@ -237,6 +237,44 @@ describe('steward content check', () => {
     expect(lines[lines.length - 1]).toMatch(
       /^content check FAILED: 2 problem\(s\) in 2 file\(s\); 3 module\(s\) usable/,
     );
+  });
+
+  it('checks translations: lists the valid ones, reports a mismatch with its line (exit 1)', () => {
+    const fr = path.join(content, 'locales', 'fr', 'modules');
+    fs.mkdirSync(fr, { recursive: true });
+    fs.writeFileSync(path.join(fr, '01-alpha.md'), frenchModuleText({ id: 'alpha' }));
+    const ok = steward('content', 'check', '--content', content);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('ok   locales/fr/modules/01-alpha.md  (fr, translation of alpha 1.0.0)');
+    expect(ok.out).toContain(
+      `content ok: 3 module(s), 1 translation(s), policy.yaml and the review questionnaire in ${content}`,
+    );
+
+    fs.writeFileSync(path.join(fr, '02-beta.md'), frenchModuleText({ id: 'beta', version: '1.1.0' }));
+    const bad = steward('content', 'check', '--content', content);
+    expect(bad.code).toBe(1);
+    const lines = bad.out.trim().split('\n');
+    expect(lines).toContain('ok   locales/fr/modules/01-alpha.md  (fr, translation of alpha 1.0.0)');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^locales\/fr\/modules\/02-beta\.md: version: is 1\.1\.0, but the English module modules\/02-beta\.md is at 1\.0\.0; .*\(line 4\)$/,
+      ),
+    );
+    expect(lines[lines.length - 1]).toMatch(
+      /^content check FAILED: 2 problem\(s\) in 1 file\(s\); 3 module\(s\) usable/,
+    );
+  });
+
+  it('passes the content folder shipped with Steward, translations included', () => {
+    const real = path.join(tmp, 'real-content');
+    fs.cpSync(path.resolve(import.meta.dirname, '../../content'), real, { recursive: true });
+    const r = steward('content', 'check', '--content', real);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(
+      /^ok {3}locales\/fr\/modules\/\S+ {2}\(fr, translation of [a-z-]+ \d+\.\d+\.\d+\)$/m,
+    );
+    expect(r.out).toMatch(/^content ok: 8 module\(s\), \d+ translation\(s\)/m);
+    expect(r.code).toBe(0);
   });
 
   it('says so when the folder does not exist', () => {

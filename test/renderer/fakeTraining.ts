@@ -113,6 +113,7 @@ export function makeModule(
       progress: null,
       attempts: 0,
       readyToAttest: false,
+      contentLocale: 'en',
       ...overrides,
     },
     sections,

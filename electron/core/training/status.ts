@@ -1,7 +1,8 @@
 // Where a learner stands on each module, projected from their own ledger entries. Pure: the
 // same entries, content, policy and clock always give the same answer, and nothing here is
 // ever stored (status is derived, never a flag). The rules are those of TrainingStatus in
-// contract.ts.
+// contract.ts. A module may have several current content hashes, one per language it can be
+// read in (content.ts checks they say the same thing); entries on any of them count alike.
 import type { CompletionSummary, TrainingStatus } from '../contract';
 import type { LedgerEntry } from '../ledger';
 import type { Policy, RetakeOn } from '../policy/policy';
@@ -9,10 +10,16 @@ import type { TrainingModule } from './content';
 
 const DAY_MS = 86_400_000;
 
+/** A module as the projection needs it. */
+export type ProjectedModule = Pick<TrainingModule, 'id' | 'version' | 'contentHash'> & {
+  /** Every hash that counts as the current content (translations); contentHash when absent. */
+  contentHashes?: readonly string[];
+};
+
 export interface ProjectionInput {
   /** This profile's ledger entries, in seq order. */
   entries: readonly LedgerEntry[];
-  modules: readonly Pick<TrainingModule, 'id' | 'version' | 'contentHash'>[];
+  modules: readonly ProjectedModule[];
   policy: Pick<Policy, 'dueSoonDays' | 'newStarterDays' | 'retakeOn'>;
   /** Ids of the modules this person must complete. */
   required: ReadonlySet<string>;
@@ -71,13 +78,18 @@ function semverParts(v: string): [number, number, number] {
   return [a, b, c];
 }
 
+/** Whether `contentHash` is one of the module's current contents, in any language. */
+export function isCurrentContent(m: Omit<ProjectedModule, 'id'>, contentHash: string): boolean {
+  return contentHash === m.contentHash || (m.contentHashes?.includes(contentHash) ?? false);
+}
+
 /** Whether a completion on (version, hash) must be retaken now that the module is at `current`. */
 export function retakeNeeded(
   rule: RetakeOn,
   completed: { version: string; contentHash: string },
-  current: { version: string; contentHash: string },
+  current: Omit<ProjectedModule, 'id'>,
 ): boolean {
-  if (completed.contentHash === current.contentHash) return false;
+  if (isCurrentContent(current, completed.contentHash)) return false;
   const [cMaj, cMin] = semverParts(completed.version);
   const [nMaj, nMin] = semverParts(current.version);
   switch (rule) {
@@ -141,13 +153,13 @@ export function projectTraining(input: ProjectionInput): Map<string, ModuleProje
       if (!m) continue;
       const r = roundOf(m.id);
       r.touched = true;
-      if (e.data.contentHash === m.contentHash) r.started = true;
+      if (isCurrentContent(m, e.data.contentHash)) r.started = true;
     } else if (e.type === 'training.quizAttempted') {
       const m = current.get(e.data.moduleId);
       if (!m) continue;
       const r = roundOf(m.id);
       r.touched = true;
-      if (e.data.contentHash !== m.contentHash) continue;
+      if (!isCurrentContent(m, e.data.contentHash)) continue;
       r.attempts++;
       if (e.data.passed) {
         r.passedAttempt = {

@@ -1,6 +1,8 @@
 // The learner's side of training, as service methods: the catalogue, reading, the knowledge
 // check, attestation and certificates. Every rule is enforced here (not in the UI), and every
 // fact is a signed entry in the learner's own ledger; status is projected from those entries.
+// Modules are shown in the learner's language where a translation exists; whatever they read and
+// answered is recorded with that file's content hash, and counts in every language.
 import fs from 'node:fs';
 import type {
   Certificate,
@@ -27,11 +29,11 @@ import { ledgerPath } from '../ledger/workspace';
 import { requiredModulesFor, rolesOf } from '../policy/roles';
 import { readProfileFromLedger } from '../profiles/profileDirectory';
 import type { ReadingProgressStore } from '../settings/settingsStore';
-import { loadContent } from './content';
+import { BASE_LOCALE, loadContent, LOCALES_DIR } from './content';
 import type { LoadedContent, TrainingModule } from './content';
 import { gradeAttempt } from './grading';
 import { quizOrder, quizQuestionViews } from './shuffle';
-import { addCalendarMonths, projectTraining } from './status';
+import { addCalendarMonths, isCurrentContent, projectTraining } from './status';
 import type { ModuleProjection } from './status';
 
 export const TRAINING_METHODS = [
@@ -55,7 +57,23 @@ export interface TrainingDeps {
   /** The current profile's open ledger; throws why it cannot be written (read-only, no key, …). */
   ledger: () => Ledger;
   readingProgress: ReadingProgressStore;
+  /** The language setting: 'system', or a language tag such as en or fr. English when absent. */
+  locale?: () => string;
+  /** The operating system's preferred language tag (fr-FR), used when the setting is 'system'. */
+  systemLocale?: () => string;
 }
+
+/** The language tag to look content up in for a language setting ('system' asks the OS). */
+export function preferredContentLocale(setting: string | undefined, systemLocale?: () => string): string {
+  if (setting !== 'system') return setting ?? BASE_LOCALE;
+  try {
+    return systemLocale?.() || BASE_LOCALE;
+  } catch {
+    return BASE_LOCALE;
+  }
+}
+
+const LOCALES_PREFIX = `${LOCALES_DIR}/`;
 
 function noProfile(): StewardError {
   return new StewardError(
@@ -99,6 +117,13 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
     const run = queue.then(fn);
     queue = run.catch(() => undefined);
     return run;
+  }
+
+  /** The content, each module in the learner's language where a valid translation exists. */
+  function content(): LoadedContent {
+    return loadContent(deps.contentDir, {
+      locale: preferredContentLocale(deps.locale?.(), deps.systemLocale),
+    });
   }
 
   function requireProfile(): ProfileSummary {
@@ -205,25 +230,33 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
           : null,
       attempts: p.attempts,
       readyToAttest: p.readyToAttest,
+      contentLocale: m.locale,
     };
   }
 
   async function state(moduleId: string) {
     const profile = requireProfile();
-    const content = loadContent(deps.contentDir);
-    const module = findModule(content, moduleId);
+    const loaded = content();
+    const module = findModule(loaded, moduleId);
     const entries = await ownEntries(profile);
-    const projection = project(profile, content, entries).get(module.id) as ModuleProjection;
-    return { profile, content, module, projection };
+    const projection = project(profile, loaded, entries).get(module.id) as ModuleProjection;
+    return { profile, content: loaded, module, projection };
   }
 
-  function refuseStale(module: TrainingModule, contentHash: string): void {
-    if (module.contentHash !== contentHash) {
+  /**
+   * The edition (language) of `module` the learner opened, by its content hash: any current one,
+   * since a learner may have opened the quiz before switching language. Refused once the module
+   * has changed since.
+   */
+  function openedEdition(loaded: LoadedContent, module: TrainingModule, contentHash: string): TrainingModule {
+    const edition = loaded.editions.get(contentHash);
+    if (!edition || edition.id !== module.id || !isCurrentContent(module, contentHash)) {
       throw new StewardError(
         'CONTENT_CHANGED',
         `The module "${module.title}" changed since you opened it; reload it to see the current version.`,
       );
     }
+    return edition;
   }
 
   async function certificate(entryHash: string): Promise<Certificate> {
@@ -268,8 +301,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
             fingerprint: fallback?.fingerprint ?? '',
           };
       const d = data.data;
-      const title =
-        loadContent(deps.contentDir).modules.find((m) => m.id === d.moduleId)?.title ?? d.moduleId;
+      const title = content().modules.find((m) => m.id === d.moduleId)?.title ?? d.moduleId;
       return {
         name: who.name,
         email: who.email,
@@ -297,16 +329,20 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
   return {
     async listTrainingModules(): Promise<TrainingCatalogue> {
       const profile = requireProfile();
-      const content = loadContent(deps.contentDir);
-      const projection = project(profile, content, await ownEntries(profile));
-      const modules = content.modules
+      const loaded = content();
+      const projection = project(profile, loaded, await ownEntries(profile));
+      const modules = loaded.modules
         .map((m) => ({ m, c: card(m, projection.get(m.id) as ModuleProjection, profile.id) }))
         .sort((a, b) => Number(b.c.required) - Number(a.c.required) || a.m.order - b.m.order)
         .map((x) => x.c);
+      // Problems in other languages' translations are the content team's business, not this learner's.
+      const ownLocale = `${LOCALES_PREFIX}${loaded.locale}/`;
       return {
         modules,
-        unavailable: content.problems,
-        dueSoonDays: content.policy.dueSoonDays,
+        unavailable: loaded.problems.filter(
+          (p) => !p.file.startsWith(LOCALES_PREFIX) || p.file.startsWith(ownLocale),
+        ),
+        dueSoonDays: loaded.policy.dueSoonDays,
         asOf: deps.now().toISOString(),
       };
     },
@@ -340,7 +376,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
 
     async saveReadingProgress({ moduleId, section }) {
       const profile = requireProfile();
-      const module = findModule(loadContent(deps.contentDir), moduleId);
+      const module = findModule(content(), moduleId);
       if (section >= module.sections.length) {
         throw new StewardError(
           'INVALID_ARGUMENT',
@@ -371,8 +407,9 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
 
     submitQuizAttempt: ({ moduleId, contentHash, answers }) =>
       exclusive(async (): Promise<QuizResult> => {
-        const { profile, module, projection } = await state(moduleId);
-        refuseStale(module, contentHash);
+        const { profile, content: loaded, module: current, projection } = await state(moduleId);
+        // Graded and recorded on the edition the learner answered (same ids and answers in all).
+        const module = openedEdition(loaded, current, contentHash);
         const grade = gradeAttempt(module, answers);
         const attempt = projection.attempts + 1;
         const recorded: Record<string, string[]> = {};
@@ -429,8 +466,9 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
 
     attestTrainingModule: ({ moduleId, contentHash }) =>
       exclusive(async (): Promise<Certificate> => {
-        const { profile, module, projection } = await state(moduleId);
-        refuseStale(module, contentHash);
+        const { profile, content: loaded, module: current, projection } = await state(moduleId);
+        // The statement the learner confirmed, in the language they read it in.
+        const module = openedEdition(loaded, current, contentHash);
         const passed = projection.passedAttempt;
         if (!passed) {
           throw new StewardError(

@@ -151,3 +151,42 @@ export function answersFor(questions: number, wrong: string[] = []): Record<stri
   }
   return out;
 }
+
+/**
+ * A French translation of moduleText(m): every word a learner reads is different, while the id,
+ * version, question and option ids, answers and sections stay as they are.
+ */
+export function frenchModuleText(m: FixtureModule): string {
+  const words: [RegExp, string][] = [
+    [/^title: .*$/m, `title: ${m.title ?? `Module ${m.id} (fr)`}`],
+    [/^summary: .*$/m, `summary: De quoi parle ${m.id}.`],
+    [/^attestation: .*$/m, `attestation: J'ai lu ${m.id} et je l'appliquerai.`],
+    [/Which two of these are personal data\?/, 'Lesquelles de ces deux données sont personnelles ?'],
+    [/An email address\./, 'Une adresse électronique.'],
+    [/A company registration number\./, "Un numéro d'immatriculation de société."],
+    [/A device identifier\./, "L'identifiant d'un appareil."],
+    [/Both identify a person, directly or indirectly\./, 'Les deux identifient une personne.'],
+    [/GDPR Art\. 4\(1\)/, 'RGPD, art. 4(1)'],
+    [/Scenario (\d+)\. What should you do\?/g, 'Situation $1. Que faites-vous ?'],
+    [/Ship it\./g, 'On livre.'],
+    [/Ask for a review\./g, 'Demander une revue.'],
+    [/Ignore it\./g, 'Ne rien faire.'],
+    [/explanation: Explanation (\d+)\./g, 'explanation: Explication $1.'],
+    [/Some words before the first heading\./, 'Quelques mots avant le premier titre.'],
+    [/## Why it matters/, "## Pourquoi c'est important"],
+    [/Because people trust us\./, 'Parce que les gens nous font confiance.'],
+    [/## Key takeaways/, "## L'essentiel"],
+    [/- Ask first\./, "- Demander d'abord."],
+  ];
+  let text = moduleText(m);
+  for (const [from, to] of words) text = text.replace(from, to);
+  return text;
+}
+
+/** Writes `files` (path under the content folder -> text), creating folders as needed. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+}

@@ -208,3 +208,62 @@ describe('projectTraining', () => {
     expect(run({ now: '2025-01-10T00:00:00Z', entries: [other] }).status).toBe('notStarted');
   });
 });
+
+describe('a module readable in several languages (several current content hashes)', () => {
+  const H3 = '3'.repeat(64);
+  const H4 = '4'.repeat(64);
+  /** alpha 1.0.0: English file H1, French translation H2. */
+  const both = [{ id: 'alpha', version: '1.0.0', contentHash: H1, contentHashes: [H1, H2] }];
+  /** The same module as a French reader sees it. */
+  const inFrench = [{ id: 'alpha', version: '1.0.0', contentHash: H2, contentHashes: [H1, H2] }];
+
+  it('a completion on either language counts as passed in the other', () => {
+    const onFrench = [
+      started('1.0.0', H2),
+      attempt(true, 1, '1.0.0', H2),
+      completed('2025-03-01T00:00:00.000Z', 12, '1.0.0', H2),
+    ];
+    expect(run({ now: '2025-06-01T00:00:00Z', entries: onFrench, modules: both }).status).toBe('passed');
+    const onEnglish = [started(), attempt(true), completed('2025-03-01T00:00:00.000Z')];
+    expect(run({ now: '2025-06-01T00:00:00Z', entries: onEnglish, modules: inFrench }).status).toBe('passed');
+  });
+
+  it('starts and attempts in either language count towards the same round', () => {
+    const p = run({
+      now: '2025-01-10T00:00:00Z',
+      entries: [started('1.0.0', H2), attempt(false, 1, '1.0.0', H2), attempt(true, 2)],
+      modules: inFrench,
+    });
+    expect(p).toMatchObject({ started: true, attempts: 2, readyToAttest: true });
+    expect(p.passedAttempt).toMatchObject({ attempt: 2 });
+  });
+
+  it('a single hash behaves as before, and a hash not listed is another version', () => {
+    const onFrench = [completed('2025-03-01T00:00:00.000Z', 12, '1.0.0', H2)];
+    const englishOnly = [{ id: 'alpha', version: '2.0.0', contentHash: H1 }];
+    expect(run({ now: '2025-06-01T00:00:00Z', entries: onFrench, modules: englishOnly }).status).toBe(
+      'updated',
+    );
+    expect(
+      run({ now: '2025-06-01T00:00:00Z', entries: [attempt(true, 1, '1.0.0', H3)], modules: both }),
+    ).toMatchObject({ attempts: 0, readyToAttest: false });
+  });
+
+  it('retakeOn still applies across versions, whatever the language', () => {
+    // Completed in French at 1.0.0; the module is now 2.0.0 in English (H3) and French (H4).
+    const now2 = [{ id: 'alpha', version: '2.0.0', contentHash: H4, contentHashes: [H3, H4] }];
+    const minor = [{ id: 'alpha', version: '1.1.0', contentHash: H3, contentHashes: [H3, H4] }];
+    const onFrench = [completed('2025-03-01T00:00:00.000Z', 12, '1.0.0', H2)];
+    expect(run({ now: '2025-06-01T00:00:00Z', entries: onFrench, modules: now2 }).status).toBe('updated');
+    expect(run({ now: '2025-06-01T00:00:00Z', entries: onFrench, modules: minor }).status).toBe('passed');
+    expect(
+      retakeNeeded(
+        'any',
+        { version: '1.0.0', contentHash: H2 },
+        { version: '1.0.0', contentHash: H1, contentHashes: [H1, H2] },
+      ),
+    ).toBe(false);
+    expect(retakeNeeded('any', { version: '1.0.0', contentHash: H2 }, minor[0]!)).toBe(true);
+    expect(retakeNeeded('major', { version: '1.0.0', contentHash: H2 }, minor[0]!)).toBe(false);
+  });
+});
