@@ -1,14 +1,21 @@
 // Benchmarks of code built on the ledger: the records projection (over what the ledger bench
-// opened) and the CSV export of 100k completion rows against a raw JSON.stringify of the same
-// rows. Both are loaded lazily: if the module is not there yet the row says "pending <file>".
-import { createWriteStream, rmSync } from 'node:fs';
+// opened), the CSV export of 100k completion rows against a raw JSON.stringify of the same
+// rows, and getRecords through the app's services, first call against the next one (the
+// services share one incremental workspace reader). Loaded lazily: if a module is not there yet
+// the row says "pending <file>".
+import { cpSync, createWriteStream, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resolve } from 'node:path';
+import YAML from 'yaml';
 import type { MatrixRow, RecordsView } from '../electron/core/contract';
+import { fingerprintOf } from '../electron/core/ledger';
 import type { LedgerRead } from '../electron/core/ledger';
+import type * as KeystoreNs from '../electron/core/profiles/keystore';
 import type * as CsvModuleNs from '../electron/core/records/csv';
-import { MODULE_IDS } from './fixture';
-import { compare, result } from './harness';
+import type * as ServicesNs from '../electron/core/services';
+import type * as SettingsStoreNs from '../electron/core/settings/settingsStore';
+import { cachedWorkspace, MODULE_IDS } from './fixture';
+import { compare, median, result, timeMs } from './harness';
 import type { Reported } from './harness';
 import { pending, tempRoot } from './ledger.bench';
 import type { BenchOptions, ProjectFn } from './ledger.bench';
@@ -139,7 +146,94 @@ async function benchCsv(opts: BenchOptions): Promise<Reported> {
   }
 }
 
+/**
+ * getRecords through createServices for a manager of every team, over the cached fixture: the
+ * first call of a fresh service table (reads and checks every ledger, then projects) against
+ * the second (nothing changed on disk: no ledger is read again; the projection still runs).
+ */
+async function benchGetRecords(opts: BenchOptions): Promise<Reported> {
+  const total = opts.quick ? 10_000 : 100_000;
+  const label = `${total / 1000}k`;
+  const name = `getRecords on an unchanged ${label} workspace (second call)`;
+  let services: typeof ServicesNs;
+  let keystore: typeof KeystoreNs;
+  let settingsStore: typeof SettingsStoreNs;
+  try {
+    services = await import('../electron/core/services');
+    keystore = await import('../electron/core/profiles/keystore');
+    settingsStore = await import('../electron/core/settings/settingsStore');
+  } catch (err) {
+    return pending(name, 'ms', 'report', `electron/core/services.ts (${(err as Error).message})`);
+  }
+  const fx = await cachedWorkspace(10, total / 10, opts.log);
+  const viewer = fx.ledgers[0]!;
+  const root = tempRoot();
+  try {
+    const contentDir = join(root, 'content');
+    cpSync(CONTENT_DIR, contentDir, { recursive: true });
+    const policyFile = join(contentDir, 'policy.yaml');
+    const policy = YAML.parse(readFileSync(policyFile, 'utf8')) as { roles: Record<string, unknown[]> };
+    policy.roles.managers!.push({
+      email: 'person0@example.org',
+      fingerprint: fingerprintOf(viewer.keys.publicKey),
+      all: true,
+    });
+    writeFileSync(policyFile, YAML.stringify(policy));
+    const userDataDir = join(root, 'user');
+    keystore.saveKey(join(userDataDir, 'keys'), keystore.fileOnlyProtector, {
+      profileId: viewer.profileId,
+      ...viewer.keys,
+    });
+    const start = () =>
+      services.createServices({
+        userDataDir,
+        contentDir,
+        settingsStoreFactory: settingsStore.confStoreFactory,
+        secretProtector: keystore.fileOnlyProtector,
+        capabilities: { host: 'test' },
+        appVersion: '0.0.0-bench',
+      });
+    const setup = await start();
+    await setup.services.setWorkspace({ dir: fx.dir });
+    await setup.services.switchProfile({ profileId: viewer.profileId });
+    await setup.close();
+
+    const firsts: number[] = [];
+    const seconds: number[] = [];
+    const runs = opts.quick ? 3 : 7;
+    for (let r = 0; r <= runs; r++) {
+      const handle = await start(); // a fresh service table: nothing read yet
+      try {
+        let rows = 0;
+        const first = await timeMs(async () => {
+          rows = (await handle.services.getRecords({})).matrix.length;
+        });
+        const second = await timeMs(() => handle.services.getRecords({}));
+        if (rows === 0) throw new Error('getRecords saw nobody');
+        if (r === 0) continue; // warm-up
+        firsts.push(first);
+        seconds.push(second);
+      } finally {
+        await handle.close();
+      }
+    }
+    return result({
+      name,
+      value: median(seconds),
+      unit: 'ms',
+      baseline: median(firsts),
+      goal: 'report',
+      met: null,
+      note: `services.getRecords for a manager of all teams over ${label} entries, ${runs} fresh service tables; baseline = the first call (reads every ledger at quick depth, then projects); the second re-reads no ledger, so what is left is the projection`,
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 export async function runRecordsBenchmarks(opts: BenchOptions): Promise<Reported[]> {
   opts.log('records: CSV export ...');
-  return [await benchCsv(opts)];
+  const csv = await benchCsv(opts);
+  opts.log('records: getRecords, first and second call ...');
+  return [csv, await benchGetRecords(opts)];
 }

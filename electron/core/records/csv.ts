@@ -42,9 +42,11 @@ const DANGEROUS_FIRST = new Set([
 /** The first character after any leading single quotes is one a spreadsheet may evaluate. */
 function needsQuote(value: string): boolean {
   let i = 0;
-  while (value[i] === "'") i++;
-  const c = value[i];
-  return c !== undefined && DANGEROUS_FIRST.has(c);
+  while (value.charCodeAt(i) === 0x27) i++; // '
+  const c = value.charCodeAt(i);
+  // Fast path: a letter, digit or space (most cells) is never dangerous.
+  if (Number.isNaN(c) || (c > 0x40 && c < 0x7f) || (c >= 0x30 && c <= 0x39) || c === 0x20) return false;
+  return DANGEROUS_FIRST.has(value.charAt(i));
 }
 
 /**
@@ -61,6 +63,9 @@ export function recoverCell(cell: string): string {
   return cell.startsWith("'") && needsQuote(cell) ? cell.slice(1) : cell;
 }
 
+// csv-stringify writes the header and the heads trailer; the data rows go through encodeRow
+// below, which must give byte for byte what csv-stringify gives with these options (a test
+// compares the two).
 const CSV_OPTIONS = {
   record_delimiter: '\r\n',
   // With a record delimiter given, csv-stringify stops quoting a lone '\n' or '\r' inside a
@@ -68,6 +73,30 @@ const CSV_OPTIONS = {
   quote_record_delimiter: true,
   cast: { string: neutraliseCell },
 } as const;
+
+/** A cell csv-stringify would quote with CSV_OPTIONS: it holds a delimiter, a quote or a line break. */
+const MUST_QUOTE = /[",\r\n]/;
+const QUOTES = /"/g;
+
+/**
+ * One data row as CSV_OPTIONS would have csv-stringify write it, CRLF included: each cell
+ * neutralised, then quoted (quotes doubled) when it holds `,` `"` CR or LF, and left bare
+ * otherwise (an empty cell stays empty).
+ *
+ * Hand-written because csv-stringify is the whole cost of a large export: it works cell by
+ * cell through an options object, a cast callback context, a separator search per option
+ * and an array of [value, field] pairs — 5 to 6x a JSON.stringify of the same rows at 100k
+ * rows, with or without the cast, whatever the batch size. This is one regex test per cell.
+ */
+function encodeRow(row: readonly string[]): string {
+  let line = '';
+  for (let i = 0; i < row.length; i++) {
+    let cell = neutraliseCell(row[i] ?? '');
+    if (MUST_QUOTE.test(cell)) cell = `"${cell.replace(QUOTES, '""')}"`;
+    line += i === 0 ? cell : `,${cell}`;
+  }
+  return `${line}\r\n`;
+}
 
 /** The matrix and register columns, in file order. */
 export const MATRIX_COLUMNS = [
@@ -224,19 +253,21 @@ export async function writeCsv(out: Writable, table: CsvTable, opts: WriteOption
   await writeChunk(out, stringify([[...table.header]], { ...CSV_OPTIONS, bom: true }));
   onProgress?.(0, table.total);
   let done = 0;
-  let batch: string[][] = [];
+  let batch = '';
+  let inBatch = 0;
   const flush = async (): Promise<void> => {
-    await writeChunk(out, stringify(batch, CSV_OPTIONS));
-    done += batch.length;
-    batch = [];
+    await writeChunk(out, batch);
+    done += inBatch;
+    batch = '';
+    inBatch = 0;
     onProgress?.(done, table.total);
     await yieldTurn(signal);
   };
   for (const row of table.rows) {
-    batch.push(row);
-    if (batch.length >= CHUNK_ROWS) await flush();
+    batch += encodeRow(row);
+    if (++inBatch >= CHUNK_ROWS) await flush();
   }
-  if (batch.length > 0) await flush();
+  if (inBatch > 0) await flush();
   const trailer = [
     [''],
     [HEADS_MARKER],

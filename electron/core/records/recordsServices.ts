@@ -19,7 +19,7 @@ import { StewardError } from '../errors';
 import { listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
 import type { Ledger, LedgerRead, Workspace } from '../ledger';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
-import { loadQuestionnaire } from '../review/questionnaire';
+import { loadQuestionnaire, QUESTIONNAIRE_FILE, type Questionnaire } from '../review/questionnaire';
 import type { Settings } from '../settings/settingsStore';
 import { loadContent } from '../training/content';
 import { bundleExportedData, writeBundle } from './bundle';
@@ -86,6 +86,11 @@ export interface RecordsDeps {
   localProfileIds: () => string[];
   host: RecordsHost;
   logError?: (where: string, error: unknown) => void;
+  /**
+   * The workspace's ledgers at quick depth, from a reader shared with the other services that
+   * re-reads only what changed (services.ts); without it, every call reads the whole workspace.
+   */
+  readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
 }
 
 export interface RecordsHandle {
@@ -173,14 +178,30 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     return profile;
   }
 
-  function questionnaire() {
-    return loadQuestionnaire(deps.contentDir).questionnaire ?? undefined;
+  let questionnaireCache: { key: string; q: Questionnaire | undefined } | null = null;
+
+  /** The questionnaire (it checks submitted assessments), parsed again only when its file changes. */
+  function questionnaire(): Questionnaire | undefined {
+    const file = path.join(deps.contentDir, QUESTIONNAIRE_FILE);
+    let key = 'missing';
+    try {
+      const st = fs.statSync(file);
+      key = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      // Missing: loadQuestionnaire says so; the register then skips the assessment check.
+    }
+    if (questionnaireCache?.key !== key) {
+      questionnaireCache = { key, q: loadQuestionnaire(deps.contentDir).questionnaire ?? undefined };
+    }
+    return questionnaireCache.q;
   }
 
   async function project(ledgers?: LedgerRead[]): Promise<RecordsProjection> {
     const viewer = me();
     const ws = deps.workspace();
-    const read = ledgers ?? (await readWorkspace(ws, { depth: 'quick' })).ledgers;
+    const read =
+      ledgers ??
+      (deps.readWorkspace ? await deps.readWorkspace() : await readWorkspace(ws, { depth: 'quick' })).ledgers;
     const content = loadContent(deps.contentDir);
     return projectRecords({
       ledgers: read,

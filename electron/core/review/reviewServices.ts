@@ -20,7 +20,7 @@ import type {
 } from '../contract';
 import { StewardError } from '../errors';
 import { readWorkspace } from '../ledger';
-import type { Ledger, LedgerEntry, Workspace } from '../ledger';
+import type { Ledger, LedgerEntry, LedgerRead, Workspace } from '../ledger';
 import { modulesRequiredToSubmit, rolesOf } from '../policy/roles';
 import type { Policy } from '../policy/policy';
 import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
@@ -60,6 +60,11 @@ export interface ReviewDeps {
   currentProfile: () => ProfileSummary | null;
   ledger: () => Ledger;
   drafts: ReviewDraftStore;
+  /**
+   * The workspace's ledgers at quick depth, from a reader shared with the other services that
+   * re-reads only what changed (services.ts); without it, every call reads the whole workspace.
+   */
+  readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
 }
 
 type Person = WorkspacePerson;
@@ -151,7 +156,9 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
   }
 
   async function readView(): Promise<WorkspaceView> {
-    const { ledgers } = await readWorkspace(deps.workspace(), { depth: 'quick' });
+    const { ledgers } = deps.readWorkspace
+      ? await deps.readWorkspace()
+      : await readWorkspace(deps.workspace(), { depth: 'quick' });
     const q = (() => {
       try {
         return questionnaire();

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import type { RecordsView } from '../../../electron/core/contract';
 import {
@@ -271,6 +272,80 @@ describe('formula injection through every column', () => {
     const joined = formatConditions([{ text: 'Audit', owner: '=HYPERLINK("x")', dueDate: '2026-01-01' }]);
     expect(joined).toBe('Audit (=HYPERLINK("x"), due 2026-01-01)');
     expect(isSafe(neutraliseCell(joined))).toBe(true);
+  });
+});
+
+describe('hand-written row encoding', () => {
+  // writeCsv encodes data rows itself (for speed); they must be what csv-stringify wrote.
+  const options = {
+    record_delimiter: '\r\n',
+    quote_record_delimiter: true,
+    cast: { string: neutraliseCell },
+  } as const;
+  const byLibrary = (table: { header: readonly string[]; rows: string[][] }): string =>
+    stringify([[...table.header]], { ...options, bom: true }) +
+    stringify(table.rows, options) +
+    stringify([[''], [HEADS_MARKER], ['profileId', 'entries', 'headHash']], options);
+
+  it('is byte for byte what csv-stringify writes, for the corpus and for random cells', async () => {
+    let seed = 42;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const alphabet = [
+      'a',
+      'Z',
+      '1',
+      ' ',
+      ',',
+      '"',
+      "'",
+      '\r',
+      '\n',
+      '=',
+      '+',
+      '-',
+      '@',
+      '\t',
+      '＝',
+      'é',
+      '😀',
+      ';',
+    ];
+    const random = Array.from({ length: 2000 }, () =>
+      Array.from({ length: 1 + next(6) }, () =>
+        Array.from({ length: next(8) }, () => alphabet[next(alphabet.length)]).join(''),
+      ),
+    );
+    const fixed = [
+      ['', '', ''],
+      [''],
+      ['"', '""', '","', 'a"b', '"a'],
+      ['\r\n', '\r', '\n', 'a\r\nb', ' x '],
+      ["'", "''", "'=1", "''+2", "'a"],
+      ...PAYLOADS.map((p) => [p, `x${p}`, `${p},${p}`]),
+    ];
+    const rows = [...fixed, ...random];
+    const header = ['h1', '=h2', 'h,3'];
+    const { text } = await csvText({ header, total: rows.length, rows, heads: [] });
+    expect(text).toBe(byLibrary({ header, rows }));
+  });
+
+  it('writes a whole matrix and register as csv-stringify did', async () => {
+    const view = makeView();
+    view.matrix[0]!.moduleTitle = 'Ethics, "consent"\nand\r\nmore';
+    view.matrix[1]!.name = '=cmd|"/c calc"!A1';
+    for (const table of [csvMatrix(view), csvReviews(view)]) {
+      const rows = [...table.rows];
+      const { text } = await csvText({ ...table, rows });
+      const trailer = table.heads.map((h) => [h.profileId, String(h.entries), h.headHash ?? '']);
+      const expected =
+        stringify([[...table.header]], { ...options, bom: true }) +
+        stringify(rows, options) +
+        stringify([[''], [HEADS_MARKER], ['profileId', 'entries', 'headHash'], ...trailer], options);
+      expect(text).toBe(expected);
+    }
   });
 });
 
