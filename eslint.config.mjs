@@ -50,7 +50,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Every word a person reads comes from the locale files (renderer/i18n/locales).
-      'i18next/no-literal-string': ['warn', { mode: 'jsx-text-only' }],
+      'i18next/no-literal-string': ['error', { mode: 'jsx-text-only' }],
       'no-restricted-imports': [
         'error',
         {

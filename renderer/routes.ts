@@ -51,23 +51,9 @@ const ENTRY_HASH = /^[0-9a-f]{64}$/;
 const DRAFT_ID = /^d[0-9a-f]{16}$/;
 const REVIEW_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
-/** The four places the navigation lists, in order. */
+/** The four places the navigation lists, in order. Each route's title is shell:route.<route>. */
 export const NAV_ROUTES = ['training', 'reviews', 'records', 'settings'] as const satisfies readonly Route[];
 export type NavRoute = (typeof NAV_ROUTES)[number];
-
-export const ROUTE_TITLES: Record<Route, string> = {
-  training: 'Training',
-  reviews: 'Reviews',
-  records: 'Records',
-  settings: 'Settings',
-  'new-profile': 'Add a profile',
-  'training-module': 'Training module',
-  'training-quiz': 'Knowledge check',
-  'training-attest': 'Attestation',
-  certificate: 'Certificate',
-  'review-draft': 'Review draft',
-  review: 'Review',
-};
 
 /** Which navigation entry is current on a route: every training screen sits under Training. */
 export function navSectionOf(route: Route): NavRoute | null {

@@ -1,5 +1,8 @@
 // Steward's name with its mark; the mark is decorative (the name is the text).
+import { useTranslation } from 'react-i18next';
+
 export function BrandMark({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation('common');
   return (
     <span className={compact ? 'brand brand--compact' : 'brand'}>
       <svg
@@ -17,7 +20,7 @@ export function BrandMark({ compact = false }: { compact?: boolean }) {
         />
         <path d="m12.3 16 2.6 2.6 4.9-5.2" className="brand__mark-check" />
       </svg>
-      <span className="brand__name">Steward</span>
+      <span className="brand__name">{t('appName')}</span>
     </span>
   );
 }

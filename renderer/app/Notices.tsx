@@ -1,5 +1,6 @@
 // App-wide banners above every screen: notices the app raised on start (e.g. a corrupt settings
 // file moved aside), and — not dismissible — a ledger that could only be opened read-only.
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../components/Banner';
 import { useStewardStore } from '../state/store';
@@ -11,6 +12,7 @@ function asSentence(reason: string): string {
 }
 
 export function Notices() {
+  const { t } = useTranslation('shell');
   const { notices, dismissNotice, readOnly, navigate, route } = useStewardStore(
     useShallow((s) => ({
       notices: s.notices,
@@ -26,24 +28,33 @@ export function Notices() {
       {readOnly ? (
         <Banner
           level="error"
-          title="Steward can't add to your records"
+          title={t('readOnly.title')}
           actions={
             route === 'records' ? null : (
               <button type="button" className="link-button" onClick={() => navigate('records')}>
-                Open Records
+                {t('readOnly.openRecords')}
               </button>
             )
           }
         >
           <p>
-            Your ledger <code>{readOnly.file}</code> has a problem{' '}
-            {readOnly.seq === null ? 'in the file as a whole' : <>at entry {readOnly.seq}</>}:{' '}
-            {asSentence(readOnly.reason)}
+            {readOnly.seq === null ? (
+              <Trans
+                t={t}
+                i18nKey="readOnly.problemInFile"
+                values={{ file: readOnly.file, reason: asSentence(readOnly.reason) }}
+                components={{ code: <code /> }}
+              />
+            ) : (
+              <Trans
+                t={t}
+                i18nKey="readOnly.problemAtEntry"
+                values={{ file: readOnly.file, seq: readOnly.seq, reason: asSentence(readOnly.reason) }}
+                components={{ code: <code /> }}
+              />
+            )}
           </p>
-          <p>
-            It was opened read-only, so nothing new is recorded until it is repaired. Your existing records
-            are unchanged.
-          </p>
+          <p>{t('readOnly.consequence')}</p>
         </Banner>
       ) : null}
       {notices.map((notice) => (

@@ -2,6 +2,7 @@
 // profile or add one. A disclosure (button + list of buttons), not an ARIA menu: it needs no
 // roving focus to be fully usable from the keyboard.
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../components/Icon';
 import { Spinner } from '../components/Spinner';
@@ -24,6 +25,7 @@ function Avatar({ profile }: { profile: ProfileSummary }) {
 }
 
 export function ProfileSwitcher() {
+  const { t } = useTranslation('shell');
   const { profile, profiles, switchProfile, switching, switchError, navigate, clearRequest } =
     useStewardStore(
       useShallow((s) => ({
@@ -78,7 +80,9 @@ export function ProfileSwitcher() {
     <div className="profile-switcher" ref={rootRef}>
       {open ? (
         <div className="profile-switcher__panel" id={panelId}>
-          <p className="profile-switcher__caption">{others.length > 0 ? 'Switch to' : 'No other profiles'}</p>
+          <p className="profile-switcher__caption">
+            {others.length > 0 ? t('profileSwitcher.switchTo') : t('profileSwitcher.noOthers')}
+          </p>
           {others.length > 0 ? (
             <ul className="profile-switcher__list">
               {others.map((other) => (
@@ -99,7 +103,7 @@ export function ProfileSwitcher() {
               ))}
             </ul>
           ) : null}
-          {switching ? <Spinner size="sm" label="Switching profile…" /> : null}
+          {switching ? <Spinner size="sm" label={t('profileSwitcher.switching')} /> : null}
           {switchError ? (
             <p className="profile-switcher__error" role="alert">
               {switchError.message}
@@ -117,7 +121,7 @@ export function ProfileSwitcher() {
             <span className="avatar avatar--ghost" aria-hidden="true">
               <Icon name="userPlus" />
             </span>
-            <span className="profile-switcher__name">Add a profile</span>
+            <span className="profile-switcher__name">{t('profileSwitcher.add')}</span>
           </button>
         </div>
       ) : null}
@@ -125,7 +129,7 @@ export function ProfileSwitcher() {
         type="button"
         ref={toggleRef}
         className="profile-switcher__toggle"
-        aria-label={`${profile.name}, ${profile.team} — switch profile`}
+        aria-label={t('profileSwitcher.toggle', { name: profile.name, team: profile.team })}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         onClick={() => {

@@ -2,6 +2,7 @@
 // switcher, app-wide notices, and the current screen in <main>. Focus moves to the screen's
 // h1 on every navigation after the first, so keyboard and screen-reader users land on it.
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { MAIN_HEADING_ID } from '../components/ScreenHeader';
 import { NewProfileScreen } from '../features/profile/NewProfileScreen';
 import { RecordsScreen } from '../features/records/RecordsScreen';
@@ -53,6 +54,7 @@ function Screen({ route }: { route: Route }) {
 }
 
 export function Shell() {
+  const { t } = useTranslation('shell');
   const route = useStewardStore((s) => s.route);
   const routeParams = useStewardStore((s) => s.routeParams);
   const profileId = useStewardStore((s) => s.profile?.id ?? '');
@@ -78,7 +80,7 @@ export function Shell() {
   return (
     <div className="app-shell">
       <a className="skip-link" href={`#${MAIN_HEADING_ID}`} onClick={skipToContent}>
-        Skip to content
+        {t('skipLink')}
       </a>
       <aside className="sidebar">
         <div className="sidebar__brand">

@@ -1,9 +1,10 @@
 // The main navigation. Links carry real hrefs (so they read as links and show their target);
 // a plain click is handled by the store, which updates the route and the hash together.
 import type { MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon, type IconName } from '../components/Icon';
-import { hrefFor, NAV_ROUTES, navSectionOf, ROUTE_TITLES, type NavRoute } from '../routes';
+import { hrefFor, NAV_ROUTES, navSectionOf, type NavRoute } from '../routes';
 import { useStewardStore } from '../state/store';
 
 const NAV_ICONS: Record<NavRoute, IconName> = {
@@ -14,6 +15,7 @@ const NAV_ICONS: Record<NavRoute, IconName> = {
 };
 
 export function SideNav() {
+  const { t } = useTranslation('shell');
   const { route, navigate } = useStewardStore(useShallow((s) => ({ route: s.route, navigate: s.navigate })));
   const section = navSectionOf(route);
 
@@ -24,7 +26,7 @@ export function SideNav() {
   };
 
   return (
-    <nav className="side-nav" aria-label="Main">
+    <nav className="side-nav" aria-label={t('nav.label')}>
       <ul className="side-nav__list">
         {NAV_ROUTES.map((target) => (
           <li key={target}>
@@ -35,7 +37,7 @@ export function SideNav() {
               onClick={(event) => handleClick(event, target)}
             >
               <Icon name={NAV_ICONS[target]} className="side-nav__icon" />
-              <span>{ROUTE_TITLES[target]}</span>
+              <span>{t(`route.${target}`)}</span>
             </a>
           </li>
         ))}

@@ -1,6 +1,6 @@
 // Full-page states before the shell can show: no bridge (a plain browser), still loading, or
 // the first calls failed. Each says what happened and what to do.
-import { MISSING_BRIDGE_MESSAGE } from '../api';
+import { Trans, useTranslation } from 'react-i18next';
 import { Banner } from '../components/Banner';
 import { Button } from '../components/Button';
 import { Spinner } from '../components/Spinner';
@@ -8,16 +8,15 @@ import type { ErrorPayload } from '../../electron/core/errors';
 import { BrandMark } from './BrandMark';
 
 export function MissingBridge() {
+  const { t } = useTranslation('shell');
   return (
     <main className="standalone">
       <div className="standalone__card">
         <BrandMark />
-        <h1 className="standalone__title">Steward can't start here</h1>
-        <p>{MISSING_BRIDGE_MESSAGE}</p>
+        <h1 className="standalone__title">{t('startup.noBridgeTitle')}</h1>
+        <p>{t('startup.noBridgeLead')}</p>
         <p className="text-muted">
-          This page was opened in a plain browser, where it has no connection to Steward's records or to your
-          signing key. Open the Steward desktop app, or run <code>npm run preview</code> and use the address
-          it prints.
+          <Trans t={t} i18nKey="startup.noBridgeText" components={{ code: <code /> }} />
         </p>
       </div>
     </main>
@@ -25,28 +24,32 @@ export function MissingBridge() {
 }
 
 export function LoadingScreen() {
+  const { t } = useTranslation('shell');
   return (
     <main className="standalone" aria-busy="true">
       <div className="standalone__loading">
-        <Spinner label="Opening Steward…" />
+        <Spinner label={t('startup.opening')} />
       </div>
     </main>
   );
 }
 
 export function StartupError({ error, onRetry }: { error: ErrorPayload | null; onRetry: () => void }) {
+  const { t } = useTranslation(['shell', 'common']);
   return (
     <main className="standalone">
       <div className="standalone__card">
         <BrandMark />
-        <h1 className="standalone__title">Steward couldn't open</h1>
-        <Banner level="error" title="The app did not answer as expected">
-          <p>{error?.message ?? 'Something went wrong while loading your profile and settings.'}</p>
-          {error ? <p className="text-muted text-small">Error code: {error.code}</p> : null}
+        <h1 className="standalone__title">{t('startup.failedTitle')}</h1>
+        <Banner level="error" title={t('startup.failedBanner')}>
+          <p>{error?.message ?? t('startup.failedFallback')}</p>
+          {error ? (
+            <p className="text-muted text-small">{t('startup.errorCode', { code: error.code })}</p>
+          ) : null}
         </Banner>
         <div className="button-row">
           <Button variant="primary" onClick={onRetry}>
-            Try again
+            {t('common:actions.tryAgain')}
           </Button>
         </div>
       </div>

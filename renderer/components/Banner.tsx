@@ -1,6 +1,7 @@
 // The one banner for notices, warnings and errors. Errors use role=alert (read out at once);
 // everything else role=status (read out politely).
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 
 export type BannerLevel = 'info' | 'success' | 'warning' | 'error';
@@ -16,6 +17,7 @@ export interface BannerProps {
 }
 
 export function Banner({ level, title, children, onDismiss, actions, className }: BannerProps) {
+  const { t } = useTranslation('common');
   return (
     <div
       className={['banner', `banner--${level}`, className].filter(Boolean).join(' ')}
@@ -28,7 +30,12 @@ export function Banner({ level, title, children, onDismiss, actions, className }
         {actions ? <div className="banner__actions">{actions}</div> : null}
       </div>
       {onDismiss ? (
-        <button type="button" className="banner__dismiss" onClick={onDismiss} aria-label="Dismiss">
+        <button
+          type="button"
+          className="banner__dismiss"
+          onClick={onDismiss}
+          aria-label={t('actions.dismiss')}
+        >
           <Icon name="close" />
         </button>
       ) : null}

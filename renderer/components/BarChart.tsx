@@ -2,6 +2,8 @@
 // need one, and the CSP allows no inline styles, so sizes are SVG attributes). The SVG is one
 // image with a text alternative listing every bar; screens put the same numbers in a table next
 // to it for people who want the detail.
+import { useTranslation } from 'react-i18next';
+
 export type BarTone = 'low' | 'medium' | 'high' | 'neutral';
 
 export interface Bar {
@@ -19,9 +21,14 @@ const VALUE_WIDTH = 110;
 const WIDTH = 540;
 
 export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max: number }) {
+  const { t } = useTranslation('common');
   const track = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
   const height = bars.length * ROW + 8;
-  const description = bars.map((bar) => `${bar.label}: ${bar.valueText}`).join('; ');
+  const description = t('chart.description', {
+    bars: bars
+      .map((bar) => t('chart.bar', { label: bar.label, value: bar.valueText }))
+      .join(t('chart.separator')),
+  });
   return (
     <figure className="bar-chart">
       <figcaption className="bar-chart__title">{title}</figcaption>
@@ -29,7 +36,7 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
         className="bar-chart__svg"
         viewBox={`0 0 ${WIDTH} ${height}`}
         role="img"
-        aria-label={`${description}.`}
+        aria-label={description}
         focusable="false"
       >
         {bars.map((bar, index) => {

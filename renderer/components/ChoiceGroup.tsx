@@ -2,6 +2,8 @@
 // checkboxes (with "Select all that apply") for several. Native inputs, so the keyboard works as
 // people expect: Tab between groups, arrow keys within a radio group, Space on a checkbox.
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../i18n';
 
 export interface ChoiceOption {
   id: string;
@@ -29,7 +31,17 @@ export interface ChoiceGroupProps {
   description?: ReactNode;
 }
 
-export const SELECT_ALL_HINT = 'Select all that apply.';
+/**
+ * True when a prompt already tells people to select all that apply, in English (content without a
+ * translation) or in the interface language's own words.
+ */
+export function saysSelectAll(prompt: string): boolean {
+  const own = i18n
+    .t('common:choice.selectAll')
+    .replace(/[.\s]+$/, '')
+    .toLowerCase();
+  return /select all that apply/i.test(prompt) || (own !== '' && prompt.toLowerCase().includes(own));
+}
 
 export function ChoiceGroup({
   name,
@@ -44,9 +56,10 @@ export function ChoiceGroup({
   hintInLegend = false,
   description,
 }: ChoiceGroupProps) {
+  const { t } = useTranslation('common');
   const baseId = `choice-${useId()}`;
   // Content often says it already ("… Select all that apply."); say it once.
-  const promptSaysIt = typeof legend === 'string' && /select all that apply/i.test(legend);
+  const promptSaysIt = typeof legend === 'string' && saysSelectAll(legend);
   const hintId = type === 'multiple' && !promptSaysIt && !hintInLegend ? `${baseId}-hint` : undefined;
   const errorId = error ? `${baseId}-error` : undefined;
   const descriptionId = description ? `${baseId}-description` : undefined;
@@ -68,7 +81,7 @@ export function ChoiceGroup({
       ) : null}
       {hintId ? (
         <p className="choice-group__hint" id={hintId}>
-          {SELECT_ALL_HINT}
+          {t('choice.selectAll')}
         </p>
       ) : null}
       {error ? (

@@ -2,6 +2,7 @@
 // with Confirm and Cancel, focus moves to Confirm, and Escape or Cancel puts the button back
 // (with focus on it). Inline rather than a modal dialog: nothing to trap, nothing to restore.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Button, type ButtonProps } from './Button';
 
 export function ConfirmButton({
@@ -24,6 +25,7 @@ export function ConfirmButton({
   variant?: ButtonProps['variant'];
   'aria-label'?: string;
 }) {
+  const { t } = useTranslation('common');
   const [asking, setAsking] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -69,7 +71,7 @@ export function ConfirmButton({
         {confirmLabel}
       </Button>
       <Button size={size} variant="secondary" onClick={cancel}>
-        Cancel
+        {t('actions.cancel')}
       </Button>
     </span>
   );

@@ -4,6 +4,7 @@
 // back to whatever had it on close. Escape, the Close button and the caller all close it through
 // onClose: the parent owns `open`.
 import { useEffect, useId, useRef, type ReactNode, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 
 export interface DialogProps {
@@ -34,6 +35,7 @@ function initialFocusIn(dialog: HTMLDialogElement): HTMLElement {
 }
 
 export function Dialog({ open, title, onClose, description, children, actions, className }: DialogProps) {
+  const { t } = useTranslation('common');
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = `dialog-${useId()}`;
   const descriptionId = description ? `${titleId}-description` : undefined;
@@ -96,7 +98,7 @@ export function Dialog({ open, title, onClose, description, children, actions, c
             <button
               type="button"
               className="dialog__close"
-              aria-label="Close"
+              aria-label={t('actions.close')}
               onClick={() => onCloseRef.current()}
             >
               <Icon name="close" />

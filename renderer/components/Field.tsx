@@ -1,6 +1,7 @@
 // What TextField and TextAreaField share: the ids that tie a control to its hint and error, and
 // the wrapper around the control (the visible label, "(optional)", the hint and the error).
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 export interface FieldIds {
   inputId: string;
@@ -42,11 +43,12 @@ export function Field({
   /** The control, carrying ids.inputId and aria-describedby={ids.describedBy}. */
   children: ReactNode;
 }) {
+  const { t } = useTranslation('common');
   return (
     <div className={['field', error ? 'field--invalid' : '', className].filter(Boolean).join(' ')}>
       <label className="field__label" htmlFor={ids.inputId}>
         {label}
-        {required ? null : <span className="field__optional"> (optional)</span>}
+        {required ? null : <span className="field__optional"> {t('field.optional')}</span>}
       </label>
       {hint ? (
         <div className="field__hint" id={ids.hintId}>

@@ -3,6 +3,7 @@
 // which is the router's), everything else goes to openExternalLink, which decides in the main
 // process whether the system browser may open it — and says why when it will not.
 import { useMemo, useRef, useState, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { api, toApiError } from '../api';
 import { HEADING_ID_PREFIX, markdownToSafeHtml } from './markdownToSafeHtml';
 
@@ -26,6 +27,7 @@ function findAnchorTarget(container: HTMLElement, fragment: string): HTMLElement
 }
 
 export function Markdown({ source, className }: MarkdownProps) {
+  const { t } = useTranslation('common');
   const html = useMemo(() => markdownToSafeHtml(source), [source]);
   const containerRef = useRef<HTMLDivElement>(null);
   const [linkMessage, setLinkMessage] = useState<string | null>(null);
@@ -34,7 +36,7 @@ export function Markdown({ source, className }: MarkdownProps) {
     setLinkMessage(null);
     try {
       const result = await api().openExternalLink({ url: href });
-      if (!result.opened) setLinkMessage(result.reason ?? 'Steward did not open that link.');
+      if (!result.opened) setLinkMessage(result.reason ?? t('link.notOpened'));
     } catch (error) {
       setLinkMessage(toApiError(error, 'openExternalLink').message);
     }
@@ -79,7 +81,7 @@ export function Markdown({ source, className }: MarkdownProps) {
           <>
             <span>{linkMessage}</span>{' '}
             <button type="button" className="link-button" onClick={() => setLinkMessage(null)}>
-              Dismiss
+              {t('actions.dismiss')}
             </button>
           </>
         ) : null}

@@ -2,9 +2,11 @@
 // does it become a focusable, named region, so keyboard users can scroll it (WCAG 2.1.1) without
 // an empty tab stop on every table that fits.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** `label` names the table ("Review queue"); the region reads "Review queue table". */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation('common');
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
 
@@ -25,7 +27,7 @@ export function TableScroll({ label, children }: { label: string; children: Reac
       className="table-scroll"
       tabIndex={overflows ? 0 : undefined}
       role={overflows ? 'region' : undefined}
-      aria-label={overflows ? `${label} table` : undefined}
+      aria-label={overflows ? t('tableRegion', { label }) : undefined}
     >
       {children}
     </div>

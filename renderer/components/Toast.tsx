@@ -4,6 +4,7 @@
 // it (WCAG 2.2.1: people get the time they need), and has a Dismiss button. Errors do not belong
 // here: they stay on screen in a Banner. Motion: a short fade, off under prefers-reduced-motion.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from './Icon';
 
 export type ToastTone = 'info' | 'success' | 'warning';
@@ -26,6 +27,7 @@ export function Toast({
   /** Milliseconds before it goes; null keeps it until dismissed. */
   duration?: number | null;
 }) {
+  const { t } = useTranslation('common');
   const [hovered, setHovered] = useState(false);
   const [focused, setFocused] = useState(false);
   const paused = hovered || focused;
@@ -51,7 +53,12 @@ export function Toast({
     >
       <Icon name={tone} className="toast__icon" />
       <div className="toast__text">{toast.text}</div>
-      <button type="button" className="toast__dismiss" aria-label="Dismiss" onClick={() => onDismiss(id)}>
+      <button
+        type="button"
+        className="toast__dismiss"
+        aria-label={t('actions.dismiss')}
+        onClick={() => onDismiss(id)}
+      >
         <Icon name="close" />
       </button>
     </div>

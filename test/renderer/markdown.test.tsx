@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { Markdown } from '../../renderer/components/Markdown';
 import { isAllowedImageSrc, isAllowedLinkHref } from '../../renderer/components/markdownToSafeHtml';
 import { createFakeBridge } from './fakeBridge';
+// Components read their words through i18n; the app initialises it, so a component alone must too.
+import '../../renderer/i18n';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',

@@ -1,5 +1,6 @@
 // Profiles already on this computer, offered on first run (e.g. after the current one was
 // unset): continuing as one of them is a switchProfile call, not a new key.
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -7,6 +8,7 @@ import { useStewardStore } from '../../state/store';
 import type { ProfileSummary } from '../../../electron/core/contract';
 
 export function ExistingProfiles({ profiles }: { profiles: ProfileSummary[] }) {
+  const { t } = useTranslation('profile');
   const { switchProfile, request } = useStewardStore(
     useShallow((s) => ({ switchProfile: s.switchProfile, request: s.requests.switchProfile })),
   );
@@ -14,24 +16,22 @@ export function ExistingProfiles({ profiles }: { profiles: ProfileSummary[] }) {
   return (
     <section className="card" aria-labelledby="existing-profiles-heading">
       <h2 className="card__title" id="existing-profiles-heading">
-        Or continue with a profile on this computer
+        {t('existing.title')}
       </h2>
       <ul className="choice-list">
         {profiles.map((profile) => (
           <li key={profile.id} className="choice-list__item">
             <span className="choice-list__who">
               <span className="choice-list__name">{profile.name}</span>
-              <span className="text-muted text-small">
-                {profile.team} · {profile.email}
-              </span>
+              <span className="text-muted text-small">{`${profile.team} · ${profile.email}`}</span>
             </span>
             <Button
               size="sm"
               busy={busy}
               onClick={() => void switchProfile(profile.id)}
-              aria-label={`Continue as ${profile.name}`}
+              aria-label={t('existing.continueAs', { name: profile.name })}
             >
-              Continue
+              {t('existing.continue')}
             </Button>
           </li>
         ))}

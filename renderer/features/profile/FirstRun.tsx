@@ -1,5 +1,6 @@
 // The first screen on a machine without a current profile: who you are, what the signing key
 // is and where it lives, and — if profiles already exist here — the option to pick one instead.
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { BrandMark } from '../../app/BrandMark';
 import { Icon } from '../../components/Icon';
@@ -9,6 +10,7 @@ import { KeyProtectionNote } from './KeyProtectionNote';
 import { ProfileForm } from './ProfileForm';
 
 export function FirstRun() {
+  const { t } = useTranslation('profile');
   const { appInfo, profiles } = useStewardStore(
     useShallow((s) => ({ appInfo: s.appInfo, profiles: s.profiles })),
   );
@@ -18,37 +20,28 @@ export function FirstRun() {
       <main className="first-run__inner">
         <div className="first-run__intro">
           <BrandMark />
-          <h1 className="first-run__title">Welcome to Steward</h1>
-          <p className="first-run__lead">
-            Steward helps you use customer data with care: short training on data ethics, guided reviews
-            before a new use of data goes ahead, and records anyone can check.
-          </p>
+          <h1 className="first-run__title">{t('firstRun.title')}</h1>
+          <p className="first-run__lead">{t('firstRun.lead')}</p>
           <ul className="feature-list">
             <li>
               <Icon name="key" className="feature-list__icon" />
               <div>
-                <p className="feature-list__title">A signing key, made for you</p>
-                <p>
-                  When you create your profile, Steward generates a personal signing key. Its public half is
-                  shared with your workspace; the private half never leaves this computer.
-                </p>
+                <p className="feature-list__title">{t('firstRun.keyTitle')}</p>
+                <p>{t('firstRun.keyText')}</p>
               </div>
             </li>
             <li>
               <Icon name="lock" className="feature-list__icon" />
               <div>
-                <p className="feature-list__title">Kept on this computer</p>
+                <p className="feature-list__title">{t('firstRun.localTitle')}</p>
                 <KeyProtectionNote appInfo={appInfo} />
               </div>
             </li>
             <li>
               <Icon name="signature" className="feature-list__icon" />
               <div>
-                <p className="feature-list__title">Your records, signed</p>
-                <p>
-                  Every training you complete and every review decision you make is signed with your key and
-                  chained to the one before, so later changes are detectable.
-                </p>
+                <p className="feature-list__title">{t('firstRun.signedTitle')}</p>
+                <p>{t('firstRun.signedText')}</p>
               </div>
             </li>
           </ul>
@@ -56,9 +49,9 @@ export function FirstRun() {
         <div className="first-run__forms">
           <section className="card" aria-labelledby="create-profile-heading">
             <h2 className="card__title" id="create-profile-heading">
-              Create your profile
+              {t('firstRun.createTitle')}
             </h2>
-            <p className="card__lead text-muted">All three fields are required.</p>
+            <p className="card__lead text-muted">{t('firstRun.allRequired')}</p>
             <ProfileForm />
           </section>
           {profiles.length > 0 ? <ExistingProfiles profiles={profiles} /> : null}

@@ -1,5 +1,6 @@
 // "Add a profile" from the switcher: the same form as the first run, inside the shell. The new
 // profile becomes the current one.
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -8,29 +9,24 @@ import { KeyProtectionNote } from './KeyProtectionNote';
 import { ProfileForm } from './ProfileForm';
 
 export function NewProfileScreen() {
+  const { t } = useTranslation('profile');
   const { appInfo, navigate } = useStewardStore(
     useShallow((s) => ({ appInfo: s.appInfo, navigate: s.navigate })),
   );
   return (
     <>
-      <ScreenHeader title="Add a profile">
-        <p>
-          A profile is one person on this computer, with their own signing key and their own ledger in the
-          workspace. Use it when someone else shares this computer, not to act under a second name.
-        </p>
+      <ScreenHeader title={t('newProfile.title')}>
+        <p>{t('newProfile.lead')}</p>
       </ScreenHeader>
       <div className="stack">
-        <Panel title="Who is this profile for?">
+        <Panel title={t('newProfile.whoFor')}>
           <ProfileForm
             onCancel={() => (window.history.length > 1 ? window.history.back() : navigate('training'))}
           />
         </Panel>
         {appInfo ? (
-          <Panel title="Signing key">
-            <p>
-              Steward creates a new signing key for this profile. Everything recorded under the profile is
-              signed with it.
-            </p>
+          <Panel title={t('newProfile.keyTitle')}>
+            <p>{t('newProfile.keyText')}</p>
             <KeyProtectionNote appInfo={appInfo} />
           </Panel>
         ) : null}

@@ -3,6 +3,7 @@
 // pointer goes down on "Create profile" moves the button away from the click. The main process's
 // own refusal is shown in an alert region above the button.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -14,6 +15,7 @@ import { validateProfile, type ProfileField } from './profileValidation';
 const FIELDS: ProfileField[] = ['name', 'email', 'team'];
 
 export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
+  const { t } = useTranslation(['profile', 'common']);
   const { createProfile, request, clearRequest } = useStewardStore(
     useShallow((s) => ({
       createProfile: s.createProfile,
@@ -29,7 +31,10 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
   useEffect(() => () => clearRequest('createProfile'), [clearRequest]);
 
   const errors = validateProfile(values);
-  const shownError = (field: ProfileField) => (submitted ? (errors[field] ?? null) : null);
+  const shownError = (field: ProfileField) => {
+    const error = submitted ? errors[field] : undefined;
+    return error ? t(error.key, { max: error.max }) : null;
+  };
   const busy = request.status === 'pending';
 
   const update = (field: ProfileField) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -47,14 +52,9 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
   };
 
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      aria-label="Create your profile"
-    >
+    <form className="form" noValidate onSubmit={(event) => void submit(event)} aria-label={t('form.label')}>
       <TextField
-        label="Name"
+        label={t('form.name')}
         name="name"
         autoComplete="name"
         required
@@ -66,12 +66,12 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
         }}
       />
       <TextField
-        label="Email"
+        label={t('form.email')}
         name="email"
         type="email"
         autoComplete="email"
         required
-        hint="Your work address. Your organisation's policy uses it, with your key, to grant roles."
+        hint={t('form.emailHint')}
         value={values.email}
         onChange={update('email')}
         error={shownError('email')}
@@ -80,11 +80,11 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
         }}
       />
       <TextField
-        label="Team"
+        label={t('form.team')}
         name="team"
         autoComplete="organization-title"
         required
-        hint="For example: Growth Analytics, Customer Support."
+        hint={t('form.teamHint')}
         value={values.team}
         onChange={update('team')}
         error={shownError('team')}
@@ -93,17 +93,17 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
         }}
       />
       {request.error ? (
-        <Banner level="error" title="Your profile was not created">
+        <Banner level="error" title={t('form.notCreated')}>
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={busy} busyLabel="Creating profile…">
-          Create profile
+        <Button type="submit" variant="primary" busy={busy} busyLabel={t('form.creating')}>
+          {t('form.create')}
         </Button>
         {onCancel ? (
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('common:actions.cancel')}
           </Button>
         ) : null}
       </div>

@@ -3,6 +3,7 @@
 // progress and Cancel; and bundles, the signed copy of one person's ledger that moves records
 // between workspaces without a shared folder.
 import { useEffect, useMemo } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { EXPORT_FORMATS, type RecordsView } from '../../../electron/core/contract';
 import { filterMatrix, isEmptyFilter } from '../../../electron/core/records/filter';
@@ -12,11 +13,11 @@ import { CheckboxField } from '../../components/CheckboxField';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
-import { plural, shortHash } from '../../format';
+import { shortHash } from '../../format';
 import { toRecordsFilter } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
 import { JobLiveRegion, JobProgress } from './JobProgress';
-import { formatCount, FORMAT_WORDS } from './recordsWords';
+import { formatCount, formatLabel } from './recordsWords';
 
 function PathLine({ label, path }: { label: string; path: string }) {
   return (
@@ -28,6 +29,7 @@ function PathLine({ label, path }: { label: string; path: string }) {
 }
 
 function ExportPanel({ view }: { view: RecordsView }) {
+  const { t } = useTranslation('records');
   const s = useStewardStore(
     useShallow((state) => ({
       options: state.exportOptions,
@@ -59,11 +61,8 @@ function ExportPanel({ view }: { view: RecordsView }) {
   const running = job?.state === 'running';
 
   return (
-    <Panel
-      title="Export"
-      description="Every export carries the head hash of every ledger it was built from, so a later truncation of any ledger is detectable."
-    >
-      <JobLiveRegion job={job} what="Export" />
+    <Panel title={t('export.title')} description={t('export.description')}>
+      <JobLiveRegion job={job} what={t('export.jobName')} />
       {job === null || running ? (
         <form
           className="stack stack--tight"
@@ -74,12 +73,12 @@ function ExportPanel({ view }: { view: RecordsView }) {
         >
           <ChoiceGroup
             name="export-format"
-            legend="Format"
+            legend={t('export.format')}
             type="single"
             options={EXPORT_FORMATS.map((format) => ({
               id: format,
-              text: FORMAT_WORDS[format].label,
-              hint: FORMAT_WORDS[format].hint,
+              text: formatLabel(t, format).label,
+              hint: formatLabel(t, format).hint,
               disabled: running,
             }))}
             selected={[options.format]}
@@ -89,25 +88,25 @@ function ExportPanel({ view }: { view: RecordsView }) {
             }}
           />
           <CheckboxField
-            label="Pseudonymise people"
-            hint="People become stable pseudonyms; teams and dates stay."
+            label={t('export.pseudonymise')}
+            hint={t('export.pseudonymiseHint')}
             checked={options.pseudonymise}
             onChange={(pseudonymise) => s.setExportOptions({ pseudonymise })}
           />
           {usesMatrix ? (
             <CheckboxField
-              label="Apply the current matrix filter"
+              label={t('export.applyFilter')}
               hint={
                 hasFilter
-                  ? `Only the ${formatCount(filteredRows)} of ${formatCount(view.matrix.length)} matrix rows the filter shows now.`
-                  : 'No filter is set in the completion matrix, so every row is exported either way.'
+                  ? t('export.applyFilterHint', { count: filteredRows, total: view.matrix.length })
+                  : t('export.noFilterHint')
               }
               checked={options.applyFilter}
               onChange={(applyFilter) => s.setExportOptions({ applyFilter })}
             />
           ) : null}
           {s.startRequest.error ? (
-            <Banner level="error" title="The export could not start">
+            <Banner level="error" title={t('export.startFailed')}>
               <p>{s.startRequest.error.message}</p>
             </Banner>
           ) : null}
@@ -127,13 +126,13 @@ function ExportPanel({ view }: { view: RecordsView }) {
                 variant="primary"
                 icon="arrowRight"
                 busy={s.startRequest.status === 'pending'}
-                busyLabel="Starting…"
+                busyLabel={t('export.starting')}
               >
-                Start export
+                {t('export.start')}
               </Button>
               {hasFilter && options.applyFilter && usesMatrix ? (
                 <button type="button" className="link-button" onClick={() => s.setRecordsTab('matrix')}>
-                  Review the filter
+                  {t('export.reviewFilter')}
                 </button>
               ) : null}
             </div>
@@ -143,54 +142,49 @@ function ExportPanel({ view }: { view: RecordsView }) {
       {job?.state === 'done' ? (
         <Banner
           level="success"
-          title="Export finished"
+          title={t('export.finished')}
           actions={
             <Button size="sm" onClick={() => s.clearJob('export')}>
-              Export something else
+              {t('export.again')}
             </Button>
           }
         >
-          {job.file ? <PathLine label="Saved to" path={job.file} /> : <p>The export was written.</p>}
+          {job.file ? <PathLine label={t('export.savedTo')} path={job.file} /> : <p>{t('export.written')}</p>}
         </Banner>
       ) : null}
       {job?.state === 'cancelled' ? (
         <Banner
           level="info"
-          title="Export cancelled"
+          title={t('export.cancelled')}
           actions={
             <Button size="sm" onClick={() => s.clearJob('export')}>
-              Back to the export options
+              {t('export.backToOptions')}
             </Button>
           }
         >
-          <p>No file was left behind.</p>
+          <p>{t('export.nothingLeft')}</p>
         </Banner>
       ) : null}
       {job?.state === 'failed' ? (
         <Banner
           level="error"
-          title="The export failed"
+          title={t('export.failed')}
           actions={
             <Button size="sm" variant="primary" onClick={() => s.clearJob('export')}>
-              Back to the export options
+              {t('export.backToOptions')}
             </Button>
           }
         >
-          <p>{job.error ?? 'Steward stopped before the file was complete.'}</p>
-          <p>Nothing was recorded as exported. Fix what the message says, then start the export again.</p>
+          <p>{job.error ?? t('export.failedDefault')}</p>
+          <p>{t('export.failedBody')}</p>
         </Banner>
       ) : null}
     </Panel>
   );
 }
 
-const IMPORT_WORDS = {
-  added: 'Added: new to this workspace',
-  extended: 'Extended: newer entries added',
-  unchanged: 'Unchanged: already up to date',
-} as const;
-
 function BundlesPanel() {
+  const { t } = useTranslation('records');
   const s = useStewardStore(
     useShallow((state) => ({
       bundle: state.bundleResult,
@@ -202,40 +196,39 @@ function BundlesPanel() {
     })),
   );
   return (
-    <Panel
-      title="Bundles"
-      description="A bundle is your own ledger, signed, in one file: hand it to a manager who does not share your workspace folder, or import someone's bundle here. A bundle that does not verify is refused whole."
-    >
+    <Panel title={t('bundles.title')} description={t('bundles.description')}>
       <div className="bundles">
         <section className="bundles__part" aria-labelledby="bundles-export">
           <h3 id="bundles-export" className="bundles__title">
-            Export my records
+            {t('bundles.exportTitle')}
           </h3>
-          <p className="text-muted text-small">You choose where the file goes.</p>
+          <p className="text-muted text-small">{t('bundles.exportHint')}</p>
           <div className="button-row">
             <Button
               icon="user"
               busy={s.exportRequest.status === 'pending'}
-              busyLabel="Exporting…"
+              busyLabel={t('bundles.exporting')}
               onClick={() => void s.exportMyRecords()}
             >
-              Export my records
+              {t('bundles.exportButton')}
             </Button>
           </div>
           {s.exportRequest.error ? (
-            <Banner level="error" title="Your records were not exported">
+            <Banner level="error" title={t('bundles.exportFailed')}>
               <p>{s.exportRequest.error.message}</p>
             </Banner>
           ) : null}
           {s.bundle?.file ? (
-            <Banner level="success" title={`Exported ${plural(s.bundle.entries, 'entry', 'entries')}`}>
-              <PathLine label="Saved to" path={s.bundle.file} />
+            <Banner level="success" title={t('bundles.exported', { count: s.bundle.entries })}>
+              <PathLine label={t('export.savedTo')} path={s.bundle.file} />
               {s.bundle.headHash ? (
                 <p className="text-small">
-                  Head hash{' '}
-                  <code className="mono-text" title={s.bundle.headHash}>
-                    {shortHash(s.bundle.headHash)}
-                  </code>
+                  <Trans
+                    t={t}
+                    i18nKey="bundles.headHash"
+                    values={{ hash: shortHash(s.bundle.headHash) }}
+                    components={{ code: <code className="mono-text" title={s.bundle.headHash} /> }}
+                  />
                 </p>
               ) : null}
             </Banner>
@@ -243,63 +236,65 @@ function BundlesPanel() {
         </section>
         <section className="bundles__part" aria-labelledby="bundles-import">
           <h3 id="bundles-import" className="bundles__title">
-            Import records
+            {t('bundles.importTitle')}
           </h3>
-          <p className="text-muted text-small">A bundle or a JSON export from another Steward.</p>
+          <p className="text-muted text-small">{t('bundles.importHint')}</p>
           <div className="button-row">
             <Button
               icon="folder"
               busy={s.importRequest.status === 'pending'}
-              busyLabel="Importing…"
+              busyLabel={t('bundles.importing')}
               onClick={() => void s.importRecords()}
             >
-              Import records…
+              {t('bundles.importButton')}
             </Button>
           </div>
           {s.importRequest.error ? (
-            <Banner level="error" title="The file was not imported">
+            <Banner level="error" title={t('bundles.importFailed')}>
               <p>{s.importRequest.error.message}</p>
-              <p>Nothing from it was added. Ask the sender for a fresh export if the file may be damaged.</p>
+              <p>{t('bundles.importFailedBody')}</p>
             </Banner>
           ) : null}
         </section>
       </div>
       {s.imported?.file ? (
         <div className="stack stack--tight bundles__result">
-          <Banner level="success" title={`Imported ${s.imported.file}`}>
+          <Banner level="success" title={t('bundles.imported', { file: s.imported.file })}>
             <p>
               {s.imported.profiles.length === 0
-                ? 'The file held no records.'
-                : `${plural(s.imported.profiles.length, 'person', 'people')} in the file. The dashboard now includes them, marked “Imported”.`}
+                ? t('bundles.importedNothing')
+                : t('bundles.importedPeople', { count: s.imported.profiles.length })}
             </p>
           </Banner>
           {s.imported.profiles.length > 0 ? (
             <DataTable
-              label="What the import did"
-              columns={['Person', { label: 'Entries added', className: 'data-table__number' }, 'Result']}
+              label={t('bundles.resultLabel')}
+              columns={[
+                t('bundles.columns.person'),
+                { label: t('bundles.columns.added'), className: 'data-table__number' },
+                t('bundles.columns.result'),
+              ]}
             >
               {s.imported.profiles.map((profile) => (
                 <tr key={profile.profileId}>
                   <th scope="row">{profile.name}</th>
                   <td className="data-table__number">{formatCount(profile.added)}</td>
-                  <td>{IMPORT_WORDS[profile.status]}</td>
+                  <td>{t(`bundles.results.${profile.status}`)}</td>
                 </tr>
               ))}
             </DataTable>
           ) : null}
           {s.imported.skipped.length > 0 ? (
-            <Banner level="info" title="Not imported">
+            <Banner level="info" title={t('bundles.skipped')}>
               <ul>
                 {s.imported.skipped.map((skip) => (
-                  <li key={skip.profileId}>
-                    {skip.name}: {skip.reason}
-                  </li>
+                  <li key={skip.profileId}>{t('bundles.skip', { name: skip.name, reason: skip.reason })}</li>
                 ))}
               </ul>
             </Banner>
           ) : null}
           {s.imported.warnings.length > 0 ? (
-            <Banner level="warning" title="Worth knowing">
+            <Banner level="warning" title={t('bundles.warnings')}>
               <ul>
                 {s.imported.warnings.map((warning) => (
                   <li key={warning}>{warning}</li>

@@ -3,6 +3,7 @@
 // Native checkboxes in a fieldset, so every screen reader knows them. Generic: it belongs in
 // renderer/components.
 import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon';
 
 export interface FilterOption {
@@ -21,6 +22,7 @@ export function FilterMenu({
   selected: readonly string[];
   onChange: (selected: string[]) => void;
 }) {
+  const { t } = useTranslation('records');
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -37,10 +39,10 @@ export function FilterMenu({
 
   const summary =
     selected.length === 0
-      ? 'All'
+      ? t('filterMenu.all')
       : selected.length === 1
         ? (options.find((o) => o.value === selected[0])?.label ?? selected[0])
-        : `${selected.length} of ${options.length}`;
+        : t('filterMenu.some', { selected: selected.length, total: options.length });
 
   const toggle = (value: string, checked: boolean) =>
     onChange(checked ? [...selected, value] : selected.filter((v) => v !== value));
@@ -67,7 +69,7 @@ export function FilterMenu({
         aria-controls={open ? popoverId : undefined}
         onClick={() => setOpen((was) => !was)}
       >
-        <span className="filter-menu__label">{label}:</span>{' '}
+        <span className="filter-menu__label">{t('filterMenu.label', { label })}</span>{' '}
         <span className="filter-menu__summary">{summary}</span>
         <Icon name="chevronUpDown" className="filter-menu__icon" />
       </button>
@@ -93,7 +95,7 @@ export function FilterMenu({
           </fieldset>
           {selected.length > 0 ? (
             <button type="button" className="link-button filter-menu__clear" onClick={() => onChange([])}>
-              Clear {label.toLowerCase()}
+              {t('filterMenu.clear', { what: label.toLowerCase() })}
             </button>
           ) : null}
         </div>

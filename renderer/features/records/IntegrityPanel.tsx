@@ -3,6 +3,7 @@
 // full check runs as a job in the main process: a progress bar while it replays the ledgers, a
 // Cancel button, and its report in place of the quick check's once it is done.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { VerifyReport } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
@@ -10,9 +11,10 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Panel } from '../../components/Panel';
 import { Spinner } from '../../components/Spinner';
-import { formatDateTime, plural, shortHash } from '../../format';
+import { formatDateTime, shortHash } from '../../format';
 import { useStewardStore } from '../../state/store';
 import { JobLiveRegion, JobProgress } from './JobProgress';
+import { formatCount, type RecordsT } from './recordsWords';
 
 /** The newer of the opening quick check and the last full check. */
 function latestReport(quick: VerifyReport | null, full: VerifyReport | null): VerifyReport | null {
@@ -20,32 +22,31 @@ function latestReport(quick: VerifyReport | null, full: VerifyReport | null): Ve
   return Date.parse(full.checkedAt) >= Date.parse(quick.checkedAt) ? full : quick;
 }
 
-function describeDepth(report: VerifyReport): string {
-  return report.depth === 'full'
-    ? 'Full check: order, links, hashes and every signature'
-    : 'Quick check: order, links and hashes';
+function describeDepth(t: RecordsT, report: VerifyReport): string {
+  return report.depth === 'full' ? t('integrity.depthFull') : t('integrity.depthQuick');
 }
 
 function Summary({ report }: { report: VerifyReport }) {
+  const { t } = useTranslation('records');
   const entries = report.ledgers.reduce((sum, ledger) => sum + ledger.entries, 0);
   const errors = report.problems.filter((p) => p.severity === 'error').length;
   const warnings = report.problems.length - errors;
   const state = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success';
   const title =
     errors > 0
-      ? `${plural(errors, 'problem')} found`
+      ? t('integrity.problemsFound', { count: errors })
       : warnings > 0
-        ? `Intact, with ${plural(warnings, 'warning')}`
+        ? t('integrity.intactWithWarnings', { count: warnings })
         : report.ledgers.length === 0
-          ? 'No ledgers yet'
-          : `All ${plural(report.ledgers.length, 'ledger')} intact`;
+          ? t('integrity.noLedgers')
+          : t('integrity.allIntact', { count: report.ledgers.length });
   return (
     <div className={`integrity-summary integrity-summary--${state}`}>
       <Icon name={state} className="integrity-summary__icon" />
       <div>
         <p className="integrity-summary__title">{title}</p>
         <p className="integrity-summary__meta">
-          {describeDepth(report)} · {plural(entries, 'entry', 'entries')} ·{' '}
+          {describeDepth(t, report)} · {t('integrity.entries', { count: entries })} ·{' '}
           <time dateTime={report.checkedAt}>{formatDateTime(report.checkedAt)}</time>
         </p>
       </div>
@@ -54,21 +55,22 @@ function Summary({ report }: { report: VerifyReport }) {
 }
 
 function LedgerTable({ report, ownProfileId }: { report: VerifyReport; ownProfileId: string | null }) {
+  const { t } = useTranslation('records');
   if (report.ledgers.length === 0) {
-    return <p className="text-muted">This workspace has no ledgers yet.</p>;
+    return <p className="text-muted">{t('integrity.noLedgersBody')}</p>;
   }
   return (
     <div className="table-scroll">
       <table className="data-table">
-        <caption className="visually-hidden">Ledgers in this workspace</caption>
+        <caption className="visually-hidden">{t('integrity.table.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Ledger file</th>
+            <th scope="col">{t('integrity.table.file')}</th>
             <th scope="col" className="data-table__number">
-              Entries
+              {t('integrity.table.entries')}
             </th>
-            <th scope="col">Head hash</th>
-            <th scope="col">State</th>
+            <th scope="col">{t('integrity.table.headHash')}</th>
+            <th scope="col">{t('integrity.table.state')}</th>
           </tr>
         </thead>
         <tbody>
@@ -76,26 +78,28 @@ function LedgerTable({ report, ownProfileId }: { report: VerifyReport; ownProfil
             <tr key={ledger.file}>
               <td>
                 <code className="mono-text">{ledger.file}</code>
-                {ledger.profileId === ownProfileId ? <span className="tag">Yours</span> : null}
+                {ledger.profileId === ownProfileId ? (
+                  <span className="tag">{t('integrity.table.yours')}</span>
+                ) : null}
               </td>
-              <td className="data-table__number">{ledger.entries.toLocaleString()}</td>
+              <td className="data-table__number">{formatCount(ledger.entries)}</td>
               <td>
                 {ledger.headHash ? (
                   <code className="mono-text" title={ledger.headHash}>
                     {shortHash(ledger.headHash)}
                   </code>
                 ) : (
-                  <span className="text-muted">Empty</span>
+                  <span className="text-muted">{t('integrity.table.empty')}</span>
                 )}
               </td>
               <td>
                 {ledger.ok ? (
                   <span className="badge badge--success">
-                    <Icon name="check" /> Intact
+                    <Icon name="check" /> {t('integrity.table.intact')}
                   </span>
                 ) : (
                   <span className="badge badge--error">
-                    <Icon name="error" /> Problem
+                    <Icon name="error" /> {t('integrity.table.problem')}
                   </span>
                 )}
               </td>
@@ -108,20 +112,24 @@ function LedgerTable({ report, ownProfileId }: { report: VerifyReport; ownProfil
 }
 
 function ProblemList({ report }: { report: VerifyReport }) {
+  const { t } = useTranslation('records');
   if (report.problems.length === 0) return null;
   return (
     <div className="problems">
-      <h3 className="problems__title">Problems</h3>
+      <h3 className="problems__title">{t('integrity.problems.title')}</h3>
       <ul className="problems__list">
         {report.problems.map((problem, index) => (
           <li key={`${problem.file}-${problem.seq ?? 'file'}-${index}`} className="problems__item">
             <span className={`badge badge--${problem.severity === 'error' ? 'error' : 'warning'}`}>
-              {problem.severity === 'error' ? 'Error' : 'Warning'}
+              {t(problem.severity === 'error' ? 'integrity.problems.error' : 'integrity.problems.warning')}
             </span>
             <div>
               <p className="problems__where">
                 <code className="mono-text">{problem.file}</code>
-                {problem.seq === null ? ' · whole file' : ` · entry ${problem.seq}`}
+                {' · '}
+                {problem.seq === null
+                  ? t('integrity.problems.wholeFile')
+                  : t('integrity.problems.entry', { seq: problem.seq })}
               </p>
               <p className="problems__reason">{problem.reason}</p>
             </div>
@@ -132,13 +140,14 @@ function ProblemList({ report }: { report: VerifyReport }) {
   );
 }
 
-function fullCheckResult(report: VerifyReport): string {
+function fullCheckResult(t: RecordsT, report: VerifyReport): string {
   return report.ok
-    ? `Full check finished: every signature in ${plural(report.ledgers.length, 'ledger')} is valid.`
-    : `Full check finished: ${plural(report.problems.length, 'problem')} found.`;
+    ? t('integrity.fullValid', { count: report.ledgers.length })
+    : t('integrity.fullProblems', { count: report.problems.length });
 }
 
 export function IntegrityPanel() {
+  const { t } = useTranslation('records');
   const {
     status,
     statusRequest,
@@ -181,29 +190,24 @@ export function IntegrityPanel() {
 
   return (
     <Panel
-      title="Integrity"
-      description={
-        <p>
-          Each ledger is replayed from its first entry: the order, the link to the previous entry and each
-          hash are checked. A full check also verifies every signature against its author&apos;s public key.
-        </p>
-      }
+      title={t('integrity.title')}
+      description={<p>{t('integrity.description')}</p>}
       actions={
         <Button
           variant="primary"
           icon="signature"
           busy={running || startRequest.status === 'pending'}
-          busyLabel="Verifying…"
+          busyLabel={t('integrity.verifying')}
           onClick={() => void startVerify()}
         >
-          Verify now
+          {t('integrity.verify')}
         </Button>
       }
     >
-      <JobLiveRegion job={job} what="Full check" />
+      <JobLiveRegion job={job} what={t('integrity.jobName')} />
       <div className="stack stack--tight">
         {startRequest.error ? (
-          <Banner level="error" title="The full check could not start">
+          <Banner level="error" title={t('integrity.startFailed')}>
             <p>{startRequest.error.message}</p>
           </Banner>
         ) : null}
@@ -218,25 +222,25 @@ export function IntegrityPanel() {
           />
         ) : null}
         {job?.state === 'done' && job.report ? (
-          <Banner level={job.report.ok ? 'success' : 'error'} title={fullCheckResult(job.report)} />
+          <Banner level={job.report.ok ? 'success' : 'error'} title={fullCheckResult(t, job.report)} />
         ) : null}
         {job?.state === 'cancelled' ? (
-          <Banner level="info" title="Full check cancelled">
-            <p>Nothing was changed. The result below is from the last check that finished.</p>
+          <Banner level="info" title={t('integrity.cancelled')}>
+            <p>{t('integrity.cancelledBody')}</p>
           </Banner>
         ) : null}
         {job?.state === 'failed' ? (
-          <Banner level="error" title="The full check could not finish">
-            <p>{job.error ?? 'Steward stopped before it had checked every ledger.'}</p>
+          <Banner level="error" title={t('integrity.failed')}>
+            <p>{job.error ?? t('integrity.failedBody')}</p>
           </Banner>
         ) : null}
         {statusRequest.error && status === null ? (
           <Banner
             level="error"
-            title="Steward could not read the workspace"
+            title={t('integrity.unreadable')}
             actions={
               <Button size="sm" onClick={() => void loadWorkspaceStatus()}>
-                Try again
+                {t('integrity.tryAgain')}
               </Button>
             }
           >
@@ -244,7 +248,7 @@ export function IntegrityPanel() {
           </Banner>
         ) : null}
         {report === null && statusRequest.status !== 'failed' ? (
-          <Spinner label="Checking your workspace…" />
+          <Spinner label={t('integrity.checking')} />
         ) : null}
         {report ? (
           <div className="stack stack--tight">

@@ -2,20 +2,23 @@
 // polite live region that says when it starts and roughly how far it is (every quarter, so a
 // screen reader is not read every percent). The caller shows the outcome in a banner, which
 // announces itself, so the live region falls silent when the job ends instead of saying it twice.
+import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../electron/core/errors';
 import type { JobView } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatCount } from './recordsWords';
+import { formatPercent, type RecordsT } from './recordsWords';
 
-function announcement(job: JobView | null, what: string): string {
+function announcement(t: RecordsT, job: JobView | null, what: string): string {
   if (job === null) return '';
   switch (job.state) {
     case 'running': {
-      if (job.total <= 0) return `${what} started.`;
+      if (job.total <= 0) return t('job.started', { what });
       const quarter = Math.floor((job.done / job.total) * 4) * 25;
-      return quarter === 0 ? `${what} started.` : `${what}: ${quarter}% done.`;
+      return quarter === 0
+        ? t('job.started', { what })
+        : t('job.progress', { what, percent: formatPercent(quarter) });
     }
     case 'done':
     case 'cancelled':
@@ -24,10 +27,12 @@ function announcement(job: JobView | null, what: string): string {
   }
 }
 
+/** `what` names the job in a sentence: "Export", "Full check". */
 export function JobLiveRegion({ job, what }: { job: JobView | null; what: string }) {
+  const { t } = useTranslation('records');
   return (
     <p className="visually-hidden" role="status">
-      {announcement(job, what)}
+      {announcement(t, job, what)}
     </p>
   );
 }
@@ -47,6 +52,7 @@ export function JobProgress({
   pollError: ErrorPayload | null;
   onCheckAgain: () => void;
 }) {
+  const { t } = useTranslation('records');
   const known = job.total > 0;
   const percentDone = known ? Math.floor((Math.min(job.done, job.total) / job.total) * 100) : 0;
   return (
@@ -56,30 +62,32 @@ export function JobProgress({
         value={known ? job.done : 0}
         max={known ? job.total : 1}
         valueText={
-          known ? `${percentDone}% · ${formatCount(job.done)} of ${formatCount(job.total)}` : 'Starting…'
+          known
+            ? t('job.value', { percent: formatPercent(percentDone), done: job.done, total: job.total })
+            : t('job.starting')
         }
       />
       <div className="button-row">
-        <Button size="sm" icon="close" busy={cancelling} busyLabel="Cancelling…" onClick={onCancel}>
-          Cancel
+        <Button size="sm" icon="close" busy={cancelling} busyLabel={t('job.cancelling')} onClick={onCancel}>
+          {t('job.cancel')}
         </Button>
       </div>
       {cancelError ? (
-        <Banner level="error" title="The job could not be cancelled">
+        <Banner level="error" title={t('job.cancelFailed')}>
           <p>{cancelError.message}</p>
         </Banner>
       ) : null}
       {pollError ? (
         <Banner
           level="error"
-          title="Steward lost track of this job"
+          title={t('job.lost')}
           actions={
             <Button size="sm" onClick={onCheckAgain}>
-              Check again
+              {t('job.checkAgain')}
             </Button>
           }
         >
-          <p>{pollError.message} The job may still be running.</p>
+          <p>{t('job.lostBody', { message: pollError.message })}</p>
         </Banner>
       ) : null}
     </div>

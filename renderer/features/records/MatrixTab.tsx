@@ -5,6 +5,7 @@
 // the sorted rows (fast: names are folded once), and the typing itself stays responsive because
 // the table follows a deferred copy of the filter.
 import { useDeferredValue, useId, useMemo, type InputHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { RecordsView } from '../../../electron/core/contract';
 import { filterMatrix, sortMatrix } from '../../../electron/core/records/filter';
@@ -13,7 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { toRecordsFilter } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
 import { FilterMenu } from './FilterMenu';
-import { formatCount, statusLabel, TRAINING_STATUSES } from './recordsWords';
+import { statusLabel, TRAINING_STATUSES } from './recordsWords';
 import { VirtualMatrix } from './VirtualMatrix';
 
 /** A filter's input: a label and the control, no "(optional)" (every filter is). */
@@ -54,9 +55,8 @@ function FilterInput({
   );
 }
 
-const STATUS_OPTIONS = TRAINING_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }));
-
 export function MatrixTab({ view }: { view: RecordsView }) {
+  const { t } = useTranslation('records');
   const { filter, sort, setMatrixFilter, clearMatrixFilter, sortMatrixBy } = useStewardStore(
     useShallow((s) => ({
       filter: s.matrixFilter,
@@ -75,32 +75,27 @@ export function MatrixTab({ view }: { view: RecordsView }) {
   );
   const filtered = Object.keys(toRecordsFilter(filter)).length > 0;
   const rangeError =
-    filter.from !== '' && filter.to !== '' && filter.from > filter.to
-      ? 'The start date is after the end date, so no completion can match.'
-      : null;
+    filter.from !== '' && filter.to !== '' && filter.from > filter.to ? t('matrix.rangeError') : null;
 
   if (view.matrix.length === 0) {
     return (
-      <EmptyState icon="training" title="No training records yet">
-        <p>
-          {personal
-            ? 'Each person and module gets a row here once the policy requires it or someone starts it: status, completion date, score, expiry and due date.'
-            : 'Your modules appear here once you start them or the policy requires them of you.'}
-        </p>
+      <EmptyState icon="training" title={t('matrix.emptyTitle')}>
+        <p>{t(personal ? 'matrix.emptyAll' : 'matrix.emptySelf')}</p>
       </EmptyState>
     );
   }
 
   const teamOptions = view.teams.map((team) => ({ value: team, label: team }));
   const moduleOptions = view.modules.map((module) => ({ value: module.id, label: module.title }));
+  const statusOptions = TRAINING_STATUSES.map((status) => ({ value: status, label: statusLabel(t, status) }));
 
   return (
     <div className="stack stack--tight">
-      <div className="matrix-filters" role="search" aria-label="Filter the completion matrix">
+      <div className="matrix-filters" role="search" aria-label={t('matrix.filters')}>
         {personal ? (
           <FilterInput
             className="matrix-filters__search"
-            label="Search by name or email"
+            label={t('matrix.search')}
             type="search"
             value={filter.search}
             maxLength={200}
@@ -110,21 +105,21 @@ export function MatrixTab({ view }: { view: RecordsView }) {
         <div className="matrix-filters__menus">
           {personal && teamOptions.length > 1 ? (
             <FilterMenu
-              label="Team"
+              label={t('matrix.team')}
               options={teamOptions}
               selected={filter.teams}
               onChange={(teams) => setMatrixFilter({ teams })}
             />
           ) : null}
           <FilterMenu
-            label="Module"
+            label={t('matrix.module')}
             options={moduleOptions}
             selected={filter.moduleIds}
             onChange={(moduleIds) => setMatrixFilter({ moduleIds })}
           />
           <FilterMenu
-            label="Status"
-            options={STATUS_OPTIONS}
+            label={t('matrix.status')}
+            options={statusOptions}
             selected={filter.statuses}
             onChange={(statuses) =>
               setMatrixFilter({ statuses: TRAINING_STATUSES.filter((s) => statuses.includes(s)) })
@@ -132,31 +127,44 @@ export function MatrixTab({ view }: { view: RecordsView }) {
           />
         </div>
         <fieldset className="matrix-filters__dates">
-          <legend className="matrix-filters__legend">Completed between</legend>
+          <legend className="matrix-filters__legend">{t('matrix.completedBetween')}</legend>
           <FilterInput
-            label="From"
+            label={t('matrix.from')}
             type="date"
             value={filter.from}
             onChange={(from) => setMatrixFilter({ from })}
             error={rangeError}
           />
-          <FilterInput label="To" type="date" value={filter.to} onChange={(to) => setMatrixFilter({ to })} />
+          <FilterInput
+            label={t('matrix.to')}
+            type="date"
+            value={filter.to}
+            onChange={(to) => setMatrixFilter({ to })}
+          />
         </fieldset>
         {filtered ? (
-          <Button size="sm" variant="ghost" icon="close" onClick={clearMatrixFilter}>
-            Clear filters
+          <Button
+            size="sm"
+            variant="ghost"
+            icon="close"
+            className="matrix-filters__clear"
+            onClick={clearMatrixFilter}
+          >
+            {t('matrix.clearFilters')}
           </Button>
         ) : null}
       </div>
       <p className="matrix-count" role="status">
-        Showing {formatCount(visible.length)} of {formatCount(view.matrix.length)}
-        {personal ? ' rows (one per person and module)' : ' modules'}
+        {t(personal ? 'matrix.countRows' : 'matrix.countModules', {
+          shown: visible.length,
+          count: view.matrix.length,
+        })}
       </p>
       {visible.length === 0 ? (
         <p className="matrix-none">
-          No rows match these filters.{' '}
+          {t('matrix.noneMatch')}{' '}
           <button type="button" className="link-button" onClick={clearMatrixFilter}>
-            Clear filters
+            {t('matrix.clearFilters')}
           </button>
         </p>
       ) : (
@@ -166,7 +174,7 @@ export function MatrixTab({ view }: { view: RecordsView }) {
           sort={sort}
           onSort={sortMatrixBy}
           personal={personal}
-          label={personal ? 'Completion matrix' : 'Your modules'}
+          label={t(personal ? 'matrix.label' : 'matrix.selfLabel')}
         />
       )}
     </div>

@@ -1,13 +1,14 @@
 // The first minute of the dashboard: how complete each team and module is, who is overdue or due
 // soon and what they still need, and what reviewers decided and how fast. An employee sees their
 // own standing instead of team charts (a chart of one person says nothing a list does not).
+import { Trans, useTranslation } from 'react-i18next';
 import type { AttentionItem, RecordsView } from '../../../electron/core/contract';
 import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
-import { formatShortDate, plural } from '../../format';
+import { formatShortDate } from '../../format';
 import { summariseMatrix } from '../../../electron/core/records/filter';
 import { DecisionTimeChart, OutcomesChart, RateChart } from './charts';
-import { formatCount, percent, TrainingStatusBadge } from './recordsWords';
+import { formatCount, formatPercent, percent, TrainingStatusBadge } from './recordsWords';
 
 function Stat({ value, label, tone }: { value: string; label: string; tone?: 'error' | 'warning' }) {
   return (
@@ -19,27 +20,28 @@ function Stat({ value, label, tone }: { value: string; label: string; tone?: 'er
 }
 
 function Headline({ view }: { view: RecordsView }) {
+  const { t } = useTranslation('records');
   const summary = summariseMatrix(view.matrix);
   const self = view.scope.kind === 'self';
   return (
     <dl className="records-stats">
       <Stat
-        label={self ? 'Required modules current' : 'Required training current'}
-        value={`${percent(summary.current, summary.required)}%`}
+        label={t(self ? 'overview.stats.requiredModulesCurrent' : 'overview.stats.requiredTrainingCurrent')}
+        value={formatPercent(percent(summary.current, summary.required))}
       />
-      {self ? null : <Stat label="People" value={formatCount(summary.people)} />}
+      {self ? null : <Stat label={t('overview.stats.people')} value={formatCount(summary.people)} />}
       <Stat
-        label={self ? 'Modules overdue' : 'People overdue'}
+        label={t(self ? 'overview.stats.modulesOverdue' : 'overview.stats.peopleOverdue')}
         value={formatCount(self ? summary.byStatus.overdue : view.overdue.length)}
         tone={view.overdue.length > 0 ? 'error' : undefined}
       />
       <Stat
-        label={self ? 'Modules due soon' : 'People due soon'}
+        label={t(self ? 'overview.stats.modulesDueSoon' : 'overview.stats.peopleDueSoon')}
         value={formatCount(self ? summary.byStatus.dueSoon : view.dueSoon.length)}
         tone={view.dueSoon.length > 0 ? 'warning' : undefined}
       />
       <Stat
-        label="Reviews decided"
+        label={t('overview.stats.reviewsDecided')}
         value={formatCount(view.reviews.filter((r) => r.decision !== null).length)}
       />
     </dl>
@@ -61,6 +63,7 @@ function AttentionList({
   empty: string;
   self: boolean;
 }) {
+  const { t } = useTranslation('records');
   const shown = items.slice(0, LIST_LIMIT);
   return (
     <Panel title={title} description={description}>
@@ -79,7 +82,7 @@ function AttentionList({
                 )}
                 <ul
                   className="attention-list__modules"
-                  aria-label={self ? undefined : `What ${item.name} still needs`}
+                  aria-label={self ? undefined : t('overview.stillNeeds', { name: item.name })}
                 >
                   {item.modules.map((module) => (
                     <li key={module.moduleId}>
@@ -87,7 +90,12 @@ function AttentionList({
                       {module.dueAt ? (
                         <span className="text-muted text-small">
                           {' '}
-                          · due <time dateTime={module.dueAt}>{formatShortDate(module.dueAt)}</time>
+                          <Trans
+                            t={t}
+                            i18nKey="overview.due"
+                            values={{ date: formatShortDate(module.dueAt) }}
+                            components={{ time: <time dateTime={module.dueAt} /> }}
+                          />
                         </span>
                       ) : null}
                     </li>
@@ -98,8 +106,7 @@ function AttentionList({
           </ul>
           {items.length > shown.length ? (
             <p className="text-muted text-small">
-              And {plural(items.length - shown.length, 'more person', 'more people')}: filter the completion
-              matrix by status to see everyone.
+              {t('overview.more', { count: items.length - shown.length })}
             </p>
           ) : null}
         </>
@@ -109,15 +116,12 @@ function AttentionList({
 }
 
 export function OverviewTab({ view }: { view: RecordsView }) {
+  const { t } = useTranslation('records');
   const self = view.scope.kind === 'self';
   if (view.matrix.length === 0 && view.reviews.length === 0) {
     return (
-      <EmptyState icon="records" title="Nothing recorded yet">
-        <p>
-          {self
-            ? 'Once you complete training or submit a review, your progress and what you still need appear here.'
-            : 'Once people complete training and reviews are decided, this page shows completion by team and module, who is overdue, and how reviews were decided.'}
-        </p>
+      <EmptyState icon="records" title={t('overview.emptyTitle')}>
+        <p>{t(self ? 'overview.emptySelf' : 'overview.emptyAll')}</p>
       </EmptyState>
     );
   }
@@ -129,61 +133,53 @@ export function OverviewTab({ view }: { view: RecordsView }) {
       <Headline view={view} />
       <div className="records-grid">
         <AttentionList
-          title="Overdue"
-          description={
-            self
-              ? 'Required modules past their due date. Retake them from Training.'
-              : 'People with required training past its due date, and what each still needs.'
-          }
+          title={t('overview.overdue.title')}
+          description={t(self ? 'overview.overdue.self' : 'overview.overdue.all')}
           items={view.overdue}
-          empty={self ? 'Nothing overdue.' : 'Nobody is overdue.'}
+          empty={t(self ? 'overview.overdue.noneSelf' : 'overview.overdue.noneAll')}
           self={self}
         />
         <AttentionList
-          title="Due soon"
-          description={
-            self
-              ? 'Completions that expire soon: retake them before they lapse.'
-              : 'People whose required training expires or falls due soon.'
-          }
+          title={t('overview.dueSoon.title')}
+          description={t(self ? 'overview.dueSoon.self' : 'overview.dueSoon.all')}
           items={view.dueSoon}
-          empty={self ? 'Nothing due soon.' : 'Nobody is due soon.'}
+          empty={t(self ? 'overview.dueSoon.noneSelf' : 'overview.dueSoon.noneAll')}
           self={self}
         />
       </div>
       {self ? null : (
-        <Panel
-          title="Completion of required training"
-
-          description="Current completions (passed and not yet expired) of the modules each person must take."
-        >
+        <Panel title={t('overview.completion.title')} description={t('overview.completion.description')}>
           {byModule.length === 0 ? (
-            <p className="text-muted">
-              No required training yet: the policy file names which modules people must take.
-            </p>
+            <p className="text-muted">{t('overview.completion.none')}</p>
           ) : (
             <div className="records-charts">
-              {view.byTeam.length > 1 ? <RateChart title="By team" what="Team" rows={view.byTeam} /> : null}
-              <RateChart title="By module" what="Module" rows={byModule} />
+              {view.byTeam.length > 1 ? (
+                <RateChart
+                  title={t('overview.completion.byTeam')}
+                  what={t('overview.completion.team')}
+                  empty={t('overview.completion.noTeam')}
+                  rows={view.byTeam}
+                />
+              ) : null}
+              <RateChart
+                title={t('overview.completion.byModule')}
+                what={t('overview.completion.module')}
+                empty={t('overview.completion.noModule')}
+                rows={byModule}
+              />
             </div>
           )}
         </Panel>
       )}
       {self ? null : (
-        <Panel
-          title="Review decisions"
-
-          description="What reviewers decided each month, and how long a decision took from the first submission."
-        >
+        <Panel title={t('overview.decisions.title')} description={t('overview.decisions.description')}>
           {hasOutcomes ? (
             <div className="records-charts">
               <OutcomesChart months={view.reviewOutcomes} />
               <DecisionTimeChart months={view.reviewOutcomes} />
             </div>
           ) : (
-            <p className="text-muted">
-              No review has been decided yet. Decisions appear here month by month.
-            </p>
+            <p className="text-muted">{t('overview.decisions.none')}</p>
           )}
         </Panel>
       )}

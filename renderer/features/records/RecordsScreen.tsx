@@ -6,49 +6,42 @@
 // store, so they are as the person left them when they come back.
 import '../../styles/records.css';
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { RecordsView } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
-import { formatDateTime, plural } from '../../format';
+import { formatDateTime } from '../../format';
 import type { RecordsTab } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
 import { ExportTab } from './ExportTab';
 import { IntegrityPanel } from './IntegrityPanel';
 import { MatrixTab } from './MatrixTab';
 import { OverviewTab } from './OverviewTab';
-import { scopeLabel } from './recordsWords';
+import { scopeLabel, type RecordsT } from './recordsWords';
 import { ReviewsRegisterTab } from './ReviewsRegisterTab';
 import { Tabs, type TabItem } from './Tabs';
 
-const TABS: readonly TabItem<RecordsTab>[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'matrix', label: 'Completion matrix' },
-  { id: 'reviews', label: 'Reviews register' },
-  { id: 'integrity', label: 'Integrity' },
-  { id: 'export', label: 'Export' },
-];
-
-const SELF_TABS: readonly TabItem<RecordsTab>[] = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'matrix', label: 'Your modules' },
-  { id: 'reviews', label: 'Your reviews' },
-  { id: 'integrity', label: 'Integrity' },
-  { id: 'export', label: 'Export' },
-];
+function recordsTabs(t: RecordsT, self: boolean): TabItem<RecordsTab>[] {
+  return [
+    { id: 'overview', label: t('tabs.overview') },
+    { id: 'matrix', label: self ? t('tabs.selfMatrix') : t('tabs.matrix') },
+    { id: 'reviews', label: self ? t('tabs.selfReviews') : t('tabs.reviews') },
+    { id: 'integrity', label: t('tabs.integrity') },
+    { id: 'export', label: t('tabs.export') },
+  ];
+}
 
 function IgnoredEvents({ ignored }: { ignored: string[] }) {
+  const { t } = useTranslation('records');
   if (ignored.length === 0) return null;
   return (
-    <Banner
-      level="warning"
-      title={`${plural(ignored.length, 'ledger entry', 'ledger entries')} could not be used`}
-    >
-      <p>They are left out of every view and export. The Integrity tab checks the ledgers they came from.</p>
+    <Banner level="warning" title={t('ignored.title', { count: ignored.length })}>
+      <p>{t('ignored.body')}</p>
       <details>
-        <summary>Show which</summary>
+        <summary>{t('ignored.showWhich')}</summary>
         <ul className="plain-list">
           {ignored.slice(0, 100).map((reason, index) => (
             <li key={index}>{reason}</li>
@@ -75,6 +68,7 @@ function TabContent({ tab, view }: { tab: RecordsTab; view: RecordsView }) {
 }
 
 export function RecordsScreen() {
+  const { t } = useTranslation('records');
   const { view, viewFor, profileId, request, tab, loadRecords, setRecordsTab } = useStewardStore(
     useShallow((s) => ({
       view: s.recordsView,
@@ -98,37 +92,39 @@ export function RecordsScreen() {
 
   return (
     <div className="records-screen">
-      <ScreenHeader title="Records">
-        <p>
-          Who is trained, who is overdue, what was decided about which use of data — and the signed ledgers
-          that prove it.
-        </p>
+      <ScreenHeader title={t('screen.title')}>
+        <p>{t('screen.intro')}</p>
         {current ? (
           <p className="records-scope">
-            <span className="records-scope__who">{scopeLabel(current.scope)}</span>
+            <span className="records-scope__who">{scopeLabel(t, current.scope)}</span>
             <span className="records-scope__asof">
-              As of <time dateTime={current.asOf}>{formatDateTime(current.asOf)}</time>
+              <Trans
+                t={t}
+                i18nKey="screen.asOf"
+                values={{ when: formatDateTime(current.asOf) }}
+                components={{ time: <time dateTime={current.asOf} /> }}
+              />
             </span>
             <Button
               size="sm"
               variant="ghost"
               busy={loading}
-              busyLabel="Refreshing…"
+              busyLabel={t('screen.refreshing')}
               onClick={() => void loadRecords()}
             >
-              Refresh
+              {t('screen.refresh')}
             </Button>
           </p>
         ) : null}
       </ScreenHeader>
-      <Tabs label="Records" tabs={self ? SELF_TABS : TABS} current={tab} onChange={setRecordsTab}>
+      <Tabs label={t('screen.tabs')} tabs={recordsTabs(t, self)} current={tab} onChange={setRecordsTab}>
         {tab === 'integrity' ? (
           <IntegrityPanel />
         ) : current ? (
           <div className="stack">
             {request.error ? (
-              <Banner level="error" title="The records could not be refreshed">
-                <p>{request.error.message} What you see is from the last refresh.</p>
+              <Banner level="error" title={t('screen.refreshFailed')}>
+                <p>{t('screen.refreshFailedBody', { message: request.error.message })}</p>
               </Banner>
             ) : null}
             <IgnoredEvents ignored={current.ignored} />
@@ -137,14 +133,14 @@ export function RecordsScreen() {
         ) : request.error ? (
           <Banner
             level="error"
-            title="The records could not be loaded"
-            actions={<Button onClick={() => void loadRecords()}>Try again</Button>}
+            title={t('screen.loadFailed')}
+            actions={<Button onClick={() => void loadRecords()}>{t('screen.tryAgain')}</Button>}
           >
             <p>{request.error.message}</p>
-            <p>The Integrity tab still checks the ledgers themselves.</p>
+            <p>{t('screen.integrityStillWorks')}</p>
           </Banner>
         ) : (
-          <Spinner label="Reading the ledgers…" />
+          <Spinner label={t('screen.loading')} />
         )}
       </Tabs>
     </div>

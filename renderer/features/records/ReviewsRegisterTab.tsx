@@ -2,37 +2,42 @@
 // decision, reviewer, conditions, re-review date and how long the decision took. Filtered by
 // state; the choice is kept in the store like the matrix filters.
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { RecordsView, ReviewDisplayStatus } from '../../../electron/core/contract';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
-import { formatShortDate, plural } from '../../format';
+import { formatShortDate } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
-import {
-  DECISION_WORDS,
-  RiskBadge,
-  STATUS_LOOK,
-  StatusBadge,
-  titleOrPlaceholder,
-} from '../review/reviewWords';
+import { RiskBadge, StatusBadge } from '../review/reviewWords';
 import { formatCount } from './recordsWords';
 
-const STATES = Object.keys(STATUS_LOOK) as ReviewDisplayStatus[];
+// The register names states and decisions in its own words (records.json: register.states,
+// register.decisions). A Record, so a new state does not compile until it is listed here.
+const STATE_CHOICES: Record<ReviewDisplayStatus, true> = {
+  submitted: true,
+  changesRequested: true,
+  approved: true,
+  approvedWithConditions: true,
+  rejected: true,
+  withdrawn: true,
+  reReviewDue: true,
+};
+const STATES = Object.keys(STATE_CHOICES) as ReviewDisplayStatus[];
 
 export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
   const { status, setStatus } = useStewardStore(
     useShallow((s) => ({ status: s.reviewStatusFilter, setStatus: s.setReviewStatusFilter })),
   );
+  const { t } = useTranslation('records');
   const selectId = `register-state-${useId()}`;
+  const titleOf = (title: string | null | undefined) =>
+    title && title.trim() !== '' ? title : t('register.untitled');
   if (view.reviews.length === 0) {
     return (
-      <EmptyState icon="reviews" title="No reviews yet">
-        <p>
-          {view.scope.kind === 'self'
-            ? 'Reviews you submit appear here with their decision, conditions and re-review date.'
-            : 'Every submitted review appears here with its state, risk, decision, reviewer, conditions and re-review date.'}
-        </p>
+      <EmptyState icon="reviews" title={t('register.emptyTitle')}>
+        <p>{t(view.scope.kind === 'self' ? 'register.emptySelf' : 'register.emptyAll')}</p>
       </EmptyState>
     );
   }
@@ -42,7 +47,7 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
       <div className="register-toolbar">
         <div className="field register-toolbar__state">
           <label className="field__label" htmlFor={selectId}>
-            State
+            {t('register.state')}
           </label>
           <select
             id={selectId}
@@ -50,34 +55,34 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
             value={status}
             onChange={(event) => setStatus(event.target.value as ReviewDisplayStatus | 'all')}
           >
-            <option value="all">All states</option>
+            <option value="all">{t('register.allStates')}</option>
             {STATES.map((state) => (
               <option key={state} value={state}>
-                {STATUS_LOOK[state].label}
+                {t(`register.states.${state}`)}
               </option>
             ))}
           </select>
         </div>
         <p className="matrix-count" role="status">
-          Showing {formatCount(rows.length)} of {plural(view.reviews.length, 'review')}
+          {t('register.showing', { shown: rows.length, count: view.reviews.length })}
         </p>
       </div>
       {rows.length === 0 ? (
-        <p className="matrix-none">No review is in this state.</p>
+        <p className="matrix-none">{t('register.noneInState')}</p>
       ) : (
         <DataTable
-          label="Reviews register"
+          label={t('register.label')}
           className="register"
           columns={[
-            'Review',
-            'Submitter',
-            'State',
-            'Risk',
-            'Decision',
-            'Reviewer',
-            'Conditions',
-            'Re-review',
-            { label: 'Days to decision', className: 'data-table__number' },
+            t('register.columns.review'),
+            t('register.columns.submitter'),
+            t('register.columns.state'),
+            t('register.columns.risk'),
+            t('register.columns.decision'),
+            t('register.columns.reviewer'),
+            t('register.columns.conditions'),
+            t('register.columns.reReview'),
+            { label: t('register.columns.daysToDecision'), className: 'data-table__number' },
           ]}
         >
           {rows.map((review) => (
@@ -85,16 +90,20 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
               <th scope="row">
                 {review.source === 'workspace' ? (
                   <a href={hrefFor({ route: 'review', reviewId: review.reviewId })}>
-                    {titleOrPlaceholder(review.title)}
+                    {titleOf(review.title)}
                   </a>
                 ) : (
-                  titleOrPlaceholder(review.title)
+                  titleOf(review.title)
                 )}
                 <span className="table-subtext">
-                  Version {review.version} · submitted{' '}
-                  <time dateTime={review.submittedAt}>{formatShortDate(review.submittedAt)}</time>
-                  {review.dpiaRequired ? ' · DPIA required' : ''}
-                  {review.source === 'imported' ? ' · imported' : ''}
+                  <Trans
+                    t={t}
+                    i18nKey="register.submitted"
+                    values={{ version: review.version, date: formatShortDate(review.submittedAt) }}
+                    components={{ time: <time dateTime={review.submittedAt} /> }}
+                  />
+                  {review.dpiaRequired ? ` · ${t('register.dpiaRequired')}` : ''}
+                  {review.source === 'imported' ? ` · ${t('register.imported')}` : ''}
                 </span>
               </th>
               <td>
@@ -110,7 +119,7 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
               <td>
                 {review.decision ? (
                   <>
-                    {DECISION_WORDS[review.decision]}
+                    {t(`register.decisions.${review.decision}`)}
                     {review.decidedAt ? (
                       <span className="table-subtext">
                         <time dateTime={review.decidedAt}>{formatShortDate(review.decidedAt)}</time>
@@ -118,21 +127,26 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
                     ) : null}
                   </>
                 ) : (
-                  <span className="text-muted">Not decided</span>
+                  <span className="text-muted">{t('register.notDecided')}</span>
                 )}
               </td>
               <td>{review.reviewer ? review.reviewer.name : <span className="text-muted">—</span>}</td>
               <td>
                 {review.conditions.length === 0 ? (
-                  <span className="text-muted">None</span>
+                  <span className="text-muted">{t('register.noConditions')}</span>
                 ) : (
                   <ul className="register__conditions">
                     {review.conditions.map((condition, index) => (
                       <li key={index}>
                         {condition.text}
                         <span className="table-subtext">
-                          {condition.owner} · by{' '}
-                          <time dateTime={condition.dueDate}>{formatShortDate(condition.dueDate)}</time>
+                          {condition.owner} ·{' '}
+                          <Trans
+                            t={t}
+                            i18nKey="register.conditionBy"
+                            values={{ date: formatShortDate(condition.dueDate) }}
+                            components={{ time: <time dateTime={condition.dueDate} /> }}
+                          />
                         </span>
                       </li>
                     ))}
@@ -146,7 +160,9 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
                   <span className="text-muted">—</span>
                 )}
               </td>
-              <td className="data-table__number">{review.daysToDecision ?? '—'}</td>
+              <td className="data-table__number">
+                {review.daysToDecision === null ? '—' : formatCount(review.daysToDecision)}
+              </td>
             </tr>
           ))}
         </DataTable>

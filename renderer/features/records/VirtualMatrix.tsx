@@ -6,31 +6,32 @@
 // allows no inline styles.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MatrixRow, MatrixSort, MatrixSortKey, RecordsPerson } from '../../../electron/core/contract';
 import { Icon } from '../../components/Icon';
 import { formatShortDate } from '../../format';
-import { TrainingStatusBadge } from './recordsWords';
+import { formatPercent, TrainingStatusBadge } from './recordsWords';
 
 /** Must match .matrix tbody tr's height in records.css. */
 export const MATRIX_ROW_HEIGHT = 44;
 const VIEWPORT_HEIGHT = 560;
 
 interface Column {
+  /** Also names its heading: records.json matrix.columns.<key>. */
   key: MatrixSortKey;
-  label: string;
   className: string;
   personal?: boolean;
 }
 
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Person', className: 'matrix__col--person', personal: true },
-  { key: 'team', label: 'Team', className: 'matrix__col--team', personal: true },
-  { key: 'module', label: 'Module', className: 'matrix__col--module' },
-  { key: 'status', label: 'Status', className: 'matrix__col--status' },
-  { key: 'completedAt', label: 'Completed', className: 'matrix__col--date' },
-  { key: 'score', label: 'Score', className: 'matrix__col--number' },
-  { key: 'expiresAt', label: 'Expires', className: 'matrix__col--date' },
-  { key: 'dueAt', label: 'Due', className: 'matrix__col--date' },
+  { key: 'name', className: 'matrix__col--person', personal: true },
+  { key: 'team', className: 'matrix__col--team', personal: true },
+  { key: 'module', className: 'matrix__col--module' },
+  { key: 'status', className: 'matrix__col--status' },
+  { key: 'completedAt', className: 'matrix__col--date' },
+  { key: 'score', className: 'matrix__col--number' },
+  { key: 'expiresAt', className: 'matrix__col--date' },
+  { key: 'dueAt', className: 'matrix__col--date' },
 ];
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
@@ -70,6 +71,7 @@ export function VirtualMatrix({
   personal: boolean;
   label: string;
 }) {
+  const { t } = useTranslation('records');
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = personal ? COLUMNS : COLUMNS.filter((c) => !c.personal);
   const imported = useMemo(
@@ -97,7 +99,7 @@ export function VirtualMatrix({
       className="matrix-scroll"
       tabIndex={0}
       role="region"
-      aria-label={`${label}, scrollable`}
+      aria-label={t('matrix.scrollable', { label })}
     >
       <table className="data-table matrix" aria-rowcount={rows.length + 1}>
         <caption className="visually-hidden">{label}</caption>
@@ -118,7 +120,7 @@ export function VirtualMatrix({
                   className={column.key === 'score' ? 'data-table__number' : undefined}
                 >
                   <button type="button" className="matrix__sort" onClick={() => onSort(column.key)}>
-                    {column.label}
+                    {t(`matrix.columns.${column.key}`)}
                     <Icon
                       name="chevronUpDown"
                       className={['matrix__sort-icon', sorted ? `matrix__sort-icon--${sort.direction}` : '']
@@ -143,8 +145,11 @@ export function VirtualMatrix({
                     <th scope="row">
                       <span className="matrix__name">{row.name}</span>
                       {row.source === 'imported' ? (
-                        <span className="tag" title={from ? `Imported from ${from}` : undefined}>
-                          Imported
+                        <span
+                          className="tag"
+                          title={from ? t('matrix.importedFrom', { file: from }) : undefined}
+                        >
+                          {t('matrix.imported')}
                         </span>
                       ) : null}
                     </th>
@@ -154,20 +159,22 @@ export function VirtualMatrix({
                 {personal ? (
                   <td>
                     <span className="matrix__module">{row.moduleTitle}</span>
-                    {row.required ? null : <span className="tag">Optional</span>}
+                    {row.required ? null : <span className="tag">{t('matrix.optional')}</span>}
                   </td>
                 ) : (
                   <th scope="row">
                     <span className="matrix__module">{row.moduleTitle}</span>
-                    {row.required ? null : <span className="tag">Optional</span>}
-                    {row.source === 'imported' ? <span className="tag">Imported</span> : null}
+                    {row.required ? null : <span className="tag">{t('matrix.optional')}</span>}
+                    {row.source === 'imported' ? <span className="tag">{t('matrix.imported')}</span> : null}
                   </th>
                 )}
                 <td>
                   <TrainingStatusBadge status={row.status} />
                 </td>
                 <DateCell value={row.completedAt} />
-                <td className="data-table__number">{row.score === null ? '—' : `${row.score}%`}</td>
+                <td className="data-table__number">
+                  {row.score === null ? '—' : formatPercent(row.score, 1)}
+                </td>
                 <DateCell value={row.expiresAt} />
                 <DateCell value={row.dueAt} />
               </tr>

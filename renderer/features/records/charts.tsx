@@ -4,12 +4,13 @@
 // Sizes are SVG attributes in a fixed viewBox scaled by CSS, because the CSP allows no inline
 // styles (tick labels are drawn by our own tickComponent for the same reason: visx's Text sets one).
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, BarStack, LinePath } from '@visx/shape';
 import type { RateRow, ReviewOutcomeMonth } from '../../../electron/core/contract';
-import { formatCount, percent } from './recordsWords';
+import { formatCount, formatMonth, formatPercent, percent, type RecordsT } from './recordsWords';
 
 const WIDTH = 560;
 
@@ -41,6 +42,7 @@ function ChartFigure({
   table: ReactNode;
   legend?: ReactNode;
 }) {
+  const { t } = useTranslation('records');
   return (
     <figure className="chart">
       <figcaption className="chart__title">{title}</figcaption>
@@ -49,18 +51,11 @@ function ChartFigure({
         {children}
       </div>
       <details className="chart__numbers">
-        <summary>Show the numbers</summary>
+        <summary>{t('charts.showNumbers')}</summary>
         {table}
       </details>
     </figure>
   );
-}
-
-function month(value: string): string {
-  const date = new Date(`${value}-15T12:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? value
-    : date.toLocaleDateString(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 // ---- completion rates -----------------------------------------------------------------------
@@ -74,7 +69,20 @@ function clip(label: string, max = 26): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
-export function RateChart({ title, rows, what }: { title: string; rows: RateRow[]; what: string }) {
+export function RateChart({
+  title,
+  rows,
+  what,
+  empty,
+}: {
+  title: string;
+  rows: RateRow[];
+  /** The heading of the table's first column: "Team", "Module". */
+  what: string;
+  /** The text alternative when there is nothing to chart. */
+  empty: string;
+}) {
+  const { t } = useTranslation('records');
   const height = rows.length * RATE_ROW + 34;
   const innerWidth = WIDTH - RATE_LEFT - RATE_RIGHT;
   const x = scaleLinear<number>({ domain: [0, 100], range: [0, innerWidth] });
@@ -87,11 +95,20 @@ export function RateChart({ title, rows, what }: { title: string; rows: RateRow[
   const ranked = [...rows].sort((a, b) => percent(a.current, a.required) - percent(b.current, b.required));
   const lowest = ranked[0];
   const summary =
-    rows.length === 0
-      ? `No ${what} yet.`
-      : `${title}. ` +
-        rows.map((row) => `${row.label}: ${percent(row.current, row.required)}% current`).join('; ') +
-        (lowest ? `. Lowest: ${lowest.label}.` : '.');
+    rows.length === 0 || !lowest
+      ? empty
+      : t('charts.rate.summary', {
+          title,
+          rows: rows
+            .map((row) =>
+              t('charts.rate.row', {
+                label: row.label,
+                rate: formatPercent(percent(row.current, row.required)),
+              }),
+            )
+            .join(t('charts.rate.rowSeparator')),
+          lowest: lowest.label,
+        });
   return (
     <ChartFigure
       title={title}
@@ -103,16 +120,16 @@ export function RateChart({ title, rows, what }: { title: string; rows: RateRow[
             <tr>
               <th scope="col">{what}</th>
               <th scope="col" className="data-table__number">
-                Required
+                {t('charts.rate.required')}
               </th>
               <th scope="col" className="data-table__number">
-                Current
+                {t('charts.rate.current')}
               </th>
               <th scope="col" className="data-table__number">
-                Overdue
+                {t('charts.rate.overdue')}
               </th>
               <th scope="col" className="data-table__number">
-                Rate
+                {t('charts.rate.rate')}
               </th>
             </tr>
           </thead>
@@ -123,7 +140,7 @@ export function RateChart({ title, rows, what }: { title: string; rows: RateRow[
                 <td className="data-table__number">{formatCount(row.required)}</td>
                 <td className="data-table__number">{formatCount(row.current)}</td>
                 <td className="data-table__number">{formatCount(row.overdue)}</td>
-                <td className="data-table__number">{percent(row.current, row.required)}%</td>
+                <td className="data-table__number">{formatPercent(percent(row.current, row.required))}</td>
               </tr>
             ))}
           </tbody>
@@ -169,7 +186,11 @@ export function RateChart({ title, rows, what }: { title: string; rows: RateRow[
                   y={top + y.bandwidth() / 2}
                   dominantBaseline="central"
                 >
-                  {value}% · {formatCount(row.current)} of {formatCount(row.required)}
+                  {t('charts.rate.value', {
+                    rate: formatPercent(value),
+                    current: row.current,
+                    required: row.required,
+                  })}
                 </text>
               </g>
             );
@@ -186,7 +207,7 @@ export function RateChart({ title, rows, what }: { title: string; rows: RateRow[
             top={rows.length * RATE_ROW}
             scale={x}
             tickValues={[0, 25, 50, 75, 100]}
-            tickFormat={(value) => `${String(value)}%`}
+            tickFormat={(value) => formatPercent(Number(value))}
             tickComponent={BottomTick}
             tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
             axisClassName="chart__axis"
@@ -203,18 +224,16 @@ export function RateChart({ title, rows, what }: { title: string; rows: RateRow[
 export const OUTCOME_KEYS = ['approved', 'approvedWithConditions', 'rejected', 'changesRequested'] as const;
 type OutcomeKey = (typeof OUTCOME_KEYS)[number];
 
-export const OUTCOME_WORDS: Record<OutcomeKey, string> = {
-  approved: 'Approved',
-  approvedWithConditions: 'Approved with conditions',
-  rejected: 'Rejected',
-  changesRequested: 'Changes requested',
-};
+export function outcomeLabel(t: RecordsT, key: OutcomeKey): string {
+  return t(`charts.outcome.${key}`);
+}
 
 const COLUMN_HEIGHT = 200;
 const COLUMN_LEFT = 44;
 const COLUMN_BOTTOM = 34;
 
 function Legend() {
+  const { t } = useTranslation('records');
   return (
     <ul className="chart__legend">
       {OUTCOME_KEYS.map((key) => (
@@ -222,7 +241,7 @@ function Legend() {
           <svg className="chart__swatch" viewBox="0 0 12 12" aria-hidden="true" focusable="false">
             <rect className={`chart__bar--${key}`} width="12" height="12" rx="2" />
           </svg>
-          {OUTCOME_WORDS[key]}
+          {outcomeLabel(t, key)}
         </li>
       ))}
     </ul>
@@ -236,6 +255,7 @@ function niceMax(value: number): number {
 }
 
 export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
+  const { t } = useTranslation('records');
   const innerWidth = WIDTH - COLUMN_LEFT - 12;
   const total = (m: ReviewOutcomeMonth) => OUTCOME_KEYS.reduce((sum, key) => sum + m[key], 0);
   const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.35 });
@@ -244,41 +264,48 @@ export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
     range: [COLUMN_HEIGHT, 0],
   });
   const totals = OUTCOME_KEYS.map((key) => ({ key, count: months.reduce((sum, m) => sum + m[key], 0) }));
-  const summary =
-    `Review outcomes per month, ${month(months[0]?.month ?? '')} to ${month(months.at(-1)?.month ?? '')}. In all: ` +
-    totals.map((t) => `${OUTCOME_WORDS[t.key].toLowerCase()} ${formatCount(t.count)}`).join(', ') +
-    '.';
+  const summary = t('charts.outcomes.summary', {
+    from: formatMonth(months[0]?.month ?? ''),
+    to: formatMonth(months.at(-1)?.month ?? ''),
+    totals: totals
+      .map((total) =>
+        t('charts.outcomes.total', { outcome: outcomeLabel(t, total.key).toLowerCase(), n: total.count }),
+      )
+      .join(t('charts.listSeparator')),
+  });
   return (
     <ChartFigure
-      title="Review outcomes per month"
+      title={t('charts.outcomes.title')}
       summary={summary}
       legend={<Legend />}
       table={
         <table className="data-table chart__table">
-          <caption className="visually-hidden">Review outcomes per month</caption>
+          <caption className="visually-hidden">{t('charts.outcomes.title')}</caption>
           <thead>
             <tr>
-              <th scope="col">Month</th>
+              <th scope="col">{t('charts.outcomes.month')}</th>
               {OUTCOME_KEYS.map((key) => (
                 <th key={key} scope="col" className="data-table__number">
-                  {OUTCOME_WORDS[key]}
+                  {outcomeLabel(t, key)}
                 </th>
               ))}
               <th scope="col" className="data-table__number">
-                Median days to decision
+                {t('charts.outcomes.medianDays')}
               </th>
             </tr>
           </thead>
           <tbody>
             {months.map((m) => (
               <tr key={m.month}>
-                <th scope="row">{month(m.month)}</th>
+                <th scope="row">{formatMonth(m.month)}</th>
                 {OUTCOME_KEYS.map((key) => (
                   <td key={key} className="data-table__number">
                     {formatCount(m[key])}
                   </td>
                 ))}
-                <td className="data-table__number">{m.medianDaysToDecision ?? '—'}</td>
+                <td className="data-table__number">
+                  {m.medianDaysToDecision === null ? '—' : formatCount(m.medianDaysToDecision)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -332,7 +359,7 @@ export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
           <AxisBottom
             top={COLUMN_HEIGHT}
             scale={x}
-            tickFormat={(value) => month(String(value))}
+            tickFormat={(value) => formatMonth(String(value))}
             tickComponent={BottomTick}
             tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
             axisClassName="chart__axis"
@@ -347,6 +374,7 @@ export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
 // ---- median days to decision ----------------------------------------------------------------
 
 export function DecisionTimeChart({ months }: { months: ReviewOutcomeMonth[] }) {
+  const { t } = useTranslation('records');
   const innerWidth = WIDTH - COLUMN_LEFT - 12;
   const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.35 });
   const values = months.flatMap((m) => (m.medianDaysToDecision === null ? [] : [m.medianDaysToDecision]));
@@ -355,31 +383,43 @@ export function DecisionTimeChart({ months }: { months: ReviewOutcomeMonth[] }) 
   const decided = months.filter((m) => m.medianDaysToDecision !== null);
   const latest = decided.at(-1);
   const summary =
-    decided.length === 0
-      ? 'No decisions yet, so no time to decision.'
-      : `Median days from submission to decision, per month: ` +
-        decided.map((m) => `${month(m.month)} ${m.medianDaysToDecision}`).join(', ') +
-        (latest ? `. Latest: ${latest.medianDaysToDecision} days.` : '.');
+    decided.length === 0 || !latest
+      ? t('charts.decisionTime.none')
+      : t('charts.decisionTime.summary', {
+          months: decided
+            .map((m) =>
+              t('charts.decisionTime.month', {
+                month: formatMonth(m.month),
+                days: formatCount(m.medianDaysToDecision ?? 0),
+              }),
+            )
+            .join(t('charts.listSeparator')),
+          count: latest.medianDaysToDecision ?? 0,
+        });
   return (
     <ChartFigure
-      title="Median days to decision"
+      title={t('charts.decisionTime.title')}
       summary={summary}
       table={
         <table className="data-table chart__table">
-          <caption className="visually-hidden">Median days to decision per month</caption>
+          <caption className="visually-hidden">{t('charts.decisionTime.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Month</th>
+              <th scope="col">{t('charts.outcomes.month')}</th>
               <th scope="col" className="data-table__number">
-                Median days
+                {t('charts.decisionTime.medianDays')}
               </th>
             </tr>
           </thead>
           <tbody>
             {months.map((m) => (
               <tr key={m.month}>
-                <th scope="row">{month(m.month)}</th>
-                <td className="data-table__number">{m.medianDaysToDecision ?? 'No decisions'}</td>
+                <th scope="row">{formatMonth(m.month)}</th>
+                <td className="data-table__number">
+                  {m.medianDaysToDecision === null
+                    ? t('charts.decisionTime.noDecisions')
+                    : formatCount(m.medianDaysToDecision)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -412,7 +452,7 @@ export function DecisionTimeChart({ months }: { months: ReviewOutcomeMonth[] }) 
                 y={y(m.medianDaysToDecision ?? 0) - 10}
                 textAnchor="middle"
               >
-                {m.medianDaysToDecision}
+                {formatCount(m.medianDaysToDecision ?? 0)}
               </text>
             </g>
           ))}
@@ -428,7 +468,7 @@ export function DecisionTimeChart({ months }: { months: ReviewOutcomeMonth[] }) 
           <AxisBottom
             top={COLUMN_HEIGHT}
             scale={x}
-            tickFormat={(value) => month(String(value))}
+            tickFormat={(value) => formatMonth(String(value))}
             tickComponent={BottomTick}
             tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
             axisClassName="chart__axis"

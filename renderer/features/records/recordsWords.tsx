@@ -1,8 +1,15 @@
-// How records read on screen: training statuses (the same words and badges as the training
-// screens), the scope line, export formats, and numbers as people say them.
+// How records read on screen: training statuses (the same tones and icons as the training
+// screens, the words from records.json), the scope line, export formats, and numbers, percents
+// and months as people say them in the interface language.
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { ExportFormat, RecordsScope, TrainingStatus } from '../../../electron/core/contract';
 import { Badge } from '../../components/Badge';
+import { currentLocale } from '../../i18n';
+import { formatNumber } from '../../format';
 import { STATUS_LOOK } from '../training/moduleStatus';
+
+export type RecordsT = TFunction<'records'>;
 
 export const TRAINING_STATUSES: readonly TrainingStatus[] = [
   'overdue',
@@ -14,57 +21,58 @@ export const TRAINING_STATUSES: readonly TrainingStatus[] = [
   'passed',
 ];
 
-export function statusLabel(status: TrainingStatus): string {
-  return STATUS_LOOK[status].label;
+export function statusLabel(t: RecordsT, status: TrainingStatus): string {
+  return t(`status.${status}`);
 }
 
 export function TrainingStatusBadge({ status }: { status: TrainingStatus }) {
+  const { t } = useTranslation('records');
   const look = STATUS_LOOK[status];
   return (
     <Badge tone={look.tone} icon={look.icon}>
-      {look.label}
+      {statusLabel(t, status)}
     </Badge>
   );
 }
 
 /** Whose records these are, in the header: "All teams", "Teams: Sales, Support", "Your own records". */
-export function scopeLabel(scope: RecordsScope): string {
+export function scopeLabel(t: RecordsT, scope: RecordsScope): string {
   switch (scope.kind) {
     case 'all':
-      return 'All teams';
+      return t('scope.all');
     case 'teams':
-      return scope.teams.length === 1 ? `Team: ${scope.teams[0]}` : `Teams: ${scope.teams.join(', ')}`;
+      return scope.teams.length === 1
+        ? t('scope.team', { team: scope.teams[0] })
+        : t('scope.teams', { teams: scope.teams.join(', ') });
     case 'self':
-      return 'Your own records';
+      return t('scope.self');
   }
 }
 
-export const FORMAT_WORDS: Record<ExportFormat, { label: string; hint: string }> = {
-  'csv-matrix': {
-    label: 'Completion matrix (CSV)',
-    hint: 'One row per person and module: status, completion, score, expiry and due date.',
-  },
-  'csv-reviews': {
-    label: 'Reviews register (CSV)',
-    hint: 'One row per review: state, risk, decision, reviewer, conditions and re-review date.',
-  },
-  json: { label: 'Everything (JSON)', hint: 'The whole dashboard view, for other tools.' },
-  xapi: {
-    label: 'xAPI statements (JSON)',
-    hint: 'Completions as xAPI statements, for a learning record store.',
-  },
-  'pdf-report': { label: 'Report (PDF)', hint: 'A printable summary with the charts and the lists.' },
-  'pdf-certificates': {
-    label: 'Certificates (PDF)',
-    hint: 'One certificate page per current completion.',
-  },
-};
+export function formatLabel(t: RecordsT, format: ExportFormat): { label: string; hint: string } {
+  return { label: t(`formats.${format}.label`), hint: t(`formats.${format}.hint`) };
+}
 
 export function formatCount(value: number): string {
-  return value.toLocaleString();
+  return formatNumber(value);
 }
 
 /** Whole percent, rounded down so 99.6% never reads as "100%". */
 export function percent(part: number, whole: number): number {
   return whole > 0 ? Math.floor((part / whole) * 100) : 0;
+}
+
+/** A percent (0–100) as the language writes it: "25%", "25 %". */
+export function formatPercent(value: number, maximumFractionDigits = 0): string {
+  return formatNumber(value / 100, { style: 'percent', maximumFractionDigits });
+}
+
+/** A YYYY-MM month as a short label in the interface language: "Nov 2026", "nov. 2026". */
+export function formatMonth(value: string): string {
+  const date = new Date(`${value}-15T12:00:00Z`);
+  return Number.isNaN(date.getTime())
+    ? value
+    : new Intl.DateTimeFormat(currentLocale(), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+        date,
+      );
 }

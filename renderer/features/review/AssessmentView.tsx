@@ -1,13 +1,14 @@
 // Core's assessment of a review, as the submitter sees it before submitting and the reviewer
 // after: the DPIA screening with its reasons, the risk per dimension (a small chart and the same
 // numbers in a table, with the answers that drove each score), and the flags, blocking first.
+import { Trans, useTranslation } from 'react-i18next';
 import type { ReviewAssessment } from '../../../electron/core/contract';
 import { Badge } from '../../components/Badge';
 import { BarChart, type BarTone } from '../../components/BarChart';
 import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
-import { formatDay, plural } from '../../format';
-import { DPIA_LOOK, RISK_LOOK, RiskBadge } from './reviewWords';
+import { formatDay } from '../../format';
+import { DPIA_TONE, dpiaKey, dpiaTitleKey, RiskBadge, riskWordKey } from './reviewWords';
 
 type Level = 2 | 3;
 type Flag = ReviewAssessment['flags'][number];
@@ -16,21 +17,26 @@ type Flag = ReviewAssessment['flags'][number];
 export const MAX_SCORE = 9;
 
 export function ScreeningPanel({ assessment, level = 2 }: { assessment: ReviewAssessment; level?: Level }) {
+  const { t } = useTranslation('review');
   const { screening } = assessment;
-  const look = DPIA_LOOK[screening.recommendation];
+  const look = DPIA_TONE[screening.recommendation];
   return (
-    <Panel title="DPIA screening" level={level}>
+    <Panel title={t('assessment.screening.title')} level={level}>
       <div className="screening">
         <div className="screening__result">
           <Badge tone={look.tone} icon={look.icon}>
-            {look.label}
+            {t(dpiaKey(screening.recommendation))}
           </Badge>
-          <p className="screening__title">{look.title}</p>
+          <p className="screening__title">{t(dpiaTitleKey(screening.recommendation))}</p>
         </div>
         <p className="text-muted text-small">
-          {plural(screening.criteriaMet.length, 'criterion', 'criteria')} of the nine met
-          {screening.unsure.length > 0 ? `, ${screening.unsure.length} answered unsure` : ''}; two or more
-          mean a full data protection impact assessment is needed before the use starts (WP248 rev.01).
+          {t('assessment.screening.rule', {
+            met: t('assessment.screening.met', { count: screening.criteriaMet.length }),
+            unsure:
+              screening.unsure.length > 0
+                ? t('assessment.screening.unsure', { count: screening.unsure.length })
+                : '',
+          })}
         </p>
         {screening.explanation.length > 0 ? (
           <ul className="bullet-list">
@@ -48,11 +54,12 @@ type DimensionRisk = ReviewAssessment['risk']['dimensions'][number];
 
 /** The answers behind each score, strongest first: what the submitter could change. */
 function Drivers({ dimensions }: { dimensions: DimensionRisk[] }) {
+  const { t } = useTranslation('review');
   const driven = dimensions.filter((dimension) => dimension.drivers.length > 0);
-  if (driven.length === 0) return <p className="text-muted">No answer adds risk in any dimension.</p>;
+  if (driven.length === 0) return <p className="text-muted">{t('assessment.risk.noDrivers')}</p>;
   return (
     <div className="drivers">
-      <p className="drivers__title">The answers that drove each score</p>
+      <p className="drivers__title">{t('assessment.risk.driversTitle')}</p>
       <ul className="drivers__groups">
         {driven.map((dimension) => (
           <li key={dimension.dimension} className="drivers__group">
@@ -67,7 +74,11 @@ function Drivers({ dimensions }: { dimensions: DimensionRisk[] }) {
                     <span className="driver-list__question">{driver.questionLabel}</span>{' '}
                     <span className="driver-list__answer">{driver.answerLabel}</span>{' '}
                     <span className="driver-list__score">
-                      likelihood {driver.likelihood} × severity {driver.severity} = {driver.score}
+                      {t('assessment.risk.driverScore', {
+                        likelihood: driver.likelihood,
+                        severity: driver.severity,
+                        score: driver.score,
+                      })}
                     </span>
                   </li>
                 ))}
@@ -82,40 +93,56 @@ function Drivers({ dimensions }: { dimensions: DimensionRisk[] }) {
 const TONE: Record<string, BarTone> = { low: 'low', medium: 'medium', high: 'high' };
 
 export function RiskPanel({ assessment, level = 2 }: { assessment: ReviewAssessment; level?: Level }) {
+  const { t } = useTranslation('review');
   const { risk } = assessment;
   const bars = risk.dimensions.map((dimension) => ({
     label: dimension.label,
     value: dimension.score,
-    valueText: `${RISK_LOOK[dimension.level].word} · ${dimension.score} of ${MAX_SCORE}`,
+    valueText: t('assessment.risk.barValue', {
+      word: t(riskWordKey(dimension.level)),
+      score: dimension.score,
+      max: MAX_SCORE,
+    }),
     tone: TONE[dimension.level] ?? 'neutral',
   }));
   return (
     <Panel
-      title="Risk"
+      title={t('assessment.risk.title')}
       level={level}
-      description="Scores are likelihood × severity (each 0–3) of the strongest answer in each dimension, before mitigations."
+      description={t('assessment.risk.description')}
       actions={
         <p className="risk-overall">
-          Overall <RiskBadge level={risk.overall.level} />
+          <Trans
+            t={t}
+            i18nKey="assessment.risk.overall"
+            components={{ badge: <RiskBadge level={risk.overall.level} /> }}
+          />
         </p>
       }
     >
       <div className="stack stack--tight">
-        <BarChart title="Risk score by dimension" bars={bars} max={MAX_SCORE} />
-        <DataTable label="Risk by dimension" className="risk-table" columns={['Dimension', 'Level', 'Score']}>
+        <BarChart title={t('assessment.risk.chart')} bars={bars} max={MAX_SCORE} />
+        <DataTable
+          label={t('assessment.risk.table')}
+          className="risk-table"
+          columns={[t('assessment.risk.dimension'), t('assessment.risk.level'), t('assessment.risk.score')]}
+        >
           {risk.dimensions.map((dimension) => (
             <tr key={dimension.dimension}>
               <th scope="row">{dimension.label}</th>
               <td>
                 <RiskBadge level={dimension.level} />
                 {dimension.escalated ? (
-                  <span className="table-subtext">Raised one level: several medium risks</span>
+                  <span className="table-subtext">{t('assessment.risk.escalated')}</span>
                 ) : null}
               </td>
               <td>
-                {dimension.score} of {MAX_SCORE}
+                {t('assessment.risk.scoreOf', { score: dimension.score, max: MAX_SCORE })}
                 <span className="table-subtext">
-                  likelihood {dimension.likelihood} × severity {dimension.severity}
+                  {t('assessment.risk.factors', {
+                    likelihood: dimension.likelihood,
+                    severity: dimension.severity,
+                  })}
                 </span>
               </td>
             </tr>
@@ -134,20 +161,17 @@ export function orderFlags(flags: Flag[]): Flag[] {
 }
 
 export function FlagsPanel({ assessment, level = 2 }: { assessment: ReviewAssessment; level?: Level }) {
+  const { t } = useTranslation('review');
   const flags = orderFlags(assessment.flags);
   const open = assessment.openBlockingFlags.length;
   return (
     <Panel
-      title="Flags"
+      title={t('assessment.flags.title')}
       level={level}
-      description={
-        open > 0
-          ? `${plural(open, 'blocking flag is', 'blocking flags are')} open: approval is not possible until each is cleared, by accepting the mitigation that clears it or by changing the answers that raise it.`
-          : 'Blocking flags stop approval until they are cleared; warnings are for the reviewer to weigh.'
-      }
+      description={open > 0 ? t('assessment.flags.open', { count: open }) : t('assessment.flags.description')}
     >
       {flags.length === 0 ? (
-        <p className="text-muted">Nothing was flagged.</p>
+        <p className="text-muted">{t('assessment.flags.none')}</p>
       ) : (
         <ul className="flag-list">
           {flags.map((flag) => (
@@ -158,16 +182,16 @@ export function FlagsPanel({ assessment, level = 2 }: { assessment: ReviewAssess
               <div className="flag__header">
                 {flag.blocking ? (
                   <Badge tone="error" icon="lock">
-                    Blocking
+                    {t('assessment.flags.blocking')}
                   </Badge>
                 ) : (
                   <Badge tone="warning" icon="warning">
-                    Warning
+                    {t('assessment.flags.warning')}
                   </Badge>
                 )}
                 {flag.cleared ? (
                   <Badge tone="success" icon="check">
-                    Cleared
+                    {t('assessment.flags.cleared')}
                   </Badge>
                 ) : null}
                 <p className="flag__label">{flag.label}</p>
@@ -190,15 +214,16 @@ export function MitigationsReadOnly({
   assessment: ReviewAssessment;
   level?: Level;
 }) {
+  const { t } = useTranslation('review');
   const flagLabels = new Map(assessment.flags.map((flag) => [flag.id, flag.label]));
   return (
     <Panel
-      title="Mitigations"
+      title={t('assessment.mitigations.title')}
       level={level}
-      description="Proposed from the answers, with the submitter's response."
+      description={t('assessment.mitigations.description')}
     >
       {assessment.mitigations.length === 0 ? (
-        <p className="text-muted">No mitigations were proposed.</p>
+        <p className="text-muted">{t('assessment.mitigations.none')}</p>
       ) : (
         <ul className="mitigation-list">
           {assessment.mitigations.map((mitigation) => (
@@ -208,23 +233,27 @@ export function MitigationsReadOnly({
               <p className="mitigation__meta">
                 {mitigation.reference}
                 {mitigation.clears.length > 0
-                  ? ` · Clears: ${mitigation.clears.map((id) => flagLabels.get(id) ?? id).join('; ')}`
+                  ? ` · ${t('assessment.mitigations.clears', { flags: mitigation.clears.map((id) => flagLabels.get(id) ?? id).join('; ') })}`
                   : ''}
               </p>
               {mitigation.response === null ? (
                 <p className="mitigation__response">
-                  <Badge tone="warning">No response</Badge>
+                  <Badge tone="warning">{t('assessment.mitigations.noResponse')}</Badge>
                 </p>
               ) : mitigation.response.status === 'accepted' ? (
                 <p className="mitigation__response">
                   <Badge tone="success" icon="check">
-                    Accepted
+                    {t('assessment.mitigations.accepted')}
                   </Badge>{' '}
-                  Owner: {mitigation.response.owner} · due {formatDay(mitigation.response.dueDate)}
+                  {t('assessment.mitigations.ownerDue', {
+                    owner: mitigation.response.owner,
+                    date: formatDay(mitigation.response.dueDate),
+                  })}
                 </p>
               ) : (
                 <p className="mitigation__response">
-                  <Badge tone="neutral">Declined</Badge> {mitigation.response.reason}
+                  <Badge tone="neutral">{t('assessment.mitigations.declined')}</Badge>{' '}
+                  {mitigation.response.reason}
                 </p>
               )}
             </li>

@@ -4,6 +4,7 @@
 // says whether the decision follows their advice, and why not when it does not. The form checks
 // what is missing before sending; core checks the rules again and its refusal is shown as is.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReviewDetail } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
@@ -12,17 +13,12 @@ import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Panel } from '../../components/Panel';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import { plural } from '../../format';
 import { useStewardStore } from '../../state/store';
 
 export type DecisionKind = 'changesRequested' | 'approved' | 'approvedWithConditions' | 'rejected';
 
-const DECISION_OPTIONS: { id: DecisionKind; text: string; action: string }[] = [
-  { id: 'changesRequested', text: 'Request changes', action: 'Request changes' },
-  { id: 'approved', text: 'Approve', action: 'Approve' },
-  { id: 'approvedWithConditions', text: 'Approve with conditions', action: 'Approve with conditions' },
-  { id: 'rejected', text: 'Reject', action: 'Reject' },
-];
+// The option's words (decision.options.<kind>) also name the button that records it.
+const DECISION_KINDS: DecisionKind[] = ['changesRequested', 'approved', 'approvedWithConditions', 'rejected'];
 
 interface ConditionRow {
   key: number;
@@ -36,7 +32,21 @@ interface ChangeRow {
   text: string;
 }
 
-type Errors = Record<string, string>;
+type ErrorKey =
+  | 'kind'
+  | 'rationale'
+  | 'change'
+  | 'addChange'
+  | 'addCondition'
+  | 'conditionText'
+  | 'conditionOwner'
+  | 'conditionDue'
+  | 'reReviewDate'
+  | 'dpoFollowed'
+  | 'dpoReason';
+
+/** Per field, what is wrong: the message's key under decision.errors, and the row it is about. */
+type Errors = Record<string, { key: ErrorKey; number?: number }>;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -66,6 +76,7 @@ export function DecisionPanel({
   detail: ReviewDetail;
   onDone: (message: string) => void;
 }) {
+  const { t } = useTranslation('review');
   const { decideReview, requestReviewChanges, decideRequest, changesRequest, clearRequest } = useStewardStore(
     useShallow((s) => ({
       decideReview: s.decideReview,
@@ -107,40 +118,40 @@ export function DecisionPanel({
   const validate = (): Errors => {
     const found: Errors = {};
     if (kind === null) {
-      found.kind = 'Choose a decision.';
+      found.kind = { key: 'kind' };
       return found;
     }
-    if (rationale.trim() === '') found.rationale = 'Write the rationale for this decision.';
+    if (rationale.trim() === '') found.rationale = { key: 'rationale' };
     if (kind === 'changesRequested') {
       changes.forEach((row, index) => {
-        if (row.text.trim() === '')
-          found[`change-${row.key}`] = `Say what change ${index + 1} is, or remove it.`;
+        if (row.text.trim() === '') found[`change-${row.key}`] = { key: 'change', number: index + 1 };
       });
-      if (changes.length === 0) found.addChange = 'Add at least one change the submitter should make.';
+      if (changes.length === 0) found.addChange = { key: 'addChange' };
     }
     if (kind === 'approvedWithConditions') {
-      if (conditions.length === 0) found.addCondition = 'Add at least one condition.';
+      if (conditions.length === 0) found.addCondition = { key: 'addCondition' };
       conditions.forEach((row, index) => {
-        const n = index + 1;
-        if (row.text.trim() === '') found[`condition-${row.key}-text`] = `Write condition ${n}.`;
-        if (row.owner.trim() === '') found[`condition-${row.key}-owner`] = `Name who owns condition ${n}.`;
-        if (!ISO_DATE.test(row.dueDate))
-          found[`condition-${row.key}-due`] = `Give condition ${n} a due date.`;
+        const number = index + 1;
+        if (row.text.trim() === '') found[`condition-${row.key}-text`] = { key: 'conditionText', number };
+        if (row.owner.trim() === '') found[`condition-${row.key}-owner`] = { key: 'conditionOwner', number };
+        if (!ISO_DATE.test(row.dueDate)) found[`condition-${row.key}-due`] = { key: 'conditionDue', number };
       });
     }
     if (isApproval(kind) && !ISO_DATE.test(reReviewDate)) {
-      found.reReviewDate = 'Set the date by which this use is reviewed again.';
+      found.reReviewDate = { key: 'reReviewDate' };
     }
     if (dpoConsulted && kind !== 'changesRequested') {
-      if (dpoFollowed === null) found.dpoFollowed = "Say whether this decision follows the DPO's advice.";
-      else if (dpoFollowed === 'no' && dpoReason.trim() === '')
-        found.dpoReason = "Say why the decision departs from the DPO's advice.";
+      if (dpoFollowed === null) found.dpoFollowed = { key: 'dpoFollowed' };
+      else if (dpoFollowed === 'no' && dpoReason.trim() === '') found.dpoReason = { key: 'dpoReason' };
     }
     return found;
   };
 
   const shownErrors = errors ?? {};
-  const error = (name: string) => shownErrors[name] ?? null;
+  const error = (name: string) => {
+    const found = shownErrors[name];
+    return found ? t(`decision.errors.${found.key}`, { number: found.number }) : null;
+  };
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -159,7 +170,7 @@ export function DecisionPanel({
         rationale: rationale.trim(),
         requestedChanges: changes.map((row) => row.text.trim()),
       });
-      if (result !== null) onDone('Your request for changes was recorded and signed.');
+      if (result !== null) onDone(t('decision.doneChanges'));
       return;
     }
     const result = await decideReview({
@@ -182,34 +193,31 @@ export function DecisionPanel({
           : { followed: false, reason: dpoReason.trim() }
         : null,
     });
-    if (result !== null) onDone('Your decision was recorded and signed.');
+    if (result !== null) onDone(t('decision.done'));
   };
 
   const refusal = decideRequest.error ?? changesRequest.error;
   const busy = decideRequest.status === 'pending' || changesRequest.status === 'pending';
-  const action = DECISION_OPTIONS.find((option) => option.id === kind)?.action ?? 'Record decision';
-  const errorList = Object.entries(shownErrors);
+  const action = kind === null ? t('decision.record') : t(`decision.options.${kind}`);
+  const errorList = Object.keys(shownErrors);
 
   return (
     <Panel
-      title="Decision"
+      title={t('decision.title')}
       id={DECISION_FORM_ID}
-      description={`On version ${summary.version}. Every decision needs a written rationale; it is signed into your ledger and cannot be changed afterwards.`}
+      description={t('decision.description', { version: summary.version })}
     >
       <form
         className="form decision-form"
         noValidate
         onSubmit={(event) => void submit(event)}
-        aria-label="Decision"
+        aria-label={t('decision.formLabel')}
       >
         {errorList.length > 0 ? (
           <div className="error-summary" ref={summaryRef} tabIndex={-1}>
-            <Banner
-              level="error"
-              title={`${plural(errorList.length, 'thing')} to fix before recording the decision`}
-            >
+            <Banner level="error" title={t('decision.errorSummary', { count: errorList.length })}>
               <ul className="error-summary__list">
-                {errorList.map(([name, message]) => (
+                {errorList.map((name) => (
                   <li key={name}>
                     <a
                       href={`#${fieldId(name)}`}
@@ -218,7 +226,7 @@ export function DecisionPanel({
                         focusField(name);
                       }}
                     >
-                      {message}
+                      {error(name)}
                     </a>
                   </li>
                 ))}
@@ -231,15 +239,12 @@ export function DecisionPanel({
           id={fieldId('kind')}
           name="decision"
           type="single"
-          legend={<span className="choice-group__prompt">Your decision</span>}
-          options={DECISION_OPTIONS.map((option) => ({
-            id: option.id,
-            text: option.text,
-            disabled: openFlags > 0 && isApproval(option.id),
-            hint:
-              openFlags > 0 && isApproval(option.id)
-                ? `Not possible while ${plural(openFlags, 'blocking flag is', 'blocking flags are')} open.`
-                : null,
+          legend={<span className="choice-group__prompt">{t('decision.legend')}</span>}
+          options={DECISION_KINDS.map((id) => ({
+            id,
+            text: t(`decision.options.${id}`),
+            disabled: openFlags > 0 && isApproval(id),
+            hint: openFlags > 0 && isApproval(id) ? t('decision.notPossible', { count: openFlags }) : null,
           }))}
           selected={kind ? [kind] : []}
           onChange={(selected) => setKind((selected[0] as DecisionKind) ?? null)}
@@ -249,11 +254,9 @@ export function DecisionPanel({
         {kind !== null ? (
           <TextAreaField
             id={fieldId('rationale')}
-            label="Rationale"
+            label={t('decision.rationale')}
             hint={
-              kind === 'changesRequested'
-                ? 'Why the review cannot be decided as it stands.'
-                : 'The reasons for this decision, for the submitter and for the record.'
+              kind === 'changesRequested' ? t('decision.rationaleHintChanges') : t('decision.rationaleHint')
             }
             required
             rows={4}
@@ -266,14 +269,14 @@ export function DecisionPanel({
 
         {kind === 'changesRequested' ? (
           <fieldset className="row-list" id={fieldId('addChange')}>
-            <legend className="row-list__legend">What should change</legend>
+            <legend className="row-list__legend">{t('decision.changesLegend')}</legend>
             {error('addChange') ? <p className="field__error">{error('addChange')}</p> : null}
             <ol className="row-list__rows">
               {changes.map((row, index) => (
                 <li key={row.key} className="row-list__row">
                   <TextField
                     id={fieldId(`change-${row.key}`)}
-                    label={`Change ${index + 1}`}
+                    label={t('decision.change', { number: index + 1 })}
                     required
                     maxLength={1000}
                     value={row.text}
@@ -286,13 +289,13 @@ export function DecisionPanel({
                     size="sm"
                     variant="ghost"
                     className="row-list__remove"
-                    aria-label={`Remove change ${index + 1}`}
+                    aria-label={t('decision.removeChange', { number: index + 1 })}
                     onClick={() => {
                       setChanges((rows) => rows.filter((r) => r.key !== row.key));
                       focusAfterRender('addChange-button');
                     }}
                   >
-                    Remove
+                    {t('decision.remove')}
                   </Button>
                 </li>
               ))}
@@ -306,15 +309,15 @@ export function DecisionPanel({
                 focusAfterRender(`change-${key}`);
               }}
             >
-              Add another change
+              {t('decision.addChange')}
             </Button>
           </fieldset>
         ) : null}
 
         {kind === 'approvedWithConditions' ? (
           <fieldset className="row-list" id={fieldId('addCondition')}>
-            <legend className="row-list__legend">Conditions</legend>
-            <p className="field__hint">Each condition is tracked with its owner and due date.</p>
+            <legend className="row-list__legend">{t('decision.conditionsLegend')}</legend>
+            <p className="field__hint">{t('decision.conditionsHint')}</p>
             {error('addCondition') ? <p className="field__error">{error('addCondition')}</p> : null}
             <ol className="row-list__rows">
               {conditions.map((row, index) => {
@@ -323,10 +326,12 @@ export function DecisionPanel({
                 return (
                   <li key={row.key} className="row-list__row row-list__row--condition">
                     <fieldset className="condition-row">
-                      <legend className="condition-row__legend">Condition {index + 1}</legend>
+                      <legend className="condition-row__legend">
+                        {t('decision.conditionLegend', { number: index + 1 })}
+                      </legend>
                       <TextField
                         id={fieldId(`condition-${row.key}-text`)}
-                        label="Condition"
+                        label={t('decision.condition')}
                         required
                         maxLength={1000}
                         value={row.text}
@@ -336,7 +341,7 @@ export function DecisionPanel({
                       <div className="condition-row__pair">
                         <TextField
                           id={fieldId(`condition-${row.key}-owner`)}
-                          label="Owner"
+                          label={t('decision.owner')}
                           required
                           maxLength={200}
                           value={row.owner}
@@ -345,7 +350,7 @@ export function DecisionPanel({
                         />
                         <TextField
                           id={fieldId(`condition-${row.key}-due`)}
-                          label="Due date"
+                          label={t('decision.dueDate')}
                           type="date"
                           required
                           value={row.dueDate}
@@ -356,13 +361,13 @@ export function DecisionPanel({
                       <Button
                         size="sm"
                         variant="ghost"
-                        aria-label={`Remove condition ${index + 1}`}
+                        aria-label={t('decision.removeCondition', { number: index + 1 })}
                         onClick={() => {
                           setConditions((rows) => rows.filter((r) => r.key !== row.key));
                           focusAfterRender('addCondition-button');
                         }}
                       >
-                        Remove
+                        {t('decision.remove')}
                       </Button>
                     </fieldset>
                   </li>
@@ -378,7 +383,7 @@ export function DecisionPanel({
                 focusAfterRender(`condition-${key}-text`);
               }}
             >
-              Add a condition
+              {t('decision.addCondition')}
             </Button>
           </fieldset>
         ) : null}
@@ -387,8 +392,8 @@ export function DecisionPanel({
           <TextField
             id={fieldId('reReviewDate')}
             className="field--short"
-            label="Re-review date"
-            hint="After this date the review shows as due for re-review."
+            label={t('decision.reReviewDate')}
+            hint={t('decision.reReviewHint')}
             type="date"
             required
             value={reReviewDate}
@@ -403,20 +408,18 @@ export function DecisionPanel({
               id={fieldId('dpoFollowed')}
               name="dpo-followed"
               type="single"
-              legend={
-                <span className="choice-group__prompt">Does this decision follow the DPO&apos;s advice?</span>
-              }
+              legend={<span className="choice-group__prompt">{t('decision.dpoLegend')}</span>}
               description={
                 assessment.summary.dpoAdvice ? (
                   <blockquote className="quote">
-                    <p className="quote__label">The DPO&apos;s advice, as the submitter recorded it:</p>
+                    <p className="quote__label">{t('decision.dpoQuote')}</p>
                     <p>{assessment.summary.dpoAdvice}</p>
                   </blockquote>
                 ) : undefined
               }
               options={[
-                { id: 'yes', text: 'Yes, it follows the advice' },
-                { id: 'no', text: 'No, it departs from the advice' },
+                { id: 'yes', text: t('decision.dpoYes') },
+                { id: 'no', text: t('decision.dpoNo') },
               ]}
               selected={dpoFollowed ? [dpoFollowed] : []}
               onChange={(selected) => setDpoFollowed((selected[0] as 'yes' | 'no') ?? null)}
@@ -425,7 +428,7 @@ export function DecisionPanel({
             {dpoFollowed === 'no' ? (
               <TextAreaField
                 id={fieldId('dpoReason')}
-                label="Why the decision departs from the DPO's advice"
+                label={t('decision.dpoReason')}
                 required
                 rows={3}
                 maxLength={4000}
@@ -438,7 +441,7 @@ export function DecisionPanel({
         ) : null}
 
         {refusal ? (
-          <Banner level="error" title="Steward did not record this decision">
+          <Banner level="error" title={t('decision.refused')}>
             <p>{refusal.message}</p>
           </Banner>
         ) : null}
@@ -447,7 +450,7 @@ export function DecisionPanel({
             type="submit"
             variant={kind === 'rejected' ? 'danger' : 'primary'}
             busy={busy}
-            busyLabel="Recording…"
+            busyLabel={t('decision.busy')}
           >
             {action}
           </Button>

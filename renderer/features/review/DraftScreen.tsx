@@ -3,6 +3,7 @@
 // which questions are visible (branching), what is wrong with the answers, the screening, risk,
 // flags and proposed mitigations. Nothing here decides any of that.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type {
   AnswerValue,
@@ -21,7 +22,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { Stepper, type Step } from '../../components/Stepper';
-import { formatDateTime, plural } from '../../format';
+import { formatDateTime } from '../../format';
 import { hrefFor } from '../../routes';
 import type { DraftAnswers } from '../../state/reviewSlice';
 import { useStewardStore } from '../../state/store';
@@ -59,20 +60,23 @@ function SaveIndicator({
   error: ErrorPayload | null;
   onRetry: () => void;
 }) {
+  const { t } = useTranslation('review');
   return (
     <div className={`save-status save-status--${status}`}>
       {status === 'pending' || status === 'saving' ? (
         <span className="save-status__busy" aria-hidden="true">
-          <Spinner size="sm" /> Saving…
+          <Spinner size="sm" /> {t('draft.save.saving')}
         </span>
       ) : null}
       <span role="status" className="save-status__text">
-        {status === 'saved' ? `Saved ${formatDateTime(savedAt)}` : null}
-        {status === 'failed' ? `Not saved: ${error?.message ?? 'the draft could not be saved.'}` : null}
+        {status === 'saved' ? t('draft.save.saved', { date: formatDateTime(savedAt) }) : null}
+        {status === 'failed'
+          ? t('draft.save.failed', { reason: error?.message ?? t('draft.save.failedReason') })
+          : null}
       </span>
       {status === 'failed' ? (
         <Button size="sm" onClick={onRetry}>
-          Try again
+          {t('words.tryAgain')}
         </Button>
       ) : null}
     </div>
@@ -88,6 +92,7 @@ function NotReady({
   questionnaire: QuestionnaireView;
   onGoToSection: (index: number) => void;
 }) {
+  const { t } = useTranslation('review');
   const { assessment } = draft;
   const problemIds = new Set(assessment.answerProblems.map((p) => p.questionId));
   const sectionsWithProblems = questionnaire.sections
@@ -103,7 +108,7 @@ function NotReady({
       assessment.responseProblems.some((p) => p.mitigationId === m.id),
   );
   return (
-    <Banner level="warning" title="Not ready to submit">
+    <Banner level="warning" title={t('draft.notReady.title')}>
       {draft.submitBlockers.length > 0 ? (
         <ul className="plain-list">
           {draft.submitBlockers.map((blocker) => (
@@ -113,12 +118,12 @@ function NotReady({
       ) : null}
       {sectionsWithProblems.length > 0 ? (
         <>
-          <p>Questions to answer or correct:</p>
+          <p>{t('draft.notReady.questions')}</p>
           <ul className="bullet-list">
             {sectionsWithProblems.map(({ section, index, count }) => (
               <li key={section.id}>
                 <button type="button" className="link-button" onClick={() => onGoToSection(index)}>
-                  {section.title}: {plural(count, 'question')}
+                  {t('draft.notReady.section', { section: section.title, count })}
                 </button>
               </li>
             ))}
@@ -127,7 +132,7 @@ function NotReady({
       ) : null}
       {mitigationsToAnswer.length > 0 ? (
         <>
-          <p>Mitigations that need your response:</p>
+          <p>{t('draft.notReady.mitigations')}</p>
           <ul className="bullet-list">
             {mitigationsToAnswer.map((m) => (
               <li key={m.id}>
@@ -158,6 +163,7 @@ function DraftEditor({
   questionnaire: QuestionnaireView;
   initial: ReviewDraftView;
 }) {
+  const { t } = useTranslation('review');
   const { latest, saveReviewDraft, submitReview, navigate, saveError, submitRequest, clearRequest } =
     useStewardStore(
       useShallow((s) => ({
@@ -263,21 +269,22 @@ function DraftEditor({
   const steps: Step[] = [
     ...sections.map((section, index): Step => {
       const count = sectionProblemCount(index);
-      if (count === 0) return { id: section.id, label: section.title, state: 'done', stateText: 'complete' };
+      if (count === 0)
+        return { id: section.id, label: section.title, state: 'done', stateText: t('draft.steps.complete') };
       return revealed.has(section.id)
         ? {
             id: section.id,
             label: section.title,
             state: 'attention',
-            stateText: `${plural(count, 'question needs', 'questions need')} attention`,
+            stateText: t('draft.steps.attention', { count }),
           }
         : { id: section.id, label: section.title, state: 'todo' };
     }),
     {
       id: 'summary',
-      label: 'Risk summary',
+      label: t('draft.steps.summary'),
       state: evaluation.assessment.readyToSubmit ? 'done' : 'todo',
-      stateText: evaluation.assessment.readyToSubmit ? 'ready to submit' : undefined,
+      stateText: evaluation.assessment.readyToSubmit ? t('draft.steps.ready') : undefined,
     },
   ];
 
@@ -308,27 +315,29 @@ function DraftEditor({
       <div className="questionnaire__toolbar">
         <ProgressBar
           className="questionnaire__progress"
-          label="Questions answered"
+          label={t('draft.progress.label')}
           value={visibleDone}
           max={Math.max(visibleTotal, 1)}
-          valueText={`${visibleDone} of ${plural(visibleTotal, 'question')}`}
+          valueText={t('draft.progress.value', { done: visibleDone, count: visibleTotal })}
         />
         <SaveIndicator status={status} savedAt={evaluation.updatedAt} error={saveError} onRetry={retry} />
       </div>
       <div className="step-layout">
         <Stepper
           className="step-layout__steps"
-          label="Questionnaire steps"
+          label={t('draft.steps.label')}
           steps={steps}
           current={step}
           onSelect={goTo}
         />
         <section className="step-panel" aria-labelledby={STEP_HEADING_ID}>
           <p className="step-panel__kicker">
-            {section ? `Section ${step + 1} of ${sections.length}` : 'Last step'}
+            {section
+              ? t('draft.steps.kicker', { number: step + 1, total: sections.length })
+              : t('draft.steps.last')}
           </p>
           <h2 className="step-panel__title" id={STEP_HEADING_ID} ref={headingRef} tabIndex={-1}>
-            {section ? section.title : 'Risk summary'}
+            {section ? section.title : t('draft.steps.summary')}
           </h2>
           {section ? (
             <>
@@ -351,22 +360,19 @@ function DraftEditor({
                             question={question}
                             value={value}
                             onChange={(next) => setAnswer(question.id, next)}
-                            problem={show ? problemText(reason, question.label) : null}
+                            problem={show ? problemText(reason, question.label, t) : null}
                           />
                         </li>
                       );
                     })}
                 </ol>
               ) : (
-                <p className="text-muted">None of this section's questions apply to your answers so far.</p>
+                <p className="text-muted">{t('draft.steps.noneApply')}</p>
               )}
             </>
           ) : (
             <div className="stack">
-              <p className="text-muted">
-                What Steward concludes from your answers. A reviewer sees the same, with your responses to the
-                proposed mitigations.
-              </p>
+              <p className="text-muted">{t('draft.steps.summaryIntro')}</p>
               <ScreeningPanel assessment={evaluation.assessment} level={3} />
               <RiskPanel assessment={evaluation.assessment} level={3} />
               <FlagsPanel assessment={evaluation.assessment} level={3} />
@@ -382,7 +388,7 @@ function DraftEditor({
                 <NotReady draft={evaluation} questionnaire={questionnaire} onGoToSection={goTo} />
               ) : null}
               {submitRequest.error ? (
-                <Banner level="error" title="The review was not submitted">
+                <Banner level="error" title={t('draft.nav.submitError')}>
                   <p>{submitRequest.error.message}</p>
                 </Banner>
               ) : null}
@@ -391,16 +397,18 @@ function DraftEditor({
           <div className="step-panel__nav">
             {step > 0 ? (
               <Button icon="arrowLeft" onClick={() => goTo(step - 1)}>
-                Previous
+                {t('draft.nav.previous')}
               </Button>
             ) : (
               <ButtonLink href={hrefFor('reviews')} icon="arrowLeft" variant="ghost">
-                All reviews
+                {t('draft.nav.allReviews')}
               </ButtonLink>
             )}
             {section ? (
               <Button variant="primary" iconEnd="arrowRight" onClick={() => goTo(step + 1)}>
-                {step + 1 < sections.length ? `Next: ${sections[step + 1]!.title}` : 'Next: Risk summary'}
+                {step + 1 < sections.length
+                  ? t('draft.nav.next', { title: sections[step + 1]!.title })
+                  : t('draft.nav.nextSummary')}
               </Button>
             ) : (
               <Button
@@ -408,12 +416,12 @@ function DraftEditor({
                 icon="check"
                 disabled={!ready}
                 busy={submitRequest.status === 'pending'}
-                busyLabel="Submitting…"
+                busyLabel={t('draft.nav.submitting')}
                 onClick={() => void submit()}
               >
                 {initial.reviewId
-                  ? `Submit version ${(initial.basedOnVersion ?? 0) + 1}`
-                  : 'Submit for review'}
+                  ? t('draft.nav.submitVersion', { version: (initial.basedOnVersion ?? 0) + 1 })
+                  : t('draft.nav.submit')}
               </Button>
             )}
           </div>
@@ -425,6 +433,7 @@ function DraftEditor({
 
 /** On a revision: what the reviewer asked to change, so it is in view while answering. */
 function RequestedChanges({ reviewId }: { reviewId: string }) {
+  const { t } = useTranslation('review');
   const { detail, openReview } = useStewardStore(
     useShallow((s) => ({ detail: s.reviewDetail, openReview: s.openReview })),
   );
@@ -435,7 +444,10 @@ function RequestedChanges({ reviewId }: { reviewId: string }) {
   const request = [...detail.timeline].reverse().find((item) => item.kind === 'changesRequested');
   if (!request) return null;
   return (
-    <Banner level="info" title={`${request.by.name} asked for changes to version ${request.version}`}>
+    <Banner
+      level="info"
+      title={t('draft.requestedChanges', { name: request.by.name, version: request.version })}
+    >
       <p>{request.text}</p>
       {request.items.length > 0 ? (
         <ul className="bullet-list">
@@ -449,6 +461,7 @@ function RequestedChanges({ reviewId }: { reviewId: string }) {
 }
 
 export function DraftScreen() {
+  const { t } = useTranslation('review');
   const {
     draftId,
     questionnaire,
@@ -495,10 +508,10 @@ export function DraftScreen() {
   const ready = questionnaire !== null && opened !== null && opened.draftId === draftId && draft !== null;
   const openedTitle = opened?.assessment.summary.title ?? null;
   const title = opened?.reviewId
-    ? `Revise: ${titleOrPlaceholder(openedTitle)}`
+    ? t('draft.revise', { title: titleOrPlaceholder(openedTitle, t) })
     : openedTitle
-      ? `Draft: ${openedTitle}`
-      : 'New review';
+      ? t('draft.draftTitle', { title: openedTitle })
+      : t('draft.newReview');
   const error = (!ready && (draftRequest.error ?? questionnaireRequest.error)) || null;
 
   const remove = async () => {
@@ -508,22 +521,19 @@ export function DraftScreen() {
 
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Reviews', href: hrefFor('reviews') }, { label: title }]} />
+      <Breadcrumbs items={[{ label: t('home.title'), href: hrefFor('reviews') }, { label: title }]} />
       <ScreenHeader title={title}>
         {ready ? (
           <>
-            <p>
-              {questionnaire.title}. Answer for the use as it will really run. Your answers are saved as you
-              go; only you can see this draft until you submit it.
-            </p>
+            <p>{t('draft.intro', { title: questionnaire.title })}</p>
             <div className="button-row screen-header__actions">
               <ConfirmButton
-                question="Delete this draft and its answers?"
-                confirmLabel="Delete draft"
+                question={t('draft.deleteQuestion')}
+                confirmLabel={t('draft.delete')}
                 busy={deleting}
                 onConfirm={() => void remove()}
               >
-                Delete draft
+                {t('draft.delete')}
               </ConfirmButton>
             </div>
           </>
@@ -532,13 +542,13 @@ export function DraftScreen() {
       {error ? (
         <Banner
           level="error"
-          title="This draft could not be opened"
-          actions={<ButtonLink href={hrefFor('reviews')}>Back to reviews</ButtonLink>}
+          title={t('draft.openError')}
+          actions={<ButtonLink href={hrefFor('reviews')}>{t('words.backToReviews')}</ButtonLink>}
         >
           <p>{error.message}</p>
         </Banner>
       ) : null}
-      {!ready && !error ? <Spinner label="Opening the draft…" /> : null}
+      {!ready && !error ? <Spinner label={t('draft.opening')} /> : null}
       {ready && opened.reviewId ? <RequestedChanges reviewId={opened.reviewId} /> : null}
       {ready ? <DraftEditor key={opened.draftId} questionnaire={questionnaire} initial={opened} /> : null}
     </>

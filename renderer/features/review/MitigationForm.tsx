@@ -3,12 +3,12 @@
 // are checked here; only complete ones are saved, so core never records an acceptance without
 // an owner.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MitigationResponseInput, ReviewAssessment } from '../../../electron/core/contract';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Panel } from '../../components/Panel';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
-import { plural } from '../../format';
 
 type AssessedMitigation = ReviewAssessment['mitigations'][number];
 
@@ -38,23 +38,21 @@ export function responseDraftsFrom(inputs: MitigationResponseInput[]): ResponseD
   return drafts;
 }
 
-export interface ResponseErrors {
-  status?: string;
-  owner?: string;
-  dueDate?: string;
-  reason?: string;
-}
+type ResponseField = 'status' | 'owner' | 'dueDate' | 'reason';
+
+/** What is missing, per field, as the key of its message (mitigation.errors.<field>). */
+export type ResponseErrors = Partial<Record<ResponseField, `mitigation.errors.${ResponseField}`>>;
 
 /** What is missing from one response, per field. */
 export function responseErrors(draft: ResponseDraft | undefined): ResponseErrors {
-  if (!draft || draft.status === null) return { status: 'Accept or decline this mitigation.' };
+  if (!draft || draft.status === null) return { status: 'mitigation.errors.status' };
   if (draft.status === 'accepted') {
     const errors: ResponseErrors = {};
-    if (draft.owner.trim() === '') errors.owner = 'Enter who owns this mitigation.';
-    if (!ISO_DATE.test(draft.dueDate)) errors.dueDate = 'Enter the date it will be done by.';
+    if (draft.owner.trim() === '') errors.owner = 'mitigation.errors.owner';
+    if (!ISO_DATE.test(draft.dueDate)) errors.dueDate = 'mitigation.errors.dueDate';
     return errors;
   }
-  return draft.reason.trim() === '' ? { reason: 'Say why this mitigation is not needed.' } : {};
+  return draft.reason.trim() === '' ? { reason: 'mitigation.errors.reason' } : {};
 }
 
 function isComplete(draft: ResponseDraft | undefined): boolean {
@@ -98,12 +96,16 @@ function MitigationItem({
   showAllErrors: boolean;
   onChange: (draft: ResponseDraft) => void;
 }) {
+  const { t } = useTranslation('review');
   // An error shows once the person has left the field, or tried to submit.
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const errors = responseErrors(draft);
-  const shown = (field: keyof ResponseErrors) =>
-    showAllErrors || touched[field] ? (errors[field] ?? null) : null;
-  const touch = (field: keyof ResponseErrors) => () => setTouched((t) => ({ ...t, [field]: true }));
+  const message = (field: ResponseField) => {
+    const key = errors[field];
+    return key ? t(key) : null;
+  };
+  const shown = (field: ResponseField) => (showAllErrors || touched[field] ? message(field) : null);
+  const touch = (field: ResponseField) => () => setTouched((before) => ({ ...before, [field]: true }));
   const titleId = `${mitigationAnchor(mitigation.id)}-title`;
 
   return (
@@ -115,7 +117,7 @@ function MitigationItem({
       <p className="mitigation__meta">
         {mitigation.reference}
         {mitigation.clears.length > 0
-          ? ` · Accepting it clears: ${mitigation.clears.map((id) => flagLabels.get(id) ?? id).join('; ')}`
+          ? ` · ${t('mitigation.acceptingClears', { flags: mitigation.clears.map((id) => flagLabels.get(id) ?? id).join('; ') })}`
           : ''}
       </p>
       <ChoiceGroup
@@ -123,22 +125,26 @@ function MitigationItem({
         name={`m-${mitigation.id}`}
         type="single"
         className="choice-group--inline"
-        legend={<span className="choice-group__prompt">Your response to “{mitigation.title}”</span>}
+        legend={
+          <span className="choice-group__prompt">
+            {t('mitigation.responseLegend', { title: mitigation.title })}
+          </span>
+        }
         options={[
-          { id: 'accepted', text: 'Accept: we will do this' },
-          { id: 'declined', text: 'Decline: it is not needed' },
+          { id: 'accepted', text: t('mitigation.accept') },
+          { id: 'declined', text: t('mitigation.decline') },
         ]}
         selected={draft.status ? [draft.status] : []}
         onChange={(selected) =>
           onChange({ ...draft, status: (selected[0] as ResponseDraft['status']) ?? null })
         }
-        error={showAllErrors ? (errors.status ?? problem) : problem}
+        error={showAllErrors ? (message('status') ?? problem) : problem}
       />
       {draft.status === 'accepted' ? (
         <div className="mitigation__fields">
           <TextField
-            label="Owner"
-            hint="The person who will make sure it is done."
+            label={t('mitigation.owner')}
+            hint={t('mitigation.ownerHint')}
             required
             value={draft.owner}
             maxLength={200}
@@ -147,7 +153,7 @@ function MitigationItem({
             error={shown('owner')}
           />
           <TextField
-            label="Due date"
+            label={t('mitigation.dueDate')}
             type="date"
             required
             value={draft.dueDate}
@@ -159,8 +165,8 @@ function MitigationItem({
       ) : null}
       {draft.status === 'declined' ? (
         <TextAreaField
-          label="Why it is not needed"
-          hint="The reviewer reads this. Say what makes the mitigation unnecessary for this use."
+          label={t('mitigation.declineReason')}
+          hint={t('mitigation.declineHint')}
           required
           rows={3}
           maxLength={4000}
@@ -189,21 +195,22 @@ export function MitigationForm({
   showAllErrors: boolean;
   onChange: (mitigationId: string, draft: ResponseDraft) => void;
 }) {
+  const { t } = useTranslation('review');
   const flagLabels = new Map(flags.map((flag) => [flag.id, flag.label]));
   const problems = new Map(responseProblems.map((p) => [p.mitigationId, p.reason]));
   const answered = mitigations.filter((m) => isComplete(drafts[m.id])).length;
   return (
     <Panel
-      title="Mitigations"
+      title={t('mitigation.title')}
       level={3}
       description={
         mitigations.length === 0
           ? undefined
-          : `Steward proposes ${plural(mitigations.length, 'mitigation')} from your answers. Accept each one with an owner and a due date, or decline it and say why it is not needed. ${answered} of ${mitigations.length} answered.`
+          : t('mitigation.description', { count: mitigations.length, answered })
       }
     >
       {mitigations.length === 0 ? (
-        <p className="text-muted">No mitigations are proposed for these answers.</p>
+        <p className="text-muted">{t('mitigation.none')}</p>
       ) : (
         <ul className="mitigation-list">
           {mitigations.map((mitigation) => (

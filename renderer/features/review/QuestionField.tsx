@@ -3,11 +3,13 @@
 // (organisation-written Markdown) and its references are read with the control; a problem core
 // found with the answer is shown under it and tied to it.
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { AnswerValue, ReviewQuestionView } from '../../../electron/core/contract';
 import { ChoiceGroup, type ChoiceOption } from '../../components/ChoiceGroup';
 import { Markdown } from '../../components/Markdown';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import type { ReviewT } from './reviewWords';
 
 export function questionAnchor(questionId: string): string {
   return `question-${questionId}`;
@@ -27,39 +29,36 @@ export function focusQuestion(questionId: string): void {
  * Core's reason without the question's label it starts with (the label is right above it):
  * `"Launch date" needs an answer` reads "Answer this question." next to the question.
  */
-export function problemText(reason: string, label: string): string {
+export function problemText(reason: string, label: string, t: ReviewT): string {
   const prefix = `"${label}" `;
   if (!reason.startsWith(prefix)) return reason;
   const rest = reason.slice(prefix.length);
-  if (rest.startsWith('needs an answer')) return 'Answer this question.';
-  return `Check this answer: ${rest}.`;
+  if (rest.startsWith('needs an answer')) return t('question.answerThis');
+  return t('question.checkAnswer', { problem: rest });
 }
 
-const YES_NO_UNSURE: ChoiceOption[] = [
-  { id: 'yes', text: 'Yes' },
-  { id: 'no', text: 'No' },
-  { id: 'unsure', text: 'Unsure' },
-];
-
 function RequiredMark({ required }: { required: boolean }) {
+  const { t } = useTranslation('review');
   return required ? (
     <>
       {' '}
-      <span className="tag">Required</span>
+      <span className="tag">{t('question.required')}</span>
     </>
   ) : null;
 }
 
 function Help({ question }: { question: ReviewQuestionView }) {
+  const { t } = useTranslation('review');
   const unit = question.type === 'number' ? question.number?.unit : null;
   if (!question.help && question.references.length === 0 && !unit) return null;
   return (
     <div className="question__help">
-      {unit ? <p>Answer in {unit}.</p> : null}
+      {unit ? <p>{t('question.answerIn', { unit })}</p> : null}
       {question.help ? <Markdown source={question.help} /> : null}
       {question.references.length > 0 ? (
         <p className="question__references">
-          <span className="question__references-label">References:</span> {question.references.join(' · ')}
+          <span className="question__references-label">{t('question.references')}</span>{' '}
+          {question.references.join(' · ')}
         </p>
       ) : null}
     </div>
@@ -81,6 +80,7 @@ function NumberInput({
   help: ReactNode;
   error: string | null;
 }) {
+  const { t } = useTranslation('review');
   // The text as typed ("1." while typing 1.5), so a half-typed number is not thrown away.
   const [text, setText] = useState(typeof value === 'number' ? String(value) : '');
   const [invalid, setInvalid] = useState(false);
@@ -98,7 +98,7 @@ function NumberInput({
       hint={help}
       required={question.required}
       value={text}
-      error={invalid ? 'Enter a number.' : error}
+      error={invalid ? t('question.enterNumber') : error}
       onChange={(next) => {
         setText(next);
         const trimmed = next.trim();
@@ -130,6 +130,7 @@ export function QuestionField({
   /** Core's problem with the answer, already worded for showing next to the question. */
   problem: string | null;
 }) {
+  const { t } = useTranslation('review');
   const anchor = questionAnchor(question.id);
   const hasHelp = Boolean(question.help) || question.references.length > 0 || question.type === 'number';
   const help = hasHelp ? <Help question={question} /> : undefined;
@@ -142,7 +143,11 @@ export function QuestionField({
   const legend = (
     <span className="choice-group__prompt">
       {question.label}
-      {question.required ? <RequiredMark required /> : <span className="field__optional"> (optional)</span>}
+      {question.required ? (
+        <RequiredMark required />
+      ) : (
+        <span className="field__optional"> {t('question.optional')}</span>
+      )}
     </span>
   );
   const name = `q-${question.id}`;
@@ -192,7 +197,7 @@ export function QuestionField({
     case 'yesNoUnsure': {
       const options =
         question.type === 'yesNoUnsure'
-          ? YES_NO_UNSURE
+          ? (['yes', 'no', 'unsure'] as const).map((id) => ({ id, text: t(`words.${id}`) }))
           : question.options.map((option) => ({ id: option.id, text: option.label, hint: option.help }));
       return (
         <ChoiceGroup

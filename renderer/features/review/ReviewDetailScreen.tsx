@@ -4,6 +4,7 @@
 // the submitter revises or withdraws; a reviewer decides. When deciding is not allowed, the
 // reasons core gives are shown where the decision would be.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReviewDetail, ReviewTimelineItem } from '../../../electron/core/contract';
 import { Badge } from '../../components/Badge';
@@ -16,87 +17,101 @@ import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { TextAreaField } from '../../components/TextAreaField';
-import { formatDate, formatDateTime, formatDay, plural } from '../../format';
+import { formatDate, formatDateTime, formatDay } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { FlagsPanel, MitigationsReadOnly, RiskPanel, ScreeningPanel } from './AssessmentView';
 import { DecisionPanel, DECISION_FORM_ID } from './DecisionPanel';
-import { DECISION_WORDS, DPIA_LOOK, RiskBadge, StatusBadge } from './reviewWords';
-
-const CHANGE_WORDS = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
+import { decisionKey, dpiaTitleKey, RiskBadge, StatusBadge, type ReviewT } from './reviewWords';
 
 function SummaryPanel({ detail }: { detail: ReviewDetail }) {
+  const { t } = useTranslation('review');
   const { summary, assessment } = detail;
   const dpo = assessment.summary.dpoConsulted;
   return (
-    <Panel title="Summary">
+    <Panel title={t('detail.summary.title')}>
       <dl className="details">
         <div className="details__row">
-          <dt>Status</dt>
+          <dt>{t('detail.summary.status')}</dt>
           <dd>
             <StatusBadge status={summary.status} />
           </dd>
         </div>
         <div className="details__row">
-          <dt>Version</dt>
+          <dt>{t('detail.summary.version')}</dt>
           <dd>{summary.version}</dd>
         </div>
         <div className="details__row">
-          <dt>Submitted by</dt>
+          <dt>{t('detail.summary.submittedBy')}</dt>
           <dd>
-            {summary.submitter.name} ({summary.submitter.team}), first on{' '}
-            {formatDateTime(summary.submittedAt)}
+            {t('detail.summary.submittedByValue', {
+              name: summary.submitter.name,
+              team: summary.submitter.team,
+              date: formatDateTime(summary.submittedAt),
+            })}
           </dd>
         </div>
         {assessment.summary.summary ? (
           <div className="details__row">
-            <dt>The use</dt>
+            <dt>{t('detail.summary.use')}</dt>
             <dd>{assessment.summary.summary}</dd>
           </div>
         ) : null}
         {assessment.summary.launchDate ? (
           <div className="details__row">
-            <dt>Planned launch</dt>
+            <dt>{t('detail.summary.launch')}</dt>
             <dd>{formatDay(assessment.summary.launchDate)}</dd>
           </div>
         ) : null}
         <div className="details__row">
-          <dt>Overall risk</dt>
+          <dt>{t('detail.summary.overallRisk')}</dt>
           <dd>
             <RiskBadge level={summary.overallRisk} />
           </dd>
         </div>
         <div className="details__row">
-          <dt>DPIA</dt>
-          <dd>{DPIA_LOOK[assessment.screening.recommendation].title}</dd>
+          <dt>{t('detail.summary.dpia')}</dt>
+          <dd>{t(dpiaTitleKey(assessment.screening.recommendation))}</dd>
         </div>
         <div className="details__row">
-          <dt>Blocking flags</dt>
-          <dd>{summary.openBlockingFlags === 0 ? 'None open' : `${summary.openBlockingFlags} open`}</dd>
-        </div>
-        <div className="details__row">
-          <dt>DPO consulted</dt>
+          <dt>{t('detail.summary.blockingFlags')}</dt>
           <dd>
-            {dpo === 'yes' ? 'Yes' : dpo === 'no' ? 'No' : dpo === 'unsure' ? 'Unsure' : 'Not answered'}
+            {summary.openBlockingFlags === 0
+              ? t('detail.summary.noneOpen')
+              : t('detail.summary.open', { count: summary.openBlockingFlags })}
+          </dd>
+        </div>
+        <div className="details__row">
+          <dt>{t('detail.summary.dpoConsulted')}</dt>
+          <dd>
+            {dpo === 'yes' || dpo === 'no' || dpo === 'unsure'
+              ? t(`words.${dpo}`)
+              : t('detail.summary.notAnswered')}
             {assessment.summary.dpoAdvice ? (
-              <p className="details__note">Advice: {assessment.summary.dpoAdvice}</p>
+              <p className="details__note">
+                {t('detail.summary.advice', { advice: assessment.summary.dpoAdvice })}
+              </p>
             ) : null}
           </dd>
         </div>
         <div className="details__row">
-          <dt>Decision</dt>
+          <dt>{t('detail.summary.decision')}</dt>
           <dd>
             {summary.decision
-              ? `${DECISION_WORDS[summary.decision.decision]} by ${summary.decision.by.name} on ${formatDate(summary.decision.at)}`
-              : 'None yet'}
+              ? t('detail.summary.decisionValue', {
+                  decision: t(decisionKey(summary.decision.decision)),
+                  name: summary.decision.by.name,
+                  date: formatDate(summary.decision.at),
+                })
+              : t('detail.summary.noneYet')}
           </dd>
         </div>
         {summary.decision?.reReviewDate ? (
           <div className="details__row">
-            <dt>Re-review</dt>
+            <dt>{t('detail.summary.reReview')}</dt>
             <dd>
               {formatDay(summary.decision.reReviewDate)}
-              {summary.status === 'reReviewDue' ? ' (due now)' : ''}
+              {summary.status === 'reReviewDue' ? ` ${t('detail.summary.dueNow')}` : ''}
             </dd>
           </div>
         ) : null}
@@ -106,14 +121,18 @@ function SummaryPanel({ detail }: { detail: ReviewDetail }) {
 }
 
 export function ChangesPanel({ detail }: { detail: ReviewDetail }) {
+  const { t } = useTranslation('review');
   if (detail.changesFromVersion === null) return null;
   return (
     <Panel
-      title={`What changed since version ${detail.changesFromVersion}`}
-      description={`Version ${detail.summary.version} compared with version ${detail.changesFromVersion}.`}
+      title={t('detail.changes.title', { version: detail.changesFromVersion })}
+      description={t('detail.changes.description', {
+        version: detail.summary.version,
+        previous: detail.changesFromVersion,
+      })}
     >
       {detail.changes.length === 0 ? (
-        <p className="text-muted">No answers changed.</p>
+        <p className="text-muted">{t('detail.changes.none')}</p>
       ) : (
         <ul className="change-list">
           {detail.changes.map((change) => (
@@ -122,26 +141,26 @@ export function ChangesPanel({ detail }: { detail: ReviewDetail }) {
                 <Badge
                   tone={change.kind === 'removed' ? 'error' : change.kind === 'added' ? 'success' : 'info'}
                 >
-                  {CHANGE_WORDS[change.kind]}
+                  {t(`detail.changes.${change.kind}`)}
                 </Badge>
                 <p className="change__label">{change.label}</p>
               </div>
               <dl className="change__values">
                 <div className="change__value change__value--before">
-                  <dt>Before</dt>
+                  <dt>{t('detail.changes.before')}</dt>
                   <dd>
                     {change.before === null ? (
-                      <span className="text-muted">No answer</span>
+                      <span className="text-muted">{t('detail.changes.noAnswer')}</span>
                     ) : (
                       <del>{change.before}</del>
                     )}
                   </dd>
                 </div>
                 <div className="change__value change__value--after">
-                  <dt>After</dt>
+                  <dt>{t('detail.changes.after')}</dt>
                   <dd>
                     {change.after === null ? (
-                      <span className="text-muted">No answer</span>
+                      <span className="text-muted">{t('detail.changes.noAnswer')}</span>
                     ) : (
                       <ins>{change.after}</ins>
                     )}
@@ -157,6 +176,7 @@ export function ChangesPanel({ detail }: { detail: ReviewDetail }) {
 }
 
 function AnswersPanel({ detail }: { detail: ReviewDetail }) {
+  const { t } = useTranslation('review');
   const changed = new Set(detail.changes.map((change) => change.questionId));
   const sections: { title: string; answers: ReviewDetail['answers'] }[] = [];
   for (const answer of detail.answers) {
@@ -165,7 +185,10 @@ function AnswersPanel({ detail }: { detail: ReviewDetail }) {
     else sections.push({ title: answer.section, answers: [answer] });
   }
   return (
-    <Panel title="Answers" description={`Version ${detail.summary.version}, as submitted.`}>
+    <Panel
+      title={t('detail.answers.title')}
+      description={t('detail.answers.description', { version: detail.summary.version })}
+    >
       <div className="answer-sections">
         {sections.map((section) => (
           <div key={section.title} className="answer-section">
@@ -177,7 +200,9 @@ function AnswersPanel({ detail }: { detail: ReviewDetail }) {
                   <dd>
                     {answer.answer}
                     {changed.has(answer.questionId) ? (
-                      <span className="tag">Changed in version {detail.summary.version}</span>
+                      <span className="tag">
+                        {t('detail.answers.changedIn', { version: detail.summary.version })}
+                      </span>
                     ) : null}
                   </dd>
                 </div>
@@ -191,10 +216,14 @@ function AnswersPanel({ detail }: { detail: ReviewDetail }) {
 }
 
 function ConditionsPanel({ detail }: { detail: ReviewDetail }) {
+  const { t } = useTranslation('review');
   if (detail.conditions.length === 0) return null;
   return (
-    <Panel title="Conditions" description="What the approval depends on, each with its owner and due date.">
-      <DataTable label="Conditions of the approval" columns={['Condition', 'Owner', 'Due']}>
+    <Panel title={t('detail.conditions.title')} description={t('detail.conditions.description')}>
+      <DataTable
+        label={t('detail.conditions.table')}
+        columns={[t('detail.conditions.condition'), t('detail.conditions.owner'), t('detail.conditions.due')]}
+      >
         {detail.conditions.map((condition) => (
           <tr key={condition.id}>
             <td>{condition.text}</td>
@@ -207,52 +236,50 @@ function ConditionsPanel({ detail }: { detail: ReviewDetail }) {
   );
 }
 
-function timelineTitle(item: ReviewTimelineItem, detail: ReviewDetail): string {
+function timelineTitle(item: ReviewTimelineItem, detail: ReviewDetail, t: ReviewT): string {
   switch (item.kind) {
     case 'submitted':
-      return item.version === 1 ? 'Submitted version 1' : `Submitted version ${item.version}`;
+      return t('detail.timeline.submitted', { version: item.version });
     case 'commented':
-      return 'Commented';
+      return t('detail.timeline.commented');
     case 'changesRequested':
-      return `Requested changes to version ${item.version}`;
+      return t('detail.timeline.changesRequested', { version: item.version });
     case 'decided': {
       const decision = detail.summary.decision?.decision;
       return decision
-        ? `${DECISION_WORDS[decision]} (version ${item.version})`
-        : `Decided on version ${item.version}`;
+        ? t('detail.timeline.decided', { decision: t(decisionKey(decision)), version: item.version })
+        : t('detail.timeline.decidedOn', { version: item.version });
     }
     case 'withdrawn':
-      return 'Withdrew the review';
+      return t('detail.timeline.withdrawn');
   }
 }
 
 function Timeline({ detail }: { detail: ReviewDetail }) {
+  const { t } = useTranslation('review');
   const { commentOnReview, commentRequest } = useStewardStore(
     useShallow((s) => ({ commentOnReview: s.commentOnReview, commentRequest: s.requests.commentOnReview })),
   );
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [empty, setEmpty] = useState(false);
 
   const post = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (text.trim() === '') {
-      setError('Write a comment first.');
+      setEmpty(true);
       return;
     }
-    setError(null);
+    setEmpty(false);
     const result = await commentOnReview(detail.summary.reviewId, text.trim());
     if (result !== null) setText('');
   };
 
   return (
-    <Panel
-      title="Timeline"
-      description="Everything recorded about this review, oldest first. Each entry is signed."
-    >
+    <Panel title={t('detail.timeline.title')} description={t('detail.timeline.description')}>
       <ol className="timeline">
         {detail.timeline.map((item) => (
           <li key={item.entryHash} className={`timeline__item timeline__item--${item.kind}`}>
-            <p className="timeline__title">{timelineTitle(item, detail)}</p>
+            <p className="timeline__title">{timelineTitle(item, detail, t)}</p>
             <p className="timeline__meta">
               {item.by.name} · {formatDateTime(item.at)}
             </p>
@@ -260,7 +287,9 @@ function Timeline({ detail }: { detail: ReviewDetail }) {
             {item.items.length > 0 ? (
               <>
                 <p className="timeline__items-label">
-                  {item.kind === 'changesRequested' ? 'Changes requested:' : 'Conditions:'}
+                  {item.kind === 'changesRequested'
+                    ? t('detail.timeline.changesLabel')
+                    : t('detail.timeline.conditionsLabel')}
                 </p>
                 <ul className="bullet-list">
                   {item.items.map((entry) => (
@@ -275,23 +304,27 @@ function Timeline({ detail }: { detail: ReviewDetail }) {
       {detail.allowed.comment ? (
         <form className="form comment-form" noValidate onSubmit={(event) => void post(event)}>
           <TextAreaField
-            label="Add a comment"
-            hint="Comments are visible to the submitter and reviewers, and are kept with the review."
+            label={t('detail.comment.label')}
+            hint={t('detail.comment.hint')}
             required
             rows={3}
             maxLength={4000}
             value={text}
             onChange={setText}
-            error={error}
+            error={empty ? t('detail.comment.empty') : null}
           />
           {commentRequest.error ? (
-            <Banner level="error" title="The comment was not posted">
+            <Banner level="error" title={t('detail.comment.error')}>
               <p>{commentRequest.error.message}</p>
             </Banner>
           ) : null}
           <div className="button-row">
-            <Button type="submit" busy={commentRequest.status === 'pending'} busyLabel="Posting…">
-              Post comment
+            <Button
+              type="submit"
+              busy={commentRequest.status === 'pending'}
+              busyLabel={t('detail.comment.busy')}
+            >
+              {t('detail.comment.post')}
             </Button>
           </div>
         </form>
@@ -301,6 +334,7 @@ function Timeline({ detail }: { detail: ReviewDetail }) {
 }
 
 function SubmitterActions({ detail }: { detail: ReviewDetail }) {
+  const { t } = useTranslation('review');
   const { startReviewRevision, withdrawReview, navigate, reviseRequest, withdrawRequest } = useStewardStore(
     useShallow((s) => ({
       startReviewRevision: s.startReviewRevision,
@@ -312,7 +346,7 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
   );
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [noReason, setNoReason] = useState(false);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const withdrawButton = useRef<HTMLButtonElement>(null);
   const { allowed, summary } = detail;
@@ -331,22 +365,20 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
   const withdraw = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (reason.trim() === '') {
-      setError('Say why you are withdrawing the review.');
+      setNoReason(true);
       reasonRef.current?.focus();
       return;
     }
-    setError(null);
+    setNoReason(false);
     const result = await withdrawReview(summary.reviewId, reason.trim());
     if (result !== null) setWithdrawing(false);
   };
 
   return (
     <Panel
-      title="Your review"
+      title={t('detail.submitter.title')}
       description={
-        allowed.revise
-          ? 'The reviewer asked for changes. Revise your answers and submit a new version; the reviewer will see what changed.'
-          : 'You can withdraw the review while it is open.'
+        allowed.revise ? t('detail.submitter.reviseDescription') : t('detail.submitter.withdrawDescription')
       }
     >
       <div className="stack stack--tight">
@@ -356,20 +388,20 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
               variant="primary"
               icon="arrowRight"
               busy={reviseRequest.status === 'pending'}
-              busyLabel="Opening…"
+              busyLabel={t('detail.submitter.reviseBusy')}
               onClick={() => void revise()}
             >
-              Revise and resubmit
+              {t('detail.submitter.revise')}
             </Button>
           ) : null}
           {allowed.withdraw && !withdrawing ? (
             <Button ref={withdrawButton} variant="secondary" onClick={() => setWithdrawing(true)}>
-              Withdraw review
+              {t('detail.submitter.withdraw')}
             </Button>
           ) : null}
         </div>
         {reviseRequest.error ? (
-          <Banner level="error" title="The revision could not be started">
+          <Banner level="error" title={t('detail.submitter.reviseError')}>
             <p>{reviseRequest.error.message}</p>
           </Banner>
         ) : null}
@@ -378,21 +410,21 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
             className="form withdraw-form"
             noValidate
             onSubmit={(event) => void withdraw(event)}
-            aria-label="Withdraw the review"
+            aria-label={t('detail.submitter.withdrawForm')}
           >
             <TextAreaField
               ref={reasonRef}
-              label="Why are you withdrawing it?"
-              hint="Withdrawing is final: the review stays in the register as withdrawn."
+              label={t('detail.submitter.reasonLabel')}
+              hint={t('detail.submitter.reasonHint')}
               required
               rows={3}
               maxLength={4000}
               value={reason}
               onChange={setReason}
-              error={error}
+              error={noReason ? t('detail.submitter.reasonEmpty') : null}
             />
             {withdrawRequest.error ? (
-              <Banner level="error" title="The review was not withdrawn">
+              <Banner level="error" title={t('detail.submitter.withdrawError')}>
                 <p>{withdrawRequest.error.message}</p>
               </Banner>
             ) : null}
@@ -401,18 +433,18 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
                 type="submit"
                 variant="danger"
                 busy={withdrawRequest.status === 'pending'}
-                busyLabel="Withdrawing…"
+                busyLabel={t('detail.submitter.withdrawBusy')}
               >
-                Withdraw review
+                {t('detail.submitter.withdraw')}
               </Button>
               <Button
                 onClick={() => {
                   setWithdrawing(false);
-                  setError(null);
+                  setNoReason(false);
                   requestAnimationFrame(() => withdrawButton.current?.focus());
                 }}
               >
-                Cancel
+                {t('detail.submitter.cancel')}
               </Button>
             </div>
           </form>
@@ -423,10 +455,11 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
 }
 
 function CannotDecide({ detail }: { detail: ReviewDetail }) {
+  const { t } = useTranslation('review');
   const { allowed, summary } = detail;
   if (allowed.decide || summary.status !== 'submitted' || allowed.decideBlockers.length === 0) return null;
   return (
-    <Banner level="info" title="You cannot decide on this review">
+    <Banner level="info" title={t('detail.cannotDecide')}>
       <ul className="plain-list">
         {allowed.decideBlockers.map((blocker) => (
           <li key={blocker}>{blocker}</li>
@@ -469,6 +502,7 @@ function Detail({ detail }: { detail: ReviewDetail }) {
 
 /** A new draft that starts from this review's latest answers (a similar use, or a fresh start). */
 function CopyToDraft({ reviewId }: { reviewId: string }) {
+  const { t } = useTranslation('review');
   const { createReviewDraft, navigate, request } = useStewardStore(
     useShallow((s) => ({
       createReviewDraft: s.createReviewDraft,
@@ -486,13 +520,13 @@ function CopyToDraft({ reviewId }: { reviewId: string }) {
         variant="ghost"
         size="sm"
         busy={request.status === 'pending'}
-        busyLabel="Copying…"
+        busyLabel={t('detail.copy.busy')}
         onClick={() => void copy()}
       >
-        Copy into a new draft
+        {t('detail.copy.button')}
       </Button>
       {request.error ? (
-        <Banner level="error" title="The draft could not be created">
+        <Banner level="error" title={t('detail.copy.error')}>
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
@@ -501,6 +535,7 @@ function CopyToDraft({ reviewId }: { reviewId: string }) {
 }
 
 export function ReviewDetailScreen() {
+  const { t } = useTranslation('review');
   const { reviewId, detail, request, openReview, profileId } = useStewardStore(
     useShallow((s) => ({
       reviewId: s.routeParams.reviewId,
@@ -524,11 +559,11 @@ export function ReviewDetailScreen() {
   }, [reviewId, openReview]);
 
   const ready = detail !== null && detail.summary.reviewId === reviewId && loaded === reviewId;
-  const title = ready ? detail.summary.title : 'Review';
+  const title = ready ? detail.summary.title : t('detail.fallbackTitle');
 
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Reviews', href: hrefFor('reviews') }, { label: title }]} />
+      <Breadcrumbs items={[{ label: t('home.title'), href: hrefFor('reviews') }, { label: title }]} />
       <ScreenHeader title={title}>
         {ready ? (
           <>
@@ -536,11 +571,11 @@ export function ReviewDetailScreen() {
               <li>
                 <StatusBadge status={detail.summary.status} />
               </li>
-              <li>Version {detail.summary.version}</li>
+              <li>{t('detail.version', { version: detail.summary.version })}</li>
               <li>
-                By {detail.summary.submitter.name}, {detail.summary.submitter.team}
+                {t('detail.by', { name: detail.summary.submitter.name, team: detail.summary.submitter.team })}
               </li>
-              <li>Updated {formatDateTime(detail.summary.updatedAt)}</li>
+              <li>{t('detail.updated', { date: formatDateTime(detail.summary.updatedAt) })}</li>
               <li>
                 <RiskBadge level={detail.summary.overallRisk} />
               </li>
@@ -563,12 +598,12 @@ export function ReviewDetailScreen() {
                     panel?.querySelector<HTMLInputElement>('input')?.focus();
                   }}
                 >
-                  Go to the decision
+                  {t('detail.goToDecision')}
                 </ButtonLink>
                 <span className="text-muted text-small">
                   {detail.assessment.openBlockingFlags.length === 0
-                    ? 'No blocking flags are open.'
-                    : `${plural(detail.assessment.openBlockingFlags.length, 'blocking flag is', 'blocking flags are')} open: it cannot be approved as it stands.`}
+                    ? t('detail.noBlocking')
+                    : t('detail.blocking', { count: detail.assessment.openBlockingFlags.length })}
                 </span>
               </div>
             ) : null}
@@ -578,13 +613,13 @@ export function ReviewDetailScreen() {
       {request.error && !ready ? (
         <Banner
           level="error"
-          title="This review could not be opened"
-          actions={<ButtonLink href={hrefFor('reviews')}>Back to reviews</ButtonLink>}
+          title={t('detail.openError')}
+          actions={<ButtonLink href={hrefFor('reviews')}>{t('words.backToReviews')}</ButtonLink>}
         >
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
-      {!ready && !request.error ? <Spinner label="Opening the review…" /> : null}
+      {!ready && !request.error ? <Spinner label={t('detail.opening')} /> : null}
       {ready ? <Detail detail={detail} /> : null}
     </>
   );

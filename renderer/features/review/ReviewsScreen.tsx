@@ -3,6 +3,7 @@
 // review with its state, risk, decision, reviewer and re-review date. All of it is core's
 // projection over the ledgers; the screen only lays it out.
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReviewDraftSummary, ReviewLists, ReviewSummary } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
@@ -13,10 +14,10 @@ import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
-import { formatDateTime, formatShortDate, plural } from '../../format';
+import { formatDateTime, formatShortDate } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
-import { DECISION_WORDS, RiskBadge, StatusBadge, titleOrPlaceholder } from './reviewWords';
+import { decisionKey, RiskBadge, StatusBadge, titleOrPlaceholder } from './reviewWords';
 
 function ReviewLink({ review }: { review: ReviewSummary }) {
   return <a href={hrefFor({ route: 'review', reviewId: review.reviewId })}>{review.title}</a>;
@@ -27,6 +28,7 @@ function Empty({ children }: { children: string }) {
 }
 
 function StartReview({ blockers }: { blockers: string[] }) {
+  const { t } = useTranslation('review');
   const { createReviewDraft, navigate, request } = useStewardStore(
     useShallow((s) => ({
       createReviewDraft: s.createReviewDraft,
@@ -48,23 +50,19 @@ function StartReview({ blockers }: { blockers: string[] }) {
           disabled={blocked}
           aria-describedby={blocked ? 'start-review-blockers' : undefined}
           busy={request.status === 'pending'}
-          busyLabel="Starting…"
+          busyLabel={t('home.start.busy')}
           onClick={() => void start()}
         >
-          Start a review
+          {t('home.start.button')}
         </Button>
-        {!blocked ? (
-          <p className="text-muted text-small">
-            Your answers are saved as you go; you can leave and come back to a draft.
-          </p>
-        ) : null}
+        {!blocked ? <p className="text-muted text-small">{t('home.start.savedNote')}</p> : null}
       </div>
       {blocked ? (
         <div id="start-review-blockers">
           <Banner
             level="warning"
-            title="You cannot submit a review yet"
-            actions={<ButtonLink href={hrefFor('training')}>Go to training</ButtonLink>}
+            title={t('home.start.blocked')}
+            actions={<ButtonLink href={hrefFor('training')}>{t('home.start.goToTraining')}</ButtonLink>}
           >
             <ul className="plain-list">
               {blockers.map((blocker) => (
@@ -75,7 +73,7 @@ function StartReview({ blockers }: { blockers: string[] }) {
         </div>
       ) : null}
       {request.error ? (
-        <Banner level="error" title="The review could not be started">
+        <Banner level="error" title={t('home.start.error')}>
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
@@ -84,6 +82,7 @@ function StartReview({ blockers }: { blockers: string[] }) {
 }
 
 function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
+  const { t } = useTranslation('review');
   const { deleteReviewDraft, deleting, deleteError } = useStewardStore(
     useShallow((s) => ({
       deleteReviewDraft: s.deleteReviewDraft,
@@ -92,29 +91,30 @@ function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
     })),
   );
   return (
-    <Panel
-      title="Your drafts"
-      description="Reviews you have started but not submitted. Only you can see them."
-    >
+    <Panel title={t('home.drafts.title')} description={t('home.drafts.description')}>
       {deleteError ? (
-        <Banner level="error" title="The draft was not deleted">
+        <Banner level="error" title={t('home.drafts.deleteError')}>
           <p>{deleteError.message}</p>
         </Banner>
       ) : null}
       {drafts.length === 0 ? (
-        <Empty>No drafts.</Empty>
+        <Empty>{t('home.drafts.empty')}</Empty>
       ) : (
         <DataTable
-          label="Your drafts"
-          columns={['Draft', 'Last saved', { label: <span className="visually-hidden">Actions</span> }]}
+          label={t('home.drafts.title')}
+          columns={[
+            t('columns.draft'),
+            t('columns.lastSaved'),
+            { label: <span className="visually-hidden">{t('columns.actions')}</span> },
+          ]}
         >
           {drafts.map((draft) => {
-            const title = titleOrPlaceholder(draft.title);
+            const title = titleOrPlaceholder(draft.title, t);
             return (
               <tr key={draft.draftId}>
                 <td>
                   {title}
-                  {draft.reviewId ? <span className="tag">Revision</span> : null}
+                  {draft.reviewId ? <span className="tag">{t('home.drafts.revision')}</span> : null}
                 </td>
                 <td>{formatDateTime(draft.updatedAt)}</td>
                 <td>
@@ -122,18 +122,18 @@ function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
                     <ButtonLink
                       size="sm"
                       href={hrefFor({ route: 'review-draft', draftId: draft.draftId })}
-                      aria-label={`Resume: ${title}`}
+                      aria-label={t('home.drafts.resumeLabel', { title })}
                     >
-                      Resume
+                      {t('home.drafts.resume')}
                     </ButtonLink>
                     <ConfirmButton
-                      aria-label={`Delete draft: ${title}`}
-                      question="Delete this draft?"
-                      confirmLabel="Delete draft"
+                      aria-label={t('home.drafts.deleteLabel', { title })}
+                      question={t('home.drafts.deleteQuestion')}
+                      confirmLabel={t('home.drafts.deleteConfirm')}
                       busy={deleting}
                       onConfirm={() => void deleteReviewDraft(draft.draftId)}
                     >
-                      Delete
+                      {t('home.drafts.delete')}
                     </ConfirmButton>
                   </div>
                 </td>
@@ -147,19 +147,20 @@ function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
 }
 
 function MyReviews({ reviews }: { reviews: ReviewSummary[] }) {
+  const { t } = useTranslation('review');
   return (
-    <Panel title="Your reviews" description="Reviews you submitted, newest activity first.">
+    <Panel title={t('home.mine.title')} description={t('home.mine.description')}>
       {reviews.length === 0 ? (
-        <Empty>You have not submitted a review.</Empty>
+        <Empty>{t('home.mine.empty')}</Empty>
       ) : (
         <DataTable
-          label="Your reviews"
+          label={t('home.mine.title')}
           columns={[
-            'Review',
-            'Status',
-            'Risk',
-            { label: 'Version', className: 'data-table__number' },
-            'Updated',
+            t('columns.review'),
+            t('columns.status'),
+            t('columns.risk'),
+            { label: t('columns.version'), className: 'data-table__number' },
+            t('columns.updated'),
           ]}
         >
           {reviews.map((review) => (
@@ -184,30 +185,30 @@ function MyReviews({ reviews }: { reviews: ReviewSummary[] }) {
 }
 
 function Queue({ reviews }: { reviews: ReviewSummary[] }) {
+  const { t } = useTranslation('review');
   return (
-    <Panel
-      title="Review queue"
-      description="Reviews submitted by others that are waiting for a reviewer's decision. Nobody decides on their own submission."
-    >
+    <Panel title={t('home.queue.title')} description={t('home.queue.description')}>
       {reviews.length === 0 ? (
-        <Empty>Nothing is waiting for a decision.</Empty>
+        <Empty>{t('home.queue.empty')}</Empty>
       ) : (
         <DataTable
-          label="Review queue"
+          label={t('home.queue.title')}
           columns={[
-            'Review',
-            'Submitted by',
-            'Submitted',
-            'Risk',
-            'DPIA',
-            { label: 'Blocking flags', className: 'data-table__number' },
+            t('columns.review'),
+            t('columns.submittedBy'),
+            t('columns.submitted'),
+            t('columns.risk'),
+            t('columns.dpia'),
+            { label: t('columns.blockingFlags'), className: 'data-table__number' },
           ]}
         >
           {reviews.map((review) => (
             <tr key={review.reviewId}>
               <td>
                 <ReviewLink review={review} />
-                {review.version > 1 ? <span className="tag">Version {review.version}</span> : null}
+                {review.version > 1 ? (
+                  <span className="tag">{t('home.queue.version', { version: review.version })}</span>
+                ) : null}
               </td>
               <td>
                 {review.submitter.name}
@@ -217,7 +218,7 @@ function Queue({ reviews }: { reviews: ReviewSummary[] }) {
               <td>
                 <RiskBadge level={review.overallRisk} />
               </td>
-              <td>{review.dpiaRequired ? 'Required' : 'Not required'}</td>
+              <td>{review.dpiaRequired ? t('home.queue.dpiaRequired') : t('home.queue.dpiaNotRequired')}</td>
               <td className="data-table__number">{review.openBlockingFlags}</td>
             </tr>
           ))}
@@ -228,14 +229,22 @@ function Queue({ reviews }: { reviews: ReviewSummary[] }) {
 }
 
 function Register({ reviews }: { reviews: ReviewSummary[] }) {
+  const { t } = useTranslation('review');
   return (
-    <Panel title="Register of reviews" description="Every review you can see, with where it stands.">
+    <Panel title={t('home.register.title')} description={t('home.register.description')}>
       {reviews.length === 0 ? (
-        <Empty>No reviews have been submitted in this workspace.</Empty>
+        <Empty>{t('home.register.empty')}</Empty>
       ) : (
         <DataTable
-          label="Register of reviews"
-          columns={['Review', 'Submitter', 'State', 'Risk', 'Decision', 'Re-review']}
+          label={t('home.register.title')}
+          columns={[
+            t('columns.review'),
+            t('columns.submitter'),
+            t('columns.state'),
+            t('columns.risk'),
+            t('columns.decision'),
+            t('columns.reReview'),
+          ]}
         >
           {reviews.map((review) => (
             <tr key={review.reviewId}>
@@ -253,20 +262,25 @@ function Register({ reviews }: { reviews: ReviewSummary[] }) {
                 {review.decision ? (
                   <>
                     {/* The state already names the decision, except once re-review is due. */}
-                    {review.status === 'reReviewDue' ? DECISION_WORDS[review.decision.decision] : 'Decided'}
+                    {review.status === 'reReviewDue'
+                      ? t(decisionKey(review.decision.decision))
+                      : t('home.register.decided')}
                     <span className="table-subtext">
-                      by {review.decision.by.name}, {formatShortDate(review.decision.at)}
+                      {t('home.register.decidedBy', {
+                        name: review.decision.by.name,
+                        date: formatShortDate(review.decision.at),
+                      })}
                     </span>
                   </>
                 ) : (
-                  <span className="text-muted">None yet</span>
+                  <span className="text-muted">{t('home.register.noneYet')}</span>
                 )}
               </td>
               <td>
                 {review.decision?.reReviewDate ? (
                   formatShortDate(review.decision.reReviewDate)
                 ) : (
-                  <span className="text-muted">—</span>
+                  <span className="text-muted">{t('words.none')}</span>
                 )}
               </td>
             </tr>
@@ -279,14 +293,15 @@ function Register({ reviews }: { reviews: ReviewSummary[] }) {
 
 /** Why this person cannot decide, said only where it matters: when others' reviews are waiting. */
 function ReviewerNote({ lists, profileId }: { lists: ReviewLists; profileId: string }) {
+  const { t } = useTranslation('review');
   if (lists.canReview || lists.reviewerBlockers.length === 0) return null;
   const waiting = lists.all.filter(
     (review) => review.status === 'submitted' && review.submitter.id !== profileId,
   ).length;
   if (waiting === 0) return null;
   return (
-    <Banner level="info" title={`${plural(waiting, 'review')} by others waiting for a reviewer`}>
-      <p>You cannot decide on reviews:</p>
+    <Banner level="info" title={t('home.reviewerNote.title', { count: waiting })}>
+      <p>{t('home.reviewerNote.intro')}</p>
       <ul className="plain-list">
         {lists.reviewerBlockers.map((blocker) => (
           <li key={blocker}>{blocker}</li>
@@ -297,6 +312,7 @@ function ReviewerNote({ lists, profileId }: { lists: ReviewLists; profileId: str
 }
 
 export function ReviewsScreen() {
+  const { t } = useTranslation('review');
   const { lists, request, loadReviewLists, profileId } = useStewardStore(
     useShallow((s) => ({
       lists: s.reviewLists,
@@ -312,22 +328,19 @@ export function ReviewsScreen() {
 
   return (
     <>
-      <ScreenHeader title="Reviews">
-        <p>
-          Before customer data is used in a new way, the team behind it answers a guided questionnaire:
-          Steward screens it for a DPIA, scores the risk and proposes mitigations, and a reviewer decides.
-        </p>
+      <ScreenHeader title={t('home.title')}>
+        <p>{t('home.intro')}</p>
       </ScreenHeader>
       {request.error && lists === null ? (
         <Banner
           level="error"
-          title="Reviews could not be loaded"
-          actions={<Button onClick={() => void loadReviewLists()}>Try again</Button>}
+          title={t('home.loadError')}
+          actions={<Button onClick={() => void loadReviewLists()}>{t('words.tryAgain')}</Button>}
         >
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
-      {lists === null && !request.error ? <Spinner label="Loading reviews…" /> : null}
+      {lists === null && !request.error ? <Spinner label={t('home.loading')} /> : null}
       {lists !== null ? (
         <div className="stack">
           <StartReview blockers={lists.submitterBlockers} />

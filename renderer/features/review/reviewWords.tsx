@@ -1,6 +1,9 @@
-// How review states, risk levels, decisions and DPIA outcomes read on screen: one word list and
-// one badge per kind, so the home lists, the questionnaire and the detail screen say the same
-// thing the same way. Words carry the meaning; tone and icon only repeat it.
+// How review states, risk levels, decisions and DPIA outcomes read on screen: one word list
+// (review.json, "words") and one badge per kind, so the home lists, the questionnaire, the detail
+// screen and the records register say the same thing the same way. Words carry the meaning; tone
+// and icon only repeat it.
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type {
   ReviewAssessment,
   ReviewDisplayStatus,
@@ -10,65 +13,66 @@ import type {
 import { Badge, type BadgeTone } from '../../components/Badge';
 import type { IconName } from '../../components/Icon';
 
-interface Look {
-  label: string;
+export type ReviewT = TFunction<'review'>;
+type Decision = NonNullable<ReviewSummary['decision']>['decision'];
+type Recommendation = ReviewAssessment['screening']['recommendation'];
+
+interface Tone {
   tone: BadgeTone;
   icon?: IconName;
 }
 
-export const STATUS_LOOK: Record<ReviewDisplayStatus, Look> = {
-  submitted: { label: 'Awaiting decision', tone: 'info', icon: 'clock' },
-  changesRequested: { label: 'Changes requested', tone: 'warning', icon: 'warning' },
-  approved: { label: 'Approved', tone: 'success', icon: 'check' },
-  approvedWithConditions: { label: 'Approved with conditions', tone: 'success', icon: 'check' },
-  rejected: { label: 'Rejected', tone: 'error', icon: 'close' },
-  withdrawn: { label: 'Withdrawn', tone: 'neutral' },
-  reReviewDue: { label: 'Re-review due', tone: 'warning', icon: 'clock' },
+const STATUS_TONE: Record<ReviewDisplayStatus, Tone> = {
+  submitted: { tone: 'info', icon: 'clock' },
+  changesRequested: { tone: 'warning', icon: 'warning' },
+  approved: { tone: 'success', icon: 'check' },
+  approvedWithConditions: { tone: 'success', icon: 'check' },
+  rejected: { tone: 'error', icon: 'close' },
+  withdrawn: { tone: 'neutral' },
+  reReviewDue: { tone: 'warning', icon: 'clock' },
 };
 
-export const RISK_LOOK: Record<RiskLevel, Look & { word: string }> = {
-  low: { label: 'Low risk', word: 'Low', tone: 'neutral' },
-  medium: { label: 'Medium risk', word: 'Medium', tone: 'warning' },
-  high: { label: 'High risk', word: 'High', tone: 'error', icon: 'warning' },
+const RISK_TONE: Record<RiskLevel, Tone> = {
+  low: { tone: 'neutral' },
+  medium: { tone: 'warning' },
+  high: { tone: 'error', icon: 'warning' },
 };
 
-export const DECISION_WORDS: Record<NonNullable<ReviewSummary['decision']>['decision'], string> = {
-  approved: 'Approved',
-  approvedWithConditions: 'Approved with conditions',
-  rejected: 'Rejected',
+export const DPIA_TONE: Record<Recommendation, Tone> = {
+  required: { tone: 'error', icon: 'warning' },
+  advised: { tone: 'warning', icon: 'info' },
+  notIndicated: { tone: 'neutral' },
 };
 
-type Recommendation = ReviewAssessment['screening']['recommendation'];
-
-export const DPIA_LOOK: Record<Recommendation, Look & { title: string }> = {
-  required: { label: 'DPIA required', title: 'A full DPIA is required', tone: 'error', icon: 'warning' },
-  advised: { label: 'DPIA advised', title: 'A DPIA is advised', tone: 'warning', icon: 'info' },
-  notIndicated: {
-    label: 'DPIA not indicated',
-    title: 'A DPIA is not indicated by the screening',
-    tone: 'neutral',
-  },
-};
+// Keys in the review namespace: t(statusKey(status)) with useTranslation('review').
+export const statusKey = (status: ReviewDisplayStatus) => `words.status.${status}` as const;
+export const riskKey = (level: RiskLevel) => `words.risk.${level}` as const;
+export const riskWordKey = (level: RiskLevel) => `words.riskWord.${level}` as const;
+export const decisionKey = (decision: Decision) => `words.decision.${decision}` as const;
+export const dpiaKey = (recommendation: Recommendation) => `words.dpia.${recommendation}` as const;
+export const dpiaTitleKey = (recommendation: Recommendation) => `words.dpiaTitle.${recommendation}` as const;
 
 export function StatusBadge({ status }: { status: ReviewDisplayStatus }) {
-  const look = STATUS_LOOK[status];
+  const { t } = useTranslation('review');
+  const look = STATUS_TONE[status];
   return (
     <Badge tone={look.tone} icon={look.icon}>
-      {look.label}
+      {t(statusKey(status))}
     </Badge>
   );
 }
 
 export function RiskBadge({ level }: { level: RiskLevel }) {
-  const look = RISK_LOOK[level];
+  const { t } = useTranslation('review');
+  const look = RISK_TONE[level];
   return (
     <Badge tone={look.tone} icon={look.icon}>
-      {look.label}
+      {t(riskKey(level))}
     </Badge>
   );
 }
 
 /** The title a review is listed under; drafts may not have one yet. */
-export function titleOrPlaceholder(title: string | null | undefined): string {
-  return title && title.trim() !== '' ? title : 'Untitled review';
+export function titleOrPlaceholder(title: string | null | undefined, t: ReviewT): string {
+  return title && title.trim() !== '' ? title : t('words.untitled');
 }

@@ -5,6 +5,7 @@
 // the settings screen places it.
 import '../../styles/records.css';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { LrsView } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
@@ -15,7 +16,7 @@ import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { Spinner } from '../../components/Spinner';
 import { TextField } from '../../components/TextField';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 import type { LrsInput } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
 
@@ -46,6 +47,7 @@ function when(iso: string | null, none: string) {
 }
 
 function Outbox({ lrs }: { lrs: LrsView }) {
+  const { t } = useTranslation('records');
   const { sendLrsNow, sendRequest } = useStewardStore(
     useShallow((s) => ({ sendLrsNow: s.sendLrsNow, sendRequest: s.recordsRequests.sendLrsNow })),
   );
@@ -53,40 +55,42 @@ function Outbox({ lrs }: { lrs: LrsView }) {
   return (
     <section className="lrs-outbox" aria-labelledby="lrs-outbox-title">
       <h3 id="lrs-outbox-title" className="lrs-outbox__title">
-        Outbox
+        {t('lrs.outbox.title')}
       </h3>
       <dl className="lrs-counts">
         <div className="lrs-counts__item">
-          <dt>Waiting</dt>
-          <dd>{lrs.outbox.pending.toLocaleString()}</dd>
+          <dt>{t('lrs.outbox.waiting')}</dt>
+          <dd>{formatNumber(lrs.outbox.pending)}</dd>
         </div>
         <div className="lrs-counts__item">
-          <dt>Sent</dt>
-          <dd>{lrs.outbox.sent.toLocaleString()}</dd>
+          <dt>{t('lrs.outbox.sent')}</dt>
+          <dd>{formatNumber(lrs.outbox.sent)}</dd>
         </div>
         <div
           className={['lrs-counts__item', lrs.outbox.failed > 0 ? 'lrs-counts__item--error' : ''].join(' ')}
         >
-          <dt>Refused</dt>
-          <dd>{lrs.outbox.failed.toLocaleString()}</dd>
+          <dt>{t('lrs.outbox.refused')}</dt>
+          <dd>{formatNumber(lrs.outbox.failed)}</dd>
         </div>
       </dl>
       <dl className="details details--compact">
         <div className="details__row">
-          <dt>Last attempt</dt>
-          <dd>{when(lrs.lastAttemptAt, 'Never')}</dd>
+          <dt>{t('lrs.outbox.lastAttempt')}</dt>
+          <dd>{when(lrs.lastAttemptAt, t('lrs.outbox.never'))}</dd>
         </div>
         <div className="details__row">
-          <dt>Last sent</dt>
-          <dd>{when(lrs.lastSentAt, 'Nothing sent yet')}</dd>
+          <dt>{t('lrs.outbox.lastSent')}</dt>
+          <dd>{when(lrs.lastSentAt, t('lrs.outbox.nothingSent'))}</dd>
         </div>
         <div className="details__row">
-          <dt>Next attempt</dt>
-          <dd>{when(lrs.nextAttemptAt, lrs.enabled ? 'When something is waiting' : 'Sending is off')}</dd>
+          <dt>{t('lrs.outbox.nextAttempt')}</dt>
+          <dd>
+            {when(lrs.nextAttemptAt, t(lrs.enabled ? 'lrs.outbox.whenWaiting' : 'lrs.outbox.sendingOff'))}
+          </dd>
         </div>
       </dl>
       {lrs.lastError ? (
-        <Banner level="warning" title="The last attempt did not reach the LRS">
+        <Banner level="warning" title={t('lrs.outbox.lastError')}>
           <p>{lrs.lastError}</p>
         </Banner>
       ) : null}
@@ -96,33 +100,34 @@ function Outbox({ lrs }: { lrs: LrsView }) {
           disabled={!canSend}
           aria-describedby={canSend ? undefined : 'lrs-send-why'}
           busy={sendRequest.status === 'pending'}
-          busyLabel="Sending…"
+          busyLabel={t('lrs.outbox.sending')}
           onClick={() => void sendLrsNow()}
         >
-          Send now
+          {t('lrs.outbox.send')}
         </Button>
         {canSend ? null : (
           <p className="text-muted text-small" id="lrs-send-why">
-            Save an endpoint and turn sending on first.
+            {t('lrs.outbox.sendWhy')}
           </p>
         )}
       </div>
       {sendRequest.error ? (
-        <Banner level="error" title="Nothing was sent">
+        <Banner level="error" title={t('lrs.outbox.sendFailed')}>
           <p>{sendRequest.error.message}</p>
         </Banner>
       ) : null}
       {sendRequest.status === 'succeeded' ? (
         <p className="text-small" role="status">
-          Send finished: {lrs.outbox.pending.toLocaleString()} still waiting.
+          {t('lrs.outbox.sendFinished', { count: lrs.outbox.pending })}
         </p>
       ) : null}
       {lrs.refused.length > 0 ? (
         <div className="stack stack--tight">
-          <p className="text-small">
-            The LRS refused these statements. Retrying will not help: the reason says what it objected to.
-          </p>
-          <DataTable label="Statements the LRS refused" columns={['Statement', 'Reason']}>
+          <p className="text-small">{t('lrs.outbox.refusedBody')}</p>
+          <DataTable
+            label={t('lrs.outbox.refusedLabel')}
+            columns={[t('lrs.outbox.statement'), t('lrs.outbox.reason')]}
+          >
             {lrs.refused.map((item) => (
               <tr key={item.statementId}>
                 <td>
@@ -139,6 +144,7 @@ function Outbox({ lrs }: { lrs: LrsView }) {
 }
 
 function LrsForm({ lrs }: { lrs: LrsView }) {
+  const { t } = useTranslation('records');
   const { saveLrs, saveRequest, clearRecordsRequest } = useStewardStore(
     useShallow((s) => ({
       saveLrs: s.saveLrs,
@@ -188,19 +194,19 @@ function LrsForm({ lrs }: { lrs: LrsView }) {
     setEndpointMissing(false);
     const input: LrsInput = { endpoint: endpoint.trim(), key: key.trim(), enabled };
     if (secret !== '') input.secret = secret;
-    void save(input, 'LRS settings saved.');
+    void save(input, t('lrs.form.saved'));
   };
 
   return (
     <form className="form lrs-form" onSubmit={submit} noValidate>
       {problems.other ? (
-        <Banner level="error" title="The settings were not saved">
+        <Banner level="error" title={t('lrs.form.notSaved')}>
           <p>{problems.other}</p>
         </Banner>
       ) : null}
       <TextField
         ref={endpointRef}
-        label="Endpoint"
+        label={t('lrs.form.endpoint')}
         type="url"
         inputMode="url"
         autoComplete="off"
@@ -211,61 +217,57 @@ function LrsForm({ lrs }: { lrs: LrsView }) {
           setEndpoint(value);
           setEndpointMissing(false);
         }}
-        hint="The LRS's xAPI address, e.g. https://lrs.example.com/xapi/. Use https:// (http:// only for a server on this computer)."
-        error={
-          endpointMissing
-            ? 'Enter the endpoint to send statements to, or turn sending off.'
-            : (problems.fields.endpoint ?? null)
-        }
+        hint={t('lrs.form.endpointHint')}
+        error={endpointMissing ? t('lrs.form.endpointMissing') : (problems.fields.endpoint ?? null)}
         required={enabled}
       />
       <TextField
         ref={keyRef}
-        label="Key"
+        label={t('lrs.form.key')}
         autoComplete="off"
         spellCheck={false}
         value={key}
         onChange={setKey}
-        hint="The user name of the LRS's basic authentication."
+        hint={t('lrs.form.keyHint')}
         error={problems.fields.key ?? null}
       />
       <TextField
         ref={secretRef}
-        label="Secret"
+        label={t('lrs.form.secret')}
         type="password"
         autoComplete="new-password"
         value={secret}
         onChange={setSecret}
         hint={
           lrs.hasSecret
-            ? `A secret is stored (${lrs.secretProtection === 'os' ? 'in your operating system keychain' : 'in a file only you can read'}). Leave blank to keep the stored secret.`
-            : 'The password of the LRS key. Stored on this computer only, never in the workspace.'
+            ? t(lrs.secretProtection === 'os' ? 'lrs.form.secretStoredOs' : 'lrs.form.secretStoredFile')
+            : t('lrs.form.secretHint')
         }
         error={problems.fields.secret ?? null}
       />
       <CheckboxField
-        label="Send completions to this LRS"
-        hint="While off, statements wait in the outbox and nothing leaves this computer."
+        label={t('lrs.form.enabled')}
+        hint={t('lrs.form.enabledHint')}
         checked={enabled}
         onChange={setEnabled}
       />
       <div className="button-row">
-        <Button type="submit" variant="primary" busy={busy} busyLabel="Saving…">
-          Save
+        <Button type="submit" variant="primary" busy={busy} busyLabel={t('lrs.form.saving')}>
+          {t('lrs.form.save')}
         </Button>
         {lrs.hasSecret ? (
           <ConfirmButton
-            question="Forget the stored secret?"
-            confirmLabel="Forget secret"
+            question={t('lrs.form.forgetQuestion')}
+            confirmLabel={t('lrs.form.forget')}
             busy={busy}
             onConfirm={() =>
               void save(
                 { endpoint: lrs.endpoint, key: lrs.key, enabled: lrs.enabled, secret: '' },
-                'The secret is forgotten.',
+                t('lrs.form.forgotten'),
               )
             }
           >
-            Forget secret
+            {t('lrs.form.forget')}
           </ConfirmButton>
         ) : null}
       </div>
@@ -277,6 +279,7 @@ function LrsForm({ lrs }: { lrs: LrsView }) {
 }
 
 export function LrsSettings() {
+  const { t } = useTranslation('records');
   const { lrs, request, loadLrs } = useStewardStore(
     useShallow((s) => ({ lrs: s.lrs, request: s.recordsRequests.lrs, loadLrs: s.loadLrs })),
   );
@@ -285,29 +288,21 @@ export function LrsSettings() {
   }, [loadLrs]);
 
   return (
-    <Panel
-      title="Learning record store"
-      description={
-        <p>
-          Steward can send each training completion as an xAPI statement to your organisation&apos;s LRS. The
-          ledger stays the record; the LRS gets a copy.
-        </p>
-      }
-    >
+    <Panel title={t('lrs.title')} description={<p>{t('lrs.description')}</p>}>
       {lrs === null && request.error ? (
         <Banner
           level="error"
-          title="The LRS settings could not be read"
+          title={t('lrs.readFailed')}
           actions={
             <Button size="sm" onClick={() => void loadLrs()}>
-              Try again
+              {t('lrs.tryAgain')}
             </Button>
           }
         >
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
-      {lrs === null && !request.error ? <Spinner label="Reading the LRS settings…" /> : null}
+      {lrs === null && !request.error ? <Spinner label={t('lrs.loading')} /> : null}
       {lrs ? (
         <div className="stack">
           <LrsForm lrs={lrs} />

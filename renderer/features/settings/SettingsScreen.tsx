@@ -1,5 +1,6 @@
 // Settings: who you are to Steward (and the fingerprint the policy file grants roles to), how
 // your key is protected, where the workspace is, and which build this is.
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -11,47 +12,44 @@ import { LrsSettings } from './LrsSettings';
 import { ThemeSettings } from './ThemeSettings';
 import { WorkspaceFolder } from './WorkspaceFolder';
 
-const HOST_NAMES = { electron: 'Desktop app', preview: 'Browser preview', test: 'Test bridge' } as const;
-
 export function SettingsScreen() {
+  const { t } = useTranslation('settings');
   const { profile, appInfo } = useStewardStore(
     useShallow((s) => ({ profile: s.profile, appInfo: s.appInfo })),
   );
   return (
     <>
-      <ScreenHeader title="Settings">
-        <p>Your profile, your signing key, and where Steward keeps records.</p>
+      <ScreenHeader title={t('screen.title')}>
+        <p>{t('screen.lead')}</p>
       </ScreenHeader>
       <div className="stack">
         {profile ? (
-          <Panel title="Your profile">
+          <Panel title={t('profile.title')}>
             <dl className="details">
               <div className="details__row">
-                <dt>Name</dt>
+                <dt>{t('profile.name')}</dt>
                 <dd>{profile.name}</dd>
               </div>
               <div className="details__row">
-                <dt>Email</dt>
+                <dt>{t('profile.email')}</dt>
                 <dd>{profile.email}</dd>
               </div>
               <div className="details__row">
-                <dt>Team</dt>
+                <dt>{t('profile.team')}</dt>
                 <dd>{profile.team}</dd>
               </div>
               <div className="details__row">
-                <dt>Created</dt>
+                <dt>{t('profile.created')}</dt>
                 <dd>
                   <time dateTime={profile.createdAt}>{formatDate(profile.createdAt)}</time>
                 </dd>
               </div>
               <div className="details__row">
-                <dt>Key fingerprint</dt>
+                <dt>{t('profile.fingerprint')}</dt>
                 <dd>
                   <code className="fingerprint">{profile.fingerprint}</code>
                   <p className="details__note">
-                    Your organisation's policy file grants roles such as reviewer or manager to an email{' '}
-                    <em>and</em> this fingerprint together, so nobody can take your role by creating a profile
-                    with your email. Send it to whoever maintains the policy when you are given a role.
+                    <Trans t={t} i18nKey="profile.fingerprintNote" components={{ em: <em /> }} />
                   </p>
                 </dd>
               </div>
@@ -59,7 +57,7 @@ export function SettingsScreen() {
           </Panel>
         ) : null}
         {appInfo ? (
-          <Panel title="Signing key">
+          <Panel title={t('signingKey.title')}>
             <KeyProtectionNote appInfo={appInfo} />
           </Panel>
         ) : null}
@@ -68,17 +66,15 @@ export function SettingsScreen() {
         <LanguageSettings />
         <LrsSettings />
         {appInfo ? (
-          <Panel title="About">
+          <Panel title={t('about.title')}>
             <dl className="details">
               <div className="details__row">
-                <dt>Version</dt>
-                <dd>
-                  {appInfo.name} {appInfo.version}
-                </dd>
+                <dt>{t('about.version')}</dt>
+                <dd>{`${appInfo.name} ${appInfo.version}`}</dd>
               </div>
               <div className="details__row">
-                <dt>Running as</dt>
-                <dd>{HOST_NAMES[appInfo.host]}</dd>
+                <dt>{t('about.runningAs')}</dt>
+                <dd>{t(`about.host.${appInfo.host}`)}</dd>
               </div>
             </dl>
           </Panel>

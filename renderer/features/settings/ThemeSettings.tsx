@@ -2,6 +2,7 @@
 // High contrast. A choice applies at once and is saved; if saving fails, the page goes back to
 // the theme that is still saved and says so.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api';
 import { Banner } from '../../components/Banner';
 import { ChoiceGroup, type ChoiceOption } from '../../components/ChoiceGroup';
@@ -15,14 +16,14 @@ import {
   type ThemeChoice,
 } from '../../app/theme';
 
-const OPTIONS: ChoiceOption[] = [
-  { id: 'system', text: 'System', hint: "Follows your computer's light, dark and high-contrast settings." },
-  { id: 'light', text: 'Light', hint: 'Dark text on light backgrounds.' },
-  { id: 'dark', text: 'Dark', hint: 'Light text on dark backgrounds, easier on the eyes in dim light.' },
-  { id: 'highContrast', text: 'High contrast', hint: 'Black on white with strong outlines, for low vision.' },
-];
-
 export function ThemeSettings() {
+  const { t } = useTranslation('settings');
+  const options: ChoiceOption[] = [
+    { id: 'system', text: t('theme.system'), hint: t('theme.systemHint') },
+    { id: 'light', text: t('theme.light'), hint: t('theme.lightHint') },
+    { id: 'dark', text: t('theme.dark'), hint: t('theme.darkHint') },
+    { id: 'highContrast', text: t('theme.highContrast'), hint: t('theme.highContrastHint') },
+  ];
   const [choice, setChoice] = useState<ThemeChoice>(() => rememberedTheme() ?? 'system');
   const [error, setError] = useState<string | null>(null);
   // Arrow keys move through a radio group one option at a time, each a save: only the latest
@@ -64,14 +65,14 @@ export function ThemeSettings() {
   };
 
   return (
-    <Panel title="Appearance" description="How Steward looks on this computer. A change applies at once.">
+    <Panel title={t('theme.title')} description={t('theme.description')}>
       <div className="stack stack--tight">
         <ChoiceGroup
           name="theme"
-          legend="Theme"
+          legend={t('theme.legend')}
           type="single"
           className="choice-group--inline"
-          options={OPTIONS}
+          options={options}
           selected={[choice]}
           onChange={(selected) => {
             const next = selected[0];
@@ -79,7 +80,7 @@ export function ThemeSettings() {
           }}
         />
         {error ? (
-          <Banner level="error" title="Steward couldn't save your theme">
+          <Banner level="error" title={t('theme.notSaved')}>
             <p>{error}</p>
           </Banner>
         ) : null}

@@ -2,6 +2,7 @@
 // folder; the main process checks the folder (e.g. WORKSPACE_NOT_WRITABLE) and its message is
 // shown under the field it is about.
 import { useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -10,6 +11,7 @@ import { TextField } from '../../components/TextField';
 import { useStewardStore } from '../../state/store';
 
 export function WorkspaceFolder() {
+  const { t } = useTranslation('settings');
   const { settings, setWorkspace, pickWorkspaceFolder, setRequest, pickRequest, clearRequest } =
     useStewardStore(
       useShallow((s) => ({
@@ -46,7 +48,7 @@ export function WorkspaceFolder() {
     event.preventDefault();
     if (busy) return;
     if (dir.trim() === '') {
-      setFieldError('Type the full path of a folder first.');
+      setFieldError(t('workspace.emptyPath'));
       inputRef.current?.focus();
       return;
     }
@@ -67,40 +69,35 @@ export function WorkspaceFolder() {
   };
 
   return (
-    <Panel
-      title="Workspace folder"
-      description={
-        <p>
-          Your ledger and your public key are kept here, next to the ledgers of everyone else who uses this
-          folder. A team can point Steward at a shared or synced folder — a network drive, OneDrive, Dropbox —
-          so reviewers and managers see each other's records without any server. Your private key never goes
-          into it.
-        </p>
-      }
-    >
+    <Panel title={t('workspace.title')} description={<p>{t('workspace.description')}</p>}>
       <div className="stack stack--tight">
         <div className="path-display">
-          <span className="path-display__label">Current folder</span>
+          <span className="path-display__label">{t('workspace.current')}</span>
           <code className="path-display__value">{settings.workspaceDir}</code>
-          {isDefault ? <span className="tag">Default</span> : null}
+          {isDefault ? <span className="tag">{t('workspace.default')}</span> : null}
         </div>
         {changedTo ? (
           <Banner level="success" onDismiss={() => setChangedTo(null)}>
             <p>
-              Steward now keeps records in <code>{changedTo}</code>.
+              <Trans
+                t={t}
+                i18nKey="workspace.changedTo"
+                values={{ dir: changedTo }}
+                components={{ code: <code /> }}
+              />
             </p>
           </Banner>
         ) : null}
         <form className="form form--inline" noValidate onSubmit={(event) => void submit(event)}>
           <TextField
             ref={inputRef}
-            label="Use a different folder"
+            label={t('workspace.fieldLabel')}
             required
             monospace
             spellCheck={false}
             autoComplete="off"
             placeholder={settings.defaultWorkspaceDir}
-            hint="The full path of a folder you can write to. Steward creates its subfolders there."
+            hint={t('workspace.fieldHint')}
             value={dir}
             onChange={(value) => {
               setDir(value);
@@ -114,18 +111,18 @@ export function WorkspaceFolder() {
               type="submit"
               variant="primary"
               busy={setRequest.status === 'pending'}
-              busyLabel="Checking folder…"
+              busyLabel={t('workspace.checking')}
             >
-              Use this folder
+              {t('workspace.use')}
             </Button>
             {settings.canPickFolder ? (
               <Button icon="folder" onClick={() => void browse()} busy={pickRequest.status === 'pending'}>
-                Browse…
+                {t('workspace.browse')}
               </Button>
             ) : null}
             {!isDefault ? (
               <Button variant="ghost" onClick={() => void apply(settings.defaultWorkspaceDir)}>
-                Go back to the default folder
+                {t('workspace.backToDefault')}
               </Button>
             ) : null}
           </div>

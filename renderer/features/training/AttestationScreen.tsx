@@ -2,6 +2,7 @@
 // their key. Core binds the signature to the content version that was passed; if the module
 // changed since, it refuses and the learner retakes the knowledge check.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -17,6 +18,7 @@ import { useStewardStore } from '../../state/store';
 import { useModuleCard } from './useModuleCard';
 
 export function AttestationScreen() {
+  const { t } = useTranslation('training');
   const {
     moduleId,
     openModule,
@@ -66,7 +68,7 @@ export function AttestationScreen() {
     event.preventDefault();
     if (moduleId === null || card === null || attestRequest.status === 'pending') return;
     if (!confirmed) {
-      setError('Tick the box to confirm the statement before you sign.');
+      setError(t('attest.confirmMissing'));
       checkboxRef.current?.focus();
       return;
     }
@@ -76,7 +78,7 @@ export function AttestationScreen() {
     if (certificate !== null) navigate({ route: 'certificate', entryHash: certificate.entryHash });
   };
 
-  const title = card?.title ?? content?.card.title ?? 'Module';
+  const title = card?.title ?? content?.card.title ?? t('moduleFallback');
   const ready = card?.readyToAttest ?? false;
   const loading = card === null || !fresh || (ready && content === null);
   const changed = attestRequest.error?.code === 'CONTENT_CHANGED';
@@ -85,60 +87,55 @@ export function AttestationScreen() {
     <>
       <Breadcrumbs
         items={[
-          { label: 'Training', href: hrefFor('training') },
+          { label: t('breadcrumb.training'), href: hrefFor('training') },
           { label: title, href: moduleId ? hrefFor({ route: 'training-module', moduleId }) : undefined },
-          { label: 'Attestation' },
+          { label: t('attest.breadcrumb') },
         ]}
       />
-      <ScreenHeader title="Sign the attestation">
-        <p>
-          {title}: confirm the statement below to complete the module. Your confirmation is signed with your
-          key and recorded with the version of the module you passed.
-        </p>
+      <ScreenHeader title={t('attest.title')}>
+        <p>{t('attest.lead', { module: title })}</p>
       </ScreenHeader>
       {(openRequest.error && content === null) || (catalogueError && card === null) ? (
-        <Banner level="error" title="The statement could not be loaded">
+        <Banner level="error" title={t('attest.loadFailed')}>
           <p>{(openRequest.error ?? catalogueError)?.message}</p>
         </Banner>
       ) : loading ? (
-        <Spinner label="Loading the statement…" />
+        <Spinner label={t('attest.loading')} />
       ) : null}
       {!loading && !ready ? (
         <Banner
           level="warning"
-          title="Pass the knowledge check first"
+          title={t('attest.notReadyTitle')}
           actions={
             moduleId ? (
               <ButtonLink size="sm" href={hrefFor({ route: 'training-quiz', moduleId })}>
-                Take the knowledge check
+                {t('takeCheck')}
               </ButtonLink>
             ) : null
           }
         >
-          <p>There is no passed attempt on the current version of this module waiting to be signed.</p>
+          <p>{t('attest.notReadyText')}</p>
         </Banner>
       ) : null}
       {!loading && ready && content && card ? (
         <form className="stack" noValidate onSubmit={(event) => void submit(event)}>
-          <Panel title="Statement">
+          <Panel title={t('attest.statement')}>
             <blockquote className="attestation">
               <p>{content.attestation}</p>
             </blockquote>
             <dl className="details details--compact attestation__who">
               <div className="details__row">
-                <dt>Signed by</dt>
-                <dd>
-                  {profile?.name} ({profile?.email})
-                </dd>
+                <dt>{t('attest.signedBy')}</dt>
+                <dd>{t('attest.signer', { name: profile?.name ?? '', email: profile?.email ?? '' })}</dd>
               </div>
               <div className="details__row">
-                <dt>Key fingerprint</dt>
+                <dt>{t('attest.fingerprint')}</dt>
                 <dd>
                   <code className="fingerprint">{profile?.fingerprint}</code>
                 </dd>
               </div>
               <div className="details__row">
-                <dt>Module version</dt>
+                <dt>{t('attest.moduleVersion')}</dt>
                 <dd>
                   {card.version}{' '}
                   <code className="mono-text" title={card.contentHash}>
@@ -150,7 +147,7 @@ export function AttestationScreen() {
           </Panel>
           <CheckboxField
             ref={checkboxRef}
-            label="I confirm this statement"
+            label={t('attest.confirm')}
             checked={confirmed}
             onChange={(checked) => {
               setConfirmed(checked);
@@ -162,11 +159,11 @@ export function AttestationScreen() {
           {attestRequest.error ? (
             <Banner
               level="error"
-              title={changed ? 'This module changed after you passed' : 'The attestation was not signed'}
+              title={changed ? t('attest.changedTitle') : t('attest.notSigned')}
               actions={
                 changed ? (
                   <ButtonLink size="sm" href={hrefFor({ route: 'training-quiz', moduleId: card.id })}>
-                    Retake the knowledge check
+                    {t('attest.retake')}
                   </ButtonLink>
                 ) : null
               }
@@ -180,9 +177,9 @@ export function AttestationScreen() {
               variant="primary"
               icon="signature"
               busy={attestRequest.status === 'pending'}
-              busyLabel="Signing…"
+              busyLabel={t('attest.signing')}
             >
-              Sign and complete
+              {t('attest.sign')}
             </Button>
           </div>
         </form>

@@ -3,6 +3,7 @@
 // check it. `verified` is core's check of that entry against the ledger right now. The page
 // prints as a certificate (see the print rules in layout.css).
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { BrandMark } from '../../app/BrandMark';
@@ -18,84 +19,95 @@ import { useStewardStore } from '../../state/store';
 import type { Certificate } from '../../../electron/core/contract';
 
 function Verification({ verified }: { verified: boolean }) {
+  const { t } = useTranslation('training');
   return verified ? (
     <p className="certificate__verified certificate__verified--ok">
-      <Icon name="success" /> Signature verified against the records
+      <Icon name="success" /> {t('certificate.verified')}
     </p>
   ) : (
     <p className="certificate__verified certificate__verified--failed">
-      <Icon name="warning" /> Not verified: this entry's signature or hash does not match the records
+      <Icon name="warning" /> {t('certificate.notVerified')}
     </p>
   );
 }
 
 function CertificateDocument({ certificate }: { certificate: Certificate }) {
+  const { t } = useTranslation('training');
   return (
     <article className="certificate" aria-labelledby="certificate-title">
       <header className="certificate__header">
         <BrandMark />
-        <p className="certificate__kind">Certificate of completion</p>
+        <p className="certificate__kind">{t('certificate.kind')}</p>
       </header>
-      <p className="certificate__intro">This certifies that</p>
+      <p className="certificate__intro">{t('certificate.certifies')}</p>
       <p className="certificate__name">{certificate.name}</p>
-      <p className="certificate__who">
-        {certificate.team} · {certificate.email}
-      </p>
-      <p className="certificate__intro">completed the data-ethics module</p>
+      <p className="certificate__who">{`${certificate.team} · ${certificate.email}`}</p>
+      <p className="certificate__intro">{t('certificate.completedModule')}</p>
       <h2 className="certificate__module" id="certificate-title">
         {certificate.moduleTitle}
       </h2>
       <dl className="certificate__facts">
         <div>
-          <dt>Completed</dt>
+          <dt>{t('certificate.completed')}</dt>
           <dd>
             <time dateTime={certificate.completedAt}>{formatDate(certificate.completedAt)}</time>
           </dd>
         </div>
         <div>
-          <dt>Score</dt>
-          <dd>{certificate.score}%</dd>
+          <dt>{t('certificate.score')}</dt>
+          <dd>{t('certificate.scoreValue', { score: certificate.score })}</dd>
         </div>
         <div>
-          <dt>Valid until</dt>
+          <dt>{t('certificate.validUntil')}</dt>
           <dd>
             <time dateTime={certificate.expiresAt}>{formatDate(certificate.expiresAt)}</time>
           </dd>
         </div>
         <div>
-          <dt>Module version</dt>
+          <dt>{t('certificate.moduleVersion')}</dt>
           <dd>{certificate.version}</dd>
         </div>
       </dl>
       <section className="certificate__proof" aria-labelledby="certificate-proof-title">
         <h3 className="certificate__proof-title" id="certificate-proof-title">
-          Record
+          {t('certificate.record')}
         </h3>
         <Verification verified={certificate.verified} />
         <dl className="details details--compact">
           <div className="details__row">
-            <dt>Ledger entry hash</dt>
+            <dt>{t('certificate.entryHash')}</dt>
             <dd>
               <code className="hash-text">{certificate.entryHash}</code>
             </dd>
           </div>
           <div className="details__row">
-            <dt>Signer fingerprint</dt>
+            <dt>{t('certificate.signerFingerprint')}</dt>
             <dd>
               <code className="hash-text">{certificate.signerFingerprint}</code>
             </dd>
           </div>
           <div className="details__row">
-            <dt>Content hash</dt>
+            <dt>{t('certificate.contentHash')}</dt>
             <dd>
               <code className="hash-text">{certificate.contentHash}</code>
             </dd>
           </div>
           <div className="details__row">
-            <dt>Ledger</dt>
+            <dt>{t('certificate.ledger')}</dt>
             <dd>
-              <code className="hash-text">{certificate.ledgerFile}</code>, entry {certificate.seq} · signed{' '}
-              <time dateTime={certificate.completedAt}>{formatDateTime(certificate.completedAt)}</time>
+              <Trans
+                t={t}
+                i18nKey="certificate.ledgerEntry"
+                values={{
+                  file: certificate.ledgerFile,
+                  seq: certificate.seq,
+                  date: formatDateTime(certificate.completedAt),
+                }}
+                components={{
+                  code: <code className="hash-text" />,
+                  time: <time dateTime={certificate.completedAt} />,
+                }}
+              />
             </dd>
           </div>
         </dl>
@@ -105,6 +117,7 @@ function CertificateDocument({ certificate }: { certificate: Certificate }) {
 }
 
 export function CertificateScreen() {
+  const { t } = useTranslation('training');
   const { entryHash, certificate, request, loadCertificate } = useStewardStore(
     useShallow((s) => ({
       entryHash: s.routeParams.entryHash,
@@ -123,43 +136,41 @@ export function CertificateScreen() {
 
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Training', href: hrefFor('training') }, { label: 'Certificate' }]} />
-      <ScreenHeader title={shown ? `Certificate: ${shown.moduleTitle}` : 'Certificate'}>
-        <p>
-          A signed record of a completed module. Anyone with access to the records can check it with the entry
-          hash and the signer's fingerprint.
-        </p>
+      <Breadcrumbs
+        items={[
+          { label: t('breadcrumb.training'), href: hrefFor('training') },
+          { label: t('certificate.title') },
+        ]}
+      />
+      <ScreenHeader
+        title={shown ? t('certificate.titleWith', { module: shown.moduleTitle }) : t('certificate.title')}
+      >
+        <p>{t('certificate.lead')}</p>
       </ScreenHeader>
       {request.error && shown === null ? (
         <Banner
           level="error"
-          title={
-            request.error.code === 'NOT_FOUND' ? 'No such certificate' : 'The certificate could not be loaded'
-          }
-          actions={<ButtonLink href={hrefFor('training')}>Back to training</ButtonLink>}
+          title={request.error.code === 'NOT_FOUND' ? t('certificate.notFound') : t('certificate.loadFailed')}
+          actions={<ButtonLink href={hrefFor('training')}>{t('certificate.backToTraining')}</ButtonLink>}
         >
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
-      {shown === null && !request.error ? <Spinner label="Loading the certificate…" /> : null}
+      {shown === null && !request.error ? <Spinner label={t('certificate.loading')} /> : null}
       {shown ? (
         <div className="stack">
           {shown.verified ? null : (
-            <Banner level="error" title="This certificate could not be verified">
-              <p>
-                The ledger entry it points to does not check out against the records: it may have been
-                altered, or the signer's key does not match. Ask whoever manages your records to run a full
-                check in Records.
-              </p>
+            <Banner level="error" title={t('certificate.unverifiedTitle')}>
+              <p>{t('certificate.unverifiedText')}</p>
             </Banner>
           )}
           <CertificateDocument certificate={shown} />
           <div className="button-row no-print">
             <Button variant="primary" icon="printer" onClick={() => window.print()}>
-              Print
+              {t('certificate.print')}
             </Button>
             <ButtonLink href={hrefFor('training')} icon="arrowLeft">
-              Back to training
+              {t('certificate.backToTraining')}
             </ButtonLink>
           </div>
         </div>

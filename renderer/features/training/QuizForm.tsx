@@ -2,12 +2,12 @@
 // checkboxes for several. Submitting with questions unanswered does not send anything: an error
 // summary (focused, announced) lists what is missing and links to each question.
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QuizView } from '../../../electron/core/contract';
 import type { ErrorPayload } from '../../../electron/core/errors';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
-import { ChoiceGroup } from '../../components/ChoiceGroup';
-import { plural } from '../../format';
+import { ChoiceGroup, saysSelectAll } from '../../components/ChoiceGroup';
 import type { QuizAnswers } from '../../state/trainingSlice';
 
 export function questionAnchor(questionId: string): string {
@@ -32,6 +32,7 @@ export function QuizForm({
   submitError: ErrorPayload | null;
   onSubmit: (answers: QuizAnswers) => void;
 }) {
+  const { t } = useTranslation('training');
   const [answers, setAnswers] = useState<QuizAnswers>({});
   const [showMissing, setShowMissing] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -56,10 +57,10 @@ export function QuizForm({
   };
 
   return (
-    <form className="quiz" noValidate onSubmit={handleSubmit} aria-label="Knowledge check">
+    <form className="quiz" noValidate onSubmit={handleSubmit} aria-label={t('quiz.title')}>
       {showMissing && missing.length > 0 ? (
         <div className="error-summary" ref={summaryRef} tabIndex={-1}>
-          <Banner level="error" title={`Answer ${plural(missing.length, 'more question')} to submit`}>
+          <Banner level="error" title={t('quiz.missingTitle', { count: missing.length })}>
             <ul className="error-summary__list">
               {missing.map((question) => (
                 <li key={question.id}>
@@ -71,7 +72,7 @@ export function QuizForm({
                       focusQuestion(question.id);
                     }}
                   >
-                    Question {numberOf.get(question.id)} has no answer
+                    {t('quiz.missingItem', { number: numberOf.get(question.id) })}
                   </a>
                 </li>
               ))}
@@ -91,32 +92,32 @@ export function QuizForm({
                 legend={
                   <>
                     <span className="choice-group__number">
-                      Question {index + 1} of {quiz.questions.length}
+                      {t('quiz.questionOf', { number: index + 1, total: quiz.questions.length })}
                     </span>
                     <span className="choice-group__prompt">{question.prompt}</span>
                   </>
                 }
-                hintInLegend={/select all that apply/i.test(question.prompt)}
+                hintInLegend={saysSelectAll(question.prompt)}
                 options={question.options}
                 selected={answers[question.id] ?? []}
                 onChange={(selected) => setAnswers((previous) => ({ ...previous, [question.id]: selected }))}
-                error={isMissing ? 'Choose an answer to this question.' : null}
+                error={isMissing ? t('quiz.chooseAnswer') : null}
               />
             </li>
           );
         })}
       </ol>
       {submitError ? (
-        <Banner level="error" title="Your answers were not submitted">
+        <Banner level="error" title={t('quiz.notSubmitted')}>
           <p>{submitError.message}</p>
         </Banner>
       ) : null}
       <div className="quiz__submit">
-        <Button type="submit" variant="primary" busy={submitting} busyLabel="Checking your answers…">
-          Submit answers
+        <Button type="submit" variant="primary" busy={submitting} busyLabel={t('quiz.checking')}>
+          {t('quiz.submit')}
         </Button>
         <p className="text-muted text-small">
-          {answered} of {plural(quiz.questions.length, 'question')} answered · pass mark {quiz.passMark}%
+          {t('quiz.answered', { answered, count: quiz.questions.length, passMark: quiz.passMark })}
         </p>
       </div>
     </form>

@@ -1,6 +1,7 @@
 // A graded attempt: the score against the pass mark, then every question with the learner's
 // answer, the correct answer, why, and where to read more. A pass leads to the attestation; a
 // fail offers a new attempt (core reshuffles the options).
+import { useTranslation } from 'react-i18next';
 import type { QuizResult } from '../../../electron/core/contract';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
@@ -27,41 +28,42 @@ function AnswerList({ texts, empty }: { texts: string[]; empty: string }) {
 }
 
 function QuestionReview({ question, number }: { question: ResultQuestion; number: number }) {
+  const { t } = useTranslation('training');
   return (
     <li className={`result-item result-item--${question.isCorrect ? 'correct' : 'incorrect'}`}>
       <div className="result-item__header">
-        <h3 className="result-item__title">Question {number}</h3>
+        <h3 className="result-item__title">{t('result.question', { number })}</h3>
         {question.isCorrect ? (
           <Badge tone="success" icon="check">
-            Correct
+            {t('result.correct')}
           </Badge>
         ) : (
           <Badge tone="error" icon="close">
-            Incorrect
+            {t('result.incorrect')}
           </Badge>
         )}
       </div>
       <p className="result-item__prompt">{question.prompt}</p>
       <dl className="details details--compact">
         <div className="details__row">
-          <dt>Your answer</dt>
+          <dt>{t('result.yourAnswer')}</dt>
           <dd>
-            <AnswerList texts={optionTexts(question, question.chosen)} empty="No answer" />
+            <AnswerList texts={optionTexts(question, question.chosen)} empty={t('result.noAnswer')} />
           </dd>
         </div>
         <div className="details__row">
-          <dt>{question.correct.length > 1 ? 'Correct answers' : 'Correct answer'}</dt>
+          <dt>{question.correct.length > 1 ? t('result.correctAnswers') : t('result.correctAnswer')}</dt>
           <dd>
-            <AnswerList texts={optionTexts(question, question.correct)} empty="None" />
+            <AnswerList texts={optionTexts(question, question.correct)} empty={t('result.none')} />
           </dd>
         </div>
         <div className="details__row">
-          <dt>Why</dt>
+          <dt>{t('result.why')}</dt>
           <dd>{question.explanation}</dd>
         </div>
         {question.reference ? (
           <div className="details__row">
-            <dt>Read more</dt>
+            <dt>{t('result.readMore')}</dt>
             <dd>{question.reference}</dd>
           </div>
         ) : null}
@@ -81,47 +83,52 @@ export function QuizResultView({
   retrying: boolean;
   onRetry: () => void;
 }) {
+  const { t } = useTranslation(['training', 'common']);
   const actions = result.passed ? (
     <ButtonLink href={hrefFor({ route: 'training-attest', moduleId })} variant="primary" iconEnd="arrowRight">
-      Continue to attestation
+      {t('result.continue')}
     </ButtonLink>
   ) : (
     <>
-      <Button variant="primary" busy={retrying} busyLabel="Preparing a new attempt…" onClick={onRetry}>
-        Try again
+      <Button variant="primary" busy={retrying} busyLabel={t('result.preparing')} onClick={onRetry}>
+        {t('common:actions.tryAgain')}
       </Button>
       <ButtonLink href={hrefFor({ route: 'training-module', moduleId })} icon="book">
-        Re-read the module
+        {t('result.reread')}
       </ButtonLink>
     </>
   );
   return (
     <div className="stack">
-      <section className={`score-card score-card--${result.passed ? 'passed' : 'failed'}`} aria-label="Score">
+      <section
+        className={`score-card score-card--${result.passed ? 'passed' : 'failed'}`}
+        aria-label={t('result.scoreLabel')}
+      >
         <p className="score-card__score">
-          <span className="score-card__value">{result.score}%</span>
+          <span className="score-card__value">{t('result.score', { score: result.score })}</span>
           <span className="score-card__caption">
-            {result.correctCount} of {result.total} correct · pass mark {result.passMark}% · attempt{' '}
-            {result.attempt}
+            {t('result.caption', {
+              correct: result.correctCount,
+              total: result.total,
+              passMark: result.passMark,
+              attempt: result.attempt,
+            })}
           </span>
         </p>
         {result.passed ? (
-          <Banner level="success" title="You passed">
-            <p>Sign the attestation to complete the module and get your certificate.</p>
+          <Banner level="success" title={t('result.passedTitle')}>
+            <p>{t('result.passedText')}</p>
           </Banner>
         ) : (
-          <Banner level="warning" title="Not passed this time">
-            <p>
-              You need {result.passMark}% to pass. Read the explanations below, then try again: the questions
-              come back with their options in a new order.
-            </p>
+          <Banner level="warning" title={t('result.failedTitle')}>
+            <p>{t('result.failedText', { passMark: result.passMark })}</p>
           </Banner>
         )}
         <div className="button-row">{actions}</div>
       </section>
       <section className="result-review" aria-labelledby="result-review-title">
         <h2 className="result-review__title" id="result-review-title">
-          Your answers
+          {t('result.answersTitle')}
         </h2>
         <ol className="result-list">
           {result.questions.map((question, index) => (

@@ -2,6 +2,7 @@
 // Focus moves to the screen's heading whenever the view changes (result shown, new attempt), so
 // keyboard and screen-reader users start at the top of what just appeared.
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -9,7 +10,6 @@ import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
 import { MAIN_HEADING_ID, ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
-import { plural } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import type { QuizAnswers } from '../../state/trainingSlice';
@@ -18,6 +18,7 @@ import { QuizResultView } from './QuizResultView';
 import { useModuleCard } from './useModuleCard';
 
 export function QuizScreen() {
+  const { t } = useTranslation(['training', 'common']);
   const { moduleId, quiz, result, quizRequest, submitRequest, loadQuiz, submitQuiz } = useStewardStore(
     useShallow((s) => ({
       moduleId: s.routeParams.moduleId,
@@ -60,38 +61,45 @@ export function QuizScreen() {
     if (moduleId !== null) void loadQuiz(moduleId);
   };
 
-  const moduleTitle = card?.title ?? 'Module';
+  const moduleTitle = card?.title ?? t('moduleFallback');
   const title = shownResult
     ? shownResult.passed
-      ? 'Knowledge check passed'
-      : 'Knowledge check not passed'
-    : 'Knowledge check';
+      ? t('quiz.titlePassed')
+      : t('quiz.titleFailed')
+    : t('quiz.title');
   const changed = submitRequest.error?.code === 'CONTENT_CHANGED';
 
   return (
     <>
       <Breadcrumbs
         items={[
-          { label: 'Training', href: hrefFor('training') },
+          { label: t('breadcrumb.training'), href: hrefFor('training') },
           {
             label: moduleTitle,
             href: moduleId ? hrefFor({ route: 'training-module', moduleId }) : undefined,
           },
-          { label: 'Knowledge check' },
+          { label: t('quiz.title') },
         ]}
       />
       <ScreenHeader title={title}>
         {shownResult ? (
           <p>
-            {moduleTitle}: you scored {shownResult.score}% ({shownResult.correctCount} of {shownResult.total}{' '}
-            correct).
+            {t('quiz.scored', {
+              module: moduleTitle,
+              score: shownResult.score,
+              correct: shownResult.correctCount,
+              total: shownResult.total,
+            })}
           </p>
         ) : current ? (
           <p>
-            {moduleTitle}: answer every question on this page, then submit.{' '}
+            {t('quiz.instructions', { module: moduleTitle })}{' '}
             <span className="screen-header__meta">
-              {plural(current.questions.length, 'question')} · pass mark {current.passMark}% · attempt{' '}
-              {current.attempt}
+              {t('quiz.meta', {
+                questions: t('quiz.questions', { count: current.questions.length }),
+                passMark: current.passMark,
+                attempt: current.attempt,
+              })}
             </span>
           </p>
         ) : null}
@@ -99,14 +107,14 @@ export function QuizScreen() {
       {quizRequest.error && current === null && shownResult === null ? (
         <Banner
           level="error"
-          title="The knowledge check could not be opened"
+          title={t('quiz.openFailed')}
           actions={
             <div className="button-row">
               <Button size="sm" onClick={retry}>
-                Try again
+                {t('common:actions.tryAgain')}
               </Button>
               <ButtonLink size="sm" href={hrefFor('training')}>
-                Back to all modules
+                {t('backToAllModules')}
               </ButtonLink>
             </div>
           }
@@ -117,16 +125,14 @@ export function QuizScreen() {
       {changed && !shownResult ? (
         <Banner
           level="warning"
-          title="This module was updated while you were answering"
+          title={t('quiz.changedTitle')}
           actions={
             <Button size="sm" onClick={retry}>
-              Load the new questions
+              {t('quiz.loadNew')}
             </Button>
           }
         >
-          <p>
-            Your answers were not recorded. The knowledge check now follows the new version of the module.
-          </p>
+          <p>{t('quiz.changedText')}</p>
         </Banner>
       ) : null}
       {shownResult && moduleId ? (
@@ -146,7 +152,7 @@ export function QuizScreen() {
           onSubmit={submit}
         />
       ) : quizRequest.error ? null : (
-        <Spinner label="Preparing your questions…" />
+        <Spinner label={t('quiz.preparing')} />
       )}
     </>
   );

@@ -3,6 +3,7 @@
 // version) and saves the position whenever the section changes. After the last section comes the
 // knowledge check.
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ModuleContent, ModuleSection } from '../../../electron/core/contract';
 import { Banner } from '../../components/Banner';
@@ -14,10 +15,10 @@ import { Markdown } from '../../components/Markdown';
 import { ProgressBar } from '../../components/ProgressBar';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
-import { plural } from '../../format';
+import { currentLocale } from '../../i18n';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
-import { STATUS_LOOK } from './moduleStatus';
+import { statusLabel } from './moduleStatus';
 
 /** Where to open: the saved position, kept inside the module (content may have lost sections). */
 function resumeSection(content: ModuleContent): number {
@@ -41,9 +42,10 @@ function SectionList({
   current: number;
   onSelect: (index: number) => void;
 }) {
+  const { t } = useTranslation('training');
   return (
-    <nav className="section-list step-layout__steps" aria-label="Sections">
-      <h2 className="section-list__title">Sections</h2>
+    <nav className="section-list step-layout__steps" aria-label={t('reader.sections')}>
+      <h2 className="section-list__title">{t('reader.sections')}</h2>
       <ol className="stepper__items">
         {sections.map((section, index) => (
           <li key={section.id}>
@@ -57,7 +59,7 @@ function SectionList({
                 {index < current ? <Icon name="check" /> : index + 1}
               </span>
               <span className="stepper__label">{section.title}</span>
-              {index < current ? <span className="visually-hidden">, read</span> : null}
+              {index < current ? <span className="visually-hidden">{t('reader.sectionRead')}</span> : null}
             </button>
           </li>
         ))}
@@ -67,6 +69,7 @@ function SectionList({
 }
 
 function Reader({ content }: { content: ModuleContent }) {
+  const { t } = useTranslation('training');
   const { saveReadingProgress, saveError } = useStewardStore(
     useShallow((s) => ({
       saveReadingProgress: s.saveReadingProgress,
@@ -94,30 +97,31 @@ function Reader({ content }: { content: ModuleContent }) {
     void saveReadingProgress(card.id, index);
   };
 
-  const look = STATUS_LOOK[card.status];
+  const sectionOf = t('reader.sectionOf', { current: current + 1, total: sections.length });
   return (
     <div className="reader">
       <div className="reader__progress">
         <ProgressBar
-          label="Reading progress"
+          label={t('reader.progressLabel')}
           value={current + 1}
           max={sections.length}
-          valueText={`Section ${current + 1} of ${sections.length}`}
+          valueText={sectionOf}
         />
       </div>
       {saveError ? (
-        <Banner level="warning" title="Your place could not be saved">
-          <p>
-            {saveError.message} You can keep reading; Steward will try again when you move to another section.
-          </p>
+        <Banner level="warning" title={t('reader.saveFailed')}>
+          <p>{t('reader.saveFailedText', { message: saveError.message })}</p>
         </Banner>
       ) : null}
       <div className="step-layout">
         <SectionList sections={sections} current={current} onSelect={goTo} />
         <article className="step-panel" aria-labelledby="reader-section-title">
           <p className="step-panel__kicker">
-            Section {current + 1} of {sections.length}
-            <span className="visually-hidden"> · module status: {look.label}</span>
+            {sectionOf}
+            <span className="visually-hidden">
+              {' · '}
+              {t('reader.moduleStatus', { status: statusLabel(t, card.status) })}
+            </span>
           </p>
           <h2 className="step-panel__title" id="reader-section-title" ref={headingRef} tabIndex={-1}>
             {section.title}
@@ -128,13 +132,13 @@ function Reader({ content }: { content: ModuleContent }) {
               <Button
                 icon="arrowLeft"
                 onClick={() => goTo(current - 1)}
-                aria-label={`Previous: ${sections[current - 1]!.title}`}
+                aria-label={t('reader.previousTo', { title: sections[current - 1]!.title })}
               >
-                Previous
+                {t('reader.previous')}
               </Button>
             ) : (
               <ButtonLink href={hrefFor('training')} icon="arrowLeft" variant="ghost">
-                All modules
+                {t('reader.allModules')}
               </ButtonLink>
             )}
             {isLast ? (
@@ -143,23 +147,22 @@ function Reader({ content }: { content: ModuleContent }) {
                 variant="primary"
                 icon="check"
               >
-                Take the knowledge check
+                {t('takeCheck')}
               </ButtonLink>
             ) : (
               <Button
                 variant="primary"
                 iconEnd="arrowRight"
                 onClick={() => goTo(current + 1)}
-                aria-label={`Next: ${sections[current + 1]!.title}`}
+                aria-label={t('reader.nextTo', { title: sections[current + 1]!.title })}
               >
-                Next
+                {t('reader.next')}
               </Button>
             )}
           </div>
           {isLast ? (
             <p className="reader__after text-muted text-small">
-              The knowledge check has {plural(content.questionCount, 'question')}; you need {card.passMark}%
-              to pass. You can come back to any section first.
+              {t('reader.after', { count: content.questionCount, passMark: card.passMark })}
             </p>
           ) : null}
         </article>
@@ -169,6 +172,7 @@ function Reader({ content }: { content: ModuleContent }) {
 }
 
 export function ReaderScreen() {
+  const { t } = useTranslation('training');
   const { moduleId, content, request, openTrainingModule } = useStewardStore(
     useShallow((s) => ({
       moduleId: s.routeParams.moduleId,
@@ -192,32 +196,40 @@ export function ReaderScreen() {
   }, [moduleId, openTrainingModule]);
 
   const ready = content !== null && content.card.id === moduleId && opened === content.card.contentHash;
-  const title = ready ? content.card.title : 'Training module';
+  const title = ready ? content.card.title : t('reader.fallbackTitle');
 
   return (
     <>
-      <Breadcrumbs items={[{ label: 'Training', href: hrefFor('training') }, { label: title }]} />
+      <Breadcrumbs
+        items={[{ label: t('breadcrumb.training'), href: hrefFor('training') }, { label: title }]}
+      />
       <ScreenHeader title={title}>
         {ready ? (
           <p>
             {content.card.summary}{' '}
             <span className="screen-header__meta">
-              About {content.card.minutes} minutes · {plural(content.sections.length, 'section')} · version{' '}
-              {content.card.version}
+              {t('reader.meta', {
+                minutes: content.card.minutes,
+                sections: t('reader.sectionCount', { count: content.sections.length }),
+                version: content.card.version,
+              })}
             </span>
+            {content.card.contentLocale !== currentLocale() ? (
+              <span className="screen-header__meta"> {t('reader.notTranslated')}</span>
+            ) : null}
           </p>
         ) : null}
       </ScreenHeader>
       {request.error && !ready ? (
         <Banner
           level="error"
-          title="This module could not be opened"
-          actions={<ButtonLink href={hrefFor('training')}>Back to all modules</ButtonLink>}
+          title={t('reader.openFailed')}
+          actions={<ButtonLink href={hrefFor('training')}>{t('backToAllModules')}</ButtonLink>}
         >
           <p>{request.error.message}</p>
         </Banner>
       ) : null}
-      {!ready && !request.error ? <Spinner label="Opening the module…" /> : null}
+      {!ready && !request.error ? <Spinner label={t('reader.opening')} /> : null}
       {ready ? <Reader key={content.card.contentHash} content={content} /> : null}
     </>
   );

@@ -2,6 +2,7 @@
 // ones first, and what to do next. Content files that failed validation are listed with the file,
 // the field and the reason, so whoever maintains the content can fix them.
 import { useEffect } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContentProblem, ModuleCard, TrainingCatalogue } from '../../../electron/core/contract';
 import { Badge } from '../../components/Badge';
@@ -14,14 +15,15 @@ import { Icon } from '../../components/Icon';
 import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
-import { plural } from '../../format';
 import { useStewardStore } from '../../state/store';
-import { moduleActions, readingPosition, STATUS_LOOK, statusDateLine } from './moduleStatus';
+import { moduleActions, readingPosition, STATUS_LOOK, statusDateLine, statusLabel } from './moduleStatus';
 
 function ModuleItem({ card }: { card: ModuleCard }) {
+  const { t } = useTranslation('training');
   const look = STATUS_LOOK[card.status];
-  const dateLine = statusDateLine(card);
-  const position = card.status === 'inProgress' || card.status === 'overdue' ? readingPosition(card) : null;
+  const dateLine = statusDateLine(t, card);
+  const position =
+    card.status === 'inProgress' || card.status === 'overdue' ? readingPosition(t, card) : null;
   const titleId = `module-${card.id}-title`;
   return (
     <li className={`module-card module-card--${look.tone}`}>
@@ -30,37 +32,37 @@ function ModuleItem({ card }: { card: ModuleCard }) {
           <h3 className="module-card__title" id={titleId}>
             {card.title}
           </h3>
-          {card.required ? <span className="tag tag--strong">Required</span> : null}
+          {card.required ? <span className="tag tag--strong">{t('catalogue.required')}</span> : null}
         </div>
         <p className="module-card__summary">{card.summary}</p>
         <ul className="meta-list">
           <li>
-            <Icon name="clock" /> {card.minutes} min
+            <Icon name="clock" /> {t('catalogue.minutes', { minutes: card.minutes })}
           </li>
-          <li>Version {card.version}</li>
+          <li>{t('catalogue.version', { version: card.version })}</li>
           {position ? <li>{position}</li> : null}
-          {card.readyToAttest ? <li>Knowledge check passed: attestation to sign</li> : null}
+          {card.readyToAttest ? <li>{t('catalogue.readyToAttest')}</li> : null}
         </ul>
       </div>
       <div className="module-card__side">
         <div className="module-card__status">
           <Badge tone={look.tone} icon={look.icon}>
-            {look.label}
+            {statusLabel(t, card.status)}
           </Badge>
           {dateLine ? <p className="module-card__date">{dateLine}</p> : null}
         </div>
         <div className="button-row module-card__actions">
           {moduleActions(card).map((action) => (
             <ButtonLink
-              key={action.label}
+              key={action.kind}
               href={action.href}
               variant={action.variant}
               size="sm"
               // Names the module for screen readers ("Start" eight times says nothing); the
               // visible word comes first, so speech input still matches it.
-              aria-label={`${action.label}: ${card.title}`}
+              aria-label={t('action.forModule', { action: t(`action.${action.kind}`), module: card.title })}
             >
-              {action.label}
+              {t(`action.${action.kind}`)}
             </ButtonLink>
           ))}
         </div>
@@ -70,16 +72,19 @@ function ModuleItem({ card }: { card: ModuleCard }) {
 }
 
 function ModuleGroup({
+  id,
   title,
   description,
   cards,
 }: {
+  /** For the heading's id; the title is in the interface language. */
+  id: string;
   title: string;
   description: string;
   cards: ModuleCard[];
 }) {
   if (cards.length === 0) return null;
-  const headingId = `group-${title.toLowerCase().replace(/[^a-z]+/g, '-')}`;
+  const headingId = `group-${id}`;
   return (
     <section className="module-group" aria-labelledby={headingId}>
       <div className="module-group__header">
@@ -98,18 +103,26 @@ function ModuleGroup({
 }
 
 function UnavailablePanel({ problems }: { problems: ContentProblem[] }) {
+  const { t } = useTranslation('training');
   if (problems.length === 0) return null;
   return (
     <Panel
-      title="Modules that could not be loaded"
+      title={t('unavailable.title')}
       description={
         <p>
-          {plural(problems.length, 'problem')} in the organisation's content. The other modules work as usual.
-          Whoever maintains the content can run <code>npx steward content check</code> to see the same list.
+          <Trans
+            t={t}
+            i18nKey="unavailable.description"
+            count={problems.length}
+            components={{ code: <code /> }}
+          />
         </p>
       }
     >
-      <DataTable label="Content problems" columns={['File', 'Field', 'Problem']}>
+      <DataTable
+        label={t('unavailable.tableLabel')}
+        columns={[t('unavailable.file'), t('unavailable.field'), t('unavailable.problem')]}
+      >
         {problems.map((problem, index) => (
           <tr key={`${problem.file}-${problem.field ?? ''}-${index}`}>
             <td>
@@ -119,7 +132,7 @@ function UnavailablePanel({ problems }: { problems: ContentProblem[] }) {
               {problem.field ? (
                 <code className="mono-text">{problem.field}</code>
               ) : (
-                <span className="text-muted">Whole file</span>
+                <span className="text-muted">{t('unavailable.wholeFile')}</span>
               )}
             </td>
             <td>{problem.reason}</td>
@@ -131,21 +144,21 @@ function UnavailablePanel({ problems }: { problems: ContentProblem[] }) {
 }
 
 function Summary({ catalogue }: { catalogue: TrainingCatalogue }) {
+  const { t } = useTranslation('training');
   const required = catalogue.modules.filter((card) => card.required);
   const current = required.filter((card) => card.status === 'passed' || card.status === 'dueSoon').length;
   const attention = required.filter((card) => card.status === 'overdue' || card.status === 'expired').length;
   if (required.length === 0) return null;
   return (
     <p className="training-summary">
-      <strong>
-        {current} of {plural(required.length, 'required module')} current.
-      </strong>{' '}
-      {attention > 0 ? <span>{plural(attention, 'module')} overdue or expired.</span> : null}
+      <strong>{t('catalogue.summaryCurrent', { current, count: required.length })}</strong>{' '}
+      {attention > 0 ? <span>{t('catalogue.summaryAttention', { count: attention })}</span> : null}
     </p>
   );
 }
 
 export function TrainingScreen() {
+  const { t } = useTranslation(['training', 'common']);
   const { catalogue, request, loadCatalogue } = useStewardStore(
     useShallow((s) => ({
       catalogue: s.catalogue,
@@ -164,46 +177,44 @@ export function TrainingScreen() {
 
   return (
     <>
-      <ScreenHeader title="Training">
-        <p>
-          Short modules on using customer data responsibly. Read each one, pass its knowledge check and sign
-          the attestation; the completion is signed into your records.
-        </p>
+      <ScreenHeader title={t('catalogue.title')}>
+        <p>{t('catalogue.lead')}</p>
       </ScreenHeader>
       <div className="stack">
         {request.error ? (
           <Banner
             level="error"
-            title="Steward could not load your training"
+            title={t('catalogue.loadFailed')}
             actions={
               <Button size="sm" onClick={() => void loadCatalogue()}>
-                Try again
+                {t('common:actions.tryAgain')}
               </Button>
             }
           >
             <p>{request.error.message}</p>
           </Banner>
         ) : null}
-        {catalogue === null && request.status !== 'failed' ? <Spinner label="Loading your modules…" /> : null}
+        {catalogue === null && request.status !== 'failed' ? (
+          <Spinner label={t('catalogue.loading')} />
+        ) : null}
         {catalogue ? (
           <>
             <Summary catalogue={catalogue} />
             {catalogue.modules.length === 0 ? (
-              <EmptyState icon="training" title="No training modules yet">
-                <p>
-                  Your organisation's data-ethics modules will be listed here once they are added to the
-                  content folder.
-                </p>
+              <EmptyState icon="training" title={t('catalogue.emptyTitle')}>
+                <p>{t('catalogue.emptyText')}</p>
               </EmptyState>
             ) : null}
             <ModuleGroup
-              title="Required for you"
-              description="Your organisation's policy asks you to complete these and keep them current."
+              id="required"
+              title={t('catalogue.requiredTitle')}
+              description={t('catalogue.requiredDescription')}
               cards={required}
             />
             <ModuleGroup
-              title={required.length > 0 ? 'Other modules' : 'Modules'}
-              description="Open to everyone; take them when they are useful to your work."
+              id="optional"
+              title={required.length > 0 ? t('catalogue.otherTitle') : t('catalogue.allTitle')}
+              description={t('catalogue.optionalDescription')}
               cards={optional}
             />
             <UnavailablePanel problems={catalogue.unavailable} />

@@ -1,60 +1,71 @@
 // How a module's status reads and what the learner can do next. Core decides the status (it is a
-// projection over the ledger); this file only puts it into words, picks the tone and the icon,
-// and chooses the catalogue's actions.
+// projection over the ledger); this file only puts it into words (training.json, through the
+// caller's t), picks the tone and the icon, and chooses the catalogue's actions.
+import type { TFunction } from 'i18next';
 import type { ModuleCard, TrainingStatus } from '../../../electron/core/contract';
 import type { BadgeTone } from '../../components/Badge';
 import type { IconName } from '../../components/Icon';
 import { formatDate } from '../../format';
 import { hrefFor } from '../../routes';
 
+export type TrainingT = TFunction<'training'>;
+
+/** The status's tone and icon; its words are training:status.<status> (see statusLabel). */
 export interface StatusLook {
-  label: string;
   tone: BadgeTone;
   icon: IconName;
 }
 
 export const STATUS_LOOK: Record<TrainingStatus, StatusLook> = {
-  notStarted: { label: 'Not started', tone: 'neutral', icon: 'circle' },
-  inProgress: { label: 'In progress', tone: 'info', icon: 'progress' },
-  passed: { label: 'Passed', tone: 'success', icon: 'check' },
-  dueSoon: { label: 'Due soon', tone: 'warning', icon: 'clock' },
-  expired: { label: 'Expired', tone: 'error', icon: 'warning' },
-  overdue: { label: 'Overdue', tone: 'error', icon: 'error' },
-  updated: { label: 'Updated', tone: 'warning', icon: 'info' },
+  notStarted: { tone: 'neutral', icon: 'circle' },
+  inProgress: { tone: 'info', icon: 'progress' },
+  passed: { tone: 'success', icon: 'check' },
+  dueSoon: { tone: 'warning', icon: 'clock' },
+  expired: { tone: 'error', icon: 'warning' },
+  overdue: { tone: 'error', icon: 'error' },
+  updated: { tone: 'warning', icon: 'info' },
 };
 
+/** "Not started", "Passed"… in the interface language. */
+export function statusLabel(t: TrainingT, status: TrainingStatus): string {
+  return t(`status.${status}`);
+}
+
 /** The line under a module's title that says when: due, valid until, expired. */
-export function statusDateLine(card: ModuleCard): string | null {
+export function statusDateLine(t: TrainingT, card: ModuleCard): string | null {
   const completion = card.lastCompletion;
   switch (card.status) {
     case 'passed':
-      return completion ? `Valid until ${formatDate(completion.expiresAt)}` : null;
+      return completion ? t('dateLine.validUntil', { date: formatDate(completion.expiresAt) }) : null;
     case 'dueSoon':
-      return completion ? `Expires ${formatDate(completion.expiresAt)}: retake before then` : null;
+      return completion ? t('dateLine.expiresRetake', { date: formatDate(completion.expiresAt) }) : null;
     case 'expired':
-      return completion ? `Expired ${formatDate(completion.expiresAt)}` : null;
+      return completion ? t('dateLine.expired', { date: formatDate(completion.expiresAt) }) : null;
     case 'overdue':
-      if (completion) return `Expired ${formatDate(completion.expiresAt)}: retake now`;
-      return card.dueAt ? `Was due ${formatDate(card.dueAt)}` : null;
+      if (completion) return t('dateLine.expiredRetake', { date: formatDate(completion.expiresAt) });
+      return card.dueAt ? t('dateLine.wasDue', { date: formatDate(card.dueAt) }) : null;
     case 'updated':
       return completion
-        ? `Content changed since you completed it on ${formatDate(completion.completedAt)}: retake needed`
-        : 'Content changed: retake needed';
+        ? t('dateLine.changedSince', { date: formatDate(completion.completedAt) })
+        : t('dateLine.changed');
     case 'notStarted':
     case 'inProgress':
-      return card.dueAt ? `Due by ${formatDate(card.dueAt)}` : null;
+      return card.dueAt ? t('dateLine.dueBy', { date: formatDate(card.dueAt) }) : null;
   }
 }
 
-/** "Section 3 of 7" from core's zero-based reading position. */
-export function readingPosition(card: ModuleCard): string | null {
+/** "Reading section 3 of 7" from core's zero-based reading position. */
+export function readingPosition(t: TrainingT, card: ModuleCard): string | null {
   if (card.progress === null || card.progress.sections === 0) return null;
   const current = Math.min(card.progress.section + 1, card.progress.sections);
-  return `Reading section ${current} of ${card.progress.sections}`;
+  return t('readingPosition', { current, total: card.progress.sections });
 }
 
+/** Which action; its words are training:action.<kind>. */
+export type ModuleActionKind = 'attest' | 'retake' | 'continue' | 'start' | 'certificate';
+
 export interface ModuleAction {
-  label: string;
+  kind: ModuleActionKind;
   href: string;
   variant: 'primary' | 'secondary';
 }
@@ -71,20 +82,20 @@ export function moduleActions(card: ModuleCard): ModuleAction[] {
   const actions: ModuleAction[] = [];
   if (card.readyToAttest) {
     actions.push({
-      label: 'Sign attestation',
+      kind: 'attest',
       href: hrefFor({ route: 'training-attest', moduleId: card.id }),
       variant: 'primary',
     });
   } else if (card.status === 'passed') {
     // Nothing to do until it comes up for recertification.
   } else if (card.lastCompletion !== null) {
-    actions.push({ label: 'Retake', href: read, variant: 'primary' });
+    actions.push({ kind: 'retake', href: read, variant: 'primary' });
   } else {
-    actions.push({ label: card.progress ? 'Continue' : 'Start', href: read, variant: 'primary' });
+    actions.push({ kind: card.progress ? 'continue' : 'start', href: read, variant: 'primary' });
   }
   if (certificate) {
     actions.push({
-      label: 'View certificate',
+      kind: 'certificate',
       href: certificate,
       variant: actions.length === 0 ? 'primary' : 'secondary',
     });
