@@ -1,5 +1,6 @@
 // Automated accessibility checks (axe-core, WCAG 2.0/2.1/2.2 A and AA rules) on every screen a
-// learner meets: first run, the shell's screens, and each training screen in its main states.
+// learner meets: first run, the shell's screens, and each training screen in its main states;
+// then a manager's Records tabs, Settings, and the dark and high-contrast themes.
 // axe finds a subset of problems (contrast, names, roles, structure); the keyboard walk in
 // training.spec.ts and the jsdom tests cover focus and behaviour.
 import AxeBuilder from '@axe-core/playwright';
@@ -7,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { answersFor, readModuleKey } from '../support/moduleKey';
 import { churnAnswers, seedReviewAwaitingVersion2Decision } from './support/reviewAnswers';
+import { seedManagerWorkspace } from './support/records';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const MODULE = 'law-in-practice';
@@ -202,3 +204,102 @@ test('@a11y review questionnaire, risk summary, queue and decision screens have 
   await expect(page.locator('.error-summary')).toBeVisible();
   await expectNoViolations(page, 'decision screen with errors');
 });
+
+// ---- records, settings and themes (added with the records e2e) ------------------------------
+
+async function recordsTab(page: Page, name: string) {
+  await page.getByRole('tablist', { name: 'Records' }).getByRole('tab', { name }).click();
+  await expect(page.getByRole('tab', { name, selected: true })).toBeVisible();
+}
+
+test('@a11y every Records tab has no WCAG violations', async ({ page, renderer, steward }) => {
+  test.setTimeout(120_000);
+  await seedManagerWorkspace(steward);
+
+  await open(page, renderer.url, '#/records', 'Records');
+  await expect(page.locator('.records-scope__who')).toHaveText('All teams');
+  await expect(page.locator('.attention-list__name').first()).toBeVisible();
+  await expect(page.locator('.records-charts').first()).toBeVisible();
+  await expectNoViolations(page, 'records overview');
+
+  await recordsTab(page, 'Completion matrix');
+  await expect(page.locator('.matrix tbody tr.matrix__row').first()).toBeVisible();
+  await page.getByRole('button', { name: /^Team:/ }).click();
+  await page.getByRole('group', { name: 'Team' }).getByRole('checkbox', { name: 'Data Science' }).check();
+  await expect(page.getByRole('button', { name: 'Clear team' })).toBeVisible();
+  await expectNoViolations(page, 'completion matrix with the team filter open');
+  await page.keyboard.press('Escape');
+  await page.getByRole('searchbox', { name: 'Search by name or email' }).fill('zzz-nobody');
+  await expect(page.getByText('No rows match these filters.')).toBeVisible();
+  await expectNoViolations(page, 'completion matrix matching nothing');
+  await page.getByRole('searchbox', { name: 'Search by name or email' }).fill('');
+
+  await recordsTab(page, 'Reviews register');
+  await expect(page.getByRole('table', { name: 'Reviews register' })).toContainText(
+    'Approved with conditions',
+  );
+  await expectNoViolations(page, 'reviews register');
+
+  await recordsTab(page, 'Integrity');
+  await page.getByRole('button', { name: 'Verify now' }).click();
+  await expect(page.getByText(/Full check finished: every signature/)).toBeVisible({ timeout: 30_000 });
+  await expectNoViolations(page, 'integrity after a full check');
+
+  await recordsTab(page, 'Export');
+  await page.getByRole('checkbox', { name: 'Apply the current matrix filter' }).check();
+  await page.getByRole('button', { name: 'Start export' }).click();
+  await expect(page.getByRole('button', { name: 'Export something else' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Export my records' }).click();
+  await expect(page.getByText(/^Exported \d+ entries$/)).toBeVisible();
+  await expectNoViolations(page, 'export with a finished job and a bundle written');
+});
+
+test('@a11y settings, with the theme, language and LRS panels, has no WCAG violations', async ({
+  page,
+  renderer,
+  steward,
+}) => {
+  await withProfile(steward);
+  await open(page, renderer.url, '#/settings', 'Settings');
+  await expect(page.getByRole('group', { name: 'Theme' })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Language' })).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Endpoint' })).toBeVisible();
+  await expectNoViolations(page, 'settings');
+  // The LRS form with its error: sending on, no endpoint.
+  await page.getByRole('checkbox', { name: 'Send completions to this LRS' }).check();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(
+    page.getByText('Enter the endpoint to send statements to, or turn sending off.'),
+  ).toBeVisible();
+  await expectNoViolations(page, 'settings with an LRS error');
+});
+
+for (const theme of [
+  { id: 'dark', label: 'Dark' },
+  { id: 'highContrast', label: 'High contrast' },
+] as const) {
+  test(`@a11y the ${theme.label.toLowerCase()} theme has no WCAG violations on Records and Training`, async ({
+    page,
+    renderer,
+    steward,
+  }) => {
+    test.setTimeout(90_000);
+    await seedManagerWorkspace(steward);
+    await open(page, renderer.url, '#/settings', 'Settings');
+    await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: theme.label }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.id);
+    await expectNoViolations(page, `settings, ${theme.label} theme`);
+
+    await open(page, renderer.url, '#/records', 'Records');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme.id);
+    await expect(page.locator('.records-charts').first()).toBeVisible();
+    await expectNoViolations(page, `records overview, ${theme.label} theme`);
+    await recordsTab(page, 'Completion matrix');
+    await expect(page.locator('.matrix tbody tr.matrix__row').first()).toBeVisible();
+    await expectNoViolations(page, `completion matrix, ${theme.label} theme`);
+
+    await open(page, renderer.url, '#/training', 'Training');
+    await expect(page.locator('li.module-card').first()).toBeVisible();
+    await expectNoViolations(page, `training catalogue, ${theme.label} theme`);
+  });
+}

@@ -1,0 +1,190 @@
+// The README's pictures: the main screens at 1280×800 (CSS pixels), written to docs/screenshots/.
+// Run on purpose, not with every test run: STEWARD_SCREENSHOTS=1 npx playwright test
+// test/e2e/screenshots.spec.ts (after `npm run build`). Each is the viewport, not the full page,
+// so a picture shows what a person sees first and stays small (< 200 KB as PNG).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test, type StewardHarness } from './support/fixtures';
+import { answersFor, readModuleKey } from '../support/moduleKey';
+import { seedManagerWorkspace } from './support/records';
+import {
+  churnAnswers,
+  churnResponses,
+  isoIn,
+  seedReviewAwaitingVersion2Decision,
+} from './support/reviewAnswers';
+
+const OUT = path.resolve(import.meta.dirname, '../../docs/screenshots');
+const MODULE = 'law-in-practice';
+
+test.skip(
+  process.env.STEWARD_SCREENSHOTS !== '1',
+  'Screenshots for docs/ are taken on request: set STEWARD_SCREENSHOTS=1.',
+);
+test.use({ viewport: { width: 1280, height: 800 }, locale: 'en-US', colorScheme: 'light' });
+
+/** The viewport as it is, after fonts and the caret settle; `focus` is scrolled to the top. */
+async function shoot(page: Page, name: string, focus?: Locator) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const body = page.locator('body');
+  // No hover state left where the last click was.
+  await page.mouse.move(0, 0);
+  if (focus) await focus.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  else await body.evaluate((el) => el.ownerDocument.defaultView?.scrollTo(0, 0));
+  // Nothing focused: a focus ring left by the last action is not part of the picture.
+  await body.evaluate(async (el) => {
+    const active = el.ownerDocument.activeElement as { blur?: () => void } | null;
+    active?.blur?.();
+    await (el.ownerDocument as unknown as { fonts: { ready: Promise<unknown> } }).fonts.ready;
+  });
+  await page.screenshot({
+    path: path.join(OUT, `${name}.png`),
+    scale: 'css',
+    caret: 'hide',
+    animations: 'disabled',
+  });
+  const size = fs.statSync(path.join(OUT, `${name}.png`)).size;
+  expect(size, `${name}.png stays small`).toBeLessThan(200_000);
+}
+
+async function open(page: Page, url: string, hash: string, heading: string | RegExp) {
+  await page.goto(`${url}${hash}`);
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+async function answer(page: Page, kind: 'right' | 'wrong') {
+  for (const [questionId, optionIds] of Object.entries(answersFor(readModuleKey(MODULE), kind))) {
+    for (const optionId of optionIds) {
+      await page.locator(`input[name="q-${questionId}"][value="${optionId}"]`).check();
+    }
+  }
+}
+
+async function chooseTheme(page: Page, url: string, label: string, id: string) {
+  await open(page, url, '#/settings', 'Settings');
+  await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: label }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', id);
+}
+
+test('training screens', async ({ page, renderer }) => {
+  test.setTimeout(90_000);
+  await page.goto(renderer.url);
+  await expect(page.getByRole('button', { name: 'Create profile' })).toBeVisible();
+  await shoot(page, 'first-run');
+
+  await page.getByLabel('Name').fill('Amara Okafor');
+  await page.getByLabel('Email').fill('amara.okafor@example.com');
+  await page.getByLabel('Team').fill('Marketing');
+  await page.getByRole('button', { name: 'Create profile' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Training' })).toBeVisible();
+  await expect(page.locator('li.module-card').first()).toBeVisible();
+  await shoot(page, 'training-catalogue');
+
+  const key = readModuleKey(MODULE);
+  await open(page, renderer.url, `#/training/${MODULE}`, key.title);
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await shoot(page, 'module-reader');
+
+  await open(page, renderer.url, `#/training/${MODULE}/quiz`, 'Knowledge check');
+  await answer(page, 'right');
+  await page.getByRole('button', { name: 'Submit answers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Knowledge check passed' })).toBeVisible();
+  await shoot(page, 'quiz-result');
+
+  await page.getByRole('link', { name: 'Continue to attestation' }).first().click();
+  await page.getByRole('checkbox', { name: 'I confirm this statement' }).check();
+  await page.getByRole('button', { name: 'Sign and complete' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: `Certificate: ${key.title}` })).toBeVisible();
+  await expect(page.getByText('Signature verified against the records')).toBeVisible();
+  await shoot(page, 'certificate');
+});
+
+async function draftWithAnswers(steward: StewardHarness) {
+  const services = steward.handle.services;
+  const draft = await services.createReviewDraft({});
+  await services.saveReviewDraft({
+    draftId: draft.draftId,
+    answers: churnAnswers({ proposalTitle: 'Next-best-offer emails from purchase history' }),
+    mitigationResponses: churnResponses(),
+  });
+  return draft.draftId;
+}
+
+test('review screens', async ({ page, renderer, steward }) => {
+  test.setTimeout(90_000);
+  const { ben, reviewId } = await seedReviewAwaitingVersion2Decision(steward);
+  const draftId = await draftWithAnswers(steward);
+  const steps = page.getByRole('navigation', { name: 'Questionnaire steps' });
+
+  await open(page, renderer.url, `#/reviews/drafts/${draftId}`, /^Draft: /);
+  await expect(page.getByRole('heading', { level: 2, name: 'The proposal' })).toBeVisible();
+  await shoot(page, 'review-questionnaire');
+
+  await steps.getByRole('button', { name: /Risk summary/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Risk summary' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeEnabled();
+  await shoot(page, 'review-risk-summary');
+
+  await steward.handle.services.switchProfile({ profileId: ben.id });
+  // A new hash alone keeps the page (and its idea of who is signed in): load it afresh as Ben.
+  await page.goto(`${renderer.url}#/reviews/${reviewId}`);
+  await page.reload();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Churn-risk score for subscribers' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: /switch profile/i })).toContainText('Ben Schmidt');
+  const decision = page.getByRole('form', { name: 'Decision' });
+  await decision.getByRole('radio', { name: 'Approve with conditions' }).check();
+  await decision
+    .getByRole('textbox', { name: 'Rationale' })
+    .fill('Low residual risk once fairness is monitored.');
+  const condition = decision.getByRole('group', { name: 'Condition 1' });
+  await condition
+    .getByRole('textbox', { name: 'Condition' })
+    .fill('Report churn-score fairness metrics monthly.');
+  await condition.getByRole('textbox', { name: 'Owner' }).fill('Amara Okafor');
+  await condition.getByLabel('Due date').fill(isoIn(90));
+  await decision.getByLabel(/Re-review date/).fill(isoIn(365));
+  await shoot(page, 'review-decision', page.locator('#decision-form'));
+});
+
+test('records and settings screens, dark theme and French', async ({ page, renderer, steward }) => {
+  test.setTimeout(120_000);
+  await seedManagerWorkspace(steward);
+  const tab = (name: string) => page.getByRole('tablist', { name: 'Records' }).getByRole('tab', { name });
+
+  await open(page, renderer.url, '#/records', 'Records');
+  await expect(page.locator('.records-charts').first()).toBeVisible();
+  await shoot(page, 'records-overview');
+
+  await tab('Completion matrix').click();
+  await page.getByRole('button', { name: /^Status:/ }).click();
+  await page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: 'Passed' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.matrix tbody tr.matrix__row').first()).toBeVisible();
+  await shoot(page, 'records-matrix');
+
+  await tab('Export').click();
+  await page.getByRole('checkbox', { name: 'Apply the current matrix filter' }).check();
+  await page.getByRole('button', { name: 'Start export' }).click();
+  await expect(page.getByRole('button', { name: 'Export something else' })).toBeVisible({ timeout: 30_000 });
+  await shoot(page, 'records-export');
+
+  await open(page, renderer.url, '#/settings', 'Settings');
+  await expect(page.getByRole('textbox', { name: 'Endpoint' })).toBeVisible();
+  await shoot(page, 'settings');
+
+  await chooseTheme(page, renderer.url, 'Dark', 'dark');
+  await open(page, renderer.url, '#/records', 'Records');
+  await tab('Overview').click();
+  await expect(page.locator('.records-charts').first()).toBeVisible();
+  await shoot(page, 'records-overview-dark');
+
+  await chooseTheme(page, renderer.url, 'Light', 'light');
+  await page.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'Français' }).check();
+  await expect(page.locator('html')).toHaveAttribute('lang', /^fr/);
+  await page.goto(`${renderer.url}#/training`);
+  await expect(page.locator('li.module-card').first()).toBeVisible();
+  await shoot(page, 'training-catalogue-fr');
+});
