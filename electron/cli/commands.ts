@@ -241,11 +241,14 @@ const demoSeed: Command = {
 
 const contentCheck: Command = {
   name: 'content check',
-  summary: 'Validate the training content (modules and policy.yaml) the way the app loads it.',
+  summary:
+    'Validate the training content (modules, their translations and policy.yaml) the way the app loads it.',
   usage: `steward content check [--content DIR]
 
   --content DIR  the content folder (${CONTENT_DEFAULT_HELP})
 
+  Checks modules/, every translation in locales/<lang>/modules/ (it must match its English module
+  in everything but the words), policy.yaml and review/data-use-review.yaml.
   Prints each problem as "file: field: reason". Exit 0 when every file is valid, 1 otherwise.`,
   options: { content: { type: 'string' }, ...help },
   async run(values, io, ctx) {
@@ -259,6 +262,9 @@ const contentCheck: Command = {
         `ok   ${m.file}  ${m.id} ${m.version}  ${m.quiz.length} questions, ${m.sections.length} sections, ${m.minutes} min`,
       );
     }
+    for (const t of content.translations) {
+      io.out(`ok   ${t.file}  (${t.locale}, translation of ${t.id} ${t.version})`);
+    }
     if (review.questionnaire) {
       const q = review.questionnaire;
       const questions = q.sections.reduce((n, s) => n + s.questions.length, 0);
@@ -266,9 +272,11 @@ const contentCheck: Command = {
     }
     for (const p of problems) io.out(`${p.file}: ${p.field === null ? '' : `${p.field}: `}${p.reason}`);
     const files = new Set(problems.map((p) => p.file)).size;
+    const translated =
+      content.translations.length === 0 ? '' : `, ${content.translations.length} translation(s)`;
     io.out(
       problems.length === 0
-        ? `content ok: ${content.modules.length} module(s), policy.yaml and the review questionnaire in ${dir}`
+        ? `content ok: ${content.modules.length} module(s)${translated}, policy.yaml and the review questionnaire in ${dir}`
         : `content check FAILED: ${problems.length} problem(s) in ${files} file(s); ${content.modules.length} module(s) usable, in ${dir}`,
     );
     return problems.length === 0 ? 0 : 1;
