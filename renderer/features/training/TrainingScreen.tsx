@@ -6,6 +6,7 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ContentProblem, ModuleCard, TrainingCatalogue } from '../../../electron/core/contract';
 import { Badge } from '../../components/Badge';
+import { currentLocale } from '../../i18n';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
@@ -40,6 +41,7 @@ function ModuleItem({ card }: { card: ModuleCard }) {
             <Icon name="clock" /> {t('catalogue.minutes', { minutes: card.minutes })}
           </li>
           <li>{t('catalogue.version', { version: card.version })}</li>
+          {card.contentLocale !== currentLocale() ? <li>{t('catalogue.shownInEnglish')}</li> : null}
           {position ? <li>{position}</li> : null}
           {card.readyToAttest ? <li>{t('catalogue.readyToAttest')}</li> : null}
         </ul>
