@@ -1,7 +1,6 @@
 // `steward records export` and `steward records import` as a user runs them: a real child
 // process on a demo workspace, files written whole, progress on stderr, one-line errors, and an
 // export re-imported into another workspace.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,8 +8,8 @@ import YAML from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace, workspacePaths } from '../../electron/core/ledger';
+import { profileCreateArgs, runSteward } from '../support/cli';
 
-const ENTRY = path.resolve(import.meta.dirname, '../../electron/cli/steward.ts');
 const CONTENT = path.resolve(import.meta.dirname, '../../content');
 let tmp: string;
 let ws: string;
@@ -18,14 +17,24 @@ let keys: string;
 let content: string;
 let manager: string;
 
-function steward(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, HOME: tmp },
-    timeout: 120_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const steward = (...args: string[]) => runSteward(tmp, args, { timeout: 120_000 });
+/** `steward ...args` as the manager, with this machine's keys and the spec's copy of the content. */
+const asManager = (...args: string[]) =>
+  steward(...args, '--profile', manager, '--keys', keys, '--content', content);
+/** The words of `steward records export` of the demo workspace as FORMAT into OUT. */
+const exportAs = (format: string, out: string) => [
+  'records',
+  'export',
+  '--workspace',
+  ws,
+  '--format',
+  format,
+  '--out',
+  out,
+];
+/** `steward records import FILE` into the workspace WS with the keys in KEYS and the content copy. */
+const importInto = (workspace: string, file: string, keysDir: string) =>
+  steward('records', 'import', '--workspace', workspace, file, '--keys', keysDir, '--content', content);
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-cli-records-'));
@@ -54,18 +63,13 @@ beforeAll(() => {
   expect(seeded.code, seeded.err).toBe(0);
   // A manager of every team, created as the person running the export.
   const created = steward(
-    'profile',
-    'create',
-    '--workspace',
-    ws,
-    '--name',
-    'Mona Manager',
-    '--email',
-    'mona@example.com',
-    '--team',
-    'Compliance',
-    '--keys',
-    keys,
+    ...profileCreateArgs({
+      workspace: ws,
+      name: 'Mona Manager',
+      email: 'mona@example.com',
+      team: 'Compliance',
+      keys,
+    }),
   );
   expect(created.code, created.err).toBe(0);
   manager = created.out.trim();
@@ -92,52 +96,19 @@ function readLedgerGenesis(): { ledgers: Map<string, string> } {
 
 describe('steward records export', () => {
   it('needs to know who is exporting when several keys are on this machine', () => {
-    const r = steward(
-      'records',
-      'export',
-      '--workspace',
-      ws,
-      '--format',
-      'csv',
-      '--out',
-      path.join(tmp, 'a.csv'),
-      '--keys',
-      keys,
-      '--content',
-      content,
-    );
+    const r = steward(...exportAs('csv', path.join(tmp, 'a.csv')), '--keys', keys, '--content', content);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/several profiles have keys .* --profile ID/);
     expect(fs.existsSync(path.join(tmp, 'a.csv'))).toBe(false);
   });
 
   it('refuses an unknown format and a missing folder in one line each', () => {
-    const bad = steward(
-      'records',
-      'export',
-      '--workspace',
-      ws,
-      '--format',
-      'xlsx',
-      '--out',
-      path.join(tmp, 'a.x'),
-      '--profile',
-      manager,
-      '--keys',
-      keys,
-    );
+    const bad = steward(...exportAs('xlsx', path.join(tmp, 'a.x')), '--profile', manager, '--keys', keys);
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
     expect(bad.err).toMatch(/--format must be one of csv, csv-matrix, csv-reviews, json, xapi, pdf/);
     const missing = steward(
-      'records',
-      'export',
-      '--workspace',
-      ws,
-      '--format',
-      'csv',
-      '--out',
-      path.join(tmp, 'nowhere', 'a.csv'),
+      ...exportAs('csv', path.join(tmp, 'nowhere', 'a.csv')),
       '--profile',
       manager,
       '--keys',
@@ -149,22 +120,7 @@ describe('steward records export', () => {
 
   it('exports the matrix as CSV with progress on stderr, and records the export in the ledger', () => {
     const out = path.join(tmp, 'matrix.csv');
-    const r = steward(
-      'records',
-      'export',
-      '--workspace',
-      ws,
-      '--format',
-      'csv',
-      '--out',
-      out,
-      '--profile',
-      manager,
-      '--keys',
-      keys,
-      '--content',
-      content,
-    );
+    const r = asManager(...exportAs('csv', out));
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`wrote ${out}`);
     expect(r.err).toMatch(/Exporting the completion matrix as CSV/);
@@ -190,102 +146,36 @@ describe('steward records export', () => {
 
   it('exports pseudonymised JSON with no names, and full JSON that re-imports into another workspace', async () => {
     const pseudo = path.join(tmp, 'pseudo.json');
-    const p = steward(
-      'records',
-      'export',
-      '--workspace',
-      ws,
-      '--format',
-      'json',
-      '--out',
-      pseudo,
-      '--pseudonymize',
-      '--profile',
-      manager,
-      '--keys',
-      keys,
-      '--content',
-      content,
-    );
+    const p = asManager(...exportAs('json', pseudo), '--pseudonymize');
     expect(p.code, p.err).toBe(0);
     expect(fs.readFileSync(pseudo, 'utf8')).not.toContain('Mona Manager');
 
     const full = path.join(tmp, 'full.json');
-    const f = steward(
-      'records',
-      'export',
-      '--workspace',
-      ws,
-      '--format',
-      'json',
-      '--out',
-      full,
-      '--profile',
-      manager,
-      '--keys',
-      keys,
-      '--content',
-      content,
-    );
+    const f = asManager(...exportAs('json', full));
     expect(f.code, f.err).toBe(0);
 
     // Another machine: its own auditor profile imports the export.
     const ws2 = path.join(tmp, 'ws2');
     const keys2 = path.join(tmp, 'keys2');
     const auditor = steward(
-      'profile',
-      'create',
-      '--workspace',
-      ws2,
-      '--name',
-      'Ana Auditor',
-      '--email',
-      'ana@example.com',
-      '--team',
-      'Audit',
-      '--keys',
-      keys2,
+      ...profileCreateArgs({
+        workspace: ws2,
+        name: 'Ana Auditor',
+        email: 'ana@example.com',
+        team: 'Audit',
+        keys: keys2,
+      }),
     );
     expect(auditor.code, auditor.err).toBe(0);
-    const refused = steward(
-      'records',
-      'import',
-      '--workspace',
-      ws2,
-      pseudo,
-      '--keys',
-      keys2,
-      '--content',
-      content,
-    );
+    const refused = importInto(ws2, pseudo, keys2);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/Nothing was imported/);
 
-    const imported = steward(
-      'records',
-      'import',
-      '--workspace',
-      ws2,
-      full,
-      '--keys',
-      keys2,
-      '--content',
-      content,
-    );
+    const imported = importInto(ws2, full, keys2);
     expect(imported.code, imported.err).toBe(0);
     expect(imported.out).toMatch(/imported full\.json \(json\)/);
     expect(imported.out.match(/^added/gm)).toHaveLength(7);
-    const again = steward(
-      'records',
-      'import',
-      '--workspace',
-      ws2,
-      full,
-      '--keys',
-      keys2,
-      '--content',
-      content,
-    );
+    const again = importInto(ws2, full, keys2);
     expect(again.code, again.err).toBe(0);
     expect(again.out.match(/^unchanged/gm)).toHaveLength(7);
 
@@ -303,22 +193,7 @@ describe('steward records export', () => {
 
   it('prints a PDF report with Chromium', () => {
     const out = path.join(tmp, 'report.pdf');
-    const r = steward(
-      'records',
-      'export',
-      '--workspace',
-      ws,
-      '--format',
-      'pdf',
-      '--out',
-      out,
-      '--profile',
-      manager,
-      '--keys',
-      keys,
-      '--content',
-      content,
-    );
+    const r = asManager(...exportAs('pdf', out));
     expect(r.code, r.err).toBe(0);
     expect(fs.readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }, 120_000);

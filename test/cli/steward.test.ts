@@ -1,26 +1,19 @@
 // The admin CLI as a user runs it: a real child process, real folders, exit codes and output.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLedgerFile, workspacePaths } from '../../electron/core/ledger';
 import { frenchModuleText, goodModules, moduleText, writeContent } from '../core/training/fixtures';
+import { profileCreateArgs, runSteward } from '../support/cli';
 
-const ENTRY = path.resolve(import.meta.dirname, '../../electron/cli/steward.ts');
 let tmp: string;
 let ws: string;
 let keys: string;
 /** Fixture training content (three valid modules); the CLI specs never read the real content/. */
 let content: string;
 
-function steward(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', ENTRY, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, HOME: tmp },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const steward = (...args: string[]) => runSteward(tmp, args);
 
 beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-cli-'));
@@ -50,18 +43,13 @@ describe('steward CLI', () => {
 
   it('creates a profile, prints its id, and verifies the workspace', () => {
     const r = steward(
-      'profile',
-      'create',
-      '--workspace',
-      ws,
-      '--name',
-      'Hiro Tanaka',
-      '--email',
-      'hiro@example.com',
-      '--team',
-      'Engineering',
-      '--keys',
-      keys,
+      ...profileCreateArgs({
+        workspace: ws,
+        name: 'Hiro Tanaka',
+        email: 'hiro@example.com',
+        team: 'Engineering',
+        keys,
+      }),
     );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
@@ -157,20 +145,7 @@ describe('steward CLI', () => {
       ['profile', 'create', '--name', 'x'],
       ['records', 'verify', '--workspace', ws, '--bogus'],
       ['demo', 'seed', '--workspace', ws, '--people', 'many'],
-      [
-        'profile',
-        'create',
-        '--workspace',
-        ws,
-        '--name',
-        'A',
-        '--email',
-        'not-an-email',
-        '--team',
-        'T',
-        '--keys',
-        keys,
-      ],
+      profileCreateArgs({ workspace: ws, name: 'A', email: 'not-an-email', team: 'T', keys }),
       ['frobnicate'],
     ]) {
       const r = steward(...args);
@@ -181,18 +156,7 @@ describe('steward CLI', () => {
     const file = path.join(tmp, 'plain-file');
     fs.writeFileSync(file, '');
     const r = steward(
-      'profile',
-      'create',
-      '--workspace',
-      file,
-      '--name',
-      'A',
-      '--email',
-      'a@example.com',
-      '--team',
-      'T',
-      '--keys',
-      keys,
+      ...profileCreateArgs({ workspace: file, name: 'A', email: 'a@example.com', team: 'T', keys }),
     );
     expect(r.code).toBe(1);
     expect(r.err).toContain('cannot write');

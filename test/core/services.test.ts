@@ -7,22 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDispatch } from '../../electron/core/dispatch';
 import { StewardError } from '../../electron/core/errors';
 import { verifyWorkspace } from '../../electron/core/ledger';
-import { fileOnlyProtector } from '../../electron/core/profiles/keystore';
-import { createServices, type ServiceHandle, type HostCapabilities } from '../../electron/core/services';
-import { confStoreFactory } from '../../electron/core/settings/settingsStore';
+import type { ServiceHandle, HostCapabilities } from '../../electron/core/services';
+import { CONTENT_DIR } from '../support/moduleKey';
+import { testServices } from '../support/services';
 
 let userDataDir: string;
 let handles: ServiceHandle[] = [];
 
 async function start(capabilities: HostCapabilities = { host: 'test' }): Promise<ServiceHandle> {
-  const h = await createServices({
-    userDataDir,
-    settingsStoreFactory: confStoreFactory,
-    secretProtector: fileOnlyProtector,
-    capabilities,
-    appVersion: '1.2.3',
-    contentDir: path.resolve(import.meta.dirname, '../../content'),
-  });
+  const h = await testServices({ userDataDir, capabilities, appVersion: '1.2.3', contentDir: CONTENT_DIR });
   handles.push(h);
   return h;
 }

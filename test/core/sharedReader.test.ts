@@ -2,17 +2,14 @@
 // and the workspace status do not read the whole workspace again on every call. Counted here by
 // the bytes actually read from each ledger file, through a pass-through node:fs.
 import type * as FsModule from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileSummary } from '../../electron/core/contract';
 import { openLedger, openWorkspace } from '../../electron/core/ledger';
-import { fileOnlyProtector } from '../../electron/core/profiles/keystore';
-import { createServices, type ServiceHandle } from '../../electron/core/services';
-import { confStoreFactory } from '../../electron/core/settings/settingsStore';
+import type { ServiceHandle } from '../../electron/core/services';
 import { makeLedger, readLines, startedData, testClock, writeLines, type Fixture } from './ledger/helpers';
-import { CONTENT_DIR } from '../support/moduleKey';
+import { tempServices, type TempServices } from '../support/services';
 
 /** Bytes read from each ledger file (by path), whichever node:fs call read them. */
 const reads = vi.hoisted(() => ({ bytes: new Map<string, number>(), fds: new Map<number, string>() }));
@@ -52,14 +49,13 @@ const fs = await vi.importActual<typeof FsModule>('node:fs');
 
 let dir: string;
 let handle: ServiceHandle;
+let env: TempServices;
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-shared-reader-'));
+beforeEach(async () => {
+  env = await tempServices({ prefix: 'steward-shared-reader-' });
+  ({ dir, handle } = env);
 });
-afterEach(async () => {
-  await handle?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => env.close());
 
 function grantManager(contentDir: string, p: ProfileSummary): void {
   const file = path.join(contentDir, 'policy.yaml');
@@ -70,16 +66,7 @@ function grantManager(contentDir: string, p: ProfileSummary): void {
 
 /** A manager's services over a workspace of 4 other people x 250 entries (1k entries). */
 async function setup(): Promise<{ others: Fixture[]; me: ProfileSummary }> {
-  const contentDir = path.join(dir, 'content');
-  fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
-  handle = await createServices({
-    userDataDir: path.join(dir, 'user'),
-    contentDir,
-    settingsStoreFactory: confStoreFactory,
-    secretProtector: fileOnlyProtector,
-    capabilities: { host: 'test' },
-    appVersion: '0.0.0-test',
-  });
+  const { contentDir } = env;
   const me = await handle.services.createProfile({
     name: 'Amara Okafor',
     email: 'amara@example.com',

@@ -11,7 +11,8 @@ import type { Page } from '@playwright/test';
 import type { ProfileSummary } from '../../electron/core/contract';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { activate, chooseRadio, goWithKeyboard, selectTab, tabTo, typeInto } from './support/keyboard';
-import { bundleFromAnotherComputer, newestExport, pdfPages, readCsvExport } from './support/records';
+import { pdfPages } from '../support/pdf';
+import { bundleFromAnotherComputer, newestExport, readCsvExport } from './support/records';
 import { ALL_MODULES } from '../support/moduleKey';
 
 test.use({ locale: 'en-US' });

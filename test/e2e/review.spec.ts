@@ -7,10 +7,11 @@
 // step. Screenshots of each screen go to reports/screens/.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { ProfileSummary } from '../../electron/core/contract';
 import { verifyWorkspace } from '../../electron/core/ledger';
 import { expect, test, type StewardHarness } from './support/fixtures';
+import { chooseRadio, tabTo, typeDate } from './support/keyboard';
 import { ALL_MODULES, isoIn, SUBMITTER_MODULES } from './support/reviewAnswers';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
@@ -24,55 +25,12 @@ test.use({ locale: 'en-US' });
 
 // ---- keyboard helpers --------------------------------------------------------------------------
 
-/** Presses Tab (or Shift+Tab) until `target` has focus; fails if it never gets there. */
-async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}) {
-  const max = options.max ?? 120;
-  await expect(target).toBeVisible();
-  for (let i = 0; i <= max; i += 1) {
-    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
-    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
-  }
-  const focused = await target.evaluate((el) => el.ownerDocument.activeElement?.outerHTML.slice(0, 200));
-  throw new Error(`Could not reach ${target} with the keyboard; focus is on ${focused}`);
-}
-
 const control = (page: Page, questionId: string) => page.locator(`#question-${questionId}`);
 
 async function typeText(page: Page, questionId: string, text: string) {
   await tabTo(page, control(page, questionId));
   await page.keyboard.type(text);
   await expect(control(page, questionId)).toHaveValue(text);
-}
-
-/** A native date input takes its digits in the locale's order (en-US: month, day, year). */
-async function typeDate(page: Page, input: Locator, iso: string) {
-  await tabTo(page, input);
-  const [year, month, day] = iso.split('-');
-  await page.keyboard.type(`${month}${day}${year}`);
-  await expect(input).toHaveValue(iso);
-}
-
-/**
- * Chooses one radio of a group: Tab enters the group on its checked radio (or the first), the
- * arrow keys move and select, Space selects the focused one.
- */
-async function chooseRadio(page: Page, group: Locator, value: string) {
-  const radios = group.locator('input[type="radio"]');
-  type Radio = { value: string; checked: boolean };
-  const values = await radios.evaluateAll((inputs) =>
-    inputs.map((input) => (input as unknown as Radio).value),
-  );
-  const checked = await radios.evaluateAll((inputs) =>
-    inputs.findIndex((input) => (input as unknown as Radio).checked),
-  );
-  const target = values.indexOf(value);
-  expect(target, `option ${value} is offered`).toBeGreaterThanOrEqual(0);
-  const start = Math.max(checked, 0);
-  await tabTo(page, radios.nth(start));
-  if (target === start) await page.keyboard.press('Space');
-  for (let i = start; i < target; i += 1) await page.keyboard.press('ArrowDown');
-  for (let i = start; i > target; i -= 1) await page.keyboard.press('ArrowUp');
-  await expect(group.locator(`input[value="${value}"]`)).toBeChecked();
 }
 
 async function answerRadio(page: Page, questionId: string, value: string) {

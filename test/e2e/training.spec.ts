@@ -7,23 +7,12 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { verifyWorkspace } from '../../electron/core/ledger';
 import { expect, test, type StewardHarness } from './support/fixtures';
+import { tabTo } from './support/keyboard';
 import { answersFor, readModuleKey, type ModuleKey } from '../support/moduleKey';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-
-/** Presses Tab (or Shift+Tab) until `target` has focus; fails if it never gets there. */
-async function tabTo(page: Page, target: Locator, options: { back?: boolean; max?: number } = {}) {
-  const max = options.max ?? 80;
-  await expect(target).toBeVisible();
-  for (let i = 0; i <= max; i += 1) {
-    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
-    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
-  }
-  const focused = await target.evaluate((el) => el.ownerDocument.activeElement?.outerHTML.slice(0, 200));
-  throw new Error(`Could not reach ${target} with the keyboard; focus is on ${focused}`);
-}
 
 const questionGroups = (page: Page) => page.locator('fieldset.choice-group');
 

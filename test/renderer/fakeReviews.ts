@@ -490,6 +490,30 @@ export const person = (profile: Pick<ProfileSummary, 'id' | 'name' | 'team'>): R
   team: profile.team,
 });
 
+/**
+ * A review by `submitter` that `reviewer` approved with conditions on 25 Nov 2026, to be reviewed
+ * again a year on; otherwise as makeReview makes it.
+ */
+export function makeApprovedWithConditions(
+  q: QuestionnaireView,
+  submitter: ReviewPerson,
+  reviewer: ReviewPerson,
+  options: Parameters<typeof makeReview>[2] = {},
+): FakeReview {
+  const review = makeReview(q, submitter, options);
+  review.detail.summary = {
+    ...review.detail.summary,
+    status: 'approvedWithConditions',
+    decision: {
+      decision: 'approvedWithConditions',
+      by: reviewer,
+      at: '2026-11-25T10:00:00.000Z',
+      reReviewDate: '2027-11-25',
+    },
+  };
+  return review;
+}
+
 /** A submitted review (version 1, awaiting a decision) by `submitter`, with these answers. */
 export function makeReview(
   q: QuestionnaireView,

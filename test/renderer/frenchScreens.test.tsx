@@ -2,15 +2,13 @@
 // locale files (with French typography: a no-break space before ":" and "%"), plurals follow
 // French rules (0 and 1 are singular), and dates and numbers are formatted the French way.
 import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CompletionSummary } from '../../electron/core/contract';
 import { formatNumber } from '../../renderer/format';
 import { i18n } from '../../renderer/i18n';
 import { fakeHash, makeModule } from './fakeTraining';
+import { inFrenchEachTest, NBSP, NNBSP } from './french';
 import { renderApp, withProfile } from './renderApp';
-
-const NBSP = '\u00a0';
-const NNBSP = '\u202f';
 
 /** The saved choice is French too, so the app's own start-up keeps the page in French. */
 const inFrench = { records: { locale: 'fr' as const } };
@@ -27,15 +25,7 @@ function completion(overrides: Partial<CompletionSummary> = {}): CompletionSumma
   };
 }
 
-beforeEach(async () => {
-  await i18n.changeLanguage('fr');
-});
-
-afterEach(async () => {
-  localStorage.removeItem('steward.locale');
-  document.documentElement.lang = 'en';
-  await i18n.changeLanguage('en');
-});
+inFrenchEachTest();
 
 describe('in French', () => {
   it('names the navigation and the skip link in French', async () => {

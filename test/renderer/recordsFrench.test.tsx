@@ -2,15 +2,14 @@
 // percents written the French way (narrow no-break spaces), months are French, and counts take
 // French plurals (0 and 1 singular).
 import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { i18n } from '../../renderer/i18n';
 import { makeProfile } from './fakeBridge';
 import { makeRecordsView } from './fakeRecords';
+import { inFrenchEachTest, NBSP, NNBSP } from './french';
 import { renderApp } from './renderApp';
 
 const ada = makeProfile({ name: 'Ada Lovelace' });
-const NNBSP = '\u202f';
-const NBSP = '\u00a0';
 /** CLDR's French percent: a no-break space before the sign ("39 %"). */
 const frenchPercent = (value: number) =>
   new Intl.NumberFormat('fr', { style: 'percent', maximumFractionDigits: 0 }).format(value / 100);
@@ -21,14 +20,7 @@ async function openRecordsInFrench(view: ReturnType<typeof makeRecordsView>) {
   return renderApp({ profiles: [ada], records: { view, locale: 'fr' } });
 }
 
-beforeEach(async () => {
-  await i18n.changeLanguage('fr');
-});
-afterEach(async () => {
-  await i18n.changeLanguage('en');
-  localStorage.removeItem('steward.locale');
-  document.documentElement.lang = 'en';
-});
+inFrenchEachTest();
 
 describe('records in French', () => {
   it('shows the overview in French, with French percents, months and charts', async () => {

@@ -3,15 +3,20 @@
 // plurals (0 and 1 singular), and dates are written the French way. The questionnaire's own text
 // is content and stays as core serves it.
 import { fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatDate, formatShortDate } from '../../renderer/format';
 import { i18n } from '../../renderer/i18n';
 import { makeProfile } from './fakeBridge';
-import { completeAnswers, makeDraft, makeQuestionnaire, makeReview, person } from './fakeReviews';
+import {
+  completeAnswers,
+  makeApprovedWithConditions,
+  makeDraft,
+  makeQuestionnaire,
+  makeReview,
+  person,
+} from './fakeReviews';
+import { inFrenchEachTest, NBSP, NNBSP } from './french';
 import { renderApp } from './renderApp';
-
-const NBSP = '\u00a0';
-const NNBSP = '\u202f';
 
 const ada = makeProfile({ name: 'Ada Lovelace', team: 'Analytics' });
 const ben = makeProfile({ name: 'Ben Schmidt', team: 'Privacy' });
@@ -20,33 +25,13 @@ const q = makeQuestionnaire();
 /** The saved choice is French too, so the app's own start-up keeps the page in French. */
 const inFrench = { locale: 'fr' as const };
 
-function decidedReview() {
-  const review = makeReview(q, person(ben), {
+const decidedReview = () =>
+  makeApprovedWithConditions(q, person(ben), person(ada), {
     reviewId: 'rv-decided',
     answers: completeAnswers({ proposalTitle: 'Support ticket search' }),
   });
-  review.detail.summary = {
-    ...review.detail.summary,
-    status: 'approvedWithConditions',
-    decision: {
-      decision: 'approvedWithConditions',
-      by: person(ada),
-      at: '2026-11-25T10:00:00.000Z',
-      reReviewDate: '2027-11-25',
-    },
-  };
-  return review;
-}
 
-beforeEach(async () => {
-  await i18n.changeLanguage('fr');
-});
-
-afterEach(async () => {
-  await i18n.changeLanguage('en');
-  localStorage.removeItem('steward.locale');
-  document.documentElement.lang = 'en';
-});
+inFrenchEachTest();
 
 describe('reviews in French', () => {
   it('shows the reviews home in French, with French dates and plurals', async () => {

@@ -1,7 +1,14 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeProfile } from './fakeBridge';
-import { completeAnswers, makeDraft, makeQuestionnaire, makeReview, person } from './fakeReviews';
+import {
+  completeAnswers,
+  makeApprovedWithConditions,
+  makeDraft,
+  makeQuestionnaire,
+  makeReview,
+  person,
+} from './fakeReviews';
 import { renderApp } from './renderApp';
 
 const ada = makeProfile({ name: 'Ada Lovelace', team: 'Analytics' });
@@ -19,20 +26,10 @@ function seeded() {
     reviewId: 'rv-theirs',
     answers: completeAnswers({ proposalTitle: 'Loyalty offers', scrSensitive: 'yes' }),
   });
-  const decided = makeReview(q, person(ben), {
+  const decided = makeApprovedWithConditions(q, person(ben), person(ada), {
     reviewId: 'rv-decided',
     answers: completeAnswers({ proposalTitle: 'Support ticket search' }),
   });
-  decided.detail.summary = {
-    ...decided.detail.summary,
-    status: 'approvedWithConditions',
-    decision: {
-      decision: 'approvedWithConditions',
-      by: person(ada),
-      at: '2026-11-25T10:00:00.000Z',
-      reReviewDate: '2027-11-25',
-    },
-  };
   const draft = makeDraft({ answers: { proposalTitle: 'Store-visit prediction' } });
   return { mine, theirs, decided, draft };
 }

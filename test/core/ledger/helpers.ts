@@ -11,6 +11,7 @@ import {
   decodeLine,
   encodeEntry,
   generateProfileKeys,
+  GENESIS_PREV,
   openLedger,
   openWorkspace,
   sha256Hex,
@@ -98,6 +99,23 @@ export function decoded(line: string): LedgerEntry {
   const res = decodeLine(line);
   if (!res.ok) throw new Error(`fixture line does not decode: ${res.reason}`);
   return res.entry;
+}
+
+/** Real entries by `actor`, signed with `privateKeyPem` and chained in order from the genesis. */
+export function signedChain(
+  events: Pick<UnsignedEntry, 'type' | 'ts' | 'data'>[],
+  actor: string,
+  privateKeyPem: string,
+): LedgerEntry[] {
+  let prev = GENESIS_PREV;
+  return events.map((e, i) => {
+    const { entry } = encodeEntry(
+      { seq: i + 1, ts: e.ts, type: e.type, actor, data: e.data, prev },
+      privateKeyPem,
+    );
+    prev = entry.hash;
+    return entry;
+  });
 }
 
 /** A line with valid hash and signature (by `privateKeyPem`) for arbitrary fields. */

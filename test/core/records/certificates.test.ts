@@ -1,15 +1,16 @@
 // Certificates: one page per completion in the view, each with its entry hash; user text escaped;
 // with the real Chromium, a PDF with exactly that many pages, read back with pdfjs.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { MatrixRow, RecordsView, TrainingStatus } from '../../../electron/core/contract';
 import { certificateRows, renderCertificatesHtml } from '../../../electron/core/records/certificates';
-import { findChromium, printHtmlToPdf } from '../../../electron/core/records/chromiumPdf';
+import { printHtmlToPdf } from '../../../electron/core/records/chromiumPdf';
 import { escapeHtml, type PdfMeta } from '../../../electron/core/records/report';
+import { pdfPages, squash } from '../../support/pdf';
+import { describeWithChromium } from '../../support/withChromium';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -169,32 +170,7 @@ describe('renderCertificatesHtml', () => {
   });
 });
 
-async function pdfPages(file: string): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 });
-  const doc = await task.promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join('')
-        .normalize('NFC'),
-    );
-  }
-  await task.destroy();
-  return pages;
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-const chromium = findChromium();
-const withChromium = chromium === null ? describe.skip : describe;
-if (chromium === null) {
-  console.warn(
-    'Skipping the certificate PDF tests: no Chromium found (install chromium or set STEWARD_CHROMIUM).',
-  );
-}
+const withChromium = describeWithChromium('the certificate PDF tests');
 
 withChromium('certificates printed by Chromium', () => {
   let dir: string;

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StewardError } from '../../../electron/core/errors';
+import { describeWithChromium } from '../../support/withChromium';
 import {
   findChromium,
   NO_CHROMIUM_MESSAGE,
@@ -222,13 +223,7 @@ onPosix('printHtmlToPdf with stand-in browsers', () => {
 
 // ---- the real browser -------------------------------------------------------------------------
 
-const chromium = findChromium();
-const withChromium = chromium === null ? describe.skip : describe;
-if (chromium === null) {
-  console.warn(
-    'Skipping the real-Chromium print tests: no Chromium found (install chromium or set STEWARD_CHROMIUM).',
-  );
-}
+const withChromium = describeWithChromium('the real-Chromium print tests');
 
 /** Processes whose command line mentions `text` (our temp root is unique to the test). */
 function processesMentioning(text: string): number[] {

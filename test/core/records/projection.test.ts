@@ -2,24 +2,21 @@
 // who is overdue and what they need, rates by team and module, the reviews register and the
 // scope each viewer gets (a manager's teams, all, or only your own records).
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileSummary, Services } from '../../../electron/core/contract';
 import { readWorkspace, workspacePaths } from '../../../electron/core/ledger';
-import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
 import { projectRecords, type RecordsViewer } from '../../../electron/core/records/projection';
 import { loadQuestionnaire } from '../../../electron/core/review/questionnaire';
-import { createServices, type ServiceHandle } from '../../../electron/core/services';
-import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
 import { loadContent } from '../../../electron/core/training/content';
-import { ALL_MODULES, completeModules, CONTENT_DIR, SUBMITTER_MODULES } from '../../support/moduleKey';
+import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
+import { tempServices, type TempServices } from '../../support/services';
 
 let dir: string;
 let contentDir: string;
-let handle: ServiceHandle;
+let env: TempServices;
 let s: Services;
 let clock: Date;
 
@@ -33,25 +30,11 @@ function editPolicy(edit: (policy: { roles: { reviewers: unknown[]; managers: un
 }
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-records-'));
-  contentDir = path.join(dir, 'content');
-  fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
   clock = new Date('2026-03-02T09:00:00Z');
-  handle = await createServices({
-    userDataDir: path.join(dir, 'user'),
-    contentDir,
-    settingsStoreFactory: confStoreFactory,
-    secretProtector: fileOnlyProtector,
-    capabilities: { host: 'test' },
-    appVersion: '0.0.0-test',
-    now: () => clock,
-  });
-  s = handle.services;
+  env = await tempServices({ prefix: 'steward-records-', now: () => clock });
+  ({ dir, contentDir, services: s } = env);
 });
-afterEach(async () => {
-  await handle.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => env.close());
 
 async function project(viewer: ProfileSummary, at = clock) {
   const { ledgers } = await readWorkspace(workspacePaths(path.join(dir, 'user', 'workspace')), {

@@ -10,10 +10,9 @@ import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobView, ProfileSummary, Services } from '../../../electron/core/contract';
 import { readWorkspace, workspacePaths } from '../../../electron/core/ledger';
-import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
-import { createServices, type HostCapabilities, type ServiceHandle } from '../../../electron/core/services';
-import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
-import { ALL_MODULES, completeModules, CONTENT_DIR, SUBMITTER_MODULES } from '../../support/moduleKey';
+import type { HostCapabilities, ServiceHandle } from '../../../electron/core/services';
+import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
+import { tempServices } from '../../support/services';
 
 interface Machine {
   dir: string;
@@ -27,24 +26,13 @@ const machines: Machine[] = [];
 const clock = { now: new Date('2026-03-02T09:00:00Z') };
 
 async function machine(host: Partial<HostCapabilities> = {}): Promise<Machine> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-records-svc-'));
-  const contentDir = path.join(dir, 'content');
-  fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
   const files = { nextOpen: null as string | null, nextSave: null as string | null };
-  const handle = await createServices({
-    userDataDir: path.join(dir, 'user'),
-    contentDir,
-    settingsStoreFactory: confStoreFactory,
-    secretProtector: fileOnlyProtector,
-    capabilities: {
-      host: 'test',
-      pickOpenFile: async () => files.nextOpen,
-      ...host,
-    },
-    appVersion: '0.0.0-test',
+  const { dir, contentDir, handle, services } = await tempServices({
+    prefix: 'steward-records-svc-',
+    capabilities: { host: 'test', pickOpenFile: async () => files.nextOpen, ...host },
     now: () => clock.now,
   });
-  const m = { dir, contentDir, handle, s: handle.services, files };
+  const m = { dir, contentDir, handle, s: services, files };
   machines.push(m);
   return m;
 }

@@ -5,17 +5,18 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type {
-  AttentionItem,
   MatrixRow,
   RateRow,
   RecordsView,
   ReviewRegisterRow,
   TrainingStatus,
 } from '../../../electron/core/contract';
-import { findChromium, printHtmlToPdf } from '../../../electron/core/records/chromiumPdf';
+import { printHtmlToPdf } from '../../../electron/core/records/chromiumPdf';
 import { escapeHtml, renderReportHtml, type PdfMeta } from '../../../electron/core/records/report';
+import { pdfPages, squash } from '../../support/pdf';
+import { attentionFor } from './fixtures/recordsView';
+import { describeWithChromium } from '../../support/withChromium';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -96,17 +97,11 @@ function buildView(opts: { people?: number; hostile?: boolean } = {}): RecordsVi
       });
     });
   });
-  const attention = (status: TrainingStatus): AttentionItem[] =>
-    people
-      .map((p) => ({
-        personId: p.id,
-        name: p.name,
-        team: p.team,
-        modules: matrix
-          .filter((r) => r.personId === p.id && r.required && r.status === status)
-          .map((r) => ({ moduleId: r.moduleId, title: r.moduleTitle, status: r.status, dueAt: r.dueAt })),
-      }))
-      .filter((a) => a.modules.length > 0);
+  const attention = (status: TrainingStatus) =>
+    attentionFor(
+      people,
+      matrix.filter((r) => r.required && r.status === status),
+    );
   const rate = (key: string, label: string, rows: MatrixRow[]): RateRow => {
     const req = rows.filter((r) => r.required);
     return {
@@ -344,32 +339,7 @@ describe('renderReportHtml', () => {
 
 // ---- the real thing: Chromium prints it, pdfjs reads it back ------------------------------------
 
-async function pdfPages(file: string): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0 });
-  const doc = await task.promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join('')
-        .normalize('NFC'),
-    );
-  }
-  await task.destroy();
-  return pages;
-}
-
-const squash = (s: string) => s.replace(/\s+/g, '');
-
-const chromium = findChromium();
-const withChromium = chromium === null ? describe.skip : describe;
-if (chromium === null) {
-  console.warn(
-    'Skipping the report PDF tests: no Chromium found (install chromium or set STEWARD_CHROMIUM).',
-  );
-}
+const withChromium = describeWithChromium('the report PDF tests');
 
 withChromium('the report printed by Chromium', () => {
   let dir: string;

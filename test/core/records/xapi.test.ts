@@ -3,13 +3,7 @@
 // (xapi-statements) accepts every statement and keeps one copy when they are sent again.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  encodeEntry,
-  GENESIS_PREV,
-  generateProfileKeys,
-  profileIdFor,
-  sha256Hex,
-} from '../../../electron/core/ledger';
+import { generateProfileKeys, profileIdFor, sha256Hex } from '../../../electron/core/ledger';
 import type { EventType, LedgerEntry } from '../../../electron/core/ledger';
 import {
   isoDuration,
@@ -21,6 +15,7 @@ import {
 import type { XapiStatement } from '../../../electron/core/records/xapi';
 import { StewardError } from '../../../electron/core/errors';
 import { startLrs } from '../../support/lrsServer';
+import { signedChain } from '../ledger/helpers';
 import type { LrsServer } from '../../support/lrsServer';
 
 const keys = generateProfileKeys();
@@ -33,17 +28,8 @@ const modules = new Map([
 const policy = { homePage: 'https://steward.invalid', actorEmail: false };
 
 /** A chain of real, signed entries by `actor`, in order. */
-function chain(events: { type: EventType; ts: string; data: unknown }[], actor = personId): LedgerEntry[] {
-  let prev = GENESIS_PREV;
-  return events.map((e, i) => {
-    const { entry } = encodeEntry(
-      { seq: i + 1, ts: e.ts, type: e.type, actor, data: e.data, prev },
-      keys.privateKeyPem,
-    );
-    prev = entry.hash;
-    return entry;
-  });
-}
+const chain = (events: { type: EventType; ts: string; data: unknown }[], actor = personId): LedgerEntry[] =>
+  signedChain(events, actor, keys.privateKeyPem);
 
 const consentV1 = {
   moduleId: 'consent-done-right',
@@ -269,19 +255,18 @@ describe('statements against a real LRS', () => {
     const other = generateProfileKeys();
     const otherId = profileIdFor(other.publicKey);
     const mboxPerson = { id: otherId, name: 'Grace', email: 'grace@example.com' };
-    let prev = GENESIS_PREV;
-    const otherEntries = [
-      { type: 'training.started' as const, ts: '2025-04-01T08:00:00.000Z', data: consentV1 },
-      {
-        type: 'training.quizAttempted' as const,
-        ts: '2025-04-01T08:30:00.000Z',
-        data: attempt(1, 100, true),
-      },
-    ].map((e, i) => {
-      const { entry } = encodeEntry({ seq: i + 1, actor: otherId, prev, ...e }, other.privateKeyPem);
-      prev = entry.hash;
-      return entry;
-    });
+    const otherEntries = signedChain(
+      [
+        { type: 'training.started' as const, ts: '2025-04-01T08:00:00.000Z', data: consentV1 },
+        {
+          type: 'training.quizAttempted' as const,
+          ts: '2025-04-01T08:30:00.000Z',
+          data: attempt(1, 100, true),
+        },
+      ],
+      otherId,
+      other.privateKeyPem,
+    );
     const withMbox = statementsForLedger(mboxPerson, otherEntries, modules, { ...policy, actorEmail: true });
     const all = [...plain, ...withMbox];
 

@@ -2,21 +2,18 @@
 // drafts, submission gated by training, the reviewer's role bound to email + key fingerprint,
 // separation of duties, change requests with a diff, decisions, and the ledger on disk.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileSummary, Services } from '../../../electron/core/contract';
 import { readWorkspace, verifyWorkspace } from '../../../electron/core/ledger';
-import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
-import { createServices, type ServiceHandle } from '../../../electron/core/services';
-import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
-import { ALL_MODULES, completeModules, CONTENT_DIR, SUBMITTER_MODULES } from '../../support/moduleKey';
+import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
+import { tempServices, type TempServices } from '../../support/services';
 
 let dir: string;
 let contentDir: string;
-let handle: ServiceHandle;
+let env: TempServices;
 let s: Services;
 
 function grantReviewer(p: ProfileSummary): void {
@@ -27,23 +24,10 @@ function grantReviewer(p: ProfileSummary): void {
 }
 
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-reviews-'));
-  contentDir = path.join(dir, 'content');
-  fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
-  handle = await createServices({
-    userDataDir: path.join(dir, 'user'),
-    contentDir,
-    settingsStoreFactory: confStoreFactory,
-    secretProtector: fileOnlyProtector,
-    capabilities: { host: 'test' },
-    appVersion: '0.0.0-test',
-  });
-  s = handle.services;
+  env = await tempServices({ prefix: 'steward-reviews-' });
+  ({ dir, contentDir, services: s } = env);
 });
-afterEach(async () => {
-  await handle.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => env.close());
 
 async function twoPeople(): Promise<{ a: ProfileSummary; b: ProfileSummary }> {
   const b = await s.createProfile({ name: 'Ben Schmidt', email: 'ben@example.com', team: 'Legal & Privacy' });

@@ -6,9 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileSummary, Services } from '../../../electron/core/contract';
 import { createDispatch } from '../../../electron/core/dispatch';
 import { readLedgerFile, verifyWorkspace, workspacePaths } from '../../../electron/core/ledger';
-import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
-import { createServices, type ServiceHandle } from '../../../electron/core/services';
-import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
+import type { ServiceHandle } from '../../../electron/core/services';
+import { testServices } from '../../support/services';
 import { answersFor, cleanupTempDirs, goodModules, moduleText, tempDir, writeContent } from './fixtures';
 
 const START = Date.parse('2026-01-10T09:00:00.000Z');
@@ -20,15 +19,7 @@ let nowMs: number;
 const handles: ServiceHandle[] = [];
 
 async function start(): Promise<Services> {
-  const h = await createServices({
-    userDataDir,
-    contentDir,
-    now: () => new Date(nowMs),
-    settingsStoreFactory: confStoreFactory,
-    secretProtector: fileOnlyProtector,
-    capabilities: { host: 'test' },
-    appVersion: '1.2.3',
-  });
+  const h = await testServices({ userDataDir, contentDir, now: () => new Date(nowMs), appVersion: '1.2.3' });
   handles.push(h);
   return h.services;
 }

@@ -7,10 +7,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProfileSummary, Services } from '../../../electron/core/contract';
 import { readLedgerFile, workspacePaths } from '../../../electron/core/ledger';
-import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
-import { createServices, type ServiceHandle } from '../../../electron/core/services';
-import { confStoreFactory } from '../../../electron/core/settings/settingsStore';
+import type { ServiceHandle } from '../../../electron/core/services';
 import { preferredContentLocale } from '../../../electron/core/training/trainingServices';
+import { testServices } from '../../support/services';
 import {
   answersFor,
   cleanupTempDirs,
@@ -35,13 +34,10 @@ let systemLocale: string;
 const handles: ServiceHandle[] = [];
 
 async function start(): Promise<Services> {
-  const h = await createServices({
+  const h = await testServices({
     userDataDir,
     contentDir,
     now: () => new Date(nowMs),
-    settingsStoreFactory: confStoreFactory,
-    secretProtector: fileOnlyProtector,
-    capabilities: { host: 'test' },
     appVersion: '1.2.3',
     systemLocale: () => systemLocale,
   });

@@ -1,11 +1,10 @@
 // What the records specs need around the page: a bundle made on "another computer" (its own
-// user-data folder, keys and workspace, the real exportMyRecords), the PDF an export wrote read
-// back page by page with pdfjs, the CSV an export wrote split into BOM and rows, and a workspace
-// with something in every part of the dashboard.
+// user-data folder, keys and workspace, the real exportMyRecords), the CSV an export wrote split
+// into BOM and rows, and a workspace with something in every part of the dashboard. (The PDF an
+// export wrote is read back with test/support/pdf.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { ProfileSummary } from '../../../electron/core/contract';
 import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
 import { createServices } from '../../../electron/core/services';
@@ -61,24 +60,6 @@ export async function bundleFromAnotherComputer(options: {
   } finally {
     await handle.close();
   }
-}
-
-/** Each page's text, as pdfjs reads it from the file. */
-export async function pdfPages(file: string): Promise<string[]> {
-  const task = getDocument({ data: new Uint8Array(fs.readFileSync(file)), verbosity: 0 });
-  const doc = await task.promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n += 1) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(
-      content.items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join('')
-        .normalize('NFC'),
-    );
-  }
-  await task.destroy();
-  return pages;
 }
 
 export interface CsvExport {

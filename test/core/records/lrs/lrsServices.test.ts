@@ -5,14 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  encodeEntry,
-  GENESIS_PREV,
-  generateProfileKeys,
-  profileIdFor,
-  sha256Hex,
-} from '../../../../electron/core/ledger';
-import type { EventType, LedgerEntry } from '../../../../electron/core/ledger';
+import { generateProfileKeys, profileIdFor, sha256Hex } from '../../../../electron/core/ledger';
+import type { EventType } from '../../../../electron/core/ledger';
 import { createLrsServices } from '../../../../electron/core/records/lrs/lrsServices';
 import type { LrsDeps, LrsServices } from '../../../../electron/core/records/lrs/lrsServices';
 import { lrsStatePath } from '../../../../electron/core/records/lrs/stateFile';
@@ -21,6 +15,7 @@ import type { XapiStatement } from '../../../../electron/core/records/xapi';
 import type { SecretProtector } from '../../../../electron/core/profiles/keystore';
 import { freePort, startLrs } from '../../../support/lrsServer';
 import type { LrsServer } from '../../../support/lrsServer';
+import { signedChain } from '../../ledger/helpers';
 
 // ---- fixtures -----------------------------------------------------------------------------
 
@@ -66,13 +61,7 @@ function statementsFor(modules: number, firstModule = 0): XapiStatement[] {
       },
     });
   }
-  let prev = GENESIS_PREV;
-  const entries: LedgerEntry[] = events.map((e, i) => {
-    const { entry } = encodeEntry({ seq: i + 1, actor: personId, prev, ...e }, keys.privateKeyPem);
-    prev = entry.hash;
-    return entry;
-  });
-  return statementsForLedger(person, entries, titles, policy);
+  return statementsForLedger(person, signedChain(events, personId, keys.privateKeyPem), titles, policy);
 }
 
 /** A statement the LRS must refuse (a scaled score above 1), with an id of its own. */
