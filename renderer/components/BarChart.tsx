@@ -20,6 +20,57 @@ const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 110;
 const WIDTH = 540;
 
+/**
+ * One horizontal bar, drawn the same in every chart: its track, its fill (at least a sliver when
+ * the value is above zero) and its value in words after the track. `block` names the chart's
+ * classes (`${block}__track`, `${block}__bar ${block}__bar--${modifier}`, `${block}__value`).
+ */
+export function BarRow({
+  block,
+  modifier,
+  x = 0,
+  y,
+  length,
+  thickness,
+  fraction,
+  valueText,
+}: {
+  block: string;
+  modifier: string;
+  x?: number;
+  y: number;
+  /** The track's length; the fill is `fraction` of it. */
+  length: number;
+  thickness: number;
+  /** From 0 to 1. */
+  fraction: number;
+  valueText: string;
+}) {
+  const rx = Math.round(thickness / 5);
+  const width = Math.max(Math.min(Math.max(fraction, 0), 1) * length, fraction > 0 ? 2 : 0);
+  return (
+    <>
+      <rect className={`${block}__track`} x={x} y={y} width={length} height={thickness} rx={rx} />
+      <rect
+        className={`${block}__bar ${block}__bar--${modifier}`}
+        x={x}
+        y={y}
+        width={width}
+        height={thickness}
+        rx={rx}
+      />
+      <text
+        className={`${block}__value`}
+        x={x + length + 10}
+        y={y + thickness / 2}
+        dominantBaseline="central"
+      >
+        {valueText}
+      </text>
+    </>
+  );
+}
+
 export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max: number }) {
   const { t } = useTranslation('common');
   const track = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
@@ -41,30 +92,21 @@ export function BarChart({ title, bars, max }: { title: string; bars: Bar[]; max
       >
         {bars.map((bar, index) => {
           const y = index * ROW + 4;
-          const width =
-            max > 0 ? Math.max((Math.min(bar.value, max) / max) * track, bar.value > 0 ? 3 : 0) : 0;
           return (
             <g key={bar.label}>
               <text className="bar-chart__label" x={0} y={y + BAR / 2} dominantBaseline="central">
                 {bar.label}
               </text>
-              <rect className="bar-chart__track" x={LABEL_WIDTH} y={y} width={track} height={BAR} rx={4} />
-              <rect
-                className={`bar-chart__bar bar-chart__bar--${bar.tone}`}
+              <BarRow
+                block="bar-chart"
+                modifier={bar.tone}
                 x={LABEL_WIDTH}
                 y={y}
-                width={width}
-                height={BAR}
-                rx={4}
+                length={track}
+                thickness={BAR}
+                fraction={max > 0 ? Math.min(bar.value, max) / max : 0}
+                valueText={bar.valueText}
               />
-              <text
-                className="bar-chart__value"
-                x={LABEL_WIDTH + track + 10}
-                y={y + BAR / 2}
-                dominantBaseline="central"
-              >
-                {bar.valueText}
-              </text>
             </g>
           );
         })}

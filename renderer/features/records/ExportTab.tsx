@@ -198,7 +198,7 @@ function BundlesPanel() {
   return (
     <Panel title={t('bundles.title')} description={t('bundles.description')}>
       <div className="bundles">
-        <section className="bundles__part" aria-labelledby="bundles-export">
+        <section className="surface-outline bundles__part" aria-labelledby="bundles-export">
           <h3 id="bundles-export" className="bundles__title">
             {t('bundles.exportTitle')}
           </h3>
@@ -234,7 +234,7 @@ function BundlesPanel() {
             </Banner>
           ) : null}
         </section>
-        <section className="bundles__part" aria-labelledby="bundles-import">
+        <section className="surface-outline bundles__part" aria-labelledby="bundles-import">
           <h3 id="bundles-import" className="bundles__title">
             {t('bundles.importTitle')}
           </h3>

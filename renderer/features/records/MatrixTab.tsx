@@ -91,7 +91,7 @@ export function MatrixTab({ view }: { view: RecordsView }) {
 
   return (
     <div className="stack stack--tight">
-      <div className="matrix-filters" role="search" aria-label={t('matrix.filters')}>
+      <div className="surface matrix-filters" role="search" aria-label={t('matrix.filters')}>
         {personal ? (
           <FilterInput
             className="matrix-filters__search"
@@ -161,7 +161,7 @@ export function MatrixTab({ view }: { view: RecordsView }) {
         })}
       </p>
       {visible.length === 0 ? (
-        <p className="matrix-none">
+        <p className="surface surface--dashed matrix-none">
           {t('matrix.noneMatch')}{' '}
           <button type="button" className="link-button" onClick={clearMatrixFilter}>
             {t('matrix.clearFilters')}

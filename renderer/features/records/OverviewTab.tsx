@@ -12,7 +12,7 @@ import { formatCount, formatPercent, percent, TrainingStatusBadge } from './reco
 
 function Stat({ value, label, tone }: { value: string; label: string; tone?: 'error' | 'warning' }) {
   return (
-    <div className={['records-stat', tone ? `records-stat--${tone}` : ''].filter(Boolean).join(' ')}>
+    <div className={['surface records-stat', tone ? `records-stat--${tone}` : ''].filter(Boolean).join(' ')}>
       <dt className="records-stat__label">{label}</dt>
       <dd className="records-stat__value">{value}</dd>
     </div>

@@ -13,6 +13,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
+import { Tabs, type TabItem } from '../../components/Tabs';
 import { formatDateTime } from '../../format';
 import type { RecordsTab } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
@@ -22,7 +23,6 @@ import { MatrixTab } from './MatrixTab';
 import { OverviewTab } from './OverviewTab';
 import { scopeLabel, type RecordsT } from './recordsWords';
 import { ReviewsRegisterTab } from './ReviewsRegisterTab';
-import { Tabs, type TabItem } from './Tabs';
 
 function recordsTabs(t: RecordsT, self: boolean): TabItem<RecordsTab>[] {
   return [

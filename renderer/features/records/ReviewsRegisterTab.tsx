@@ -10,7 +10,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatShortDate } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
-import { RiskBadge, StatusBadge } from '../review/reviewWords';
+import { PersonCell, StateAndRiskCells } from '../review/reviewWords';
 import { formatCount } from './recordsWords';
 
 // The register names states and decisions in its own words (records.json: register.states,
@@ -68,7 +68,7 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
         </p>
       </div>
       {rows.length === 0 ? (
-        <p className="matrix-none">{t('register.noneInState')}</p>
+        <p className="surface surface--dashed matrix-none">{t('register.noneInState')}</p>
       ) : (
         <DataTable
           label={t('register.label')}
@@ -106,16 +106,8 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
                   {review.source === 'imported' ? ` · ${t('register.imported')}` : ''}
                 </span>
               </th>
-              <td>
-                {review.submitter.name}
-                <span className="table-subtext">{review.submitter.team}</span>
-              </td>
-              <td>
-                <StatusBadge status={review.status} />
-              </td>
-              <td>
-                <RiskBadge level={review.overallRisk} />
-              </td>
+              <PersonCell person={review.submitter} />
+              <StateAndRiskCells status={review.status} risk={review.overallRisk} />
               <td>
                 {review.decision ? (
                   <>

@@ -96,7 +96,7 @@ export function VirtualMatrix({
   return (
     <div
       ref={scrollRef}
-      className="matrix-scroll"
+      className="surface-outline matrix-scroll"
       tabIndex={0}
       role="region"
       aria-label={t('matrix.scrollable', { label })}

@@ -8,7 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
-import { Bar, BarStack, LinePath } from '@visx/shape';
+import { BarStack, LinePath } from '@visx/shape';
+import { BarRow } from '../../components/BarChart';
 import type { RateRow, ReviewOutcomeMonth } from '../../../electron/core/contract';
 import { formatCount, formatMonth, formatPercent, percent, type RecordsT } from './recordsWords';
 
@@ -27,19 +28,63 @@ function tickLabel(className: string) {
 const LeftTick = tickLabel('chart__tick chart__tick--left');
 const BottomTick = tickLabel('chart__tick');
 
+/** The exact numbers under a chart: one row a bar, column or point, every value a number. */
+interface ChartNumbers {
+  /** The table's caption, when it says more than the chart's title. */
+  caption?: string;
+  /** The heading of the first column, which names each row: "Team", "Month". */
+  what: string;
+  columns: string[];
+  rows: { key: string; label: string; values: ReactNode[] }[];
+}
+
+function NumbersTable({ caption, what, columns, rows }: ChartNumbers & { caption: string }) {
+  return (
+    <table className="data-table chart__table">
+      <caption className="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{what}</th>
+          {columns.map((column) => (
+            <th key={column} scope="col" className="data-table__number">
+              {column}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row">{row.label}</th>
+            {row.values.map((value, index) => (
+              <td key={index} className="data-table__number">
+                {value}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A chart and its numbers: the figure's caption names both. */
 function ChartFigure({
   title,
   summary,
+  height,
   children,
-  table,
+  numbers,
   legend,
 }: {
   title: string;
   /** The text alternative of the image: what a sighted person takes from it at a glance. */
   summary: string;
+  /** The height of the SVG's viewBox (its width is WIDTH). */
+  height: number;
+  /** The SVG's content. */
   children: ReactNode;
-  table: ReactNode;
+  numbers: ChartNumbers;
   legend?: ReactNode;
 }) {
   const { t } = useTranslation('records');
@@ -48,11 +93,13 @@ function ChartFigure({
       <figcaption className="chart__title">{title}</figcaption>
       {legend}
       <div className="chart__image" role="img" aria-label={summary}>
-        {children}
+        <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} aria-hidden="true" focusable="false">
+          {children}
+        </svg>
       </div>
       <details className="chart__numbers">
         <summary>{t('charts.showNumbers')}</summary>
-        {table}
+        <NumbersTable {...numbers} caption={numbers.caption ?? title} />
       </details>
     </figure>
   );
@@ -64,6 +111,7 @@ const RATE_ROW = 30;
 const RATE_BAR = 16;
 const RATE_LEFT = 170;
 const RATE_RIGHT = 140;
+const PERCENT_TICKS = [0, 25, 50, 75, 100];
 
 function clip(label: string, max = 26): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
@@ -113,108 +161,76 @@ export function RateChart({
     <ChartFigure
       title={title}
       summary={summary}
-      table={
-        <table className="data-table chart__table">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{what}</th>
-              <th scope="col" className="data-table__number">
-                {t('charts.rate.required')}
-              </th>
-              <th scope="col" className="data-table__number">
-                {t('charts.rate.current')}
-              </th>
-              <th scope="col" className="data-table__number">
-                {t('charts.rate.overdue')}
-              </th>
-              <th scope="col" className="data-table__number">
-                {t('charts.rate.rate')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key}>
-                <th scope="row">{row.label}</th>
-                <td className="data-table__number">{formatCount(row.required)}</td>
-                <td className="data-table__number">{formatCount(row.current)}</td>
-                <td className="data-table__number">{formatCount(row.overdue)}</td>
-                <td className="data-table__number">{formatPercent(percent(row.current, row.required))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      height={height}
+      numbers={{
+        what,
+        columns: [
+          t('charts.rate.required'),
+          t('charts.rate.current'),
+          t('charts.rate.overdue'),
+          t('charts.rate.rate'),
+        ],
+        rows: rows.map((row) => ({
+          key: row.key,
+          label: row.label,
+          values: [
+            formatCount(row.required),
+            formatCount(row.current),
+            formatCount(row.overdue),
+            formatPercent(percent(row.current, row.required)),
+          ],
+        })),
+      }}
     >
-      <svg className="chart__svg" viewBox={`0 0 ${WIDTH} ${height}`} aria-hidden="true" focusable="false">
-        <Group left={RATE_LEFT} top={4}>
-          {[0, 25, 50, 75, 100].map((tick) => (
-            <line
-              key={tick}
-              className="chart__grid"
-              x1={x(tick)}
-              x2={x(tick)}
-              y1={0}
-              y2={rows.length * RATE_ROW}
+      <Group left={RATE_LEFT} top={4}>
+        {PERCENT_TICKS.map((tick) => (
+          <line
+            key={tick}
+            className="chart__grid"
+            x1={x(tick)}
+            x2={x(tick)}
+            y1={0}
+            y2={rows.length * RATE_ROW}
+          />
+        ))}
+        {rows.map((row) => {
+          const value = percent(row.current, row.required);
+          return (
+            <BarRow
+              key={row.key}
+              block="chart"
+              modifier="rate"
+              y={y(row.key) ?? 0}
+              length={innerWidth}
+              thickness={y.bandwidth()}
+              fraction={value / 100}
+              valueText={t('charts.rate.value', {
+                rate: formatPercent(value),
+                current: row.current,
+                required: row.required,
+              })}
             />
-          ))}
-          {rows.map((row) => {
-            const value = percent(row.current, row.required);
-            const top = y(row.key) ?? 0;
-            return (
-              <g key={row.key}>
-                <Bar
-                  className="chart__track"
-                  x={0}
-                  y={top}
-                  width={innerWidth}
-                  height={y.bandwidth()}
-                  rx={3}
-                />
-                <Bar
-                  className="chart__bar chart__bar--rate"
-                  x={0}
-                  y={top}
-                  width={Math.max(x(value), value > 0 ? 2 : 0)}
-                  height={y.bandwidth()}
-                  rx={3}
-                />
-                <text
-                  className="chart__value"
-                  x={innerWidth + 10}
-                  y={top + y.bandwidth() / 2}
-                  dominantBaseline="central"
-                >
-                  {t('charts.rate.value', {
-                    rate: formatPercent(value),
-                    current: row.current,
-                    required: row.required,
-                  })}
-                </text>
-              </g>
-            );
-          })}
-          <AxisLeft
-            scale={y}
-            hideAxisLine
-            hideTicks
-            tickFormat={(key) => clip(labels.get(String(key)) ?? String(key))}
-            tickComponent={LeftTick}
-            tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
-          />
-          <AxisBottom
-            top={rows.length * RATE_ROW}
-            scale={x}
-            tickValues={[0, 25, 50, 75, 100]}
-            tickFormat={(value) => formatPercent(Number(value))}
-            tickComponent={BottomTick}
-            tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
-            axisClassName="chart__axis"
-            tickClassName="chart__axis"
-          />
-        </Group>
-      </svg>
+          );
+        })}
+        <AxisLeft
+          scale={y}
+          hideAxisLine
+          hideTicks
+          tickFormat={(key) => clip(labels.get(String(key)) ?? String(key))}
+          tickComponent={LeftTick}
+          tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
+        />
+        <AxisBottom
+          top={rows.length * RATE_ROW}
+          scale={x}
+          tickValues={PERCENT_TICKS}
+          tickFormat={(value) => formatPercent(Number(value))}
+          tickComponent={BottomTick}
+          tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
+          axisClassName="chart__axis"
+          tickClassName="chart__axis"
+        />
+      </Group>
     </ChartFigure>
   );
 }
@@ -231,6 +247,8 @@ export function outcomeLabel(t: RecordsT, key: OutcomeKey): string {
 const COLUMN_HEIGHT = 200;
 const COLUMN_LEFT = 44;
 const COLUMN_BOTTOM = 34;
+const MONTH_WIDTH = WIDTH - COLUMN_LEFT - 12;
+const MONTH_HEIGHT = COLUMN_HEIGHT + COLUMN_BOTTOM + 8;
 
 function Legend() {
   const { t } = useTranslation('records');
@@ -254,15 +272,59 @@ function niceMax(value: number): number {
   return Math.ceil(value / step) * step;
 }
 
+/** The months along the bottom of the column and line charts. */
+function monthScale(months: ReviewOutcomeMonth[]) {
+  return scaleBand<string>({ domain: months.map((m) => m.month), range: [0, MONTH_WIDTH], padding: 0.35 });
+}
+
+/** A count scale up to a round number at or above the largest value. */
+function countScale(values: number[]) {
+  return scaleLinear<number>({ domain: [0, niceMax(Math.max(0, ...values))], range: [COLUMN_HEIGHT, 0] });
+}
+
+/** The frame of a chart by month: grid lines, a count axis on the left, the months below. */
+function MonthPlot({
+  x,
+  y,
+  children,
+}: {
+  x: ReturnType<typeof monthScale>;
+  y: ReturnType<typeof countScale>;
+  children: ReactNode;
+}) {
+  return (
+    <Group left={COLUMN_LEFT} top={8}>
+      {y.ticks(4).map((tick) => (
+        <line key={tick} className="chart__grid" x1={0} x2={MONTH_WIDTH} y1={y(tick)} y2={y(tick)} />
+      ))}
+      {children}
+      <AxisLeft
+        scale={y}
+        numTicks={4}
+        tickFormat={(value) => formatCount(Number(value))}
+        tickComponent={LeftTick}
+        tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
+        axisClassName="chart__axis"
+        tickClassName="chart__axis"
+      />
+      <AxisBottom
+        top={COLUMN_HEIGHT}
+        scale={x}
+        tickFormat={(value) => formatMonth(String(value))}
+        tickComponent={BottomTick}
+        tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
+        axisClassName="chart__axis"
+        tickClassName="chart__axis"
+      />
+    </Group>
+  );
+}
+
 export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
   const { t } = useTranslation('records');
-  const innerWidth = WIDTH - COLUMN_LEFT - 12;
   const total = (m: ReviewOutcomeMonth) => OUTCOME_KEYS.reduce((sum, key) => sum + m[key], 0);
-  const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.35 });
-  const y = scaleLinear<number>({
-    domain: [0, niceMax(Math.max(0, ...months.map(total)))],
-    range: [COLUMN_HEIGHT, 0],
-  });
+  const x = monthScale(months);
+  const y = countScale(months.map(total));
   const totals = OUTCOME_KEYS.map((key) => ({ key, count: months.reduce((sum, m) => sum + m[key], 0) }));
   const summary = t('charts.outcomes.summary', {
     from: formatMonth(months[0]?.month ?? ''),
@@ -277,96 +339,48 @@ export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
     <ChartFigure
       title={t('charts.outcomes.title')}
       summary={summary}
+      height={MONTH_HEIGHT}
       legend={<Legend />}
-      table={
-        <table className="data-table chart__table">
-          <caption className="visually-hidden">{t('charts.outcomes.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('charts.outcomes.month')}</th>
-              {OUTCOME_KEYS.map((key) => (
-                <th key={key} scope="col" className="data-table__number">
-                  {outcomeLabel(t, key)}
-                </th>
-              ))}
-              <th scope="col" className="data-table__number">
-                {t('charts.outcomes.medianDays')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{formatMonth(m.month)}</th>
-                {OUTCOME_KEYS.map((key) => (
-                  <td key={key} className="data-table__number">
-                    {formatCount(m[key])}
-                  </td>
-                ))}
-                <td className="data-table__number">
-                  {m.medianDaysToDecision === null ? '—' : formatCount(m.medianDaysToDecision)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      numbers={{
+        what: t('charts.outcomes.month'),
+        columns: [...OUTCOME_KEYS.map((key) => outcomeLabel(t, key)), t('charts.outcomes.medianDays')],
+        rows: months.map((m) => ({
+          key: m.month,
+          label: formatMonth(m.month),
+          values: [
+            ...OUTCOME_KEYS.map((key) => formatCount(m[key])),
+            m.medianDaysToDecision === null ? '—' : formatCount(m.medianDaysToDecision),
+          ],
+        })),
+      }}
     >
-      <svg
-        className="chart__svg"
-        viewBox={`0 0 ${WIDTH} ${COLUMN_HEIGHT + COLUMN_BOTTOM + 8}`}
-        aria-hidden="true"
-        focusable="false"
-      >
-        <Group left={COLUMN_LEFT} top={8}>
-          {y.ticks(4).map((tick) => (
-            <line key={tick} className="chart__grid" x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} />
-          ))}
-          <BarStack<ReviewOutcomeMonth, OutcomeKey>
-            data={months}
-            keys={[...OUTCOME_KEYS]}
-            x={(m) => m.month}
-            xScale={x}
-            yScale={y}
-            color={() => ''}
-          >
-            {(stacks) =>
-              stacks.map((stack) =>
-                stack.bars
-                  .filter((bar) => bar.height > 0)
-                  .map((bar) => (
-                    <rect
-                      key={`${stack.key}-${bar.index}`}
-                      className={`chart__bar chart__bar--${stack.key}`}
-                      x={bar.x}
-                      y={bar.y}
-                      width={bar.width}
-                      height={bar.height}
-                    />
-                  )),
-              )
-            }
-          </BarStack>
-          <AxisLeft
-            scale={y}
-            numTicks={4}
-            tickFormat={(value) => formatCount(Number(value))}
-            tickComponent={LeftTick}
-            tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
-            axisClassName="chart__axis"
-            tickClassName="chart__axis"
-          />
-          <AxisBottom
-            top={COLUMN_HEIGHT}
-            scale={x}
-            tickFormat={(value) => formatMonth(String(value))}
-            tickComponent={BottomTick}
-            tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
-            axisClassName="chart__axis"
-            tickClassName="chart__axis"
-          />
-        </Group>
-      </svg>
+      <MonthPlot x={x} y={y}>
+        <BarStack<ReviewOutcomeMonth, OutcomeKey>
+          data={months}
+          keys={[...OUTCOME_KEYS]}
+          x={(m) => m.month}
+          xScale={x}
+          yScale={y}
+          color={() => ''}
+        >
+          {(stacks) =>
+            stacks.map((stack) =>
+              stack.bars
+                .filter((bar) => bar.height > 0)
+                .map((bar) => (
+                  <rect
+                    key={`${stack.key}-${bar.index}`}
+                    className={`chart__bar chart__bar--${stack.key}`}
+                    x={bar.x}
+                    y={bar.y}
+                    width={bar.width}
+                    height={bar.height}
+                  />
+                )),
+            )
+          }
+        </BarStack>
+      </MonthPlot>
     </ChartFigure>
   );
 }
@@ -375,10 +389,10 @@ export function OutcomesChart({ months }: { months: ReviewOutcomeMonth[] }) {
 
 export function DecisionTimeChart({ months }: { months: ReviewOutcomeMonth[] }) {
   const { t } = useTranslation('records');
-  const innerWidth = WIDTH - COLUMN_LEFT - 12;
-  const x = scaleBand<string>({ domain: months.map((m) => m.month), range: [0, innerWidth], padding: 0.35 });
-  const values = months.flatMap((m) => (m.medianDaysToDecision === null ? [] : [m.medianDaysToDecision]));
-  const y = scaleLinear<number>({ domain: [0, niceMax(Math.max(0, ...values))], range: [COLUMN_HEIGHT, 0] });
+  const x = monthScale(months);
+  const y = countScale(
+    months.flatMap((m) => (m.medianDaysToDecision === null ? [] : [m.medianDaysToDecision])),
+  );
   const centre = (m: ReviewOutcomeMonth) => (x(m.month) ?? 0) + x.bandwidth() / 2;
   const decided = months.filter((m) => m.medianDaysToDecision !== null);
   const latest = decided.at(-1);
@@ -400,82 +414,44 @@ export function DecisionTimeChart({ months }: { months: ReviewOutcomeMonth[] }) 
     <ChartFigure
       title={t('charts.decisionTime.title')}
       summary={summary}
-      table={
-        <table className="data-table chart__table">
-          <caption className="visually-hidden">{t('charts.decisionTime.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('charts.outcomes.month')}</th>
-              <th scope="col" className="data-table__number">
-                {t('charts.decisionTime.medianDays')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {months.map((m) => (
-              <tr key={m.month}>
-                <th scope="row">{formatMonth(m.month)}</th>
-                <td className="data-table__number">
-                  {m.medianDaysToDecision === null
-                    ? t('charts.decisionTime.noDecisions')
-                    : formatCount(m.medianDaysToDecision)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      height={MONTH_HEIGHT}
+      numbers={{
+        caption: t('charts.decisionTime.caption'),
+        what: t('charts.outcomes.month'),
+        columns: [t('charts.decisionTime.medianDays')],
+        rows: months.map((m) => ({
+          key: m.month,
+          label: formatMonth(m.month),
+          values: [
+            m.medianDaysToDecision === null
+              ? t('charts.decisionTime.noDecisions')
+              : formatCount(m.medianDaysToDecision),
+          ],
+        })),
+      }}
     >
-      <svg
-        className="chart__svg"
-        viewBox={`0 0 ${WIDTH} ${COLUMN_HEIGHT + COLUMN_BOTTOM + 8}`}
-        aria-hidden="true"
-        focusable="false"
-      >
-        <Group left={COLUMN_LEFT} top={8}>
-          {y.ticks(4).map((tick) => (
-            <line key={tick} className="chart__grid" x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} />
-          ))}
-          <LinePath<ReviewOutcomeMonth>
-            className="chart__line"
-            data={months}
-            x={centre}
-            y={(m) => y(m.medianDaysToDecision ?? 0)}
-            defined={(m) => m.medianDaysToDecision !== null}
-          />
-          {decided.map((m) => (
-            <g key={m.month}>
-              <circle className="chart__point" cx={centre(m)} cy={y(m.medianDaysToDecision ?? 0)} r={4} />
-              <text
-                className="chart__value"
-                x={centre(m)}
-                y={y(m.medianDaysToDecision ?? 0) - 10}
-                textAnchor="middle"
-              >
-                {formatCount(m.medianDaysToDecision ?? 0)}
-              </text>
-            </g>
-          ))}
-          <AxisLeft
-            scale={y}
-            numTicks={4}
-            tickFormat={(value) => formatCount(Number(value))}
-            tickComponent={LeftTick}
-            tickLabelProps={{ textAnchor: 'end', dy: '0.33em' }}
-            axisClassName="chart__axis"
-            tickClassName="chart__axis"
-          />
-          <AxisBottom
-            top={COLUMN_HEIGHT}
-            scale={x}
-            tickFormat={(value) => formatMonth(String(value))}
-            tickComponent={BottomTick}
-            tickLabelProps={{ textAnchor: 'middle', dy: '0.9em' }}
-            axisClassName="chart__axis"
-            tickClassName="chart__axis"
-          />
-        </Group>
-      </svg>
+      <MonthPlot x={x} y={y}>
+        <LinePath<ReviewOutcomeMonth>
+          className="chart__line"
+          data={months}
+          x={centre}
+          y={(m) => y(m.medianDaysToDecision ?? 0)}
+          defined={(m) => m.medianDaysToDecision !== null}
+        />
+        {decided.map((m) => (
+          <g key={m.month}>
+            <circle className="chart__point" cx={centre(m)} cy={y(m.medianDaysToDecision ?? 0)} r={4} />
+            <text
+              className="chart__value"
+              x={centre(m)}
+              y={y(m.medianDaysToDecision ?? 0) - 10}
+              textAnchor="middle"
+            >
+              {formatCount(m.medianDaysToDecision ?? 0)}
+            </text>
+          </g>
+        ))}
+      </MonthPlot>
     </ChartFigure>
   );
 }

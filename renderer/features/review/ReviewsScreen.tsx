@@ -2,7 +2,7 @@
 // queue of reviews by others awaiting a decision (reviewers only), and the register of every
 // review with its state, risk, decision, reviewer and re-review date. All of it is core's
 // projection over the ledgers; the screen only lays it out.
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ReviewDraftSummary, ReviewLists, ReviewSummary } from '../../../electron/core/contract';
@@ -10,21 +10,48 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { DataTable } from '../../components/DataTable';
+import { DataTable, type DataTableColumn } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { formatDateTime, formatShortDate } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
-import { decisionKey, RiskBadge, StatusBadge, titleOrPlaceholder } from './reviewWords';
+import { decisionKey, PersonCell, RiskBadge, StateAndRiskCells, titleOrPlaceholder } from './reviewWords';
 
 function ReviewLink({ review }: { review: ReviewSummary }) {
   return <a href={hrefFor({ route: 'review', reviewId: review.reviewId })}>{review.title}</a>;
 }
 
-function Empty({ children }: { children: string }) {
-  return <p className="text-muted">{children}</p>;
+/** One of the home's lists: a panel with its title and description, and a table or a line saying it is empty. */
+function ListPanel<Item>({
+  list,
+  items,
+  columns,
+  notice,
+  row,
+}: {
+  list: 'drafts' | 'mine' | 'queue' | 'register';
+  items: readonly Item[];
+  columns: ReadonlyArray<string | DataTableColumn>;
+  /** Shown above the table, e.g. why the last action failed. */
+  notice?: ReactNode;
+  row: (item: Item) => ReactNode;
+}) {
+  const { t } = useTranslation('review');
+  const title = t(`home.${list}.title`);
+  return (
+    <Panel title={title} description={t(`home.${list}.description`)}>
+      {notice}
+      {items.length === 0 ? (
+        <p className="text-muted">{t(`home.${list}.empty`)}</p>
+      ) : (
+        <DataTable label={title} columns={columns}>
+          {items.map(row)}
+        </DataTable>
+      )}
+    </Panel>
+  );
 }
 
 function StartReview({ blockers }: { blockers: string[] }) {
@@ -91,203 +118,168 @@ function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
     })),
   );
   return (
-    <Panel title={t('home.drafts.title')} description={t('home.drafts.description')}>
-      {deleteError ? (
-        <Banner level="error" title={t('home.drafts.deleteError')}>
-          <p>{deleteError.message}</p>
-        </Banner>
-      ) : null}
-      {drafts.length === 0 ? (
-        <Empty>{t('home.drafts.empty')}</Empty>
-      ) : (
-        <DataTable
-          label={t('home.drafts.title')}
-          columns={[
-            t('columns.draft'),
-            t('columns.lastSaved'),
-            { label: <span className="visually-hidden">{t('columns.actions')}</span> },
-          ]}
-        >
-          {drafts.map((draft) => {
-            const title = titleOrPlaceholder(draft.title, t);
-            return (
-              <tr key={draft.draftId}>
-                <td>
-                  {title}
-                  {draft.reviewId ? <span className="tag">{t('home.drafts.revision')}</span> : null}
-                </td>
-                <td>{formatDateTime(draft.updatedAt)}</td>
-                <td>
-                  <div className="button-row button-row--end">
-                    <ButtonLink
-                      size="sm"
-                      href={hrefFor({ route: 'review-draft', draftId: draft.draftId })}
-                      aria-label={t('home.drafts.resumeLabel', { title })}
-                    >
-                      {t('home.drafts.resume')}
-                    </ButtonLink>
-                    <ConfirmButton
-                      aria-label={t('home.drafts.deleteLabel', { title })}
-                      question={t('home.drafts.deleteQuestion')}
-                      confirmLabel={t('home.drafts.deleteConfirm')}
-                      busy={deleting}
-                      onConfirm={() => void deleteReviewDraft(draft.draftId)}
-                    >
-                      {t('home.drafts.delete')}
-                    </ConfirmButton>
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </DataTable>
-      )}
-    </Panel>
+    <ListPanel
+      list="drafts"
+      items={drafts}
+      notice={
+        deleteError ? (
+          <Banner level="error" title={t('home.drafts.deleteError')}>
+            <p>{deleteError.message}</p>
+          </Banner>
+        ) : null
+      }
+      columns={[
+        t('columns.draft'),
+        t('columns.lastSaved'),
+        { label: <span className="visually-hidden">{t('columns.actions')}</span> },
+      ]}
+      row={(draft) => {
+        const title = titleOrPlaceholder(draft.title, t);
+        return (
+          <tr key={draft.draftId}>
+            <td>
+              {title}
+              {draft.reviewId ? <span className="tag">{t('home.drafts.revision')}</span> : null}
+            </td>
+            <td>{formatDateTime(draft.updatedAt)}</td>
+            <td>
+              <div className="button-row button-row--end">
+                <ButtonLink
+                  size="sm"
+                  href={hrefFor({ route: 'review-draft', draftId: draft.draftId })}
+                  aria-label={t('home.drafts.resumeLabel', { title })}
+                >
+                  {t('home.drafts.resume')}
+                </ButtonLink>
+                <ConfirmButton
+                  aria-label={t('home.drafts.deleteLabel', { title })}
+                  question={t('home.drafts.deleteQuestion')}
+                  confirmLabel={t('home.drafts.deleteConfirm')}
+                  busy={deleting}
+                  onConfirm={() => void deleteReviewDraft(draft.draftId)}
+                >
+                  {t('home.drafts.delete')}
+                </ConfirmButton>
+              </div>
+            </td>
+          </tr>
+        );
+      }}
+    />
   );
 }
 
 function MyReviews({ reviews }: { reviews: ReviewSummary[] }) {
   const { t } = useTranslation('review');
   return (
-    <Panel title={t('home.mine.title')} description={t('home.mine.description')}>
-      {reviews.length === 0 ? (
-        <Empty>{t('home.mine.empty')}</Empty>
-      ) : (
-        <DataTable
-          label={t('home.mine.title')}
-          columns={[
-            t('columns.review'),
-            t('columns.status'),
-            t('columns.risk'),
-            { label: t('columns.version'), className: 'data-table__number' },
-            t('columns.updated'),
-          ]}
-        >
-          {reviews.map((review) => (
-            <tr key={review.reviewId}>
-              <td>
-                <ReviewLink review={review} />
-              </td>
-              <td>
-                <StatusBadge status={review.status} />
-              </td>
-              <td>
-                <RiskBadge level={review.overallRisk} />
-              </td>
-              <td className="data-table__number">{review.version}</td>
-              <td>{formatDateTime(review.updatedAt)}</td>
-            </tr>
-          ))}
-        </DataTable>
+    <ListPanel
+      list="mine"
+      items={reviews}
+      columns={[
+        t('columns.review'),
+        t('columns.status'),
+        t('columns.risk'),
+        { label: t('columns.version'), className: 'data-table__number' },
+        t('columns.updated'),
+      ]}
+      row={(review) => (
+        <tr key={review.reviewId}>
+          <td>
+            <ReviewLink review={review} />
+          </td>
+          <StateAndRiskCells status={review.status} risk={review.overallRisk} />
+          <td className="data-table__number">{review.version}</td>
+          <td>{formatDateTime(review.updatedAt)}</td>
+        </tr>
       )}
-    </Panel>
+    />
   );
 }
 
 function Queue({ reviews }: { reviews: ReviewSummary[] }) {
   const { t } = useTranslation('review');
   return (
-    <Panel title={t('home.queue.title')} description={t('home.queue.description')}>
-      {reviews.length === 0 ? (
-        <Empty>{t('home.queue.empty')}</Empty>
-      ) : (
-        <DataTable
-          label={t('home.queue.title')}
-          columns={[
-            t('columns.review'),
-            t('columns.submittedBy'),
-            t('columns.submitted'),
-            t('columns.risk'),
-            t('columns.dpia'),
-            { label: t('columns.blockingFlags'), className: 'data-table__number' },
-          ]}
-        >
-          {reviews.map((review) => (
-            <tr key={review.reviewId}>
-              <td>
-                <ReviewLink review={review} />
-                {review.version > 1 ? (
-                  <span className="tag">{t('home.queue.version', { version: review.version })}</span>
-                ) : null}
-              </td>
-              <td>
-                {review.submitter.name}
-                <span className="table-subtext">{review.submitter.team}</span>
-              </td>
-              <td>{formatDateTime(review.submittedAt)}</td>
-              <td>
-                <RiskBadge level={review.overallRisk} />
-              </td>
-              <td>{review.dpiaRequired ? t('home.queue.dpiaRequired') : t('home.queue.dpiaNotRequired')}</td>
-              <td className="data-table__number">{review.openBlockingFlags}</td>
-            </tr>
-          ))}
-        </DataTable>
+    <ListPanel
+      list="queue"
+      items={reviews}
+      columns={[
+        t('columns.review'),
+        t('columns.submittedBy'),
+        t('columns.submitted'),
+        t('columns.risk'),
+        t('columns.dpia'),
+        { label: t('columns.blockingFlags'), className: 'data-table__number' },
+      ]}
+      row={(review) => (
+        <tr key={review.reviewId}>
+          <td>
+            <ReviewLink review={review} />
+            {review.version > 1 ? (
+              <span className="tag">{t('home.queue.version', { version: review.version })}</span>
+            ) : null}
+          </td>
+          <PersonCell person={review.submitter} />
+          <td>{formatDateTime(review.submittedAt)}</td>
+          <td>
+            <RiskBadge level={review.overallRisk} />
+          </td>
+          <td>{review.dpiaRequired ? t('home.queue.dpiaRequired') : t('home.queue.dpiaNotRequired')}</td>
+          <td className="data-table__number">{review.openBlockingFlags}</td>
+        </tr>
       )}
-    </Panel>
+    />
   );
 }
 
 function Register({ reviews }: { reviews: ReviewSummary[] }) {
   const { t } = useTranslation('review');
   return (
-    <Panel title={t('home.register.title')} description={t('home.register.description')}>
-      {reviews.length === 0 ? (
-        <Empty>{t('home.register.empty')}</Empty>
-      ) : (
-        <DataTable
-          label={t('home.register.title')}
-          columns={[
-            t('columns.review'),
-            t('columns.submitter'),
-            t('columns.state'),
-            t('columns.risk'),
-            t('columns.decision'),
-            t('columns.reReview'),
-          ]}
-        >
-          {reviews.map((review) => (
-            <tr key={review.reviewId}>
-              <td>
-                <ReviewLink review={review} />
-              </td>
-              <td>{review.submitter.name}</td>
-              <td>
-                <StatusBadge status={review.status} />
-              </td>
-              <td>
-                <RiskBadge level={review.overallRisk} />
-              </td>
-              <td>
-                {review.decision ? (
-                  <>
-                    {/* The state already names the decision, except once re-review is due. */}
-                    {review.status === 'reReviewDue'
-                      ? t(decisionKey(review.decision.decision))
-                      : t('home.register.decided')}
-                    <span className="table-subtext">
-                      {t('home.register.decidedBy', {
-                        name: review.decision.by.name,
-                        date: formatShortDate(review.decision.at),
-                      })}
-                    </span>
-                  </>
-                ) : (
-                  <span className="text-muted">{t('home.register.noneYet')}</span>
-                )}
-              </td>
-              <td>
-                {review.decision?.reReviewDate ? (
-                  formatShortDate(review.decision.reReviewDate)
-                ) : (
-                  <span className="text-muted">{t('words.none')}</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+    <ListPanel
+      list="register"
+      items={reviews}
+      columns={[
+        t('columns.review'),
+        t('columns.submitter'),
+        t('columns.state'),
+        t('columns.risk'),
+        t('columns.decision'),
+        t('columns.reReview'),
+      ]}
+      row={(review) => (
+        <tr key={review.reviewId}>
+          <td>
+            <ReviewLink review={review} />
+          </td>
+          <td>{review.submitter.name}</td>
+          <StateAndRiskCells status={review.status} risk={review.overallRisk} />
+          <td>
+            {review.decision ? (
+              <>
+                {/* The state already names the decision, except once re-review is due. */}
+                {review.status === 'reReviewDue'
+                  ? t(decisionKey(review.decision.decision))
+                  : t('home.register.decided')}
+                <span className="table-subtext">
+                  {t('home.register.decidedBy', {
+                    name: review.decision.by.name,
+                    date: formatShortDate(review.decision.at),
+                  })}
+                </span>
+              </>
+            ) : (
+              <span className="text-muted">{t('home.register.noneYet')}</span>
+            )}
+          </td>
+          <td>
+            {review.decision?.reReviewDate ? (
+              formatShortDate(review.decision.reReviewDate)
+            ) : (
+              <span className="text-muted">{t('words.none')}</span>
+            )}
+          </td>
+        </tr>
       )}
-    </Panel>
+    />
   );
 }
 

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type {
   ReviewAssessment,
   ReviewDisplayStatus,
+  ReviewPerson,
   ReviewSummary,
   RiskLevel,
 } from '../../../electron/core/contract';
@@ -69,6 +70,30 @@ export function RiskBadge({ level }: { level: RiskLevel }) {
     <Badge tone={look.tone} icon={look.icon}>
       {t(riskKey(level))}
     </Badge>
+  );
+}
+
+/** A person in a table of reviews: one cell, the name with the team under it. */
+export function PersonCell({ person }: { person: ReviewPerson }) {
+  return (
+    <td>
+      {person.name}
+      <span className="table-subtext">{person.team}</span>
+    </td>
+  );
+}
+
+/** Where a review stands in a table of reviews: two cells, its state and its risk. */
+export function StateAndRiskCells({ status, risk }: { status: ReviewDisplayStatus; risk: RiskLevel }) {
+  return (
+    <>
+      <td>
+        <StatusBadge status={status} />
+      </td>
+      <td>
+        <RiskBadge level={risk} />
+      </td>
+    </>
   );
 }
 

@@ -3,12 +3,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api';
-import { Banner } from '../../components/Banner';
-import { ChoiceGroup } from '../../components/ChoiceGroup';
-import { Panel } from '../../components/Panel';
 import { fetchLocale, isLocaleChoice, saveLocale } from '../../app/locale';
 import type { LocaleChoice } from '../../../electron/core/contract';
 import { LOCALE_NAMES, resolveLocale } from '../../i18n';
+import { SingleChoicePanel } from './SingleChoicePanel';
 
 export function LanguageSettings() {
   const { t } = useTranslation('settings');
@@ -38,30 +36,18 @@ export function LanguageSettings() {
   };
 
   return (
-    <Panel title={t('language.title')} description={t('language.description')}>
-      <div className="stack stack--tight">
-        <ChoiceGroup
-          name="locale"
-          legend={t('language.legend')}
-          type="single"
-          className="choice-group--inline"
-          options={[
-            { id: 'system', text: t('language.system', { name: LOCALE_NAMES[resolveLocale('system')] }) },
-            { id: 'en', text: LOCALE_NAMES.en },
-            { id: 'fr', text: LOCALE_NAMES.fr },
-          ]}
-          selected={[choice]}
-          onChange={(selected) => {
-            const next = selected[0];
-            if (isLocaleChoice(next) && next !== choice) void choose(next);
-          }}
-        />
-        {error ? (
-          <Banner level="error" title={t('language.notSaved')}>
-            <p>{error}</p>
-          </Banner>
-        ) : null}
-      </div>
-    </Panel>
+    <SingleChoicePanel
+      setting="language"
+      name="locale"
+      options={[
+        { id: 'system', text: t('language.system', { name: LOCALE_NAMES[resolveLocale('system')] }) },
+        { id: 'en', text: LOCALE_NAMES.en },
+        { id: 'fr', text: LOCALE_NAMES.fr },
+      ]}
+      choice={choice}
+      isChoice={isLocaleChoice}
+      onChoose={(next) => void choose(next)}
+      error={error}
+    />
   );
 }

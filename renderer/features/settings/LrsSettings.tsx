@@ -58,16 +58,19 @@ function Outbox({ lrs }: { lrs: LrsView }) {
         {t('lrs.outbox.title')}
       </h3>
       <dl className="lrs-counts">
-        <div className="lrs-counts__item">
+        <div className="surface-outline lrs-counts__item">
           <dt>{t('lrs.outbox.waiting')}</dt>
           <dd>{formatNumber(lrs.outbox.pending)}</dd>
         </div>
-        <div className="lrs-counts__item">
+        <div className="surface-outline lrs-counts__item">
           <dt>{t('lrs.outbox.sent')}</dt>
           <dd>{formatNumber(lrs.outbox.sent)}</dd>
         </div>
         <div
-          className={['lrs-counts__item', lrs.outbox.failed > 0 ? 'lrs-counts__item--error' : ''].join(' ')}
+          className={[
+            'surface-outline lrs-counts__item',
+            lrs.outbox.failed > 0 ? 'lrs-counts__item--error' : '',
+          ].join(' ')}
         >
           <dt>{t('lrs.outbox.refused')}</dt>
           <dd>{formatNumber(lrs.outbox.failed)}</dd>

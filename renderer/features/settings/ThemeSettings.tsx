@@ -4,9 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api';
-import { Banner } from '../../components/Banner';
-import { ChoiceGroup, type ChoiceOption } from '../../components/ChoiceGroup';
-import { Panel } from '../../components/Panel';
+import type { ChoiceOption } from '../../components/ChoiceGroup';
 import {
   applyTheme,
   fetchTheme,
@@ -15,6 +13,7 @@ import {
   saveTheme,
   type ThemeChoice,
 } from '../../app/theme';
+import { SingleChoicePanel } from './SingleChoicePanel';
 
 export function ThemeSettings() {
   const { t } = useTranslation('settings');
@@ -65,26 +64,14 @@ export function ThemeSettings() {
   };
 
   return (
-    <Panel title={t('theme.title')} description={t('theme.description')}>
-      <div className="stack stack--tight">
-        <ChoiceGroup
-          name="theme"
-          legend={t('theme.legend')}
-          type="single"
-          className="choice-group--inline"
-          options={options}
-          selected={[choice]}
-          onChange={(selected) => {
-            const next = selected[0];
-            if (isThemeChoice(next) && next !== choice) void choose(next);
-          }}
-        />
-        {error ? (
-          <Banner level="error" title={t('theme.notSaved')}>
-            <p>{error}</p>
-          </Banner>
-        ) : null}
-      </div>
-    </Panel>
+    <SingleChoicePanel
+      setting="theme"
+      name="theme"
+      options={options}
+      choice={choice}
+      isChoice={isThemeChoice}
+      onChoose={(next) => void choose(next)}
+      error={error}
+    />
   );
 }

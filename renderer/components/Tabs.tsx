@@ -1,6 +1,6 @@
 // Tabs after the WAI-ARIA pattern: one tab stop for the whole list (roving tabindex), arrow
 // keys, Home and End move between tabs and show them at once, and the panel is labelled by its
-// tab. Only the current panel is rendered. Generic: it belongs in renderer/components.
+// tab. Only the current panel is rendered.
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface TabItem<Id extends string> {
