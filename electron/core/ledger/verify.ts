@@ -136,14 +136,14 @@ export function scanLedger(
   let publicKey: string | null = resume?.publicKey ?? null;
   let prevHash = resume?.prevHash ?? GENESIS_PREV;
   let expected = resume?.seq ?? 1;
-  const ctx = storedLineContext(profileId, file);
+  const ctx = storedLineContext(profileId, file, buf);
   let prevAt = -1;
   let pos = 0;
   while (pos < completeLength) {
     const nl = buf.indexOf(0x0a, pos);
     // Own layout, straight from the bytes, data left unparsed; else (and always for the genesis
     // entry and at full depth) the general decoder on the line's text.
-    let res = full || prevAt < 0 ? null : decodeStoredLine(buf, pos, nl, ctx, prevAt, prevHash);
+    let res = full || prevAt < 0 ? null : decodeStoredLine(ctx, pos, nl, prevAt, prevHash);
     if (res === null) {
       const text = buf.toString('utf8', pos, nl);
       res = decodeLineAt(text, 0, text.length, buf, pos, nl, full, parseData || full || expected === 1);
