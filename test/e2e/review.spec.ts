@@ -12,7 +12,7 @@ import type { ProfileSummary } from '../../electron/core/contract';
 import { verifyWorkspace } from '../../electron/core/ledger';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { chooseRadio, tabTo, typeDate } from './support/keyboard';
-import { ALL_MODULES, isoIn, SUBMITTER_MODULES } from './support/reviewAnswers';
+import { ALL_MODULES, fillApproveWithConditions, isoIn, SUBMITTER_MODULES } from './support/reviewAnswers';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
 /** A full-page screenshot from the top (sticky parts of the layout then sit where they belong). */
@@ -329,17 +329,7 @@ test('a review from first answer to a decision, with two profiles and the keyboa
   await expect(changed.locator('ins')).toContainText('1');
   await shot(page, 'review-diff');
 
-  await decision.getByRole('radio', { name: 'Approve with conditions' }).check();
-  await decision
-    .getByRole('textbox', { name: 'Rationale' })
-    .fill('Low residual risk once fairness is monitored.');
-  const condition = decision.getByRole('group', { name: 'Condition 1' });
-  await condition
-    .getByRole('textbox', { name: 'Condition' })
-    .fill('Report churn-score fairness metrics monthly.');
-  await condition.getByRole('textbox', { name: 'Owner' }).fill('Amara Okafor');
-  await condition.getByLabel('Due date').fill(isoIn(90));
-  await decision.getByLabel(/Re-review date/).fill(isoIn(365));
+  await fillApproveWithConditions(decision);
   await decision.getByRole('radio', { name: 'Yes, it follows the advice' }).check();
   await shot(page, 'review-decision-approve-with-conditions');
   await decision.getByRole('button', { name: 'Approve with conditions' }).click();

@@ -15,7 +15,7 @@ import {
   tabTo,
   typeDate,
 } from './support/keyboard';
-import { ALL_MODULES, churnAnswers, churnResponses, isoIn, SUBMITTER_MODULES } from './support/reviewAnswers';
+import { ALL_MODULES, churnAnswers, churnResponses, isoIn, submitChurnReview } from './support/reviewAnswers';
 
 test.use({ locale: 'en-US' });
 
@@ -30,19 +30,7 @@ async function seed(steward: StewardHarness) {
     team: 'Product',
   });
   steward.grantRole(mira, 'managers');
-  const amara = await services.createProfile({
-    name: 'Amara Okafor',
-    email: 'amara.okafor@example.com',
-    team: 'Data Science',
-  });
-  await steward.completeModules(SUBMITTER_MODULES);
-  const draft = await services.createReviewDraft({});
-  await services.saveReviewDraft({
-    draftId: draft.draftId,
-    answers: churnAnswers(),
-    mitigationResponses: churnResponses(),
-  });
-  const reviewId = (await services.submitReview({ draftId: draft.draftId })).summary.reviewId;
+  const { amara, reviewId } = await submitChurnReview(steward);
   const ben = await services.createProfile({
     name: 'Ben Schmidt',
     email: 'ben.schmidt@example.com',

@@ -11,7 +11,7 @@ import { seedManagerWorkspace } from './support/records';
 import {
   churnAnswers,
   churnResponses,
-  isoIn,
+  fillApproveWithConditions,
   seedReviewAwaitingVersion2Decision,
 } from './support/reviewAnswers';
 
@@ -135,17 +135,7 @@ test('review screens', async ({ page, renderer, steward }) => {
   ).toBeVisible();
   await expect(page.getByRole('button', { name: /switch profile/i })).toContainText('Ben Schmidt');
   const decision = page.getByRole('form', { name: 'Decision' });
-  await decision.getByRole('radio', { name: 'Approve with conditions' }).check();
-  await decision
-    .getByRole('textbox', { name: 'Rationale' })
-    .fill('Low residual risk once fairness is monitored.');
-  const condition = decision.getByRole('group', { name: 'Condition 1' });
-  await condition
-    .getByRole('textbox', { name: 'Condition' })
-    .fill('Report churn-score fairness metrics monthly.');
-  await condition.getByRole('textbox', { name: 'Owner' }).fill('Amara Okafor');
-  await condition.getByLabel('Due date').fill(isoIn(90));
-  await decision.getByLabel(/Re-review date/).fill(isoIn(365));
+  await fillApproveWithConditions(decision);
   await shoot(page, 'review-decision', page.locator('#decision-form'));
 });
 

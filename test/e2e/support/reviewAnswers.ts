@@ -2,6 +2,7 @@
 // on pseudonymised billing data), and a review taken through the workflow by the real services —
 // for specs that need reviews in a given state without driving the questionnaire.
 import type { AnswerValue, MitigationResponseInput, ProfileSummary } from '../../../electron/core/contract';
+import type { Locator } from '@playwright/test';
 import type { StewardHarness } from './fixtures';
 
 import { ALL_MODULES, SUBMITTER_MODULES } from '../../support/moduleKey';
@@ -94,11 +95,10 @@ export interface SeededReview {
   reviewId: string;
 }
 
-/**
- * Amara (submitter) submits the churn review; Ben (reviewer, all training) requests changes;
- * Amara submits version 2 with one answer changed. Ends with Amara as the current profile.
- */
-export async function seedReviewAwaitingVersion2Decision(steward: StewardHarness): Promise<SeededReview> {
+/** Amara (submitter training done) submits the churn review. Amara stays the current profile. */
+export async function submitChurnReview(
+  steward: StewardHarness,
+): Promise<{ amara: ProfileSummary; reviewId: string }> {
   const services = steward.handle.services;
   const amara = await services.createProfile({
     name: 'Amara Okafor',
@@ -106,14 +106,38 @@ export async function seedReviewAwaitingVersion2Decision(steward: StewardHarness
     team: 'Data Science',
   });
   await steward.completeModules(SUBMITTER_MODULES);
-  const first = await services.createReviewDraft({});
+  const draft = await services.createReviewDraft({});
   await services.saveReviewDraft({
-    draftId: first.draftId,
+    draftId: draft.draftId,
     answers: churnAnswers(),
     mitigationResponses: churnResponses(),
   });
-  const submitted = await services.submitReview({ draftId: first.draftId });
-  const reviewId = submitted.summary.reviewId;
+  const reviewId = (await services.submitReview({ draftId: draft.draftId })).summary.reviewId;
+  return { amara, reviewId };
+}
+
+/** Fills the decision form as "approve with conditions" with the churn review's usual condition. */
+export async function fillApproveWithConditions(decision: Locator): Promise<void> {
+  await decision.getByRole('radio', { name: 'Approve with conditions' }).check();
+  await decision
+    .getByRole('textbox', { name: 'Rationale' })
+    .fill('Low residual risk once fairness is monitored.');
+  const condition = decision.getByRole('group', { name: 'Condition 1' });
+  await condition
+    .getByRole('textbox', { name: 'Condition' })
+    .fill('Report churn-score fairness metrics monthly.');
+  await condition.getByRole('textbox', { name: 'Owner' }).fill('Amara Okafor');
+  await condition.getByLabel('Due date').fill(isoIn(90));
+  await decision.getByLabel(/Re-review date/).fill(isoIn(365));
+}
+
+/**
+ * Amara (submitter) submits the churn review; Ben (reviewer, all training) requests changes;
+ * Amara submits version 2 with one answer changed. Ends with Amara as the current profile.
+ */
+export async function seedReviewAwaitingVersion2Decision(steward: StewardHarness): Promise<SeededReview> {
+  const services = steward.handle.services;
+  const { amara, reviewId } = await submitChurnReview(steward);
 
   const ben = await services.createProfile({
     name: 'Ben Schmidt',
