@@ -21,6 +21,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   encodeEntry,
+  entryCount,
   entryBody,
   GENESIS_PREV,
   openLedger,
@@ -224,7 +225,7 @@ export function rawReadAndHash(files: string[]): number {
 export async function openWorkspaceRead(ws: Parameters<typeof readWorkspace>[0], expected: number) {
   const { report, ledgers } = await readWorkspace(ws, { depth: 'quick' });
   if (!report.ok) throw new Error(`fixture does not verify: ${JSON.stringify(report.problems[0])}`);
-  const entries = ledgers.reduce((n, l) => n + l.entries.length, 0);
+  const entries = ledgers.reduce((n, l) => n + entryCount(l), 0);
   if (entries !== expected) throw new Error(`expected ${expected} entries, read ${entries}`);
   return ledgers;
 }

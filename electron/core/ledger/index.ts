@@ -51,6 +51,7 @@ export { ledgerRelPath, openWorkspace, workspacePaths } from './workspace';
 export type { Workspace } from './workspace';
 export {
   allEntriesInOrder,
+  entryCount,
   INCOMPLETE_TAIL_REASON,
   listLedgerIds,
   readLedgerFile,

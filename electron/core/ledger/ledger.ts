@@ -21,7 +21,7 @@ import { fingerprintOf, PROFILE_ID_PATTERN, profileIdFor, publicKeyOf } from './
 import type { ProfileKeys } from './keys';
 import { acquireLock } from './lock';
 import type { LockHandle } from './lock';
-import { finishScans, scanLedger } from './verify';
+import { entryCount, finishScans, scanLedger } from './verify';
 import type { Workspace } from './workspace';
 import {
   errnoCode,
@@ -364,8 +364,11 @@ export async function openLedger(
       }
       fd = openSync(file, 'a');
     }
-    const last = read.entries[read.entries.length - 1];
-    const head: LedgerHead = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: GENESIS_PREV };
+    const count = entryCount(read); // entries run from seq 1 without gaps
+    const head: LedgerHead =
+      count > 0 && read.headHash !== null
+        ? { seq: count, hash: read.headHash }
+        : { seq: 0, hash: GENESIS_PREV };
     return new OpenLedger(lock, privateKeyPem, now, {
       profileId,
       file,

@@ -9,7 +9,16 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import type { VerifyReport } from '../contract';
 import type { LedgerEntry } from './entry';
 import type { ReadOptions, LedgerRead, LedgerScan } from './verify';
-import { buildReport, finishScans, listLedgerIds, readWorkspace, scanLedger } from './verify';
+import {
+  buildReport,
+  entriesMade,
+  entryCount,
+  finishScans,
+  lazyEntries,
+  listLedgerIds,
+  readWorkspace,
+  scanLedger,
+} from './verify';
 import type { Workspace } from './workspace';
 import { keyPath, ledgerPath, plainReason } from './workspace';
 
@@ -59,6 +68,8 @@ const ok = (read: LedgerRead) => !read.problems.some((p) => p.severity === 'erro
 
 export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
   const cache = new Map<string, Cached>();
+  /** The reads a grown file's read is made of, in order. */
+  const pieces = new WeakMap<LedgerRead, LedgerRead[]>();
 
   function fullScan(profileId: string): {
     scan: LedgerScan;
@@ -95,23 +106,31 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
       }
       if (st && keyText === prior.keyText) {
         if (st.size === prior.size && st.mtimeMs === prior.mtimeMs) return prior.read;
-        const last = prior.read.entries[prior.read.entries.length - 1];
-        if (st.size > prior.size && last) {
+        const have = entryCount(prior.read);
+        const headHash = prior.read.headHash;
+        if (st.size > prior.size && have > 0 && headHash !== null) {
           const tail = readFrom(file, prior.completeLength);
           const scan = scanLedger(tail.buf, profileId, keyText, 'quick', true, {
-            seq: last.seq + 1,
-            prevHash: last.hash,
+            seq: have + 1,
+            prevHash: headHash,
             publicKey: prior.read.publicKey,
           });
           if (scan.broken === null) {
             const [added] = await finishScans([scan], opts);
             if (added && ok(added)) {
-              const entries: LedgerEntry[] = prior.read.entries.concat(added.entries);
-              const read: LedgerRead = {
-                ...added,
-                entries,
-                headHash: entries[entries.length - 1]?.hash ?? null,
-              };
+              // The entries are made when first asked for, from the reads of each piece of the
+              // file (kept flat, so many small appends never nest one concat in another).
+              const made = entriesMade(prior.read) ? undefined : pieces.get(prior.read);
+              const parts = [...(made ?? [prior.read]), added];
+              const read = { profileId: added.profileId, file: added.file } as LedgerRead;
+              lazyEntries(read, have + entryCount(added), () =>
+                ([] as LedgerEntry[]).concat(...parts.map((p) => p.entries)),
+              );
+              pieces.set(read, parts);
+              read.headHash = added.headHash ?? headHash;
+              read.incompleteTail = added.incompleteTail;
+              read.problems = added.problems;
+              read.publicKey = added.publicKey;
               cache.set(profileId, {
                 size: tail.size,
                 mtimeMs: tail.mtimeMs,

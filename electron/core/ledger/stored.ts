@@ -1,16 +1,17 @@
 // Reading a line of one's own ledger straight from the file's bytes, for opening a workspace.
 // The open is the plainest work possible: find each '\n', SHA-256 the exact bytes, compare the
-// hash and the prev link as bytes, read seq/ts/type by position. `data` is not parsed here: an
-// entry keeps the bytes it came from and parses its data the first time it is read (projections
-// do; verifying and appending do not). The hash chain up to the signed last entry authenticates
-// those bytes, so parsing them later is parsing what was verified.
+// hash and the prev link as bytes, read seq and type by position, and make nothing: a checked
+// line is kept as its offset (StoredEntries). Its entry is made from the same bytes when someone
+// reads the entries, and even then `data` is parsed only on its own first read (projections do;
+// verifying and appending never ask). The hash chain up to the signed last entry authenticates
+// those bytes, so reading them later is reading what was verified.
 //
-// Anything not laid out exactly as the writer lays it out returns null, and the caller decodes
+// Anything not laid out exactly as the writer lays it out is left to the caller, which decodes
 // the line the slow, general way (which also words the error).
 import { hash as oneShotHash } from 'node:crypto';
 import { StewardError } from '../errors';
 import { SUFFIX_LENGTH } from './entry';
-import type { DecodeResult, LedgerEntry } from './entry';
+import type { LedgerEntry } from './entry';
 import { EVENT_TYPES } from './events';
 import type { EventType } from './events';
 
@@ -34,7 +35,6 @@ const TYPE_KEY = key(',"type":"');
 const TS_KEY = key(',"ts":"');
 const SEQ_KEY = key(',"seq":');
 const PREV_KEY = key(',"prev":"');
-const ZEROS = key('0'.repeat(64));
 const DATA_KEY = ascii('","data":');
 const TYPES = EVENT_TYPES.map((t) => ({ type: t, key: key(t) }));
 /** Longest ts we accept on the fast path (longer goes the slow way). */
@@ -195,20 +195,20 @@ export function storedLineContext(profileId: string, file: string, buf: Buffer):
   return { head, headView: viewOf(head), profileId, file, buf, view: viewOf(buf) };
 }
 
+// Where layoutAt found the fields of the line it last accepted (one line at a time, no
+// allocation per line).
+let atSeq = 0;
+let atTsOpen = 0;
+let atTsClose = 0;
+let atType: EventType = 'profile.created';
+let atPrevFrom = 0;
+let atPrevKey = 0;
+
 /**
- * Decodes the line buf[start, end) (without its '\n') of this ledger's own layout, checking its
- * bytes against its hash. `prevAt` is where the previous line's hash sits in `buf` (its text
- * is `prevHash`), or -1 for the first line, whose prev must be all zeros. Returns null when the
- * line is not in the writer's layout (the caller decodes it the general way). `buf` is modified
- * while hashing and restored.
+ * Whether the line buf[start, end) (without its '\n') is laid out exactly as this ledger's
+ * writer lays it out; if so, leaves where its fields are in the at* variables above.
  */
-export function decodeStoredLine(
-  ctx: StoredLineContext,
-  start: number,
-  end: number,
-  prevAt: number,
-  prevHash: string,
-): DecodeResult | null {
+function layoutAt(ctx: StoredLineContext, start: number, end: number): boolean {
   const { buf, view } = ctx;
   const suffixAt = end - SUFFIX_LENGTH;
   const head = ctx.head;
@@ -219,20 +219,20 @@ export function decodeStoredLine(
     !has(view, end - 4, SIG_END) ||
     !sameBytes(view, start, ctx.headView, 0, head.length)
   ) {
-    return null;
+    return false;
   }
   const dataFrom = start + head.length;
   // The tail of the body, backwards: ,"prev":"<64>","seq":<n>,"ts":"<ts>","type":"<type>"}
   const typeClose = suffixAt - 1;
-  if (buf[typeClose] !== 0x22) return null;
+  if (buf[typeClose] !== 0x22) return false;
   const type = eventTypeBefore(buf, view, typeClose, dataFrom);
-  if (type === null) return null;
+  if (type === null) return false;
   const typeOpen = typeClose - type.length - 1;
-  if (!has(view, typeOpen - 8, TYPE_KEY)) return null;
+  if (!has(view, typeOpen - 8, TYPE_KEY)) return false;
   const tsClose = typeOpen - 9;
-  if (buf[tsClose] !== 0x22) return null;
+  if (buf[tsClose] !== 0x22) return false;
   const tsOpen = openQuote(buf, tsClose, dataFrom);
-  if (tsOpen < 0 || !has(view, tsOpen - 6, TS_KEY)) return null;
+  if (tsOpen < 0 || !has(view, tsOpen - 6, TS_KEY)) return false;
   const seqTo = tsOpen - 6;
   let seq = 0;
   let mul = 1;
@@ -241,13 +241,32 @@ export function decodeStoredLine(
     seq += (c - 0x30) * mul;
     mul *= 10;
     seqFrom--;
-    if (seqTo - seqFrom > 15) return null;
+    if (seqTo - seqFrom > 15) return false;
   }
-  if (seqFrom === seqTo || buf[seqFrom] === 0x30 || !has(view, seqFrom - 7, SEQ_KEY)) return null;
+  if (seqFrom === seqTo || buf[seqFrom] === 0x30 || !has(view, seqFrom - 7, SEQ_KEY)) return false;
   const prevKeyAt = seqFrom - 8 - 64 - PREV_KEY.length;
-  if (prevKeyAt < dataFrom || buf[seqFrom - 8] !== 0x22 || !has(view, prevKeyAt, PREV_KEY)) return null;
-  const prevFrom = prevKeyAt + PREV_KEY.length;
+  if (prevKeyAt < dataFrom || buf[seqFrom - 8] !== 0x22 || !has(view, prevKeyAt, PREV_KEY)) return false;
+  atSeq = seq;
+  atTsOpen = tsOpen;
+  atTsClose = tsClose;
+  atType = type;
+  atPrevFrom = prevKeyAt + PREV_KEY.length;
+  atPrevKey = prevKeyAt;
+  return true;
+}
 
+/**
+ * Checks the line buf[start, end) (without its '\n') of this ledger's own layout: its bytes
+ * against its hash, and its prev against the previous line's hash, whose 64 bytes sit at
+ * `prevAt` in the same buffer. Returns the seq the line holds when all of that holds; 0 when it
+ * does not, or when the line is not in the writer's layout: the caller then decodes it the
+ * general way, which also words what is wrong. Makes no object: the entry is made from the same
+ * bytes when it is asked for (StoredEntries). `buf` is modified while hashing and restored.
+ */
+export function checkStoredLine(ctx: StoredLineContext, start: number, end: number, prevAt: number): number {
+  if (!layoutAt(ctx, start, end)) return 0;
+  const { buf, view } = ctx;
+  const suffixAt = end - SUFFIX_LENGTH;
   const saved = buf[suffixAt] as number;
   buf[suffixAt] = 0x7d;
   let actual: string;
@@ -257,22 +276,80 @@ export function decodeStoredLine(
     buf[suffixAt] = saved;
   }
   // The hash in the line against the computed one, as one string compare (a charCodeAt loop
-  // over the hex costs more than slicing the line's 64 bytes).
-  if (latin1(buf, suffixAt + 9, suffixAt + 73) !== actual) {
-    return { ok: false, reason: 'the entry does not match its hash (its content was changed)', seq };
+  // over the hex costs more than slicing the line's 64 bytes); prev against the previous
+  // line's hash bytes, four at a time.
+  if (latin1(buf, suffixAt + 9, suffixAt + 73) !== actual) return 0;
+  if (!sameBytes(view, atPrevFrom, view, prevAt, 64)) return 0;
+  return atSeq;
+}
+
+/** The hash written in the line that starts at `start` (checked when the line was read). */
+function hashOfLine(ctx: StoredLineContext, start: number): string {
+  const suffixAt = ctx.buf.indexOf(0x0a, start) - SUFFIX_LENGTH;
+  return latin1(ctx.buf, suffixAt + 9, suffixAt + 73);
+}
+
+/** The entry of a line that checkStoredLine accepted; `prev` is the previous entry's hash. */
+function entryOfLine(ctx: StoredLineContext, start: number, prev: string): LedgerEntry {
+  const { buf } = ctx;
+  const end = buf.indexOf(0x0a, start);
+  if (!layoutAt(ctx, start, end)) {
+    throw new StewardError('INTERNAL', `${ctx.file}: the line at byte ${start} changed after it was read.`);
   }
-  // prev against the previous line's hash bytes, four at a time.
-  const linked = prevAt < 0 ? has(view, prevFrom, ZEROS) : sameBytes(view, prevFrom, view, prevAt, 64);
+  const suffixAt = end - SUFFIX_LENGTH;
   const entry = new StoredEntry(
-    seq,
-    latin1(buf, tsOpen + 1, tsClose),
-    type,
+    atSeq,
+    latin1(buf, atTsOpen + 1, atTsClose),
+    atType,
     ctx.profileId,
-    linked ? prevHash : latin1(buf, prevFrom, prevFrom + 64),
-    actual,
+    prev,
+    latin1(buf, suffixAt + 9, suffixAt + 73),
     latin1(buf, suffixAt + 82, end - 2),
     ctx,
-    prevKeyAt,
+    atPrevKey,
   );
-  return { ok: true, entry: entry as unknown as LedgerEntry, body: null };
+  return entry as unknown as LedgerEntry;
+}
+
+/**
+ * The trusted entries of one scan, without an object per entry until one is asked for: a line
+ * the fast path checked is kept as its start offset in the scan's buffer (a small integer in
+ * an array, nothing for the GC to trace); any other line as the entry the general decoder made.
+ * Opening a workspace thus checks every hash and link but makes no entries; whoever reads
+ * `entries` (projections, exports) makes them all at once, from the same bytes.
+ */
+export class StoredEntries {
+  readonly items: (number | LedgerEntry)[] = [];
+
+  constructor(readonly ctx: StoredLineContext) {}
+
+  get length(): number {
+    return this.items.length;
+  }
+
+  /** The hash of entry i. */
+  hashAt(i: number): string {
+    const item = this.items[i] as number | LedgerEntry;
+    return typeof item === 'number' ? hashOfLine(this.ctx, item) : item.hash;
+  }
+
+  /** Entry i alone (a new object each call for a line read by the fast path). */
+  at(i: number): LedgerEntry {
+    const item = this.items[i] as number | LedgerEntry;
+    // The first item of a scan always comes from the general decoder, so i > 0 here.
+    return typeof item === 'number' ? entryOfLine(this.ctx, item, this.hashAt(i - 1)) : item;
+  }
+
+  /** Every entry, in order, sharing each hash string with the next entry's prev. */
+  all(count = this.items.length): LedgerEntry[] {
+    const out: LedgerEntry[] = new Array<LedgerEntry>(count);
+    let prev = '';
+    for (let i = 0; i < count; i++) {
+      const item = this.items[i] as number | LedgerEntry;
+      const e = typeof item === 'number' ? entryOfLine(this.ctx, item, prev) : item;
+      out[i] = e;
+      prev = e.hash;
+    }
+    return out;
+  }
 }

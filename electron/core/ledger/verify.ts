@@ -5,7 +5,7 @@
 // writer's unfinished line is not read yet — and reading stops at the first broken entry: what
 // follows it is not trusted. Large full verifications check signatures on worker threads. At
 // quick depth a line in the writer's own layout is read straight from its bytes (stored.ts) and
-// its data is parsed on first read.
+// kept as its offset: the entries are made when first read, and their data parsed on its first read.
 import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
@@ -19,7 +19,7 @@ import { decodeLineAt, GENESIS_PREV, SUFFIX_LENGTH } from './entry';
 import type { LedgerEntry } from './entry';
 import { checkEventData, profileCreatedSchema } from './events';
 import { fingerprintOf, profileIdFor, publicKeyObject, verifyDigest } from './keys';
-import { decodeStoredLine, storedLineContext } from './stored';
+import { checkStoredLine, StoredEntries, storedLineContext } from './stored';
 import type { Workspace } from './workspace';
 import {
   errnoCode,
@@ -74,6 +74,8 @@ export interface LedgerScan {
   completeLines: number;
   /** Indices into read.entries whose signature must be checked. */
   sigIndices: number[];
+  /** The trusted entries, made when asked for (read.entries makes them all). */
+  list: StoredEntries;
   depth: VerifyDepth;
   keyFileText: string | null;
 }
@@ -128,7 +130,6 @@ export function scanLedger(
   resume?: { seq: number; prevHash: string; publicKey: string },
 ): LedgerScan {
   const file = ledgerRelPath(profileId);
-  const entries: LedgerEntry[] = [];
   const lastNl = buf.lastIndexOf(0x0a);
   const completeLength = lastNl + 1;
   const full = depth === 'full';
@@ -137,17 +138,31 @@ export function scanLedger(
   let prevHash = resume?.prevHash ?? GENESIS_PREV;
   let expected = resume?.seq ?? 1;
   const ctx = storedLineContext(profileId, file, buf);
+  const list = new StoredEntries(ctx);
+  const items = list.items;
+  /** prevHash is the hash of the last general-path entry, not of the last line (see below). */
+  let prevStale = false;
   let prevAt = -1;
   let pos = 0;
   while (pos < completeLength) {
     const nl = buf.indexOf(0x0a, pos);
-    // Own layout, straight from the bytes, data left unparsed; else (and always for the genesis
-    // entry and at full depth) the general decoder on the line's text.
-    let res = full || prevAt < 0 ? null : decodeStoredLine(ctx, pos, nl, prevAt, prevHash);
-    if (res === null) {
-      const text = buf.toString('utf8', pos, nl);
-      res = decodeLineAt(text, 0, text.length, buf, pos, nl, full, parseData || full || expected === 1);
+    // Own layout, hash and link checked straight from the bytes, and no entry made: the line is
+    // kept as its offset. Else (and always for the first line of a buffer and at full depth) the
+    // general decoder on the line's text, which also words whatever is wrong.
+    if (!full && prevAt >= 0 && checkStoredLine(ctx, pos, nl, prevAt) === expected) {
+      items.push(pos);
+      prevStale = true;
+      prevAt = nl - SUFFIX_LENGTH + 9;
+      pos = nl + 1;
+      expected++;
+      continue;
     }
+    if (prevStale) {
+      prevHash = list.hashAt(items.length - 1);
+      prevStale = false;
+    }
+    const text = buf.toString('utf8', pos, nl);
+    const res = decodeLineAt(text, 0, text.length, buf, pos, nl, full, parseData || full || expected === 1);
     const lineStart = pos;
     prevAt = nl - SUFFIX_LENGTH + 9;
     pos = nl + 1;
@@ -212,7 +227,7 @@ export function scanLedger(
     // Share the strings already held rather than keeping a slice per entry.
     e.prev = prevHash;
     e.actor = profileId;
-    entries.push(e);
+    items.push(e);
     prevHash = e.hash;
     expected++;
   }
@@ -225,33 +240,72 @@ export function scanLedger(
   } else if (completeLength === 0 && resume === undefined) {
     broken = { seq: 1, reason: 'the ledger has no complete entry (the profile.created entry is missing)' };
   }
+  const count = items.length;
   let sigIndices: number[] = [];
-  if (publicKey !== null && entries.length > 0) {
-    if (full) sigIndices = entries.map((_, i) => i);
-    else sigIndices = entries.length > 1 ? [0, entries.length - 1] : [0];
+  if (publicKey !== null && count > 0) {
+    if (full) sigIndices = items.map((_, i) => i);
+    else sigIndices = count > 1 ? [0, count - 1] : [0];
   }
+  const read = { profileId, file } as LedgerRead;
+  lazyEntries(read, count, () => list.all(count));
+  read.headHash = null;
+  read.incompleteTail = completeLength < buf.length;
+  read.problems = [];
+  read.publicKey = publicKey;
   return {
-    read: {
-      profileId,
-      file,
-      entries,
-      headHash: null,
-      incompleteTail: completeLength < buf.length,
-      problems: [],
-      publicKey,
-    },
+    read,
     broken,
     skippedLines,
     completeLength,
     completeLines:
-      (resume ? resume.seq - 1 : 0) +
-      entries.length +
-      skippedLines +
-      (broken !== null && completeLength > 0 ? 1 : 0),
+      (resume ? resume.seq - 1 : 0) + count + skippedLines + (broken !== null && completeLength > 0 ? 1 : 0),
     sigIndices,
+    list,
     depth,
     keyFileText,
   };
+}
+
+const counts = new WeakMap<object, number>();
+
+function settle(read: LedgerRead, entries: LedgerEntry[]): void {
+  counts.delete(read);
+  Object.defineProperty(read, 'entries', {
+    value: entries,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * Makes read.entries an own, enumerable property whose array is made on first read by `make`
+ * (spreading, JSON and structuredClone see it as usual); entryCount answers before that.
+ */
+export function lazyEntries(read: LedgerRead, count: number, make: () => LedgerEntry[]): void {
+  counts.set(read, count);
+  Object.defineProperty(read, 'entries', {
+    enumerable: true,
+    configurable: true,
+    get(): LedgerEntry[] {
+      const entries = make();
+      settle(read, entries);
+      return entries;
+    },
+    set(entries: LedgerEntry[]) {
+      settle(read, entries);
+    },
+  });
+}
+
+/** Whether read.entries is an array already (rather than made on first read). */
+export function entriesMade(read: LedgerRead): boolean {
+  return !counts.has(read);
+}
+
+/** How many trusted entries a read holds, without making them. */
+export function entryCount(read: LedgerRead): number {
+  return counts.get(read) ?? read.entries.length;
 }
 
 /**
@@ -272,8 +326,13 @@ export function finishScan(scan: LedgerScan, firstBadSig: number | null): Ledger
   }
   scan.broken = broken;
   scan.skippedLines = skippedLines;
-  const last = read.entries[read.entries.length - 1];
-  read.headHash = last ? last.hash : null;
+  const count = entryCount(read);
+  read.headHash =
+    count === 0
+      ? null
+      : firstBadSig !== null
+        ? (read.entries[count - 1] as LedgerEntry).hash
+        : scan.list.hashAt(count - 1);
   const problems: VerifyProblem[] = [];
   if (broken) {
     const after =
@@ -422,7 +481,7 @@ export async function finishScans(scans: LedgerScan[], opts: ReadOptions = {}): 
     if (scan.read.publicKey === null || scan.sigIndices.length === 0) return;
     const k = jobs.keys.push(scan.read.publicKey) - 1;
     for (const i of scan.sigIndices) {
-      const e = scan.read.entries[i] as LedgerEntry;
+      const e = scan.list.at(i);
       jobs.keyIdx.push(k);
       jobs.hashes.push(e.hash);
       jobs.sigs.push(e.sig);
@@ -513,7 +572,7 @@ function summarize(read: LedgerRead): LedgerSummary {
   return {
     file: read.file,
     profileId: read.profileId,
-    entries: read.entries.length,
+    entries: entryCount(read),
     headHash: read.headHash,
     ok: !read.problems.some((p) => p.severity === 'error'),
   };

@@ -4,8 +4,17 @@
 // on first read but behave like plain objects.
 import { appendFileSync, truncateSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspaceReader, openLedger, readWorkspace } from '../../../electron/core/ledger';
-import { cleanupTempDirs, makeLedger, readLines, startedData, testClock, writeLines } from './helpers';
+import { createWorkspaceReader, entryCount, openLedger, readWorkspace } from '../../../electron/core/ledger';
+import type { LedgerRead } from '../../../electron/core/ledger';
+import {
+  cleanupTempDirs,
+  decoded,
+  makeLedger,
+  readLines,
+  startedData,
+  testClock,
+  writeLines,
+} from './helpers';
 
 afterEach(cleanupTempDirs);
 
@@ -72,6 +81,33 @@ describe('createWorkspaceReader', () => {
     expect(whole.report.ok).toBe(true);
     expect(whole.report.problems).toEqual([]);
     expect(whole.ledgers[0]?.entries).toHaveLength(4);
+  });
+
+  it('many appends, each read before the next, make one flat list of entries when asked', async () => {
+    const f = await makeLedger(2);
+    const reader = createWorkspaceReader(f.ws);
+    await reader.read();
+    const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem, { now: testClock });
+    let last: LedgerRead | undefined;
+    for (let i = 3; i <= 60; i++) {
+      await ledger.append('training.started', startedData(i));
+      const { ledgers, report } = await reader.read();
+      expect(report.ok).toBe(true);
+      last = ledgers[0] as LedgerRead;
+      expect(entryCount(last)).toBe(i); // counted without making the entries
+    }
+    await ledger.close();
+    const read = last as LedgerRead;
+    expect(read.entries.map((e) => e.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    expect(plain(read.entries)).toEqual(readLines(f.file).map((l) => plain(decoded(l))));
+    // Growing again after the entries were made starts from the made list.
+    const again = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem, { now: testClock });
+    await again.append('training.started', startedData(61));
+    await again.close();
+    const grown = (await reader.read()).ledgers[0] as LedgerRead;
+    expect(grown.entries).toHaveLength(61);
+    expect(grown.entries[59]).toBe(read.entries[59]);
+    expect(grown.headHash).toBe(grown.entries[60]?.hash);
   });
 
   it('gives entries that spread, serialise and compare like plain objects', async () => {

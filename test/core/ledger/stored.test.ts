@@ -1,0 +1,86 @@
+// Opening a ledger checks every line straight from its bytes and makes no entry object until
+// someone reads `entries`; the entries made then are exactly the lines on disk, whether a line
+// was read by the fast path or by the general decoder.
+import { afterEach, describe, expect, it } from 'vitest';
+import { entryCount, readWorkspace, verifyWorkspace } from '../../../electron/core/ledger';
+import type { LedgerRead } from '../../../electron/core/ledger';
+import { cleanupTempDirs, decoded, makeLedger, readLines, rewriteFrom, writeLines } from './helpers';
+
+afterEach(cleanupTempDirs);
+
+const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+const entriesAreMade = (read: LedgerRead) =>
+  Object.getOwnPropertyDescriptor(read, 'entries')?.get === undefined;
+
+describe('entries made on demand', () => {
+  it('opening checks every line but makes the entries only when they are read', async () => {
+    const f = await makeLedger(20);
+    const { ledgers, report } = await readWorkspace(f.ws, { depth: 'quick' });
+    expect(report.ok).toBe(true);
+    const read = ledgers[0] as LedgerRead;
+    expect(entriesAreMade(read)).toBe(false);
+    expect(entryCount(read)).toBe(20);
+    expect(report.ledgers[0]?.entries).toBe(20);
+    expect(read.headHash).toBe(decoded(readLines(f.file)[19] as string).hash);
+    expect(entriesAreMade(read)).toBe(false);
+
+    const entries = read.entries;
+    expect(entriesAreMade(read)).toBe(true);
+    expect(read.entries).toBe(entries); // made once
+    expect(plain(entries)).toEqual(readLines(f.file).map((l) => plain(decoded(l))));
+    // Each prev is the previous entry's hash string itself, not a copy.
+    for (let i = 1; i < entries.length; i++) expect(entries[i]?.prev).toBe(entries[i - 1]?.hash);
+    expect(entryCount(read)).toBe(20);
+  });
+
+  it('a read spreads, clones and serialises with its entries before they are made', async () => {
+    const f = await makeLedger(6);
+    const fresh = async () => (await readWorkspace(f.ws, { depth: 'quick' })).ledgers[0] as LedgerRead;
+    const expected = readLines(f.file).map((l) => plain(decoded(l)));
+    expect(plain(structuredClone(await fresh()).entries)).toEqual(expected);
+    expect(plain({ ...(await fresh()) }.entries)).toEqual(expected);
+    expect((plain(await fresh()) as { entries: unknown }).entries).toEqual(expected);
+    const replaced = await fresh();
+    replaced.entries = [];
+    expect(entryCount(replaced)).toBe(0);
+  });
+
+  it('lines the fast path does not take, among lines it does, link and read the same', async () => {
+    const f = await makeLedger(12);
+    // Entry 6 gets a timestamp with a non-ASCII character: the general decoder reads it (quick
+    // depth checks links and hashes, not whether ts is a date); the lines around it stay fast.
+    const lines = rewriteFrom(readLines(f.file), 5, (e) => ({ ...e, ts: `${e.ts}é` }), f.keys.privateKeyPem);
+    writeLines(f.file, lines);
+    const { ledgers, report } = await readWorkspace(f.ws, { depth: 'quick' });
+    expect(report).toMatchObject({ ok: true, problems: [] });
+    const read = ledgers[0] as LedgerRead;
+    expect(read.headHash).toBe(decoded(lines[11] as string).hash);
+    expect(plain(read.entries)).toEqual(lines.map((l) => plain(decoded(l))));
+    expect(read.entries[5]?.ts.endsWith('é')).toBe(true);
+
+    // A changed byte just after the slow line is still caught, at its own seq.
+    const tampered = [...lines];
+    tampered[6] = (tampered[6] as string).replace('"m-7"', '"m-x"');
+    writeLines(f.file, tampered);
+    const bad = await verifyWorkspace(f.ws.dir, { depth: 'quick' });
+    expect(bad.ok).toBe(false);
+    expect(bad.problems[0]).toMatchObject({ file: f.rel, seq: 7 });
+    expect(bad.problems[0]?.reason).toMatch(/does not match its hash/);
+  });
+
+  it('a link broken between two fast lines is named at the right seq', async () => {
+    const f = await makeLedger(10);
+    const lines = readLines(f.file);
+    // Entry 8 re-signed onto a prev that is not entry 7's hash: its own hash is right, the link is not.
+    const relinked = rewriteFrom(lines, 7, (e) => ({ ...e, prev: 'a'.repeat(64) }), f.keys.privateKeyPem);
+    writeLines(f.file, relinked);
+    const { ledgers, report } = await readWorkspace(f.ws, { depth: 'quick' });
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]).toMatchObject({ seq: 8 });
+    expect(report.problems[0]?.reason).toMatch(/does not link to entry 7/);
+    const read = ledgers[0] as LedgerRead;
+    expect(entryCount(read)).toBe(7);
+    expect(read.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(read.headHash).toBe(decoded(lines[6] as string).hash);
+  });
+});
