@@ -1,10 +1,12 @@
 // An incremental reader of a workspace, for services that read it on every call. Each ledger's
-// read is kept with the file's size, mtime and head; on the next read a file that has not
-// changed is not read again, and a file that only grew (append-only, one writer) is read from
-// where the last read stopped: the new lines must chain on the head already verified, and the
-// last new entry's signature is checked, as at quick depth. A file that shrank, changed without
-// growing, or was broken is read again from genesis. History rewritten behind an unchanged
-// size is what a full verification (verifyWorkspace) is for.
+// read is kept with the file's size, mtime, head and the SHA-256 of the bytes read; on the next
+// read a file that has not changed is not read again, and a file that only grew (append-only,
+// one writer) has only its new lines decoded: the bytes read before must hash as they did, the
+// new lines must chain on the head already verified, and the last new entry's signature is
+// checked, as at quick depth. A file that shrank, changed without growing, changed before its
+// end, or was broken is read again from genesis. History rewritten behind an unchanged size and
+// mtime is what a full verification (verifyWorkspace) is for.
+import { createHash, hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { VerifyReport } from '../contract';
 import type { LedgerEntry } from './entry';
@@ -27,6 +29,8 @@ interface Cached {
   mtimeMs: number;
   /** Bytes up to the last complete line that was read. */
   completeLength: number;
+  /** SHA-256 of those bytes, so that a grown file can show it was only appended to. */
+  prefixSha: string;
   keyText: string | null;
   read: LedgerRead;
 }
@@ -76,15 +80,18 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
     size: number;
     mtimeMs: number;
     keyText: string | null;
+    prefixSha: string;
   } {
     const keyText = readKey(ws, profileId);
     try {
       const { buf, size, mtimeMs } = readFrom(ledgerPath(ws, profileId), 0);
-      return { scan: scanLedger(buf, profileId, keyText, 'quick'), size, mtimeMs, keyText };
+      const scan = scanLedger(buf, profileId, keyText, 'quick');
+      const prefixSha = hash('sha256', buf.subarray(0, scan.completeLength), 'hex');
+      return { scan, size, mtimeMs, keyText, prefixSha };
     } catch (err) {
       const scan = scanLedger(Buffer.alloc(0), profileId, keyText, 'quick');
       scan.broken = { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` };
-      return { scan, size: -1, mtimeMs: -1, keyText };
+      return { scan, size: -1, mtimeMs: -1, keyText, prefixSha: '' };
     }
   }
 
@@ -109,13 +116,24 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
         const have = entryCount(prior.read);
         const headHash = prior.read.headHash;
         if (st.size > prior.size && have > 0 && headHash !== null) {
-          const tail = readFrom(file, prior.completeLength);
-          const scan = scanLedger(tail.buf, profileId, keyText, 'quick', true, {
-            seq: have + 1,
-            prevHash: headHash,
-            publicKey: prior.read.publicKey,
-          });
-          if (scan.broken === null) {
+          // The whole file is read again, but only its new lines are decoded: the bytes already
+          // read must hash as they did (an earlier line edited in place, then a real append, is
+          // caught here), and the new lines must chain on the head already verified.
+          const whole = readFrom(file, 0);
+          const prefix = createHash('sha256').update(whole.buf.subarray(0, prior.completeLength));
+          const sameSoFar =
+            whole.buf.length >= prior.completeLength && prefix.copy().digest('hex') === prior.prefixSha;
+          // A copy, so that the new entries do not keep the whole file's bytes alive.
+          const tailBuf = sameSoFar ? Buffer.from(whole.buf.subarray(prior.completeLength)) : null;
+          const scan =
+            tailBuf === null
+              ? null
+              : scanLedger(tailBuf, profileId, keyText, 'quick', true, {
+                  seq: have + 1,
+                  prevHash: headHash,
+                  publicKey: prior.read.publicKey,
+                });
+          if (scan !== null && tailBuf !== null && scan.broken === null) {
             const [added] = await finishScans([scan], opts);
             if (added && ok(added)) {
               // The entries are made when first asked for, from the reads of each piece of the
@@ -132,9 +150,10 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
               read.problems = added.problems;
               read.publicKey = added.publicKey;
               cache.set(profileId, {
-                size: tail.size,
-                mtimeMs: tail.mtimeMs,
+                size: whole.size,
+                mtimeMs: whole.mtimeMs,
                 completeLength: prior.completeLength + scan.completeLength,
+                prefixSha: prefix.update(tailBuf.subarray(0, scan.completeLength)).digest('hex'),
                 keyText,
                 read,
               });
@@ -145,9 +164,9 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
       }
     }
     // First read, or anything but a clean append: from genesis.
-    const { scan, size, mtimeMs, keyText } = fullScan(profileId);
+    const { scan, size, mtimeMs, keyText, prefixSha } = fullScan(profileId);
     const [read] = (await finishScans([scan], opts)) as [LedgerRead];
-    cache.set(profileId, { size, mtimeMs, completeLength: scan.completeLength, keyText, read });
+    cache.set(profileId, { size, mtimeMs, completeLength: scan.completeLength, prefixSha, keyText, read });
     return read;
   }
 

@@ -63,6 +63,24 @@ describe('createWorkspaceReader', () => {
     expect(rewritten.report.problems[0]).toMatchObject({ seq: 4 });
   });
 
+  it('notices an earlier line edited in place when a real append follows before the next read', async () => {
+    const f = await makeLedger(6);
+    const reader = createWorkspaceReader(f.ws);
+    expect((await reader.read()).report.ok).toBe(true);
+    // The app holds the ledger open; meanwhile entry 3's data is changed in place (same
+    // length), and then the app appends as usual.
+    const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem, { now: testClock });
+    const lines = readLines(f.file);
+    lines[2] = (lines[2] as string).replace('"m-3"', '"m-4"');
+    writeLines(f.file, lines);
+    await ledger.append('training.started', startedData(7));
+    await ledger.close();
+    const after = await reader.read();
+    expect(after.report.ok).toBe(false);
+    expect(after.report.problems[0]).toMatchObject({ file: f.rel, seq: 3 });
+    expect(after.report.problems[0]?.reason).toMatch(/does not match its hash/);
+  });
+
   it('reads a torn tail as not yet written, then the completed line', async () => {
     const f = await makeLedger(3);
     const reader = createWorkspaceReader(f.ws);
