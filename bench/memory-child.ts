@@ -1,17 +1,18 @@
 // Child process of the memory benchmark: does one thing to a workspace and prints its peak RSS.
-//   open  <dir> : readWorkspace at quick depth, keeping what it returns
+//   open  <dir> : readWorkspace at quick depth, keeping what it returns (entries not made)
+//   made  <dir> : the same, then every ledger's entries made and kept
 //   bytes <dir> : reads every ledger file and keeps the bytes (the raw lines, held once)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readWorkspace, workspacePaths } from '../electron/core/ledger';
+import { entryCount, readWorkspace, workspacePaths } from '../electron/core/ledger';
 
 const [mode, dir] = process.argv.slice(2) as [string, string];
 const ws = workspacePaths(dir);
 let kept: unknown;
 let entries = 0;
-if (mode === 'open') {
+if (mode === 'open' || mode === 'made') {
   const { ledgers } = await readWorkspace(ws, { depth: 'quick' });
-  entries = ledgers.reduce((n, l) => n + l.entries.length, 0);
+  entries = ledgers.reduce((n, l) => n + (mode === 'made' ? l.entries.length : entryCount(l)), 0);
   kept = ledgers;
 } else {
   const bufs = readdirSync(ws.ledgersDir)
