@@ -37,7 +37,10 @@ export interface LedgerRead {
   profileId: string;
   /** Relative to the workspace: 'ledgers/<id>.jsonl'. */
   file: string;
-  /** The trusted entries, in seq order (up to the first broken one). */
+  /**
+   * The trusted entries, in seq order (up to the first broken one). A quick read makes them on
+   * first access (see lazyEntries); use entryCount and headHash when only those are needed.
+   */
   entries: LedgerEntry[];
   /** Hash of the last trusted entry; null when there is none. */
   headHash: string | null;
