@@ -12,7 +12,15 @@ import type { ProfileSummary } from '../../electron/core/contract';
 import { verifyWorkspace } from '../../electron/core/ledger';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { chooseRadio, tabTo, typeDate } from './support/keyboard';
-import { ALL_MODULES, fillApproveWithConditions, isoIn, SUBMITTER_MODULES } from './support/reviewAnswers';
+import {
+  ALL_MODULES,
+  churnAnswers,
+  churnResponses,
+  fillApproveWithConditions,
+  isoIn,
+  seedReviewAwaitingVersion2Decision,
+  SUBMITTER_MODULES,
+} from './support/reviewAnswers';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
 /** A full-page screenshot from the top (sticky parts of the layout then sit where they belong). */
@@ -385,4 +393,43 @@ test('a review from first answer to a decision, with two profiles and the keyboa
     ].sort(),
   );
   expect(ben.id).not.toBe(amara.id);
+});
+
+test('a half-filled mitigation response is saved as typed and is there after a reload', async ({
+  page,
+  renderer,
+  steward,
+}) => {
+  test.setTimeout(90_000);
+  await seedReviewAwaitingVersion2Decision(steward);
+  const services = steward.handle.services;
+  const { draftId } = await services.createReviewDraft({});
+  // Every mitigation answered but the first (fairness testing), which Amara starts on screen.
+  await services.saveReviewDraft({
+    draftId,
+    answers: churnAnswers({ proposalTitle: 'Churn-risk score, second attempt' }),
+    mitigationResponses: churnResponses().slice(1),
+  });
+  const steps = page.getByRole('navigation', { name: 'Questionnaire steps' });
+  const fairness = page.getByRole('group', { name: /Your response to “Test outcomes for differences/ });
+  await page.goto(`${renderer.url}#/reviews/drafts/${draftId}`);
+  await steps.getByRole('button', { name: /Risk summary/ }).click();
+  await fairness.getByRole('radio', { name: 'Accept: we will do this' }).check();
+  await page.getByRole('textbox', { name: 'Owner' }).fill('Grace Hopper');
+  // Autosaved in core as far as it goes: the due date is still to come.
+  await expect
+    .poll(async () => (await services.getReviewDraft({ draftId })).mitigationResponses[0], {
+      timeout: 10_000,
+    })
+    .toEqual({ mitigationId: 'fairnessTesting', status: 'accepted', owner: 'Grace Hopper' });
+
+  await page.reload();
+  await steps.getByRole('button', { name: /Risk summary/ }).click();
+  await expect(fairness.getByRole('radio', { name: 'Accept: we will do this' })).toBeChecked();
+  await expect(page.getByRole('textbox', { name: 'Owner' })).toHaveValue('Grace Hopper');
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+  await expect(page.getByText(/each proposed mitigation: 1 left/)).toBeVisible();
+  // The date completes it, and the review can go.
+  await page.getByLabel('Due date').fill(isoIn(30));
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeEnabled({ timeout: 10_000 });
 });

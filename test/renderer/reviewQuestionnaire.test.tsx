@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ArgsOf } from '../../electron/core/contract';
 import { makeProfile } from './fakeBridge';
@@ -245,15 +245,52 @@ describe('questionnaire', () => {
     fireEvent.change(reason, { target: { value: 'The notice already covers churn analysis.' } });
     expect(screen.queryByText('Say why this mitigation is not needed.')).toBeNull();
 
-    // Only the complete response is saved; the half-filled acceptance stays on screen.
-    await waitFor(() => expect(saves(bridge).length).toBeGreaterThan(0), { timeout: 2000 });
+    // Both are saved as far as they are filled in; the half-filled acceptance keeps the draft
+    // from being submitted, and core's word on it waits for the fields' own messages.
+    await waitFor(() => expect(saves(bridge).at(-1)?.mitigationResponses).toHaveLength(2), { timeout: 2000 });
     expect(saves(bridge).at(-1)!.mitigationResponses).toEqual([
+      { mitigationId: 'establishArt9Condition', status: 'accepted' },
       {
         mitigationId: 'updateNotice',
         status: 'declined',
         reason: 'The notice already covers churn analysis.',
       },
     ]);
+    expect(screen.queryByText('an accepted mitigation needs an owner and a due date')).toBeNull();
+    expect((screen.getByRole('button', { name: 'Submit for review' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  it('keeps a half-filled response: an owner typed before the due date is saved and comes back', async () => {
+    const answers = completeAnswers({ scrSensitive: 'yes', newPurpose: 'no' });
+    const { bridge } = await openDraft(makeDraft({ answers }));
+    goToStep(/Risk summary/);
+    const art9 = question(/Your response to “Establish an Art. 9\(2\) condition/);
+    fireEvent.click(within(art9).getByRole('radio', { name: 'Accept: we will do this' }));
+    fireEvent.change(screen.getByRole('textbox', { name: 'Owner' }), {
+      target: { value: '  Grace Hopper ' },
+    });
+    await waitFor(
+      () =>
+        expect(saves(bridge).at(-1)?.mitigationResponses).toEqual([
+          { mitigationId: 'establishArt9Condition', status: 'accepted', owner: 'Grace Hopper' },
+        ]),
+      { timeout: 2000 },
+    );
+    expect(screen.queryByText('an accepted mitigation needs an owner and a due date')).toBeNull();
+    const saved = saves(bridge).at(-1)!;
+    cleanup();
+
+    // Opened again (the app was closed): the choice and the owner are there, the date is still asked for.
+    await openDraft(makeDraft({ answers: saved.answers, mitigationResponses: saved.mitigationResponses }));
+    goToStep(/Risk summary/);
+    const again = question(/Your response to “Establish an Art. 9\(2\) condition/);
+    expect(
+      (within(again).getByRole('radio', { name: 'Accept: we will do this' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    expect((screen.getByRole('textbox', { name: 'Owner' }) as HTMLInputElement).value).toBe('Grace Hopper');
+    expect((screen.getByLabelText('Due date') as HTMLInputElement).value).toBe('');
     expect((screen.getByRole('button', { name: 'Submit for review' }) as HTMLButtonElement).disabled).toBe(
       true,
     );

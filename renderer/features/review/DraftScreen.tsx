@@ -31,7 +31,7 @@ import {
   MitigationForm,
   mitigationAnchor,
   responseDraftsFrom,
-  toResponseInputs,
+  toSavedResponses,
   type ResponseDraft,
   type ResponseDrafts,
 } from './MitigationForm';
@@ -195,9 +195,9 @@ function DraftEditor({
   const save = useCallback(async () => {
     const payload = {
       answers: answersRef.current,
-      responses: toResponseInputs(responsesRef.current, proposedRef.current),
+      responses: toSavedResponses(responsesRef.current, proposedRef.current),
     };
-    // Typing into a half-filled mitigation changes nothing that is saved: no call needed.
+    // Nothing changed since the last save (a toggle back and forth, or spaces typed at the end).
     if (same(payload, lastSent.current)) return true;
     lastSent.current = payload;
     const saved = await saveReviewDraft(draftId, payload.answers, payload.responses);
@@ -213,7 +213,7 @@ function DraftEditor({
   // When core proposes a different set of mitigations, the responses to save change with it.
   useEffect(() => {
     proposedRef.current = proposedIds(evaluation);
-    const wanted = toResponseInputs(responsesRef.current, proposedRef.current);
+    const wanted = toSavedResponses(responsesRef.current, proposedRef.current);
     if (!same(wanted, lastSent.current.responses) && status !== 'failed') schedule();
   }, [evaluation, schedule, status]);
 

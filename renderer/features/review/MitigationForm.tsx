@@ -59,20 +59,32 @@ function isComplete(draft: ResponseDraft | undefined): boolean {
   return Object.keys(responseErrors(draft)).length === 0;
 }
 
-/** The complete responses to the mitigations core proposes now, in the contract's shape. */
-export function toResponseInputs(
+/**
+ * The responses to the mitigations core proposes now, in the contract's shape, as far as they
+ * are filled in: every response with a status is saved, complete or not, so that an owner typed
+ * before the due date is chosen is not lost when the app closes. Core judges completeness (a
+ * half-filled response keeps the draft from being submitted); empty fields are left out.
+ */
+export function toSavedResponses(
   drafts: ResponseDrafts,
   proposedIds: readonly string[],
 ): MitigationResponseInput[] {
   const inputs: MitigationResponseInput[] = [];
   for (const id of proposedIds) {
     const draft = drafts[id];
-    if (!draft || !isComplete(draft)) continue;
-    inputs.push(
-      draft.status === 'accepted'
-        ? { mitigationId: id, status: 'accepted', owner: draft.owner.trim(), dueDate: draft.dueDate }
-        : { mitigationId: id, status: 'declined', reason: draft.reason.trim() },
-    );
+    if (!draft || draft.status === null) continue;
+    if (draft.status === 'accepted') {
+      const owner = draft.owner.trim();
+      inputs.push({
+        mitigationId: id,
+        status: 'accepted',
+        ...(owner === '' ? {} : { owner }),
+        ...(draft.dueDate === '' ? {} : { dueDate: draft.dueDate }),
+      });
+    } else {
+      const reason = draft.reason.trim();
+      inputs.push({ mitigationId: id, status: 'declined', ...(reason === '' ? {} : { reason }) });
+    }
   }
   return inputs;
 }
@@ -97,6 +109,9 @@ function MitigationItem({
   onChange: (draft: ResponseDraft) => void;
 }) {
   const { t } = useTranslation('review');
+  // What core finds wrong with a response still being filled in is what the fields below say
+  // once they are left (or on submit): only a complete response shows core's word at once.
+  const coreProblem = isComplete(draft) ? problem : null;
   // An error shows once the person has left the field, or tried to submit.
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const errors = responseErrors(draft);
@@ -138,7 +153,7 @@ function MitigationItem({
         onChange={(selected) =>
           onChange({ ...draft, status: (selected[0] as ResponseDraft['status']) ?? null })
         }
-        error={showAllErrors ? (message('status') ?? problem) : problem}
+        error={showAllErrors ? (message('status') ?? coreProblem) : coreProblem}
       />
       {draft.status === 'accepted' ? (
         <div className="mitigation__fields">

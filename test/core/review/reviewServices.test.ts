@@ -66,6 +66,43 @@ describe('review services', () => {
     await expect(s.getReviewDraft({ draftId: draft.draftId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('keeps a half-filled mitigation response in the draft, and will not submit until it is complete', async () => {
+    await twoPeople();
+    const { draftId } = await s.createReviewDraft({});
+    const filled = await autofillDraft(s, draftId, { specialCategories: ['religiousBeliefs'] });
+    expect(filled.assessment.mitigations.map((m) => m.id)).toContain('establishArt9Condition');
+    const half = {
+      mitigationId: 'establishArt9Condition',
+      status: 'accepted' as const,
+      owner: 'Grace Hopper',
+    };
+    const others = filled.mitigationResponses.filter((r) => r.mitigationId !== half.mitigationId);
+    const saved = await s.saveReviewDraft({
+      draftId,
+      answers: filled.answers,
+      mitigationResponses: [...others, half],
+    });
+    expect(saved.assessment.readyToSubmit).toBe(false);
+    expect(saved.assessment.responseProblems).toEqual([
+      {
+        mitigationId: half.mitigationId,
+        reason: 'an accepted mitigation needs a due date written YYYY-MM-DD',
+      },
+    ]);
+    expect(saved.submitBlockers.join(' ')).toMatch(/each proposed mitigation: 1 left/);
+    // What was typed is kept as typed, for the form to show again.
+    expect((await s.getReviewDraft({ draftId })).mitigationResponses).toContainEqual(half);
+    await expect(s.submitReview({ draftId })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    // Completed, it goes.
+    const done = await s.saveReviewDraft({
+      draftId,
+      answers: filled.answers,
+      mitigationResponses: [...others, { ...half, dueDate: '2027-02-01' }],
+    });
+    expect(done.assessment.readyToSubmit).toBe(true);
+    expect((await s.submitReview({ draftId })).summary.status).toBe('submitted');
+  });
+
   it('runs the whole workflow: submit, request changes, resubmit with a diff, approve with conditions', async () => {
     const { a, b } = await twoPeople();
     const draft = await s.createReviewDraft({});
