@@ -21,7 +21,7 @@ import type { Ledger, LedgerRead, Workspace } from '../ledger';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
 import { loadQuestionnaire, QUESTIONNAIRE_FILE, type Questionnaire } from '../review/questionnaire';
 import type { Settings } from '../settings/settingsStore';
-import { loadContent } from '../training/content';
+import { BASE_LOCALE, loadContent, type LoadedContent } from '../training/content';
 import { bundleExportedData, writeBundle } from './bundle';
 import { certificateRows, renderCertificatesHtml } from './certificates';
 import { printHtmlToPdf } from './chromiumPdf';
@@ -164,6 +164,14 @@ function sha256File(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 }
 
+/** The language of a translated module edition by its content hash (undefined for English or unknown). */
+function languageOfEdition(content: LoadedContent): (contentHash: string) => string | undefined {
+  return (contentHash) => {
+    const edition = content.editions.get(contentHash);
+    return edition && edition.locale !== BASE_LOCALE ? edition.locale : undefined;
+  };
+}
+
 export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
   const jobs = createJobRegistry({ now: deps.now, logError: deps.logError });
 
@@ -276,7 +284,10 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
           l.entries,
           modules,
           content.policy.xapi,
-          pseudonymise && key ? { pseudonym: (id) => pseudonymFor(key, id) } : undefined,
+          {
+            languageOf: languageOfEdition(content),
+            ...(pseudonymise && key ? { pseudonym: (id: string) => pseudonymFor(key, id) } : {}),
+          },
         ),
       );
     }
@@ -421,6 +432,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         own.entries,
         new Map(content.modules.map((m) => [m.id, { id: m.id, title: m.title }])),
         content.policy.xapi,
+        { languageOf: languageOfEdition(content) },
       );
     },
   });

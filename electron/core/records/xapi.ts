@@ -84,6 +84,11 @@ export interface StatementOptions {
   pseudonym?: (personId: string) => string;
   /** Root of activity ids; default `<homePage>/xapi/activities`. */
   activityBase?: string;
+  /**
+   * The language (RFC 5646 tag) of the module text a content hash names, for context.language:
+   * the person took a translation. Undefined (or no function) means the English text: en-US.
+   */
+  languageOf?: (contentHash: string) => string | undefined;
 }
 
 // RFC 4122 name-based UUIDs (version 5: SHA-1 of namespace + name). Version 5 rather than the
@@ -238,7 +243,7 @@ export function statementsForLedger(
       [extension('ledger-entry-hash')]: entry.hash,
       [extension('content-hash')]: contentHash,
     };
-    const context = { platform: 'Steward', language: 'en-US', extensions };
+    const context = { platform: 'Steward', language: opts.languageOf?.(contentHash) ?? 'en-US', extensions };
 
     if (entry.type === 'training.started') {
       openStarts.set(fileKey, entry.ts);

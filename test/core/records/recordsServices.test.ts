@@ -152,6 +152,29 @@ describe('records services', () => {
     expect(a.file).not.toBe(b.file);
   });
 
+  it('an xAPI export says in which language each module was taken', async () => {
+    const m = await machine();
+    const ana = await m.s.createProfile({ name: 'Ana Duarte', email: 'ana@example.com', team: 'Product' });
+    grant(m, ana, 'managers');
+    // People's rights has a French edition; privacy by design does not, so it is taken in English.
+    await m.s.setLocale({ locale: 'fr' });
+    await completeModules(m.s, ['peoples-rights', 'privacy-by-design'], m.contentDir);
+    const job = await settle(m.s, await m.s.startExport({ format: 'xapi', pseudonymise: false }));
+    expect(job.state).toBe('done');
+    const statements = JSON.parse(fs.readFileSync(job.file!, 'utf8')) as {
+      object: { id: string };
+      context: { language: string };
+    }[];
+    const languages = (module: string) =>
+      new Set(
+        statements
+          .filter((st) => st.object.id.includes(`/module/${module}/`))
+          .map((st) => st.context.language),
+      );
+    expect(languages('peoples-rights')).toEqual(new Set(['fr']));
+    expect(languages('privacy-by-design')).toEqual(new Set(['en-US']));
+  });
+
   it('refuses to export without a profile, and says why', async () => {
     const m = await machine();
     await expect(m.s.startExport({ format: 'json', pseudonymise: false })).rejects.toMatchObject({

@@ -222,6 +222,22 @@ describe('statementsForLedger', () => {
     expect(out[0]!.actor.account?.homePage).toBe('https://org.example');
   });
 
+  it('gives the language of the edition taken as context.language: a translation by its tag, else en-US', () => {
+    const french = { ...consentV1, contentHash: sha256Hex('consent v1.2.0, fr') };
+    const mixed = chain([
+      { type: 'training.started', ts: '2025-05-01T09:00:00.000Z', data: french },
+      { type: 'training.started', ts: '2025-05-01T09:05:00.000Z', data: consentV1 },
+    ]);
+    const languageOf = (hash: string) => (hash === french.contentHash ? 'fr' : undefined);
+    const out = statementsForLedger(person, mixed, modules, policy, { languageOf });
+    expect(out.map((st) => st.context.language)).toEqual(['fr', 'en-US']);
+    // Without the function every statement is en-US, as before.
+    expect(statementsForLedger(person, mixed, modules, policy).map((st) => st.context.language)).toEqual([
+      'en-US',
+      'en-US',
+    ]);
+  });
+
   it('refuses a home page that is not a web address', () => {
     expect(() => statementsForLedger(person, entries, modules, { ...policy, homePage: 'steward' })).toThrow(
       /xapi.homePage/,
@@ -267,7 +283,14 @@ describe('statements against a real LRS', () => {
       otherId,
       other.privateKeyPem,
     );
-    const withMbox = statementsForLedger(mboxPerson, otherEntries, modules, { ...policy, actorEmail: true });
+    // Grace took the French edition: her statements say so in context.language.
+    const withMbox = statementsForLedger(
+      mboxPerson,
+      otherEntries,
+      modules,
+      { ...policy, actorEmail: true },
+      { languageOf: () => 'fr' },
+    );
     const all = [...plain, ...withMbox];
 
     const first = await post(all);
@@ -281,5 +304,6 @@ describe('statements against a real LRS', () => {
     const passed = stored.find((s) => s.id === withMbox[1]!.id) as unknown as XapiStatement;
     expect(passed.actor.mbox).toBe('mailto:grace@example.com');
     expect(passed.result?.score?.scaled).toBe(1);
+    expect(passed.context.language).toBe('fr');
   });
 });
