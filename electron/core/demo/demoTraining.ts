@@ -6,7 +6,7 @@
 // signatures aside).
 import type { ProfileSummary } from '../contract';
 import { openLedger, type Workspace } from '../ledger';
-import { requiredModulesFor, rolesOf } from '../policy/roles';
+import { requiredModulesFor } from '../policy/roles';
 import { createProfile } from '../profiles/createProfile';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
 import { memoryReadingProgress } from '../settings/settingsStore';
@@ -137,7 +137,7 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
     summary.profiles.push(profile);
     if (content.modules.length === 0) continue;
 
-    const required = requiredModulesFor(profile, content.policy, rolesOf(profile, content.policy));
+    const required = requiredModulesFor(profile, content.policy, new Date(nowMs));
     const sessions = planSessions(content.modules, required, createdAt, nowMs, lapsed, rand);
     if (sessions.length === 0) continue;
 

@@ -54,15 +54,47 @@ const fingerprint = z
     }),
   );
 
-const roleHolder = z.object({ email, fingerprint }).strict();
+/** A calendar day written YYYY-MM-DD (quoted or not: YAML 1.2 reads it as text either way). */
+const day = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      error: 'must be a real date written YYYY-MM-DD',
+    },
+  );
+
+/**
+ * When a role holds: from `from` and up to and including `until` (UTC days), either open. A role
+ * is judged at the time of what it is used for: a reviewer who has left keeps `until` rather than
+ * being deleted, so that the decisions they made while they held the role stay valid.
+ */
+const inForce = { from: day.optional(), until: day.optional() };
+function checkWindow(
+  m: { from?: string | undefined; until?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (m.from !== undefined && m.until !== undefined && m.until < m.from) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: `is before from (${m.from})` });
+  }
+}
+
+const roleHolder = z
+  .object({ email, fingerprint, ...inForce })
+  .strict()
+  .superRefine(checkWindow);
 const managerEntry = z
   .object({
     email,
     fingerprint,
     teams: list(z.string().trim().min(1)).optional(),
     all: z.boolean().optional(),
+    ...inForce,
   })
   .strict()
+  .superRefine(checkWindow)
   .superRefine((m, ctx) => {
     const teams = m.teams ?? [];
     if (m.all === true && teams.length > 0) {
@@ -84,6 +116,8 @@ const managerEntry = z
     fingerprint: m.fingerprint,
     all: m.all === true,
     teams: m.teams ?? [],
+    ...(m.from === undefined ? {} : { from: m.from }),
+    ...(m.until === undefined ? {} : { until: m.until }),
   }));
 
 const requiredSchema = z

@@ -57,8 +57,8 @@ export interface RecordsProjection {
 }
 
 /** Whose records the viewer may see: a manager's teams (or all, per policy), else their own. */
-export function recordsScope(viewer: RecordsViewer, content: ReviewContent): RecordsScope {
-  const scope = managerScope(viewer, content.policy);
+export function recordsScope(viewer: RecordsViewer, content: ReviewContent, at: Date): RecordsScope {
+  const scope = managerScope(viewer, content.policy, at);
   if (!scope) return { kind: 'self', teams: [] };
   if (scope.all) return { kind: 'all', teams: [] };
   return { kind: 'teams', teams: [...scope.teams].sort((a, b) => a.localeCompare(b)) };
@@ -89,7 +89,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
   const { content, now, viewer } = input;
   const { policy, modules } = content;
   const imports = input.imports ?? new Map<string, ImportSource>();
-  const scope = recordsScope(viewer, content);
+  const scope = recordsScope(viewer, content, now);
   const reviewsView = projectWorkspaceReviews(input.ledgers, content, input.questionnaire);
 
   const visible = [...reviewsView.people.values()]
@@ -115,7 +115,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
 
   for (const person of visible) {
     const entries = reviewsView.entriesByActor.get(person.id) ?? [];
-    const required = requiredModulesFor(person, policy);
+    const required = requiredModulesFor(person, policy, now);
     const projection = projectTraining({
       entries,
       modules,

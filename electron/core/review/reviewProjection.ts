@@ -95,7 +95,7 @@ export function transitionContext(
   }
   return {
     actorId,
-    actorRoles: rolesOf(person, policy),
+    actorRoles: rolesOf(person, policy, at),
     actorTrainingCurrent:
       missingTraining(content, person, entries, policy.required.roles.reviewer, at).length === 0,
     submitterTrainingCurrent:
@@ -104,8 +104,8 @@ export function transitionContext(
 }
 
 /**
- * Projects every review in the workspace. Roles come from the current policy; training is judged
- * as it stood when each event was written.
+ * Projects every review in the workspace. Roles come from the policy as it reads now, for the day
+ * of each event (an entry's from/until); training is judged as it stood when each event was written.
  */
 export function projectWorkspaceReviews(
   ledgers: readonly LedgerRead[],

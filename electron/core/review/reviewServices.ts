@@ -21,7 +21,7 @@ import type {
 import { StewardError } from '../errors';
 import { readWorkspace } from '../ledger';
 import type { Ledger, LedgerEntry, LedgerRead, Workspace } from '../ledger';
-import { modulesRequiredToSubmit, rolesOf } from '../policy/roles';
+import { modulesRequiredToSubmit, roleOutOfForce, rolesOf } from '../policy/roles';
 import type { Policy } from '../policy/policy';
 import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
 import { loadContent } from '../training/content';
@@ -203,9 +203,15 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
   function reviewerBlockers(view: WorkspaceView, profile: ProfileSummary): string[] {
     const { policy } = policyAndModules();
     const blockers: string[] = [];
-    if (!rolesOf(profile, policy).has('reviewer')) {
+    const now = deps.now();
+    if (!rolesOf(profile, policy, now).has('reviewer')) {
+      const window = roleOutOfForce(profile, policy, 'reviewer', now);
       blockers.push(
-        'You are not a reviewer: content/policy.yaml must name your email together with your key fingerprint (shown in Settings).',
+        window === null
+          ? 'You are not a reviewer: content/policy.yaml must name your email together with your key fingerprint (shown in Settings).'
+          : 'ended' in window
+            ? `Your reviewer role in content/policy.yaml ended on ${window.ended}; the decisions you made until then stand.`
+            : `Your reviewer role in content/policy.yaml starts on ${window.starts}.`,
       );
     }
     const person = view.people.get(profile.id);
@@ -239,7 +245,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
 
   function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
     if (state.submitter === profile.id) return true;
-    const roles = rolesOf(profile, policyAndModules().policy);
+    const roles = rolesOf(profile, policyAndModules().policy, deps.now());
     return roles.has('reviewer') || roles.has('manager');
   }
 
@@ -394,7 +400,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     else decideBlockers.push(...reviewerBlockers(view, profile));
     if (state.status !== 'submitted')
       decideBlockers.push(`This review is ${state.status}: there is nothing to decide.`);
-    const roles = rolesOf(profile, policyAndModules().policy);
+    const roles = rolesOf(profile, policyAndModules().policy, deps.now());
     return {
       summary: summaryOf(view, state),
       answers,

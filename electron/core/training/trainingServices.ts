@@ -26,7 +26,7 @@ import {
 } from '../ledger';
 import type { Ledger, LedgerEntry, Workspace } from '../ledger';
 import { ledgerPath } from '../ledger/workspace';
-import { requiredModulesFor, rolesOf } from '../policy/roles';
+import { requiredModulesFor } from '../policy/roles';
 import { readProfileFromLedger } from '../profiles/profileDirectory';
 import type { ReadingProgressStore } from '../settings/settingsStore';
 import { BASE_LOCALE, loadContent, LOCALES_DIR } from './content';
@@ -180,7 +180,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
   }
 
   function project(profile: ProfileSummary, content: LoadedContent, entries: readonly LedgerEntry[]) {
-    const required = requiredModulesFor(profile, content.policy, rolesOf(profile, content.policy));
+    const required = requiredModulesFor(profile, content.policy, deps.now());
     return projectTraining({
       entries,
       modules: content.modules,

@@ -24,6 +24,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
 
+const NOW = new Date('2026-11-29T12:00:00Z');
 const FP = 'ab12 cd34 ef56 7890 ab12 cd34 ef56 7890';
 const OTHER_FP = '0000 1111 2222 3333 4444 5555 6666 7777';
 
@@ -151,28 +152,100 @@ describe('rolesOf', () => {
       fingerprint: 'AB12CD34 EF567890 AB12CD34 EF567890',
       team: 'Legal',
     };
-    expect([...rolesOf(who, policy)]).toEqual(['reviewer']);
+    expect([...rolesOf(who, policy, NOW)]).toEqual(['reviewer']);
   });
 
   it('same email, other key → no role', () => {
     const who = { email: 'dpo@example.com', fingerprint: OTHER_FP, team: 'Legal' };
-    expect(rolesOf(who, policy).size).toBe(0);
+    expect(rolesOf(who, policy, NOW).size).toBe(0);
   });
 
   it('same key, other email → no role', () => {
-    expect(rolesOf({ email: 'someone@example.com', fingerprint: FP, team: 'Legal' }, policy).size).toBe(0);
+    expect(rolesOf({ email: 'someone@example.com', fingerprint: FP, team: 'Legal' }, policy, NOW).size).toBe(
+      0,
+    );
   });
 
   it('scopes managers to their teams or to everyone', () => {
     const head = { email: 'head@example.com', fingerprint: FP, team: 'Marketing' };
-    expect(rolesOf(head, policy).has('manager')).toBe(true);
-    const scope = managerScope(head, policy);
+    expect(rolesOf(head, policy, NOW).has('manager')).toBe(true);
+    const scope = managerScope(head, policy, NOW);
     expect(scope).toEqual({ all: false, teams: ['Marketing', 'Sales'] });
     expect(scopeCovers(scope, 'sales')).toBe(true);
     expect(scopeCovers(scope, 'Engineering')).toBe(false);
     const ceo = { email: 'ceo@example.com', fingerprint: OTHER_FP, team: 'Board' };
-    expect(scopeCovers(managerScope(ceo, policy), 'Engineering')).toBe(true);
-    expect(managerScope({ ...ceo, fingerprint: FP }, policy)).toBeNull();
+    expect(scopeCovers(managerScope(ceo, policy, NOW), 'Engineering')).toBe(true);
+    expect(managerScope({ ...ceo, fingerprint: FP }, policy, NOW)).toBeNull();
+  });
+});
+
+describe('roles in force from and until a day', () => {
+  const { policy, problems } = parsePolicy(
+    [
+      'required:',
+      '  roles:',
+      '    reviewer: [governance-and-accountability]',
+      'roles:',
+      '  reviewers:',
+      '    - email: former@example.com',
+      `      fingerprint: "${FP}"`,
+      '      until: 2026-06-30',
+      '    - email: incoming@example.com',
+      `      fingerprint: "${FP}"`,
+      "      from: '2027-01-01'",
+      '  managers:',
+      '    - email: interim@example.com',
+      `      fingerprint: "${FP}"`,
+      '      all: true',
+      '      from: 2026-03-01',
+      '      until: 2026-03-31',
+    ].join('\n'),
+  );
+  const former = { email: 'former@example.com', fingerprint: FP, team: 'Legal' };
+  const at = (iso: string) => new Date(iso);
+
+  it('reads both ends, quoted or not', () => {
+    expect(problems).toEqual([]);
+    expect(policy.roles.reviewers[0]).toMatchObject({ until: '2026-06-30' });
+    expect(policy.roles.reviewers[1]).toMatchObject({ from: '2027-01-01' });
+    expect(policy.roles.managers[0]).toMatchObject({ all: true, from: '2026-03-01', until: '2026-03-31' });
+  });
+
+  it('holds on every UTC day of the window, both ends included, and not outside it', () => {
+    expect(rolesOf(former, policy, at('2026-06-30T23:59:59.999Z')).has('reviewer')).toBe(true);
+    expect(rolesOf(former, policy, at('2026-07-01T00:00:00.000Z')).has('reviewer')).toBe(false);
+    const incoming = { ...former, email: 'incoming@example.com' };
+    expect(rolesOf(incoming, policy, at('2026-12-31T23:59:59.999Z')).size).toBe(0);
+    expect(rolesOf(incoming, policy, at('2027-01-01T00:00:00.000Z')).has('reviewer')).toBe(true);
+    const interim = { ...former, email: 'interim@example.com' };
+    expect(managerScope(interim, policy, at('2026-02-28T12:00:00Z'))).toBeNull();
+    expect(managerScope(interim, policy, at('2026-03-15T12:00:00Z'))).toEqual({ all: true, teams: [] });
+    expect(managerScope(interim, policy, at('2026-04-01T00:00:00Z'))).toBeNull();
+    // A role that no longer holds no longer asks for its training either.
+    expect([...requiredModulesFor(former, policy, at('2026-06-01T00:00:00Z'))]).toEqual([
+      'governance-and-accountability',
+    ]);
+    expect([...requiredModulesFor(former, policy, NOW)]).toEqual([]);
+  });
+
+  it('refuses a window that ends before it starts, or a day that is not a date, and says where', () => {
+    const bad = parsePolicy(
+      [
+        'roles:',
+        '  reviewers:',
+        '    - email: a@example.com',
+        `      fingerprint: "${FP}"`,
+        '      from: 2026-05-01',
+        '      until: 2026-04-30',
+        '    - email: b@example.com',
+        `      fingerprint: "${FP}"`,
+        '      until: 2026-02-30',
+      ].join('\n'),
+    );
+    expect(bad.problems.map((p) => [p.field, p.reason.replace(/ \(line \d+\)$/, '')])).toEqual([
+      ['roles.reviewers[0].until', 'is before from (2026-05-01)'],
+      ['roles.reviewers[1].until', expect.stringMatching(/real date written YYYY-MM-DD/)],
+    ]);
   });
 });
 
@@ -181,17 +254,17 @@ describe('required modules', () => {
 
   it('is everyone + own team + held roles, and the submitter list stands apart', () => {
     const marketer = { email: 'm@example.com', fingerprint: OTHER_FP, team: 'Marketing' };
-    expect([...requiredModulesFor(marketer, policy)].sort()).toEqual([
+    expect([...requiredModulesFor(marketer, policy, NOW)].sort()).toEqual([
       'consent-done-right',
       'law-in-practice',
     ]);
     const dpo = { email: 'dpo@example.com', fingerprint: FP, team: 'Legal' };
-    expect([...requiredModulesFor(dpo, policy)].sort()).toEqual([
+    expect([...requiredModulesFor(dpo, policy, NOW)].sort()).toEqual([
       'governance-and-accountability',
       'law-in-practice',
     ]);
     const head = { email: 'head@example.com', fingerprint: FP, team: 'marketing' };
-    expect([...requiredModulesFor(head, policy)].sort()).toEqual([
+    expect([...requiredModulesFor(head, policy, NOW)].sort()).toEqual([
       'beyond-compliance',
       'consent-done-right',
       'law-in-practice',

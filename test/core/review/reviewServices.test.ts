@@ -23,8 +23,12 @@ function grantReviewer(p: ProfileSummary): void {
   fs.writeFileSync(file, YAML.stringify(policy));
 }
 
+/** Added to the real time the services see; a test may move it forward. */
+let clockOffsetMs = 0;
+
 beforeEach(async () => {
-  env = await tempServices({ prefix: 'steward-reviews-' });
+  clockOffsetMs = 0;
+  env = await tempServices({ prefix: 'steward-reviews-', now: () => new Date(Date.now() + clockOffsetMs) });
   ({ dir, contentDir, services: s } = env);
 });
 afterEach(() => env.close());
@@ -101,6 +105,49 @@ describe('review services', () => {
     });
     expect(done.assessment.readyToSubmit).toBe(true);
     expect((await s.submitReview({ draftId })).summary.status).toBe('submitted');
+  });
+
+  it("a reviewer's decisions stay valid after they leave, when the policy ends their role instead of deleting it", async () => {
+    const { a, b } = await twoPeople();
+    const draft = await s.createReviewDraft({});
+    await autofillDraft(s, draft.draftId, { proposalTitle: 'Loyalty offers' });
+    const { reviewId } = (await s.submitReview({ draftId: draft.draftId })).summary;
+    await s.switchProfile({ profileId: b.id });
+    const decidedOn = new Date(Date.now() + clockOffsetMs).toISOString().slice(0, 10);
+    await s.decideReview({
+      reviewId,
+      version: 1,
+      decision: 'approved',
+      rationale: 'Proportionate, with the safeguards in the answers.',
+      conditions: [],
+      reReviewDate: '2027-06-01',
+      dpoAdvice: null,
+    });
+
+    // Ben leaves: his reviewer entry now ends on the day he decided, and a month passes.
+    const file = path.join(contentDir, 'policy.yaml');
+    const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as {
+      roles: { reviewers: { email: string; until?: string }[] };
+    };
+    const entry = policy.roles.reviewers.find((r) => r.email === b.email)!;
+    entry.until = decidedOn;
+    fs.writeFileSync(file, YAML.stringify(policy));
+    clockOffsetMs = 31 * 24 * 3600 * 1000;
+
+    await s.switchProfile({ profileId: a.id });
+    expect((await s.getReview({ reviewId })).summary.status).toBe('approved');
+    await s.switchProfile({ profileId: b.id });
+    const asBen = await s.listReviews({});
+    expect(asBen.canReview).toBe(false);
+    expect(asBen.reviewerBlockers.join(' ')).toContain(
+      `Your reviewer role in content/policy.yaml ended on ${decidedOn}; the decisions you made until then stand.`,
+    );
+
+    // Deleting the entry instead voids the decision: nothing says Ben was ever a reviewer.
+    policy.roles.reviewers = policy.roles.reviewers.filter((r) => r.email !== b.email);
+    fs.writeFileSync(file, YAML.stringify(policy));
+    await s.switchProfile({ profileId: a.id });
+    expect((await s.getReview({ reviewId })).summary.status).toBe('submitted');
   });
 
   it('runs the whole workflow: submit, request changes, resubmit with a diff, approve with conditions', async () => {
