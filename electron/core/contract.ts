@@ -344,12 +344,12 @@ export interface ReviewChangeView {
 }
 
 export interface ReviewTimelineItem {
-  kind: 'submitted' | 'commented' | 'changesRequested' | 'decided' | 'withdrawn';
+  kind: 'submitted' | 'commented' | 'changesRequested' | 'decided' | 'withdrawn' | 'conditionMet';
   by: ReviewPerson;
   at: string;
   version: number;
   text: string;
-  /** For changesRequested: the list of changes; for decided: the conditions. */
+  /** For changesRequested: the list of changes; for decided: the conditions; for conditionMet: the condition. */
   items: string[];
   entryHash: string;
 }
@@ -359,6 +359,8 @@ export interface ReviewCondition {
   text: string;
   owner: string;
   dueDate: string;
+  /** When it was marked met, by whom, and what was done; null while it is open. */
+  met: { by: ReviewPerson; at: string; note: string; entryHash: string } | null;
 }
 
 export interface ReviewDetail {
@@ -378,6 +380,8 @@ export interface ReviewDetail {
     withdraw: boolean;
     decide: boolean;
     decideBlockers: string[];
+    /** Mark the open conditions of an approval met: the submitter or a reviewer. */
+    meetConditions: boolean;
   };
 }
 
@@ -483,7 +487,8 @@ export interface ReviewRegisterRow {
   decision: 'approved' | 'approvedWithConditions' | 'rejected' | null;
   decidedAt: string | null;
   reviewer: ReviewPerson | null;
-  conditions: { text: string; owner: string; dueDate: string }[];
+  /** metAt: when the condition was marked met; null while it is open. */
+  conditions: { text: string; owner: string; dueDate: string; metAt: string | null }[];
   reReviewDate: string | null;
   /** Whole days from first submission to the decision; null while undecided. */
   daysToDecision: number | null;
@@ -783,6 +788,15 @@ export const contract = {
   ),
   withdrawReview: method<ReviewDetail>()(
     z.object({ reviewId: reviewIdSchema, reason: longText('Reason', 4000) }).strict(),
+  ),
+  markConditionMet: method<ReviewDetail>()(
+    z
+      .object({
+        reviewId: reviewIdSchema,
+        conditionId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Not a condition id' }),
+        note: longText('What was done', 4000),
+      })
+      .strict(),
   ),
   getRecords: method<RecordsView>()(none),
   startExport: method<JobView>()(

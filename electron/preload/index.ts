@@ -50,6 +50,7 @@ const api: StewardBridge = Object.freeze({
   requestReviewChanges: (args) => invoke('requestReviewChanges', args),
   decideReview: (args) => invoke('decideReview', args),
   withdrawReview: (args) => invoke('withdrawReview', args),
+  markConditionMet: (args) => invoke('markConditionMet', args),
   getRecords: () => invoke('getRecords'),
   startExport: (args) => invoke('startExport', args),
   startVerify: () => invoke('startVerify'),

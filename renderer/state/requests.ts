@@ -31,7 +31,8 @@ export type RequestKey =
   | 'commentOnReview'
   | 'requestReviewChanges'
   | 'decideReview'
-  | 'withdrawReview';
+  | 'withdrawReview'
+  | 'markConditionMet';
 
 export interface RequestState {
   status: 'idle' | 'pending' | 'succeeded' | 'failed';
@@ -69,6 +70,7 @@ export function initialRequests(): Record<RequestKey, RequestState> {
     requestReviewChanges: IDLE,
     decideReview: IDLE,
     withdrawReview: IDLE,
+    markConditionMet: IDLE,
   };
 }
 

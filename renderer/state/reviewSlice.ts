@@ -47,6 +47,8 @@ export interface ReviewSlice {
   requestReviewChanges: (input: ChangeRequestInput) => Promise<ReviewDetail | null>;
   decideReview: (input: DecisionInput) => Promise<ReviewDetail | null>;
   withdrawReview: (reviewId: string, reason: string) => Promise<ReviewDetail | null>;
+  /** Records what was done to meet one condition of an approval; core says who may. */
+  markConditionMet: (reviewId: string, conditionId: string, note: string) => Promise<ReviewDetail | null>;
   resetReviews: () => void;
 }
 
@@ -171,6 +173,11 @@ export const createReviewSlice: StateCreator<StewardState, [], [], ReviewSlice> 
 
     withdrawReview: (reviewId, reason) =>
       track('withdrawReview', async () => applyDetail(await api().withdrawReview({ reviewId, reason }))),
+
+    markConditionMet: (reviewId, conditionId, note) =>
+      track('markConditionMet', async () =>
+        applyDetail(await api().markConditionMet({ reviewId, conditionId, note })),
+      ),
 
     resetReviews: () => {
       wantedDraft = null;

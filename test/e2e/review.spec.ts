@@ -371,6 +371,22 @@ test('a review from first answer to a decision, with two profiles and the keyboa
     }),
   ).rejects.toMatchObject({ code: 'NOT_ALLOWED', message: expect.stringMatching(/separation of duties/) });
 
+  // Amara meets the condition and records what was done, with the keyboard.
+  const conditions = page.getByRole('region', { name: 'Conditions' });
+  await expect(conditions).toContainText('0 of 1 condition met');
+  const meetForm = conditions.getByRole('form', { name: /Report churn-score fairness metrics monthly/ });
+  await tabTo(page, meetForm.getByRole('button', { name: 'Mark as met' }));
+  await page.keyboard.press('Enter');
+  await expect(meetForm.getByText('Say what was done', { exact: false }).first()).toBeVisible();
+  await tabTo(page, meetForm.getByRole('textbox', { name: /What was done/ }));
+  await page.keyboard.type('Monthly fairness report set up; the first one went to the DPO on the 3rd.');
+  await tabTo(page, meetForm.getByRole('button', { name: 'Mark as met' }));
+  await page.keyboard.press('Enter');
+  await expect(conditions).toContainText('1 of 1 condition met');
+  await expect(conditions).toContainText('Monthly fairness report set up');
+  await expect(conditions.getByRole('button', { name: 'Mark as met' })).toHaveCount(0);
+  await shot(page, 'review-condition-met');
+
   // The records: every step signed, the workspace verifies.
   const report = await verifyWorkspace(steward.workspaceDir, { depth: 'full' });
   expect(report.problems).toEqual([]);
@@ -390,6 +406,7 @@ test('a review from first answer to a decision, with two profiles and the keyboa
       'review.changesRequested',
       'review.submitted v2',
       'review.decided approvedWithConditions',
+      'review.conditionMet',
     ].sort(),
   );
   expect(ben.id).not.toBe(amara.id);

@@ -68,6 +68,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
     dpoAdvice: null,
   },
   withdrawReview: { reviewId: 'r-2026-0001', reason: 'Project cancelled' },
+  markConditionMet: { reviewId: 'r-2026-0001', conditionId: 'c1', note: 'Notice updated on the website' },
   getRecords: {},
   startExport: { format: 'csv-matrix', pseudonymise: false },
   startVerify: {},

@@ -208,6 +208,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       respond('requestReviewChanges', args, () => reviews.requestReviewChanges(args)),
     decideReview: (args) => respond('decideReview', args, () => reviews.decideReview(args)),
     withdrawReview: (args) => respond('withdrawReview', args, () => reviews.withdrawReview(args)),
+    markConditionMet: (args) => respond('markConditionMet', args, () => reviews.markConditionMet(args)),
     getRecords: () => respond('getRecords', undefined, records.getRecords),
     startExport: (args) => respond('startExport', args, () => records.startExport(args)),
     startVerify: () => respond('startVerify', undefined, records.startVerify),

@@ -308,7 +308,20 @@ export function makeRecordsView(options: RecordsViewOptions = {}): RecordsView {
       reviewer: decision && reviewer ? { id: reviewer.id, name: reviewer.name, team: reviewer.team } : null,
       conditions:
         decision === 'approvedWithConditions'
-          ? [{ text: 'Delete raw transcripts after 30 days', owner: 'Support lead', dueDate: '2027-01-31' }]
+          ? [
+              {
+                text: 'Delete raw transcripts after 30 days',
+                owner: 'Support lead',
+                dueDate: '2027-01-31',
+                metAt: null,
+              },
+              {
+                text: 'Name a retention owner',
+                owner: 'Support lead',
+                dueDate: '2026-12-15',
+                metAt: '2026-12-01T10:00:00.000Z',
+              },
+            ]
           : [],
       reReviewDate: decision && decision !== 'rejected' ? '2027-06-30' : null,
       daysToDecision,

@@ -550,7 +550,14 @@ export function makeReview(
       changesFromVersion: null,
       timeline: [timelineItem('submitted', submitter, at, 1, '', [])],
       conditions: [],
-      allowed: { comment: true, revise: false, withdraw: false, decide: false, decideBlockers: [] },
+      allowed: {
+        comment: true,
+        revise: false,
+        withdraw: false,
+        decide: false,
+        decideBlockers: [],
+        meetConditions: false,
+      },
     },
   };
 }
@@ -658,6 +665,7 @@ export function createFakeReviews(state: FakeReviewsState, currentProfile: () =>
     if (mine) decideBlockers.push('Nobody decides on their own submission: another reviewer must decide.');
     if (!reviewer) decideBlockers.push('Deciding needs the reviewer role in the policy.');
     if (!open) decideBlockers.push('This review is not waiting for a decision.');
+    const withConditions = summary.decision?.decision === 'approvedWithConditions';
     return {
       ...review.detail,
       allowed: {
@@ -666,6 +674,8 @@ export function createFakeReviews(state: FakeReviewsState, currentProfile: () =>
         withdraw: mine && (summary.status === 'submitted' || summary.status === 'changesRequested'),
         decide: decideBlockers.length === 0,
         decideBlockers,
+        meetConditions:
+          withConditions && review.detail.conditions.some((c) => c.met === null) && (mine || reviewer),
       },
     };
   };
@@ -819,7 +829,7 @@ export function createFakeReviews(state: FakeReviewsState, currentProfile: () =>
         throw refuse('This review cannot be approved while a blocking flag is open.');
       }
       const by = person(me());
-      const conditions = args.conditions.map((c, index) => ({ id: `c${index + 1}`, ...c }));
+      const conditions = args.conditions.map((c, index) => ({ id: `c${index + 1}`, ...c, met: null }));
       review.detail = { ...review.detail, conditions };
       touch(
         review,
@@ -836,6 +846,50 @@ export function createFakeReviews(state: FakeReviewsState, currentProfile: () =>
           decision: { decision: args.decision, by, at: state.now, reReviewDate: args.reReviewDate },
         },
       );
+      return view_(review);
+    },
+
+    /**
+     * Core's rules: an approval with conditions, a condition it has, not yet met, marked by the
+     * submitter or a reviewer, with a note saying what was done.
+     */
+    markConditionMet: (args: Args<'markConditionMet'>) => {
+      // The contract's schema refuses a blank or over-long note before any rule is checked.
+      const note = args.note.trim();
+      if (note === '')
+        throw { code: 'INVALID_ARGUMENT', message: 'What was done is required' } as ErrorPayload;
+      if (note.length > 4000)
+        throw {
+          code: 'INVALID_ARGUMENT',
+          message: 'What was done must be at most 4000 characters',
+        } as ErrorPayload;
+      const review = findReview(args.reviewId);
+      const { summary } = review.detail;
+      const profile = me();
+      if (summary.decision?.decision !== 'approvedWithConditions')
+        throw refuse(
+          `"${summary.title}" was not approved with conditions: there is no condition to mark met.`,
+        );
+      const condition = review.detail.conditions.find((c) => c.id === args.conditionId);
+      if (!condition) throw refuse(`"${summary.title}" has no condition "${args.conditionId}".`);
+      if (condition.met)
+        throw refuse(
+          `The condition "${condition.text}" was already marked met on ${condition.met.at.slice(0, 10)}.`,
+        );
+      if (summary.submitter.id !== profile.id && !state.reviewerIds.includes(profile.id))
+        throw refuse(`Only the submitter of "${summary.title}" or a reviewer can mark its conditions met.`);
+      const item = timelineItem('conditionMet', person(profile), state.now, summary.version, note, [
+        condition.text,
+      ]);
+      review.detail = {
+        ...review.detail,
+        conditions: review.detail.conditions.map((c) =>
+          c.id === condition.id
+            ? { ...c, met: { by: person(profile), at: state.now, note, entryHash: item.entryHash } }
+            : c,
+        ),
+      };
+      touch(review, item);
       return view_(review);
     },
 

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatShortDate } from '../../renderer/format';
 import { JOB_POLLING } from '../../renderer/state/recordsSlice';
 import { useStewardStore } from '../../renderer/state/store';
 import { makeProfile, makeReport } from './fakeBridge';
@@ -140,6 +141,11 @@ describe('records: reviews register', () => {
     const withConditions = view.reviews.find((r) => r.decision === 'approvedWithConditions')!;
     const row = within(table).getByText(withConditions.title).closest('tr') as HTMLElement;
     expect(within(row).getByText('Delete raw transcripts after 30 days')).toBeTruthy();
+    // A met condition says when; an open one does not.
+    const met = within(row).getByText('Name a retention owner').closest('li') as HTMLElement;
+    expect(met.textContent).toContain(`met ${formatShortDate('2026-12-01T10:00:00.000Z')}`);
+    const open = within(row).getByText('Delete raw transcripts after 30 days').closest('li') as HTMLElement;
+    expect(open.textContent).not.toMatch(/\bmet\b/);
     expect(within(row).getByText(withConditions.reviewer!.name)).toBeTruthy();
     expect(within(row).getByText(String(withConditions.daysToDecision))).toBeTruthy();
     fireEvent.change(screen.getByLabelText('State'), { target: { value: 'rejected' } });

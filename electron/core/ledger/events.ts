@@ -16,6 +16,7 @@ export const EVENT_TYPES = [
   'review.changesRequested',
   'review.decided',
   'review.withdrawn',
+  'review.conditionMet',
   'records.exported',
   'records.imported',
 ] as const;

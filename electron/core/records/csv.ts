@@ -173,7 +173,9 @@ function* matrixRows(view: RecordsView): Generator<string[]> {
 
 /** "text (owner, due YYYY-MM-DD); text (owner, due YYYY-MM-DD)" */
 export function formatConditions(conditions: ReviewRegisterRow['conditions']): string {
-  return conditions.map((c) => `${c.text} (${c.owner}, due ${day(c.dueDate)})`).join('; ');
+  return conditions
+    .map((c) => `${c.text} (${c.owner}, due ${day(c.dueDate)}${c.metAt ? `, met ${day(c.metAt)}` : ''})`)
+    .join('; ');
 }
 
 function* reviewRows(view: RecordsView): Generator<string[]> {

@@ -126,7 +126,15 @@ export const recordsViewSchema = z
           decidedAt: z.string().nullable(),
           reviewer: reviewPerson.nullable(),
           conditions: z.array(
-            z.object({ text: z.string(), owner: z.string(), dueDate: z.string() }).strict(),
+            z
+              .object({
+                text: z.string(),
+                owner: z.string(),
+                dueDate: z.string(),
+                // Absent in exports made before conditions could be marked met.
+                metAt: z.string().nullable().default(null),
+              })
+              .strict(),
           ),
           reReviewDate: z.string().nullable(),
           daysToDecision: count.nullable(),

@@ -195,7 +195,12 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
       decision: d?.decision ?? null,
       decidedAt: d?.ts ?? null,
       reviewer: d ? personOf(d.actor) : null,
-      conditions: (d?.conditions ?? []).map((c) => ({ text: c.text, owner: c.owner, dueDate: c.dueDate })),
+      conditions: (d?.conditions ?? []).map((c) => ({
+        text: c.text,
+        owner: c.owner,
+        dueDate: c.dueDate,
+        metAt: state.conditionsMet.find((m) => m.conditionId === c.id)?.ts ?? null,
+      })),
       reReviewDate: d?.reReviewDate ?? null,
       daysToDecision: d
         ? Math.max(0, Math.floor((Date.parse(d.ts) - Date.parse(state.submittedAt)) / DAY_MS))

@@ -391,7 +391,8 @@ function reviewsTable(reviews: ReviewRegisterRow[]): string {
           : `<ul>${r.conditions
               .map(
                 (c) =>
-                  `<li>${escapeHtml(c.text)} <span class="muted">(${escapeHtml(c.owner)}, by ${formatDay(c.dueDate)})</span></li>`,
+                  `<li>${escapeHtml(c.text)} <span class="muted">(${escapeHtml(c.owner)}, by ${formatDay(c.dueDate)}` +
+                  `${c.metAt ? `; met ${formatDay(c.metAt)}` : ''})</span></li>`,
               )
               .join('')}</ul>`;
       const decision =

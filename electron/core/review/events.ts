@@ -67,12 +67,25 @@ export const reviewWithdrawnSchema = z
   .strict();
 export type ReviewWithdrawnData = z.output<typeof reviewWithdrawnSchema>;
 
+/** One condition of an approval, marked met by the submitter or a reviewer, with what was done. */
+export const reviewConditionMetSchema = z
+  .object({
+    reviewId: reviewIdSchema,
+    /** The decided version whose condition this is. */
+    version: versionSchema,
+    conditionId: z.string().min(1).max(64),
+    note: text,
+  })
+  .strict();
+export type ReviewConditionMetData = z.output<typeof reviewConditionMetSchema>;
+
 export const reviewEventDataSchemas = {
   'review.submitted': reviewSubmittedSchema,
   'review.commented': reviewCommentedSchema,
   'review.changesRequested': reviewChangesRequestedSchema,
   'review.decided': reviewDecidedSchema,
   'review.withdrawn': reviewWithdrawnSchema,
+  'review.conditionMet': reviewConditionMetSchema,
 } as const;
 
 export type ReviewEventType = keyof typeof reviewEventDataSchemas;
@@ -84,4 +97,5 @@ export interface ReviewEventDataMap {
   'review.changesRequested': ReviewChangesRequestedData;
   'review.decided': ReviewDecidedData;
   'review.withdrawn': ReviewWithdrawnData;
+  'review.conditionMet': ReviewConditionMetData;
 }

@@ -50,6 +50,7 @@ export const REVIEW_METHODS = [
   'requestReviewChanges',
   'decideReview',
   'withdrawReview',
+  'markConditionMet',
 ] as const;
 export type ReviewServices = Pick<Services, (typeof REVIEW_METHODS)[number]>;
 
@@ -376,6 +377,15 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
             },
           ]
         : []),
+      ...state.conditionsMet.map((m) => ({
+        kind: 'conditionMet' as const,
+        by: personOf(view, m.actor),
+        at: m.ts,
+        version: state.decision?.version ?? state.version,
+        text: m.note,
+        items: [state.decision?.conditions.find((c) => c.id === m.conditionId)?.text ?? m.conditionId],
+        entryHash: m.hash,
+      })),
       ...(state.withdrawal
         ? [
             {
@@ -408,13 +418,25 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       changes,
       changesFromVersion: previous ? previous.version : null,
       timeline,
-      conditions: state.decision?.conditions ?? [],
+      conditions: (state.decision?.conditions ?? []).map((c) => {
+        const met = state.conditionsMet.find((m) => m.conditionId === c.id);
+        return {
+          ...c,
+          met: met
+            ? { by: personOf(view, met.actor), at: met.ts, note: met.note, entryHash: met.hash }
+            : null,
+        };
+      }),
       allowed: {
         comment: state.status !== 'withdrawn' && (mine || roles.has('reviewer') || roles.has('manager')),
         revise: mine && state.status === 'changesRequested',
         withdraw: mine && (state.status === 'submitted' || state.status === 'changesRequested'),
         decide: decideBlockers.length === 0,
         decideBlockers,
+        meetConditions:
+          state.status === 'approvedWithConditions' &&
+          state.conditionsMet.length < (state.decision?.conditions.length ?? 0) &&
+          (mine || roles.has('reviewer')),
       },
     };
   }
@@ -665,6 +687,18 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
           reReviewDate,
           ...(dpoAdvice ? { dpoAdvice } : {}),
         },
+      });
+      return detailAfter(profile, reviewId);
+    },
+
+    async markConditionMet({ reviewId, conditionId, note }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      await act(view, profile, state, {
+        type: 'review.conditionMet',
+        ts: deps.now().toISOString(),
+        data: { reviewId, version: state.decision?.version ?? state.version, conditionId, note },
       });
       return detailAfter(profile, reviewId);
     },

@@ -89,6 +89,11 @@ export interface ReviewDecision extends EntryRef {
   dpoAdvice: { followed: boolean; reason?: string } | null;
 }
 
+export interface ReviewConditionMet extends EntryRef {
+  conditionId: string;
+  note: string;
+}
+
 export interface ReviewWithdrawal extends EntryRef {
   version: number;
   reason: string;
@@ -110,6 +115,8 @@ export interface ReviewState {
   comments: ReviewComment[];
   decision: ReviewDecision | null;
   withdrawal: ReviewWithdrawal | null;
+  /** Conditions of an approval marked met, in the order they were. */
+  conditionsMet: ReviewConditionMet[];
 }
 
 export interface IgnoredReviewEvent {
@@ -373,6 +380,32 @@ function checkWithdrawn(
   return OK;
 }
 
+function checkConditionMet(
+  state: ReviewState | null,
+  data: ReviewEventDataMap['review.conditionMet'],
+  ctx: TransitionContext,
+): TransitionCheck {
+  if (state === null) return refuse(`There is no review "${data.reviewId}".`);
+  const title = state.title;
+  const decision = state.decision;
+  if (decision === null || decision.decision !== 'approvedWithConditions') {
+    return refuse(`"${title}" was not approved with conditions: there is no condition to mark met.`);
+  }
+  if (data.version !== decision.version) {
+    return refuse(`The conditions of "${title}" belong to version ${decision.version}, not ${data.version}.`);
+  }
+  const condition = decision.conditions.find((c) => c.id === data.conditionId);
+  if (!condition) return refuse(`"${title}" has no condition "${data.conditionId}".`);
+  const met = state.conditionsMet.find((m) => m.conditionId === data.conditionId);
+  if (met)
+    return refuse(`The condition "${condition.text}" was already marked met on ${met.ts.slice(0, 10)}.`);
+  if (ctx.actorId !== state.submitter && !ctx.actorRoles.has('reviewer')) {
+    return refuse(`Only the submitter of "${title}" or a reviewer can mark its conditions met.`);
+  }
+  if (blank(data.note)) return refuse('Say what was done to meet the condition.');
+  return OK;
+}
+
 /**
  * Whether `action` may happen to the review now in `state` (null: the review does not exist yet,
  * i.e. a draft being submitted for the first time). Returns a refusal a person can act on.
@@ -393,6 +426,8 @@ export function checkTransition(
       return checkDecided(state, action.data, action.ts, ctx);
     case 'review.withdrawn':
       return checkWithdrawn(state, action.data, ctx);
+    case 'review.conditionMet':
+      return checkConditionMet(state, action.data, ctx);
   }
 }
 
@@ -428,6 +463,7 @@ export function applyReviewEvent(
         comments: [],
         decision: null,
         withdrawal: null,
+        conditionsMet: [],
       };
     }
     return {
@@ -482,6 +518,14 @@ export function applyReviewEvent(
         ...next,
         status: 'withdrawn',
         withdrawal: { ...ref, version: event.data.version, reason: event.data.reason },
+      };
+    case 'review.conditionMet':
+      return {
+        ...next,
+        conditionsMet: [
+          ...state.conditionsMet,
+          { ...ref, conditionId: event.data.conditionId, note: event.data.note },
+        ],
       };
   }
 }

@@ -17,4 +17,5 @@ export function registerReviewsFeature(handle: Handle, services: Services): void
   handle('requestReviewChanges', (args) => services.requestReviewChanges(args));
   handle('decideReview', (args) => services.decideReview(args));
   handle('withdrawReview', (args) => services.withdrawReview(args));
+  handle('markConditionMet', (args) => services.markConditionMet(args));
 }

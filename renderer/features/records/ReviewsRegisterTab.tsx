@@ -1,6 +1,6 @@
 // What was decided about which data use: every review the person may see, with its state, risk,
-// decision, reviewer, conditions, re-review date and how long the decision took. Filtered by
-// state; the choice is kept in the store like the matrix filters.
+// decision, reviewer, conditions (and when each was met), re-review date and how long the decision
+// took. Filtered by state; the choice is kept in the store like the matrix filters.
 import { useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -139,6 +139,17 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
                             values={{ date: formatShortDate(condition.dueDate) }}
                             components={{ time: <time dateTime={condition.dueDate} /> }}
                           />
+                          {condition.metAt ? (
+                            <>
+                              {' · '}
+                              <Trans
+                                t={t}
+                                i18nKey="register.conditionMet"
+                                values={{ date: formatShortDate(condition.metAt) }}
+                                components={{ time: <time dateTime={condition.metAt} /> }}
+                              />
+                            </>
+                          ) : null}
                         </span>
                       </li>
                     ))}

@@ -1,8 +1,9 @@
 // One review: where it stands, what changed since the version the reviewer last saw, core's
 // assessment, the answers by section, the timeline of everything recorded about it, and a
 // comment box. The actions offered are exactly those core allows this profile now (allowed):
-// the submitter revises or withdraws; a reviewer decides. When deciding is not allowed, the
-// reasons core gives are shown where the decision would be.
+// the submitter revises or withdraws; a reviewer decides; after an approval with conditions,
+// the submitter or a reviewer marks each condition met (ConditionsPanel). When deciding is not
+// allowed, the reasons core gives are shown where the decision would be.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -12,7 +13,6 @@ import { Banner } from '../../components/Banner';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
-import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
@@ -21,6 +21,7 @@ import { formatDate, formatDateTime, formatDay } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { FlagsPanel, MitigationsReadOnly, RiskPanel, ScreeningPanel } from './AssessmentView';
+import { ConditionsPanel } from './ConditionsPanel';
 import { DecisionPanel, DECISION_FORM_ID } from './DecisionPanel';
 import { decisionKey, dpiaTitleKey, RiskBadge, StatusBadge, type ReviewT } from './reviewWords';
 
@@ -215,27 +216,6 @@ function AnswersPanel({ detail }: { detail: ReviewDetail }) {
   );
 }
 
-function ConditionsPanel({ detail }: { detail: ReviewDetail }) {
-  const { t } = useTranslation('review');
-  if (detail.conditions.length === 0) return null;
-  return (
-    <Panel title={t('detail.conditions.title')} description={t('detail.conditions.description')}>
-      <DataTable
-        label={t('detail.conditions.table')}
-        columns={[t('detail.conditions.condition'), t('detail.conditions.owner'), t('detail.conditions.due')]}
-      >
-        {detail.conditions.map((condition) => (
-          <tr key={condition.id}>
-            <td>{condition.text}</td>
-            <td>{condition.owner}</td>
-            <td>{formatDay(condition.dueDate)}</td>
-          </tr>
-        ))}
-      </DataTable>
-    </Panel>
-  );
-}
-
 function timelineTitle(item: ReviewTimelineItem, detail: ReviewDetail, t: ReviewT): string {
   switch (item.kind) {
     case 'submitted':
@@ -252,6 +232,8 @@ function timelineTitle(item: ReviewTimelineItem, detail: ReviewDetail, t: Review
     }
     case 'withdrawn':
       return t('detail.timeline.withdrawn');
+    case 'conditionMet':
+      return t('detail.timeline.conditionMet', { condition: item.items[0] ?? '' });
   }
 }
 
@@ -284,7 +266,7 @@ function Timeline({ detail }: { detail: ReviewDetail }) {
               {item.by.name} · {formatDateTime(item.at)}
             </p>
             {item.text && item.kind !== 'submitted' ? <p className="timeline__text">{item.text}</p> : null}
-            {item.items.length > 0 ? (
+            {item.items.length > 0 && item.kind !== 'conditionMet' ? (
               <>
                 <p className="timeline__items-label">
                   {item.kind === 'changesRequested'

@@ -152,7 +152,7 @@ describe('writeCsv', () => {
     expect(decided?.[8]).toBe('yes');
     expect(decided?.[11]).toBe('Łukasz Żółć');
     expect(decided?.[12]).toBe(
-      'Pseudonymise ticket text before training (Björn Núñez-O’Brien, due 2026-03-01); ' +
+      'Pseudonymise ticket text before training (Björn Núñez-O’Brien, due 2026-03-01, met 2026-02-25); ' +
         'Delete raw exports after 30 days (Zoë Ångström, due 2026-04-15)',
     );
     expect(decided?.[14]).toBe('10');
@@ -269,8 +269,13 @@ describe('formula injection through every column', () => {
   });
 
   it('neutralises a condition owner too (it lands inside the joined cell, not at its start)', () => {
-    const joined = formatConditions([{ text: 'Audit', owner: '=HYPERLINK("x")', dueDate: '2026-01-01' }]);
-    expect(joined).toBe('Audit (=HYPERLINK("x"), due 2026-01-01)');
+    const joined = formatConditions([
+      { text: 'Audit', owner: '=HYPERLINK("x")', dueDate: '2026-01-01', metAt: null },
+      { text: 'Notice', owner: 'Ada', dueDate: '2026-02-01', metAt: '2026-01-20T10:00:00.000Z' },
+    ]);
+    expect(joined).toBe(
+      'Audit (=HYPERLINK("x"), due 2026-01-01); Notice (Ada, due 2026-02-01, met 2026-01-20)',
+    );
     expect(isSafe(neutraliseCell(joined))).toBe(true);
   });
 });

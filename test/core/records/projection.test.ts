@@ -148,7 +148,9 @@ describe('records projection', () => {
       decision: 'approvedWithConditions',
       submitter: { id: zoe.id, name: 'Zoë Ångström' },
       reviewer: { id: ben.id, name: 'Ben Schmidt' },
-      conditions: [{ text: 'Delete raw logs after 90 days', owner: 'Zoë', dueDate: '2026-06-01' }],
+      conditions: [
+        { text: 'Delete raw logs after 90 days', owner: 'Zoë', dueDate: '2026-06-01', metAt: null },
+      ],
       reReviewDate: '2027-03-01',
       daysToDecision: 7,
       source: 'workspace',
@@ -161,6 +163,22 @@ describe('records projection', () => {
         rejected: 0,
         changesRequested: 0,
         medianDaysToDecision: 7,
+      },
+    ]);
+    // Zoë meets the condition: the register says when.
+    clock = new Date('2026-04-02T08:00:00Z');
+    await s.switchProfile({ profileId: zoe.id });
+    await s.markConditionMet({
+      reviewId: submitted.summary.reviewId,
+      conditionId: 'c1',
+      note: 'Retention job runs nightly.',
+    });
+    expect((await project(ben)).view.reviews[0]!.conditions).toEqual([
+      {
+        text: 'Delete raw logs after 90 days',
+        owner: 'Zoë',
+        dueDate: '2026-06-01',
+        metAt: '2026-04-02T08:00:00.000Z',
       },
     ]);
     // Cat is not a submitter: a Product employee sees no review register rows but her own.

@@ -135,11 +135,17 @@ function buildView(opts: { people?: number; hostile?: boolean } = {}): RecordsVi
     conditions:
       k === 0
         ? [
-            { text: 'Pseudonymise ticket text before training', owner: 'José Núñez', dueDate: '2026-06-30' },
+            {
+              text: 'Pseudonymise ticket text before training',
+              owner: 'José Núñez',
+              dueDate: '2026-06-30',
+              metAt: '2026-06-02T08:00:00.000Z',
+            },
             {
               text: opts.hostile ? HOSTILE_CONDITION : 'Delete raw exports after 30 days',
               owner: 'Åsa Øberg',
               dueDate: '2026-07-15',
+              metAt: null,
             },
           ]
         : [],

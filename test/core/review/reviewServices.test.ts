@@ -244,6 +244,35 @@ describe('review services', () => {
       }),
     ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
 
+    // Amara meets the condition and says what she did; it shows as met, in the timeline too.
+    expect(decided.conditions[0]!.met).toBeNull();
+    await s.switchProfile({ profileId: a.id });
+    const before = await s.getReview({ reviewId });
+    expect(before.allowed.meetConditions).toBe(true);
+    await expect(s.markConditionMet({ reviewId, conditionId: 'c1', note: '   ' })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: 'Say what was done to meet the condition.',
+    });
+    const met = await s.markConditionMet({
+      reviewId,
+      conditionId: 'c1',
+      note: 'Retention job deletes offer history older than 12 months; first run on the 20th.',
+    });
+    expect(met.conditions[0]!.met).toMatchObject({
+      by: { id: a.id },
+      note: 'Retention job deletes offer history older than 12 months; first run on the 20th.',
+    });
+    expect(met.allowed.meetConditions).toBe(false);
+    expect(met.timeline.at(-1)).toMatchObject({
+      kind: 'conditionMet',
+      by: { id: a.id },
+      items: ['Delete offer history after 12 months'],
+    });
+    await expect(s.markConditionMet({ reviewId, conditionId: 'c1', note: 'Again' })).rejects.toMatchObject({
+      code: 'NOT_ALLOWED',
+      message: expect.stringMatching(/already marked met/),
+    });
+
     const { ledgers } = await readWorkspace(
       {
         dir: path.join(dir, 'user', 'workspace'),
@@ -259,7 +288,13 @@ describe('review services', () => {
         .map((e) => `${e.actor === a.id ? 'A' : 'B'}:${e.type}`),
     );
     expect(types.sort()).toEqual(
-      ['A:review.submitted', 'A:review.submitted', 'B:review.changesRequested', 'B:review.decided'].sort(),
+      [
+        'A:review.submitted',
+        'A:review.submitted',
+        'B:review.changesRequested',
+        'B:review.decided',
+        'A:review.conditionMet',
+      ].sort(),
     );
     expect((await verifyWorkspace(path.join(dir, 'user', 'workspace'), { depth: 'full' })).ok).toBe(true);
   });

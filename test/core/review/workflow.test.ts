@@ -261,6 +261,76 @@ describe('legal transitions', () => {
   });
 });
 
+describe('conditions of an approval, marked met', () => {
+  const second = {
+    id: 'c2',
+    text: 'Tell customers in the privacy notice.',
+    owner: 'Grace',
+    dueDate: '2027-03-01',
+  };
+  const conditionalState = (): ReviewState =>
+    run(
+      submittedState(),
+      decide({ decision: 'approvedWithConditions', conditions: [condition, second] }),
+      bob,
+    );
+  const meet = (
+    conditionId = 'c1',
+    note = 'Retention job deployed; logs older than 30 days are gone.',
+    version = 1,
+    ts = TS(10),
+  ): ReviewAction => ({
+    type: 'review.conditionMet',
+    ts,
+    data: { reviewId: 'r1', version, conditionId, note },
+  });
+
+  it('by the submitter or a reviewer, one condition at a time, with what was done', () => {
+    let s = run(conditionalState(), meet(), alice);
+    expect(s.status).toBe('approvedWithConditions');
+    expect(s.conditionsMet).toEqual([
+      {
+        actor: ALICE,
+        ts: TS(10),
+        hash: expect.any(String),
+        conditionId: 'c1',
+        note: 'Retention job deployed; logs older than 30 days are gone.',
+      },
+    ]);
+    s = run(s, meet('c2', 'Notice updated, section 4.', 1, TS(11)), bob);
+    expect(s.conditionsMet.map((m) => [m.conditionId, m.actor])).toEqual([
+      ['c1', ALICE],
+      ['c2', BOB],
+    ]);
+  });
+
+  it('refused with a reason: no such condition, twice, blank note, wrong version, nobody in particular', () => {
+    const s = run(conditionalState(), meet(), alice);
+    expect(refused(s, meet('c9'), alice)).toBe('"Delivery-time dashboard" has no condition "c9".');
+    expect(refused(s, meet('c1', 'Again.'), bob)).toBe(
+      'The condition "Delete raw logs after 30 days." was already marked met on 2027-01-10.',
+    );
+    expect(refused(s, meet('c2', '   '), alice)).toBe('Say what was done to meet the condition.');
+    expect(refused(s, meet('c2', 'Done.', 2), alice)).toBe(
+      'The conditions of "Delivery-time dashboard" belong to version 1, not 2.',
+    );
+    for (const who of [carol, dave]) {
+      expect(refused(s, meet('c2'), who)).toBe(
+        'Only the submitter of "Delivery-time dashboard" or a reviewer can mark its conditions met.',
+      );
+    }
+  });
+
+  it('refused on a review that was not approved with conditions', () => {
+    for (const state of [submittedState(), approvedState(), withdrawnState(), changesRequestedState()]) {
+      expect(refused(state, meet(), alice)).toBe(
+        '"Delivery-time dashboard" was not approved with conditions: there is no condition to mark met.',
+      );
+    }
+    expect(refused(null, meet(), alice)).toBe('There is no review "r1".');
+  });
+});
+
 describe('illegal transitions: submitting', () => {
   it('a first version other than 1', () => {
     expect(refused(null, submit(2), alice)).toBe(
