@@ -215,6 +215,22 @@ function fieldsFromParsed(value: unknown): DecodeFailure | UnsignedEntry {
 }
 
 /**
+ * The SHA-256 (hex) of the body of the line buf[start, end) (without its '\n'): the line up to
+ * its fixed-length suffix plus the '}' the suffix replaced. The byte where the suffix starts is
+ * overwritten while hashing and restored, so no copy is made.
+ */
+export function hashLineBody(buf: Buffer, start: number, end: number): string {
+  const suffixAt = end - SUFFIX_LENGTH;
+  const saved = buf[suffixAt] as number;
+  buf[suffixAt] = 0x7d;
+  try {
+    return oneShotHash('sha256', buf.subarray(start, suffixAt + 1), 'hex');
+  } finally {
+    buf[suffixAt] = saved;
+  }
+}
+
+/**
  * Decodes one line, given both as text — text[cStart, cEnd), for the fields — and as the bytes
  * on disk — buf[bStart, bEnd), for the hash — both without the '\n', and checks that its body
  * matches its hash. Does not check links, seq order or signatures: that is the reader's job.
@@ -248,16 +264,7 @@ export function decodeLineAt(
   }
   const hash = text.slice(suffixAt + 9, suffixAt + 73);
   const sig = text.slice(suffixAt + 82, cEnd - 2);
-  // The body is the line up to the suffix plus the '}' the suffix replaced.
-  const bSuffixAt = bEnd - SUFFIX_LENGTH;
-  const saved = buf[bSuffixAt] as number;
-  buf[bSuffixAt] = 0x7d;
-  let actual: string;
-  try {
-    actual = oneShotHash('sha256', buf.subarray(bStart, bSuffixAt + 1), 'hex');
-  } finally {
-    buf[bSuffixAt] = saved;
-  }
+  const actual = hashLineBody(buf, bStart, bEnd);
   const split = splitCanonicalBody(text, cStart, suffixAt, strict);
   const body = strict || split === null ? `${text.slice(cStart, suffixAt)}}` : null;
   let fields: UnsignedEntry;

@@ -8,9 +8,8 @@
 //
 // Anything not laid out exactly as the writer lays it out is left to the caller, which decodes
 // the line the slow, general way (which also words the error).
-import { hash as oneShotHash } from 'node:crypto';
 import { StewardError } from '../errors';
-import { SUFFIX_LENGTH } from './entry';
+import { hashLineBody, SUFFIX_LENGTH } from './entry';
 import type { LedgerEntry } from './entry';
 import { EVENT_TYPES } from './events';
 import type { EventType } from './events';
@@ -267,14 +266,7 @@ export function checkStoredLine(ctx: StoredLineContext, start: number, end: numb
   if (!layoutAt(ctx, start, end)) return 0;
   const { buf, view } = ctx;
   const suffixAt = end - SUFFIX_LENGTH;
-  const saved = buf[suffixAt] as number;
-  buf[suffixAt] = 0x7d;
-  let actual: string;
-  try {
-    actual = oneShotHash('sha256', buf.subarray(start, suffixAt + 1), 'hex');
-  } finally {
-    buf[suffixAt] = saved;
-  }
+  const actual = hashLineBody(buf, start, end);
   // The hash in the line against the computed one, as one string compare (a charCodeAt loop
   // over the hex costs more than slicing the line's 64 bytes); prev against the previous
   // line's hash bytes, four at a time.
