@@ -23,6 +23,7 @@ import {
   workspacePaths,
 } from '../electron/core/ledger';
 import type { EventData, EventType, ProfileKeys, Workspace } from '../electron/core/ledger';
+import { ALL_MODULES } from '../test/support/moduleKey';
 
 const TYPES: EventType[] = [
   'training.started',
@@ -35,16 +36,7 @@ const HEX = '0123456789abcdef';
 const fakeHash = (i: number) => Array.from({ length: 64 }, (_, k) => HEX[(i * 7 + k * 13) % 16]).join('');
 
 /** The module ids of content/modules, so that projections over the fixtures do real work. */
-export const MODULE_IDS = [
-  'law-in-practice',
-  'peoples-rights',
-  'minimisation-and-purpose',
-  'consent-done-right',
-  'privacy-by-design',
-  'transparency-and-control',
-  'governance-and-accountability',
-  'beyond-compliance',
-];
+export const MODULE_IDS: readonly string[] = ALL_MODULES;
 
 /** A quiz attempt of a few hundred bytes, shaped like what the app records. */
 export function sampleAttempt(i: number): EventData<'training.quizAttempted'> {
