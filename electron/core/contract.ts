@@ -361,6 +361,8 @@ export interface ReviewCondition {
   dueDate: string;
   /** When it was marked met, by whom, and what was done; null while it is open. */
   met: { by: ReviewPerson; at: string; note: string; entryHash: string } | null;
+  /** Still open after its due day (UTC). */
+  overdue: boolean;
 }
 
 export interface ReviewDetail {

@@ -829,7 +829,12 @@ export function createFakeReviews(state: FakeReviewsState, currentProfile: () =>
         throw refuse('This review cannot be approved while a blocking flag is open.');
       }
       const by = person(me());
-      const conditions = args.conditions.map((c, index) => ({ id: `c${index + 1}`, ...c, met: null }));
+      const conditions = args.conditions.map((c, index) => ({
+        id: `c${index + 1}`,
+        ...c,
+        met: null,
+        overdue: Date.parse(state.now) >= Date.parse(`${c.dueDate}T00:00:00.000Z`) + 86_400_000,
+      }));
       review.detail = { ...review.detail, conditions };
       touch(
         review,
@@ -885,7 +890,11 @@ export function createFakeReviews(state: FakeReviewsState, currentProfile: () =>
         ...review.detail,
         conditions: review.detail.conditions.map((c) =>
           c.id === condition.id
-            ? { ...c, met: { by: person(profile), at: state.now, note, entryHash: item.entryHash } }
+            ? {
+                ...c,
+                overdue: false,
+                met: { by: person(profile), at: state.now, note, entryHash: item.entryHash },
+              }
             : c,
         ),
       };

@@ -19,13 +19,14 @@ const ben = makeProfile({ name: 'Ben Schmidt', team: 'Privacy' });
 const cara = makeProfile({ name: 'Cara Diaz', team: 'Marketing' });
 const q = makeQuestionnaire();
 
-// Far in the future and far in the past, so "overdue" does not depend on when the tests run.
+// Whether a condition is overdue is core's (conditionOverdue); here it comes with the detail.
 const PSEUDONYMISE: ReviewCondition = {
   id: 'c1',
   text: 'Pseudonymise the training set',
   owner: 'Grace Hopper',
   dueDate: '2099-02-01',
   met: null,
+  overdue: false,
 };
 const DELETE_RAW: ReviewCondition = {
   id: 'c2',
@@ -33,6 +34,7 @@ const DELETE_RAW: ReviewCondition = {
   owner: 'Support lead',
   dueDate: '2020-01-31',
   met: null,
+  overdue: true,
 };
 
 /** Amara's use, approved by Ben with two open conditions. */
@@ -144,6 +146,7 @@ describe('review detail: conditions', () => {
       approvedWithConditions([
         {
           ...DELETE_RAW,
+          overdue: false,
           met: {
             by: person(ben),
             at: '2020-02-03T10:00:00.000Z',

@@ -21,8 +21,22 @@ describe('review conditions in French', () => {
       answers: completeAnswers({ proposalTitle: 'Support ticket search' }),
     });
     review.detail.conditions = [
-      { id: 'c1', text: 'Delete raw transcripts', owner: 'Support lead', dueDate: '2020-01-31', met: null },
-      { id: 'c2', text: 'Name a retention owner', owner: 'Support lead', dueDate: '2099-01-31', met: null },
+      {
+        id: 'c1',
+        text: 'Delete raw transcripts',
+        owner: 'Support lead',
+        dueDate: '2020-01-31',
+        met: null,
+        overdue: true,
+      },
+      {
+        id: 'c2',
+        text: 'Name a retention owner',
+        owner: 'Support lead',
+        dueDate: '2099-01-31',
+        met: null,
+        overdue: false,
+      },
     ];
     window.history.replaceState(null, '', '#/reviews/rv-decided');
     const { bridge } = await renderApp({

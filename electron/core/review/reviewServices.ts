@@ -33,7 +33,7 @@ import { indexQuestionnaire, loadQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
 import { missingTraining, projectWorkspaceReviews, transitionContext } from './reviewProjection';
 import type { WorkspacePerson } from './reviewProjection';
-import { checkTransition, reviewDisplayStatus, reviewQueue } from './workflow';
+import { checkTransition, conditionOverdue, reviewDisplayStatus, reviewQueue } from './workflow';
 import type { ReviewAction, ReviewState, TransitionContext } from './workflow';
 
 export const REVIEW_METHODS = [
@@ -425,6 +425,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
           met: met
             ? { by: personOf(view, met.actor), at: met.ts, note: met.note, entryHash: met.hash }
             : null,
+          overdue: conditionOverdue(c.dueDate, met !== undefined, deps.now()),
         };
       }),
       allowed: {

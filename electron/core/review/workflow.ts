@@ -638,6 +638,11 @@ export function reviewReReviewDue(state: ReviewState, now: string | Date): boole
   return at >= Date.parse(`${date}T00:00:00.000Z`);
 }
 
+/** An open condition is overdue once its due day (UTC) is over; a met one never is. */
+export function conditionOverdue(dueDate: string, met: boolean, now: Date): boolean {
+  return !met && now.getTime() >= Date.parse(`${dueDate}T00:00:00.000Z`) + 86_400_000;
+}
+
 export function reviewDisplayStatus(state: ReviewState, now: string | Date): ReviewDisplayStatus {
   return reviewReReviewDue(state, now) ? 'reReviewDue' : state.status;
 }

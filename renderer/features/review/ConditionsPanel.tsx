@@ -1,8 +1,7 @@
 // The conditions of an approval: each with its owner, due date and state (met, with who marked it
 // and what was done; open; or overdue). When core allows this profile to (allowed.meetConditions:
 // the submitter or a reviewer, while a condition is open), each open condition has a small form
-// to record what was done. Whether a condition is met, and who may mark it, is core's; the only
-// judgement made here is "overdue", which compares the due day with today's local date.
+// to record what was done. Whether a condition is met or overdue, and who may mark it, is core's.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -13,12 +12,6 @@ import { Panel } from '../../components/Panel';
 import { TextAreaField } from '../../components/TextAreaField';
 import { formatDate, formatDay } from '../../format';
 import { useStewardStore } from '../../state/store';
-
-/** Today as YYYY-MM-DD in the person's own time zone (a due day is a local calendar day). */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 const statusId = (conditionId: string) => `condition-status-${conditionId}`;
 
@@ -101,7 +94,6 @@ export function ConditionsPanel({ detail }: { detail: ReviewDetail }) {
   const [active, setActive] = useState<string | null>(null);
 
   if (detail.conditions.length === 0) return null;
-  const today = localToday();
   const met = detail.conditions.filter((condition) => condition.met !== null).length;
   const open = detail.conditions.length - met;
 
@@ -116,7 +108,7 @@ export function ConditionsPanel({ detail }: { detail: ReviewDetail }) {
         ) : null}
         <ul className="flag-list" aria-label={t('detail.conditions.table')}>
           {detail.conditions.map((condition) => {
-            const overdue = condition.met === null && condition.dueDate < today;
+            const overdue = condition.overdue;
             const tone = condition.met ? 'flag--cleared' : overdue ? 'flag--blocking' : '';
             return (
               <li key={condition.id} className={['flag', tone].filter(Boolean).join(' ')}>

@@ -249,6 +249,10 @@ describe('review services', () => {
     await s.switchProfile({ profileId: a.id });
     const before = await s.getReview({ reviewId });
     expect(before.allowed.meetConditions).toBe(true);
+    expect(before.conditions[0]!.overdue).toBe(false);
+    // The day after it was due, the open condition is overdue.
+    clockOffsetMs = Date.parse('2027-02-01T00:00:00.000Z') - Date.now();
+    expect((await s.getReview({ reviewId })).conditions[0]!.overdue).toBe(true);
     await expect(s.markConditionMet({ reviewId, conditionId: 'c1', note: '   ' })).rejects.toMatchObject({
       code: 'NOT_ALLOWED',
       message: 'Say what was done to meet the condition.',
@@ -263,6 +267,7 @@ describe('review services', () => {
       note: 'Retention job deletes offer history older than 12 months; first run on the 20th.',
     });
     expect(met.allowed.meetConditions).toBe(false);
+    expect(met.conditions[0]!.overdue).toBe(false);
     expect(met.timeline.at(-1)).toMatchObject({
       kind: 'conditionMet',
       by: { id: a.id },

@@ -12,6 +12,7 @@ import type { Answers, MitigationResponse, ReviewAssessment } from '../../../ele
 import {
   applyReviewEvent,
   checkTransition,
+  conditionOverdue,
   projectReviews,
   reviewDisplayStatus,
   reviewQueue,
@@ -319,6 +320,12 @@ describe('conditions of an approval, marked met', () => {
         'Only the submitter of "Delivery-time dashboard" or a reviewer can mark its conditions met.',
       );
     }
+  });
+
+  it('an open condition is overdue from the day after its due day (UTC); a met one never is', () => {
+    expect(conditionOverdue('2027-02-01', false, new Date('2027-02-01T23:59:59.999Z'))).toBe(false);
+    expect(conditionOverdue('2027-02-01', false, new Date('2027-02-02T00:00:00.000Z'))).toBe(true);
+    expect(conditionOverdue('2027-02-01', true, new Date('2030-01-01T00:00:00.000Z'))).toBe(false);
   });
 
   it('refused on a review that was not approved with conditions', () => {
