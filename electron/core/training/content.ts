@@ -42,6 +42,8 @@ export interface QuizOption {
   id: string;
   text: string;
   correct: boolean;
+  /** For a wrong option: why it is wrong, shown to a learner who chose it (never names the right one). */
+  feedback: string | null;
 }
 
 export interface QuizQuestion {
@@ -51,6 +53,14 @@ export interface QuizQuestion {
   options: QuizOption[];
   explanation: string;
   reference: string | null;
+  /**
+   * The learning objective this question tests. An attempt asks one question per topic, so the
+   * questions sharing a topic are interchangeable variants (a retry gets another one). A question
+   * without a topic is a topic of its own.
+   */
+  topic: string;
+  /** The principle to revisit after a wrong answer, without giving the answer away. */
+  hint: string | null;
 }
 
 export interface TrainingModule {
@@ -136,8 +146,12 @@ const optionSchema = z
     id: answerId('an option'),
     text: text('the option text', 500),
     correct: z.boolean({ error: 'must be true or false' }).optional(),
+    feedback: text('why this option is wrong', 1000).optional(),
   })
   .strict();
+
+/** Topic names: lower-case words joined by hyphens, like module ids. */
+const TOPIC = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const questionSchema = z
   .object({
@@ -150,6 +164,12 @@ const questionSchema = z
       .max(20, { error: 'may have at most 20 options' }),
     explanation: text('the explanation shown after answering', 4000),
     reference: text('a reference', 300).optional(),
+    topic: z
+      .string({ error: 'must be a topic name (text)' })
+      .max(64, { error: 'must be at most 64 characters' })
+      .regex(TOPIC, { error: 'must be lower-case words joined by hyphens, e.g. lawful-basis' })
+      .optional(),
+    hint: text('a hint that does not give the answer away', 1000).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {
@@ -333,9 +353,16 @@ function parseModuleSource(
       id: q.id,
       type: q.type,
       prompt: q.prompt,
-      options: q.options.map((o) => ({ id: o.id, text: o.text, correct: o.correct === true })),
+      options: q.options.map((o) => ({
+        id: o.id,
+        text: o.text,
+        correct: o.correct === true,
+        feedback: o.feedback ?? null,
+      })),
       explanation: q.explanation,
       reference: q.reference ?? null,
+      topic: q.topic ?? q.id,
+      hint: q.hint ?? null,
     })),
     sections,
     file,
@@ -721,6 +748,12 @@ export function translationMismatches(
     }
     if (q.type !== eq.type) {
       add(['quiz', i, 'type'], `is ${q.type}, but question ${q.id} is ${eq.type} in the English module`);
+    }
+    if (q.topic !== eq.topic) {
+      add(
+        ['quiz', i, 'topic'],
+        `is "${q.topic}", but question ${q.id} has the topic "${eq.topic}" in the English module; a translation keeps the topics`,
+      );
     }
     const enOptions = new Map(eq.options.map((o) => [o.id, o]));
     const tOptionIds = new Set(q.options.map((o) => o.id));

@@ -112,12 +112,12 @@ describe('each kind of bad file is unavailable, naming file, field and reason', 
   it('an unknown field inside a question', () => {
     const text = good.replace(
       '    explanation: Explanation 3.',
-      '    explanation: Explanation 3.\n    hint: no',
+      '    explanation: Explanation 3.\n    hints: no',
     );
     expect(problemsOf('04-delta.md', text)).toEqual([
       {
         file: 'modules/04-delta.md',
-        field: 'quiz[2].hint',
+        field: 'quiz[2].hints',
         reason: expect.stringMatching(/not a known field/),
       },
     ]);

@@ -11,9 +11,11 @@ function single(id: string): QuizQuestion {
     prompt: `${id}?`,
     explanation: 'because',
     reference: null,
+    topic: id,
+    hint: null,
     options: [
-      { id: 'a', text: 'A', correct: false },
-      { id: 'b', text: 'B', correct: true },
+      { id: 'a', text: 'A', correct: false, feedback: null },
+      { id: 'b', text: 'B', correct: true, feedback: null },
     ],
   };
 }
@@ -23,10 +25,12 @@ const multiple: QuizQuestion = {
   prompt: 'Which?',
   explanation: 'because',
   reference: null,
+  topic: 'm',
+  hint: null,
   options: [
-    { id: 'a', text: 'A', correct: true },
-    { id: 'b', text: 'B', correct: false },
-    { id: 'c', text: 'C', correct: true },
+    { id: 'a', text: 'A', correct: true, feedback: null },
+    { id: 'b', text: 'B', correct: false, feedback: null },
+    { id: 'c', text: 'C', correct: true, feedback: null },
   ],
 };
 

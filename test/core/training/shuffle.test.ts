@@ -9,10 +9,13 @@ const quiz: QuizQuestion[] = Array.from({ length: 8 }, (_, i) => ({
   prompt: `Question ${i + 1}`,
   explanation: 'x',
   reference: null,
+  topic: `q${i + 1}`,
+  hint: null,
   options: Array.from({ length: i % 2 === 0 ? 2 : 4 }, (_, k) => ({
     id: String.fromCharCode(97 + k),
     text: `Option ${k}`,
     correct: k === 0,
+    feedback: null,
   })),
 }));
 const module = { quiz };
