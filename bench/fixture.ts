@@ -15,15 +15,10 @@ import {
 } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  createLedger,
-  encodeEntry,
-  generateProfileKeys,
-  openWorkspace,
-  workspacePaths,
-} from '../electron/core/ledger';
+import { createLedger, encodeEntry, generateProfileKeys } from '../electron/core/ledger';
 import type { EventData, EventType, ProfileKeys, Workspace } from '../electron/core/ledger';
 import { ALL_MODULES } from '../test/support/moduleKey';
+import { openStewardWorkspace, stewardWorkspace } from '../electron/core/events';
 
 const TYPES: EventType[] = [
   'training.started',
@@ -109,7 +104,7 @@ export async function generateWorkspace(
   ledgers: number,
   entriesPerLedger: number,
 ): Promise<{ ws: Workspace; ledgers: GeneratedLedger[] }> {
-  const ws = await openWorkspace(dir);
+  const ws = await openStewardWorkspace(dir);
   const out: GeneratedLedger[] = [];
   for (let l = 0; l < ledgers; l++)
     out.push(...(await generateWorkspaceFrom(ws, l, entriesPerLedger)).ledgers);
@@ -184,7 +179,7 @@ export async function generateLedgers(
   to: number,
   entriesPerLedger: number,
 ): Promise<GeneratedLedger[]> {
-  const ws = await openWorkspace(dir);
+  const ws = await openStewardWorkspace(dir);
   const out: GeneratedLedger[] = [];
   for (let l = from; l < to; l++) {
     const [one] = (await generateWorkspaceFrom(ws, l, entriesPerLedger)).ledgers;
@@ -206,7 +201,7 @@ export async function cachedWorkspace(
     const saved = JSON.parse(readFileSync(manifest, 'utf8')) as GeneratedLedger[];
     return {
       dir: join(dir, 'ws'),
-      ws: workspacePaths(join(dir, 'ws')),
+      ws: stewardWorkspace(join(dir, 'ws')),
       ledgers: saved,
       entries: ledgers * entriesPerLedger,
     };
@@ -238,5 +233,5 @@ export async function cachedWorkspace(
   // Flush the fixture's dirty pages now, or their writeback slows every fsync measured next.
   execFileSync('sync');
   log(`  generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return { dir: join(dir, 'ws'), ws: workspacePaths(join(dir, 'ws')), ledgers: all, entries: total };
+  return { dir: join(dir, 'ws'), ws: stewardWorkspace(join(dir, 'ws')), ledgers: all, entries: total };
 }

@@ -25,7 +25,6 @@ import {
   entryBody,
   GENESIS_PREV,
   openLedger,
-  parseEventData,
   readWorkspace,
   signatureThreads,
   signDigest,
@@ -35,6 +34,8 @@ import type { LedgerRead } from '../electron/core/ledger';
 import { cachedWorkspace, generateWorkspace, sampleAttempt } from './fixture';
 import { compare, median, result } from './harness';
 import type { Reported } from './harness';
+import { stewardWorkspace } from '../electron/core/events';
+import { STEWARD_EVENTS } from '../electron/core/events';
 
 export interface BenchOptions {
   quick: boolean;
@@ -153,7 +154,7 @@ async function benchAppend(opts: BenchOptions): Promise<Reported[]> {
       data: datas[i],
       prev: GENESIS_PREV,
     });
-    const validate = perCall((i) => parseEventData('training.quizAttempted', datas[i]), n);
+    const validate = perCall((i) => STEWARD_EVENTS.parse('training.quizAttempted', datas[i]), n);
     const canonicalHash = perCall((i) => hash('sha256', entryBody(fields(i)), 'buffer'), n);
     const digest = hash('sha256', entryBody(fields(0)), 'buffer');
     const sign = perCall(() => signDigest(digest, keys.privateKeyPem), n);
@@ -302,11 +303,11 @@ async function benchOpenAndVerify(opts: BenchOptions, project: ProjectFn | strin
   const [parallel, single] = await compare(
     [
       async () => {
-        const r = await verifyWorkspace(fx.dir, { depth: 'full' });
+        const r = await verifyWorkspace(stewardWorkspace(fx.dir), { depth: 'full' });
         if (!r.ok) throw new Error('fixture does not verify (full)');
       },
       async () => {
-        const r = await verifyWorkspace(fx.dir, { depth: 'full', workers: 0 });
+        const r = await verifyWorkspace(stewardWorkspace(fx.dir), { depth: 'full', workers: 0 });
         if (!r.ok) throw new Error('fixture does not verify (full)');
       },
     ],

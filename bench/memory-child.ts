@@ -4,10 +4,11 @@
 //   bytes <dir> : reads every ledger file and keeps the bytes (the raw lines, held once)
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { entryCount, readWorkspace, workspacePaths } from '../electron/core/ledger';
+import { entryCount, readWorkspace } from '../electron/core/ledger';
+import { stewardWorkspace } from '../electron/core/events';
 
 const [mode, dir] = process.argv.slice(2) as [string, string];
-const ws = workspacePaths(dir);
+const ws = stewardWorkspace(dir);
 let kept: unknown;
 let entries = 0;
 if (mode === 'open' || mode === 'made') {

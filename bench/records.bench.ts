@@ -7,7 +7,7 @@ import { cpSync, createWriteStream, readFileSync, rmSync, writeFileSync } from '
 import { join } from 'node:path';
 import { resolve } from 'node:path';
 import YAML from 'yaml';
-import type { MatrixRow, RecordsView } from '../electron/core/contract';
+import type { MatrixRow, RecordsView } from '../electron/core/contract/views/records';
 import { fingerprintOf } from '../electron/core/ledger';
 import type { LedgerRead } from '../electron/core/ledger';
 import type * as KeystoreNs from '../electron/core/profiles/keystore';

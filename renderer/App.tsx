@@ -11,11 +11,12 @@ import { loadTheme } from './app/theme';
 import { FirstRun } from './features/profile/FirstRun';
 import { startRouteSync } from './state/routeSlice';
 import { useStewardStore } from './state/store';
+import { requestOf } from './state/requests';
 
 function ConnectedApp() {
   const { bootstrapRequest, hasAppInfo, hasProfile, bootstrap, syncRouteFromLocation } = useStewardStore(
     useShallow((s) => ({
-      bootstrapRequest: s.requests.bootstrap,
+      bootstrapRequest: requestOf(s.requests, 'bootstrap'),
       hasAppInfo: s.appInfo !== null,
       hasProfile: s.profile !== null,
       bootstrap: s.bootstrap,

@@ -2,7 +2,7 @@
 // { ok, error }) so a structured error survives every bridge; this module turns them back into
 // resolved values and thrown ApiErrors. Built generically (a Proxy) so a method added to the
 // contract needs no code here — and the contract is imported for its types only.
-import type { StewardBridge, StewardClient } from '../electron/core/contract';
+import type { StewardBridge, StewardClient } from '../electron/core/contract/methods';
 import type { ErrorCode, ErrorPayload } from '../electron/core/errors';
 
 declare global {

@@ -1,6 +1,7 @@
 // How values read on screen: dates and numbers in the interface language (Intl, with the
 // language i18n is showing), hashes shortened.
 import { currentLocale, type Locale } from './i18n';
+import { DAY_PATTERN } from '../electron/core/contract/dates';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -36,12 +37,12 @@ export function formatDate(iso: string): string {
  * of Greenwich.
  */
 export function formatDay(day: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(`${day}T12:00:00`) : formatDate(day);
+  return DAY_PATTERN.test(day) ? formatDate(`${day}T12:00:00`) : formatDate(day);
 }
 
 /** A date for a table cell ("29 Nov 2026"); a YYYY-MM-DD day is read as that calendar day. */
 export function formatShortDate(iso: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
+  const day = DAY_PATTERN.test(iso) ? new Date(`${iso}T12:00:00`) : new Date(iso);
   return Number.isNaN(day.getTime()) ? iso : dateFormat('medium').format(day);
 }
 

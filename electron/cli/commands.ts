@@ -4,10 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { profileInputSchema, type ExportFormat } from '../core/contract';
+import { profileInputSchema } from '../core/contract/schemas';
+import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
-import { openWorkspace, verifyWorkspace } from '../core/ledger';
+import { verifyWorkspace } from '../core/ledger';
 import { defaultUserDataDir } from '../core/paths';
 import { createProfile } from '../core/profiles/createProfile';
 import { fileOnlyProtector, listLocalKeyIds } from '../core/profiles/keystore';
@@ -19,6 +20,7 @@ import { loadQuestionnaire } from '../core/review';
 import { loadContent } from '../core/training/content';
 import { createServices, type HostCapabilities, type ServiceHandle } from '../core/services';
 import { confStoreFactory } from '../core/settings/settingsStore';
+import { openStewardWorkspace, stewardWorkspace } from '../core/events';
 
 export interface CliIo {
   out(line: string): void;
@@ -92,7 +94,7 @@ const profileCreate: Command = {
     ...help,
   },
   async run(values, io) {
-    const ws = await openWorkspace(path.resolve(required(values, 'workspace')));
+    const ws = await openStewardWorkspace(path.resolve(required(values, 'workspace')));
     const input = profileInputSchema.safeParse({ name: values.name, email: values.email, team: values.team });
     if (!input.success) throw new UsageError(describeZodError(input.error));
     const profile = await createProfile(ws, keysDirFrom(values), fileOnlyProtector, input.data);
@@ -111,7 +113,7 @@ const recordsVerify: Command = {
   options: { workspace: { type: 'string' }, json: { type: 'boolean' }, ...help },
   async run(values, io) {
     const dir = path.resolve(required(values, 'workspace'));
-    const report = await verifyWorkspace(dir, { depth: 'full' });
+    const report = await verifyWorkspace(stewardWorkspace(dir), { depth: 'full' });
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
     } else {
@@ -166,7 +168,7 @@ const demoSeed: Command = {
     ...help,
   },
   async run(values, io, ctx) {
-    const ws = await openWorkspace(path.resolve(required(values, 'workspace')));
+    const ws = await openStewardWorkspace(path.resolve(required(values, 'workspace')));
     const count = Number(required(values, 'people'));
     if (!Number.isInteger(count) || count < 1 || count > 100_000) {
       throw new UsageError(
@@ -314,7 +316,7 @@ async function servicesAs(
     );
   }
   const keysDir = keysDirFrom(values);
-  const ws = await openWorkspace(workspace);
+  const ws = await openStewardWorkspace(workspace);
   const local = listLocalKeyIds(keysDir).filter((id) =>
     fs.existsSync(path.join(ws.ledgersDir, `${id}.jsonl`)),
   );

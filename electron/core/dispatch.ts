@@ -3,7 +3,7 @@
 // schema, run it, and turn any failure into { code, message }. Transports add only their own
 // checks (sender frame, token, origin) in front of this.
 import type { z } from 'zod';
-import { contract, type MethodName, type Services } from './contract';
+import { contract, type MethodName, type Services } from './contract/methods';
 import { StewardError, type CallResult } from './errors';
 
 export type Dispatch = (method: string, rawArgs: unknown) => Promise<CallResult<unknown>>;

@@ -3,20 +3,20 @@
 // Arguments arrive already validated by core/dispatch.ts.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppInfo, Notice, ProfileSummary, Services, SettingsView, WorkspaceStatus } from './contract';
+import type { Services } from './contract/methods';
+import type { AppInfo, Notice, ProfileSummary, SettingsView, WorkspaceStatus } from './contract/views/app';
 import { StewardError, type ErrorCode } from './errors';
 import { checkExternalUrl } from './links';
 import {
   createWorkspaceReader,
   openLedger,
-  openWorkspace,
   verifyWorkspace,
   type Ledger,
   type LedgerRead,
   type Workspace,
   type WorkspaceReader,
 } from './ledger';
-import type { VerifyReport } from './contract';
+import type { VerifyReport } from './contract/views/app';
 import { createProfile } from './profiles/createProfile';
 import { listLocalKeyIds, loadKey, type SecretProtector } from './profiles/keystore';
 import { readProfileFromLedger } from './profiles/profileDirectory';
@@ -30,6 +30,7 @@ import {
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
+import { openStewardWorkspace } from './events';
 
 export interface HostCapabilities extends RecordsHost {
   host: AppInfo['host'];
@@ -120,7 +121,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   }
 
   async function useWorkspace(dir: string): Promise<void> {
-    session.workspace = await openWorkspace(dir);
+    session.workspace = await openStewardWorkspace(dir);
     session.workspaceError = null;
   }
 
@@ -324,7 +325,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
         );
       }
       const target = path.resolve(dir);
-      const next = await openWorkspace(target); // throws WORKSPACE_NOT_WRITABLE with the reason
+      const next = await openStewardWorkspace(target); // throws WORKSPACE_NOT_WRITABLE with the reason
       if (session.workspace && session.workspace.dir !== next.dir) {
         await closeLedger();
         carryLocalLedgers(session.workspace, next);
@@ -354,8 +355,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     },
 
     async verifyWorkspace({ depth }) {
-      const ws = requireWorkspace();
-      return verifyWorkspace(ws.dir, { depth });
+      return verifyWorkspace(requireWorkspace(), { depth });
     },
 
     async openExternalLink({ url }) {

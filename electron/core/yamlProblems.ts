@@ -4,7 +4,7 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node } from 'yaml';
 import type { z } from 'zod';
-import type { ContentProblem } from './contract';
+import type { ContentProblem } from './contract/views/training';
 
 export interface YamlSource {
   doc: Document.Parsed;

@@ -4,15 +4,15 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, protocol, safeStorage, shell } from 'electron';
+import { METHOD_NAMES } from '../core/contract/methods';
 import { createServices, type ServiceHandle } from '../core/services';
-import { registerFeatures } from './features';
 import {
   createOpenExternal,
   createSecretProtector,
   electronCapabilities,
   electronStoreFactory,
 } from './host';
-import { createIpcRegistry } from './ipc';
+import { createIpcRegistry, registerContract } from './ipc';
 import { installStewardMenu } from './menu';
 import { APP_ENTRY_URL, APP_SCHEME, trustedOrigins } from './origin';
 import { createElectronPdfPrinter } from './pdf';
@@ -52,6 +52,7 @@ function run(): void {
   const openWindow = (): void => {
     const window = createMainWindow({
       preloadPath: PRELOAD_PATH,
+      methods: METHOD_NAMES,
       url: devServerUrl ?? APP_ENTRY_URL,
       logError,
     });
@@ -112,7 +113,7 @@ function run(): void {
           : path.join(app.getAppPath(), 'content'),
         logError,
       });
-      registerFeatures(createIpcRegistry({ origins, logError }), running.services);
+      registerContract(createIpcRegistry({ origins, logError }), running.services);
       const services = running.services;
       installStewardMenu({
         Menu,

@@ -1,10 +1,11 @@
-// The one place ipcMain is used. Features register contract methods here with handle(); each
-// call is checked for its sender (the app's own top frame, nothing else) and then handed to the
+// The one place ipcMain is used. registerContract() registers every contract method by iterating
+// the table (no per-method code anywhere in main); each call is checked for its sender (the app's own top frame, nothing else) and then handed to the
 // shared dispatch in core, so argument validation and error mapping live in one place for every
 // transport. A handler never throws: the page always gets a { ok, ... } envelope back.
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
-import { METHOD_NAMES, channelFor, type MethodName, type Services } from '../core/contract';
+import { channelFor } from '../core/contract/channels';
+import { METHOD_NAMES, type MethodName, type Services } from '../core/contract/methods';
 import { createDispatch, isMethodName } from '../core/dispatch';
 import type { CallResult } from '../core/errors';
 import { isTrustedUrl } from './origin';
@@ -89,4 +90,18 @@ export function createIpcRegistry({ origins, logError }: IpcRegistryOptions): Ip
       for (const key of Object.keys(table) as MethodName[]) delete table[key];
     },
   };
+}
+
+/**
+ * Registers every method of the contract onto the services, in one loop: a method added to the
+ * contract is served as soon as core implements it. A feature module exists in main only where a
+ * capability has real shell logic (dialogs, printing), and it reaches core as a host capability.
+ */
+export function registerContract(ipc: IpcRegistry, services: Services): void {
+  for (const method of METHOD_NAMES) {
+    const fn = services[method] as (args: never) => Promise<unknown>;
+    if (typeof fn !== 'function') throw new Error(`Core has no service for the IPC method "${method}".`);
+    ipc.handle(method, ((args: never) => fn(args)) as never);
+  }
+  ipc.assertComplete();
 }

@@ -2,7 +2,7 @@
 // per contract method, each sending { method, args } through a transport and resolving with the
 // envelope. Used by the preview (WebSocket) and the e2e harness (Playwright binding), so the page
 // sees the same object the Electron preload exposes.
-import { METHOD_NAMES } from '../core/contract';
+import { METHOD_NAMES } from '../core/contract/methods';
 
 export type PageTransport = 'websocket' | 'binding';
 

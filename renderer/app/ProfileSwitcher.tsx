@@ -7,7 +7,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../components/Icon';
 import { Spinner } from '../components/Spinner';
 import { useStewardStore } from '../state/store';
-import type { ProfileSummary } from '../../electron/core/contract';
+import type { ProfileSummary } from '../../electron/core/contract/views/app';
+import { requestOf } from '../state/requests';
 
 export function initialsOf(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -32,8 +33,8 @@ export function ProfileSwitcher() {
         profile: s.profile,
         profiles: s.profiles,
         switchProfile: s.switchProfile,
-        switching: s.requests.switchProfile.status === 'pending',
-        switchError: s.requests.switchProfile.error,
+        switching: requestOf(s.requests, 'switchProfile').status === 'pending',
+        switchError: requestOf(s.requests, 'switchProfile').error,
         navigate: s.navigate,
         clearRequest: s.clearRequest,
       })),

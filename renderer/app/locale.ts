@@ -1,10 +1,10 @@
 // The interface language at startup and when it changes: the saved choice (System, English,
 // Français) resolved against the system languages and applied through i18n.
 import { api } from '../api';
-import type { LocaleChoice } from '../../electron/core/contract';
+import { LOCALE_CHOICES, type LocaleChoice } from '../../electron/core/contract/enums';
 import { applyLocale, resolveLocale } from '../i18n';
 
-export const LOCALE_CHOICES: readonly LocaleChoice[] = ['system', 'en', 'fr'];
+export { LOCALE_CHOICES };
 
 export function isLocaleChoice(value: unknown): value is LocaleChoice {
   return typeof value === 'string' && (LOCALE_CHOICES as readonly string[]).includes(value);

@@ -2,12 +2,11 @@
 // renderer/styles/tokens.css keys its palettes on; "system" removes the attribute so the media
 // queries (prefers-color-scheme, prefers-contrast) decide. The last choice is also kept in
 // localStorage so the next start paints in the right theme before the app has answered.
-import type { ThemeChoice } from '../../electron/core/contract';
+import { THEME_CHOICES, type ThemeChoice } from '../../electron/core/contract/enums';
 import { api } from '../api';
 
+export { THEME_CHOICES };
 export type { ThemeChoice };
-
-export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark', 'highContrast'];
 
 const STORAGE_KEY = 'steward.theme';
 

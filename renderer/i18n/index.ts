@@ -5,7 +5,7 @@
 // Messages that come from core (errors, content problems) are written in English by core.
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { LocaleChoice } from '../../electron/core/contract';
+import type { LocaleChoice } from '../../electron/core/contract/views/app';
 
 export const LOCALES = ['en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -6,8 +6,8 @@
 // JOB_POLLING.intervalMs) while some component watches it: watchJob() returns the function that
 // stops watching, so an unmounted screen leaves no timer behind, and a remounted one resumes.
 import type { StateCreator } from 'zustand';
+import type { ArgsOf } from '../../electron/core/contract/methods';
 import type {
-  ArgsOf,
   BundleResult,
   ExportFormat,
   ImportResult,
@@ -18,26 +18,14 @@ import type {
   MatrixSortKey,
   RecordsFilter,
   RecordsView,
-  ReviewDisplayStatus,
-  TrainingStatus,
-} from '../../electron/core/contract';
-import { api, toApiError } from '../api';
-import { IDLE, type RequestState } from './requests';
+} from '../../electron/core/contract/views/records';
+import type { ReviewDisplayStatus } from '../../electron/core/contract/views/reviews';
+import type { TrainingStatus } from '../../electron/core/contract/views/training';
+import { api } from '../api';
+import { createTracker, IDLE, setRequest, type RequestKey } from './requests';
 import type { StewardState } from './store';
 
 export type RecordsTab = 'overview' | 'matrix' | 'reviews' | 'integrity' | 'export';
-
-export type RecordsCall =
-  | 'records'
-  | 'startExport'
-  | 'startVerify'
-  | 'pollJob'
-  | 'cancelJob'
-  | 'exportMyRecords'
-  | 'importRecords'
-  | 'lrs'
-  | 'saveLrs'
-  | 'sendLrsNow';
 
 /** The matrix filter as the form holds it: every field present, so inputs stay controlled. */
 export interface MatrixFilterState {
@@ -97,7 +85,6 @@ export interface RecordsSlice {
   bundleResult: BundleResult | null;
   importResult: ImportResult | null;
   lrs: LrsView | null;
-  recordsRequests: Record<RecordsCall, RequestState>;
 
   loadRecords: () => Promise<RecordsView | null>;
   setRecordsTab: (tab: RecordsTab) => void;
@@ -121,23 +108,7 @@ export interface RecordsSlice {
   loadLrs: () => Promise<LrsView | null>;
   saveLrs: (input: LrsInput) => Promise<LrsView | null>;
   sendLrsNow: () => Promise<LrsView | null>;
-  clearRecordsRequest: (call: RecordsCall) => void;
   resetRecords: () => void;
-}
-
-function initialRecordsRequests(): Record<RecordsCall, RequestState> {
-  return {
-    records: IDLE,
-    startExport: IDLE,
-    startVerify: IDLE,
-    pollJob: IDLE,
-    cancelJob: IDLE,
-    exportMyRecords: IDLE,
-    importRecords: IDLE,
-    lrs: IDLE,
-    saveLrs: IDLE,
-    sendLrsNow: IDLE,
-  };
 }
 
 function emptyRecords() {
@@ -153,7 +124,6 @@ function emptyRecords() {
     bundleResult: null,
     importResult: null,
     lrs: null,
-    recordsRequests: initialRecordsRequests(),
   } satisfies Partial<RecordsSlice>;
 }
 
@@ -175,21 +145,8 @@ interface Sleep {
 }
 
 export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice> = (set, get) => {
-  const setRequest = (call: RecordsCall, request: RequestState) =>
-    set((state) => ({ recordsRequests: { ...state.recordsRequests, [call]: request } }));
-
-  /** Runs one call under its request entry; resolves to null on failure (the error is in the entry). */
-  async function track<T>(call: RecordsCall, work: () => Promise<T>): Promise<T | null> {
-    setRequest(call, { status: 'pending', error: null });
-    try {
-      const value = await work();
-      setRequest(call, { status: 'succeeded', error: null });
-      return value;
-    } catch (error) {
-      setRequest(call, { status: 'failed', error: toApiError(error, call).toPayload() });
-      return null;
-    }
-  }
+  const track = createTracker(set);
+  const idle = (key: RequestKey) => setRequest(set, key, IDLE);
 
   const watchers: Record<JobKind, number> = { export: 0, verify: 0 };
   const polling: Record<JobKind, boolean> = { export: false, verify: false };
@@ -227,7 +184,7 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
         await sleep(kind);
         const job = get().jobs[kind];
         if (watchers[kind] === 0 || job === null || job.state !== 'running') break;
-        const next = await track('pollJob', () => api().getJob({ jobId: job.id }));
+        const next = await track('getJob', () => api().getJob({ jobId: job.id }));
         if (next === null) break; // the error is shown; "Check again" restarts the loop
         // A cancel (or a newer job) may have landed while the poll was out: a finished job stays finished.
         const now = get().jobs[kind];
@@ -238,10 +195,10 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
     }
   }
 
-  async function startJob(kind: JobKind, call: RecordsCall, start: () => Promise<JobView>) {
+  async function startJob(kind: JobKind, call: RequestKey, start: () => Promise<JobView>) {
     const job = await track(call, start);
     if (job !== null) {
-      setRequest('pollJob', IDLE);
+      idle('getJob');
       setJob(kind, job);
       void poll(kind);
     }
@@ -257,7 +214,7 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
         // Another person's filters, jobs and results are not this person's.
         set({ ...emptyRecords(), recordsTab: get().recordsTab, recordsFor: profileId });
       }
-      return track('records', async () => {
+      return track('getRecords', async () => {
         const view = await api().getRecords();
         if ((get().profile?.id ?? null) === profileId) set({ recordsView: view, recordsFor: profileId });
         return view;
@@ -310,7 +267,7 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
     },
 
     checkJobAgain: (kind) => {
-      setRequest('pollJob', IDLE);
+      idle('getJob');
       void poll(kind);
     },
 
@@ -324,8 +281,8 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
 
     clearJob: (kind) => {
       setJob(kind, null);
-      setRequest('pollJob', IDLE);
-      setRequest('cancelJob', IDLE);
+      idle('getJob');
+      idle('cancelJob');
     },
 
     exportMyRecords: async () => {
@@ -347,14 +304,14 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
     },
 
     loadLrs: () =>
-      track('lrs', async () => {
+      track('getLrs', async () => {
         const lrs = await api().getLrs();
         set({ lrs });
         return lrs;
       }),
 
     saveLrs: (input) =>
-      track('saveLrs', async () => {
+      track('setLrs', async () => {
         const lrs = await api().setLrs(input);
         set({ lrs });
         return lrs;
@@ -366,8 +323,6 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
         set({ lrs });
         return lrs;
       }),
-
-    clearRecordsRequest: (call) => setRequest(call, IDLE),
 
     resetRecords: () => {
       stopSleeping('export');

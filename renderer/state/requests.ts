@@ -1,38 +1,12 @@
-// Every call the UI waits on has one entry here: whether it is running and how it last failed.
-// Screens read the entry for their own call (a busy button, an error next to a field) instead of
-// each keeping private loading flags.
+// Every call the UI waits on has one entry here, keyed by the contract method's own name (plus
+// 'bootstrap', the start-up sequence): whether it is running and how it last failed. Screens read
+// the entry for their own call (a busy button, an error next to a field) instead of each keeping
+// private loading flags. A method added to the contract needs no edit here.
+import type { MethodName } from '../../electron/core/contract/methods';
 import type { ErrorPayload } from '../../electron/core/errors';
 import { toApiError } from '../api';
 
-export type RequestKey =
-  | 'bootstrap'
-  | 'createProfile'
-  | 'switchProfile'
-  | 'setWorkspace'
-  | 'pickWorkspaceFolder'
-  | 'workspaceStatus'
-  | 'verifyWorkspace'
-  | 'trainingCatalogue'
-  | 'startModule'
-  | 'saveReadingProgress'
-  | 'quiz'
-  | 'submitQuiz'
-  | 'attest'
-  | 'certificate'
-  | 'reviewLists'
-  | 'reviewQuestionnaire'
-  | 'createReviewDraft'
-  | 'reviewDraft'
-  | 'saveReviewDraft'
-  | 'deleteReviewDraft'
-  | 'submitReview'
-  | 'startReviewRevision'
-  | 'review'
-  | 'commentOnReview'
-  | 'requestReviewChanges'
-  | 'decideReview'
-  | 'withdrawReview'
-  | 'markConditionMet';
+export type RequestKey = MethodName | 'bootstrap';
 
 export interface RequestState {
   status: 'idle' | 'pending' | 'succeeded' | 'failed';
@@ -41,41 +15,20 @@ export interface RequestState {
 
 export const IDLE: RequestState = { status: 'idle', error: null };
 
-export function initialRequests(): Record<RequestKey, RequestState> {
-  return {
-    bootstrap: IDLE,
-    createProfile: IDLE,
-    switchProfile: IDLE,
-    setWorkspace: IDLE,
-    pickWorkspaceFolder: IDLE,
-    workspaceStatus: IDLE,
-    verifyWorkspace: IDLE,
-    trainingCatalogue: IDLE,
-    startModule: IDLE,
-    saveReadingProgress: IDLE,
-    quiz: IDLE,
-    submitQuiz: IDLE,
-    attest: IDLE,
-    certificate: IDLE,
-    reviewLists: IDLE,
-    reviewQuestionnaire: IDLE,
-    createReviewDraft: IDLE,
-    reviewDraft: IDLE,
-    saveReviewDraft: IDLE,
-    deleteReviewDraft: IDLE,
-    submitReview: IDLE,
-    startReviewRevision: IDLE,
-    review: IDLE,
-    commentOnReview: IDLE,
-    requestReviewChanges: IDLE,
-    decideReview: IDLE,
-    withdrawReview: IDLE,
-    markConditionMet: IDLE,
-  };
+/** The entries of the calls made so far; a call never made is IDLE. */
+export type Requests = Partial<Record<RequestKey, RequestState>>;
+
+/** The entry for one call (IDLE when it was never made). */
+export function requestOf(requests: Requests, key: RequestKey): RequestState {
+  return requests[key] ?? IDLE;
 }
 
-type RequestMap = Record<RequestKey, RequestState>;
-type RequestsSetter = (update: (state: { requests: RequestMap }) => { requests: RequestMap }) => void;
+type RequestsSetter = (update: (state: { requests: Requests }) => { requests: Requests }) => void;
+
+/** Sets one call's entry. */
+export function setRequest(set: RequestsSetter, key: RequestKey, request: RequestState): void {
+  set((state) => ({ requests: { ...state.requests, [key]: request } }));
+}
 
 export type Track = <T>(key: RequestKey, work: () => Promise<T>) => Promise<T | null>;
 
@@ -84,16 +37,14 @@ export type Track = <T>(key: RequestKey, work: () => Promise<T>) => Promise<T | 
  * error as a payload — resolving to null on failure, so actions never throw at the UI.
  */
 export function createTracker(set: RequestsSetter): Track {
-  const setRequest = (key: RequestKey, request: RequestState) =>
-    set((state) => ({ requests: { ...state.requests, [key]: request } }));
   return async (key, work) => {
-    setRequest(key, { status: 'pending', error: null });
+    setRequest(set, key, { status: 'pending', error: null });
     try {
       const value = await work();
-      setRequest(key, { status: 'succeeded', error: null });
+      setRequest(set, key, { status: 'succeeded', error: null });
       return value;
     } catch (error) {
-      setRequest(key, { status: 'failed', error: toApiError(error, key).toPayload() });
+      setRequest(set, key, { status: 'failed', error: toApiError(error, key).toPayload() });
       return null;
     }
   };

@@ -4,14 +4,14 @@
 // copy of what core computed. Autosave replies that arrive after a newer save was sent are
 // dropped, so a slow reply can never roll the screen back to older answers.
 import type { StateCreator } from 'zustand';
+import type { ArgsOf } from '../../electron/core/contract/methods';
 import type {
-  ArgsOf,
   MitigationResponseInput,
   QuestionnaireView,
   ReviewDetail,
   ReviewDraftView,
   ReviewLists,
-} from '../../electron/core/contract';
+} from '../../electron/core/contract/views/reviews';
 import { api } from '../api';
 import { createTracker } from './requests';
 import type { StewardState } from './store';
@@ -83,7 +83,7 @@ export const createReviewSlice: StateCreator<StewardState, [], [], ReviewSlice> 
     ...EMPTY,
 
     loadReviewLists: () =>
-      track('reviewLists', async () => {
+      track('listReviews', async () => {
         const reviewLists = await api().listReviews();
         set({ reviewLists });
         return reviewLists;
@@ -92,7 +92,7 @@ export const createReviewSlice: StateCreator<StewardState, [], [], ReviewSlice> 
     loadQuestionnaire: async () => {
       const loaded = get().questionnaire;
       if (loaded !== null) return loaded;
-      return track('reviewQuestionnaire', async () => {
+      return track('getReviewQuestionnaire', async () => {
         const questionnaire = await api().getReviewQuestionnaire();
         set({ questionnaire });
         return questionnaire;
@@ -109,7 +109,7 @@ export const createReviewSlice: StateCreator<StewardState, [], [], ReviewSlice> 
 
     openReviewDraft: (draftId) => {
       wantedDraft = draftId;
-      return track('reviewDraft', async () => {
+      return track('getReviewDraft', async () => {
         const draft = await api().getReviewDraft({ draftId });
         if (wantedDraft === draftId) set({ reviewDraft: draft });
         return draft;
@@ -156,7 +156,7 @@ export const createReviewSlice: StateCreator<StewardState, [], [], ReviewSlice> 
 
     openReview: (reviewId) => {
       wantedReview = reviewId;
-      return track('review', async () => {
+      return track('getReview', async () => {
         const detail = await api().getReview({ reviewId });
         if (wantedReview === reviewId) set({ reviewDetail: detail });
         return detail;

@@ -2,17 +2,17 @@
 // others on this machine, settings, the workspace's integrity status, and notices. Every action
 // goes through track(), so the UI reads one RequestState per call for busy and error display.
 import type { StateCreator } from 'zustand';
+import type { ArgsOf } from '../../electron/core/contract/methods';
 import type {
   AppInfo,
-  ArgsOf,
   Notice,
   ProfileSummary,
   SettingsView,
   VerifyReport,
   WorkspaceStatus,
-} from '../../electron/core/contract';
+} from '../../electron/core/contract/views/app';
 import { api } from '../api';
-import { createTracker, initialRequests, type RequestKey, type RequestState } from './requests';
+import { createTracker, IDLE, setRequest, type RequestKey, type Requests, requestOf } from './requests';
 import type { StewardState } from './store';
 
 export type ProfileInput = ArgsOf<'createProfile'>;
@@ -29,7 +29,8 @@ export interface SessionSlice {
   /** Banners still showing; dismissed ones are remembered so a refresh does not bring them back. */
   notices: Notice[];
   dismissedNoticeIds: string[];
-  requests: Record<RequestKey, RequestState>;
+  /** Every call's entry, by method name (see requests.ts). */
+  requests: Requests;
 
   bootstrap: () => Promise<void>;
   createProfile: (input: ProfileInput) => Promise<ProfileSummary | null>;
@@ -44,9 +45,6 @@ export interface SessionSlice {
 }
 
 export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice> = (set, get) => {
-  const setRequest = (key: RequestKey, request: RequestState) =>
-    set((state) => ({ requests: { ...state.requests, [key]: request } }));
-
   const track = createTracker(set);
 
   const activeNotices = (notices: Notice[]) =>
@@ -73,11 +71,11 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
     verifyReport: null,
     notices: [],
     dismissedNoticeIds: [],
-    requests: initialRequests(),
+    requests: {},
 
     bootstrap: async () => {
       // React's StrictMode runs effects twice in development; one bootstrap at a time is enough.
-      if (get().requests.bootstrap.status === 'pending') return;
+      if (requestOf(get().requests, 'bootstrap').status === 'pending') return;
       const loaded = await track('bootstrap', async () => {
         const client = api();
         const [appInfo, profile, profiles, settings] = await Promise.all([
@@ -131,7 +129,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
     },
 
     loadWorkspaceStatus: async () =>
-      track('workspaceStatus', async () => {
+      track('getWorkspaceStatus', async () => {
         const workspaceStatus = await api().getWorkspaceStatus();
         set({ workspaceStatus });
         return workspaceStatus;
@@ -150,6 +148,6 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
         dismissedNoticeIds: [...state.dismissedNoticeIds, id],
       })),
 
-    clearRequest: (key) => setRequest(key, { status: 'idle', error: null }),
+    clearRequest: (key) => setRequest(set, key, IDLE),
   };
 };

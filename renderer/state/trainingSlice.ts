@@ -11,7 +11,7 @@ import type {
   QuizResult,
   QuizView,
   TrainingCatalogue,
-} from '../../electron/core/contract';
+} from '../../electron/core/contract/views/training';
 import { api } from '../api';
 import { createTracker } from './requests';
 import type { StewardState } from './store';
@@ -76,7 +76,7 @@ export const createTrainingSlice: StateCreator<StewardState, [], [], TrainingSli
     ...EMPTY,
 
     loadCatalogue: () =>
-      track('trainingCatalogue', async () => {
+      track('listTrainingModules', async () => {
         const catalogue = await api().listTrainingModules();
         set({ catalogue });
         return catalogue;
@@ -84,7 +84,7 @@ export const createTrainingSlice: StateCreator<StewardState, [], [], TrainingSli
 
     openTrainingModule: (moduleId) => {
       wantedModule = moduleId;
-      return track('startModule', async () => {
+      return track('startTrainingModule', async () => {
         const content = await api().startTrainingModule({ moduleId });
         if (wantedModule === moduleId) set({ openModule: content });
         return content;
@@ -108,12 +108,12 @@ export const createTrainingSlice: StateCreator<StewardState, [], [], TrainingSli
     loadQuiz: (moduleId, options = {}) => {
       wantedModule = moduleId;
       if (options.discardResult) set({ quizResult: null });
-      return track('quiz', async () => {
+      return track('getQuiz', async () => {
         const quiz = await api().getQuiz({ moduleId });
         if (wantedModule === moduleId) {
           set({ quiz, quizResult: null });
           // An error from submitting the previous attempt says nothing about this one.
-          get().clearRequest('submitQuiz');
+          get().clearRequest('submitQuizAttempt');
         }
         return quiz;
       });
@@ -122,7 +122,7 @@ export const createTrainingSlice: StateCreator<StewardState, [], [], TrainingSli
     submitQuiz: async (answers) => {
       const quiz = get().quiz;
       if (quiz === null) return null;
-      return track('submitQuiz', async () => {
+      return track('submitQuizAttempt', async () => {
         const result = await api().submitQuizAttempt({
           moduleId: quiz.moduleId,
           contentHash: quiz.contentHash,
@@ -134,7 +134,7 @@ export const createTrainingSlice: StateCreator<StewardState, [], [], TrainingSli
     },
 
     attestModule: (moduleId, contentHash) =>
-      track('attest', async () => {
+      track('attestTrainingModule', async () => {
         const certificate = await api().attestTrainingModule({ moduleId, contentHash, confirmed: true });
         wantedCertificate = certificate.entryHash;
         // The catalogue and the open module are now out of date; the next screen reloads them.
@@ -144,7 +144,7 @@ export const createTrainingSlice: StateCreator<StewardState, [], [], TrainingSli
 
     loadCertificate: (entryHash) => {
       wantedCertificate = entryHash;
-      return track('certificate', async () => {
+      return track('getCertificate', async () => {
         const certificate = await api().getCertificate({ entryHash });
         if (wantedCertificate === entryHash) set({ certificate });
         return certificate;

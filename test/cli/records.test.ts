@@ -7,8 +7,9 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkspace, workspacePaths } from '../../electron/core/ledger';
+import { readWorkspace } from '../../electron/core/ledger';
 import { profileCreateArgs, runSteward } from '../support/cli';
+import { stewardWorkspace } from '../../electron/core/events';
 
 const CONTENT = path.resolve(import.meta.dirname, '../../content');
 let tmp: string;
@@ -179,8 +180,8 @@ describe('steward records export', () => {
     expect(again.code, again.err).toBe(0);
     expect(again.out.match(/^unchanged/gm)).toHaveLength(7);
 
-    const source = await readWorkspace(workspacePaths(ws), { depth: 'quick' });
-    const copy = await readWorkspace(workspacePaths(ws2), { depth: 'full' });
+    const source = await readWorkspace(stewardWorkspace(ws), { depth: 'quick' });
+    const copy = await readWorkspace(stewardWorkspace(ws2), { depth: 'full' });
     expect(copy.report.ok).toBe(true);
     const exported = JSON.parse(fs.readFileSync(full, 'utf8')) as {
       heads: { profileId: string; headHash: string }[];

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readLedgerFile, workspacePaths } from '../../electron/core/ledger';
+import { readLedgerFile } from '../../electron/core/ledger';
 import { frenchModuleText, goodModules, moduleText, writeContent } from '../core/training/fixtures';
 import { profileCreateArgs, runSteward } from '../support/cli';
+import { stewardWorkspace } from '../../electron/core/events';
 
 let tmp: string;
 let ws: string;
@@ -287,7 +288,7 @@ describe('steward demo seed with training', () => {
     expect(steward('records', 'verify', '--workspace', ws).code).toBe(0);
 
     const types = new Map<string, number>();
-    const w = workspacePaths(ws);
+    const w = stewardWorkspace(ws);
     for (const f of fs.readdirSync(w.ledgersDir).filter((x) => x.endsWith('.jsonl'))) {
       const read = await readLedgerFile(w, f, { signatures: 'all' });
       expect(read.problems).toEqual([]);

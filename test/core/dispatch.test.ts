@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Services } from '../../electron/core/contract';
+import type { Services } from '../../electron/core/contract/methods';
 import { createDispatch } from '../../electron/core/dispatch';
 import { StewardError } from '../../electron/core/errors';
 

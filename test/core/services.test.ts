@@ -10,6 +10,7 @@ import { verifyWorkspace } from '../../electron/core/ledger';
 import type { ServiceHandle, HostCapabilities } from '../../electron/core/services';
 import { CONTENT_DIR } from '../support/moduleKey';
 import { testServices } from '../support/services';
+import { stewardWorkspace } from '../../electron/core/events';
 
 let userDataDir: string;
 let handles: ServiceHandle[] = [];
@@ -52,7 +53,7 @@ describe('profiles', () => {
       const full = path.join(ws, f);
       if (fs.statSync(full).isFile()) expect(fs.readFileSync(full, 'utf8')).not.toContain('PRIVATE KEY');
     }
-    expect((await verifyWorkspace(ws, { depth: 'full' })).ok).toBe(true);
+    expect((await verifyWorkspace(stewardWorkspace(ws), { depth: 'full' })).ok).toBe(true);
     expect(await services.getCurrentProfile({})).toEqual(p);
   });
 

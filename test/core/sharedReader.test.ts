@@ -5,11 +5,12 @@ import type * as FsModule from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ProfileSummary } from '../../electron/core/contract';
-import { openLedger, openWorkspace } from '../../electron/core/ledger';
+import type { ProfileSummary } from '../../electron/core/contract/views/app';
+import { openLedger } from '../../electron/core/ledger';
 import type { ServiceHandle } from '../../electron/core/services';
 import { makeLedger, readLines, startedData, testClock, writeLines, type Fixture } from './ledger/helpers';
 import { tempServices, type TempServices } from '../support/services';
+import { openStewardWorkspace } from '../../electron/core/events';
 
 /** Bytes read from each ledger file (by path), whichever node:fs call read them. */
 const reads = vi.hoisted(() => ({ bytes: new Map<string, number>(), fds: new Map<number, string>() }));
@@ -73,7 +74,7 @@ async function setup(): Promise<{ others: Fixture[]; me: ProfileSummary }> {
     team: 'Data Science',
   });
   grantManager(contentDir, me);
-  const ws = await openWorkspace(path.join(dir, 'user', 'workspace'));
+  const ws = await openStewardWorkspace(path.join(dir, 'user', 'workspace'));
   const others: Fixture[] = [];
   for (let i = 0; i < 4; i++) others.push(await makeLedger(250, ws));
   return { others, me };

@@ -2,9 +2,10 @@
 // disk, survive a reload and a restart, add a second profile and switch between them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { METHOD_NAMES } from '../../electron/core/contract';
+import { METHOD_NAMES } from '../../electron/core/contract/methods';
 import { verifyWorkspace } from '../../electron/core/ledger';
 import { expect, test } from './support/fixtures';
+import { stewardWorkspace } from '../../electron/core/events';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
 
@@ -41,7 +42,7 @@ test('first run creates a signed profile and opens the shell', async ({ page, re
     seq: 1,
     data: { email: 'amara.okafor@example.com' },
   });
-  const report = await verifyWorkspace(steward.workspaceDir, { depth: 'full' });
+  const report = await verifyWorkspace(stewardWorkspace(steward.workspaceDir), { depth: 'full' });
   expect(report.problems).toEqual([]);
   expect(report.ok).toBe(true);
 
@@ -84,7 +85,7 @@ test('a second profile on the same machine, and switching between them', async (
   expect(
     fs.readdirSync(path.join(steward.workspaceDir, 'ledgers')).filter((f) => f.endsWith('.jsonl')),
   ).toHaveLength(2);
-  expect((await verifyWorkspace(steward.workspaceDir, { depth: 'full' })).ok).toBe(true);
+  expect((await verifyWorkspace(stewardWorkspace(steward.workspaceDir), { depth: 'full' })).ok).toBe(true);
 });
 
 test('the page has no Node and exactly the contract on window.steward', async ({ page, renderer }) => {

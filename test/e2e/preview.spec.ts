@@ -11,6 +11,7 @@ import { createServices } from '../../electron/core/services';
 import { confStoreFactory } from '../../electron/core/settings/settingsStore';
 import { startPreviewServer } from '../../electron/preview/previewServer';
 import { CONTENT_DIR, RENDERER_DIR } from './support/fixtures';
+import { stewardWorkspace } from '../../electron/core/events';
 
 test('the preview serves the app and carries calls over the token-guarded WebSocket', async ({ page }) => {
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-preview-'));
@@ -33,7 +34,9 @@ test('the preview serves the app and carries calls over the token-guarded WebSoc
     await page.getByLabel('Team').fill('Product');
     await page.getByRole('button', { name: 'Create profile' }).click();
     await expect(page.getByRole('navigation').getByRole('link', { name: 'Records' })).toBeVisible();
-    expect((await verifyWorkspace(path.join(userDataDir, 'workspace'), { depth: 'full' })).ok).toBe(true);
+    expect(
+      (await verifyWorkspace(stewardWorkspace(path.join(userDataDir, 'workspace')), { depth: 'full' })).ok,
+    ).toBe(true);
 
     // Without the token the same page gets no bridge: every call fails, nothing is written.
     const page2 = await page.context().newPage();

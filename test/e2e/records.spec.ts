@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ProfileSummary } from '../../electron/core/contract';
+import type { ProfileSummary } from '../../electron/core/contract/views/app';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { activate, chooseRadio, goWithKeyboard, selectTab, tabTo, typeInto } from './support/keyboard';
 import { pdfPages } from '../support/pdf';

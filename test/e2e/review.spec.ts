@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ProfileSummary } from '../../electron/core/contract';
+import type { ProfileSummary } from '../../electron/core/contract/views/app';
 import { verifyWorkspace } from '../../electron/core/ledger';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { chooseRadio, tabTo, typeDate } from './support/keyboard';
@@ -21,6 +21,7 @@ import {
   seedReviewAwaitingVersion2Decision,
   SUBMITTER_MODULES,
 } from './support/reviewAnswers';
+import { stewardWorkspace } from '../../electron/core/events';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
 /** A full-page screenshot from the top (sticky parts of the layout then sit where they belong). */
@@ -388,7 +389,7 @@ test('a review from first answer to a decision, with two profiles and the keyboa
   await shot(page, 'review-condition-met');
 
   // The records: every step signed, the workspace verifies.
-  const report = await verifyWorkspace(steward.workspaceDir, { depth: 'full' });
+  const report = await verifyWorkspace(stewardWorkspace(steward.workspaceDir), { depth: 'full' });
   expect(report.problems).toEqual([]);
   expect(report.ok).toBe(true);
   const reviewEvents = ledgerTypes(steward.workspaceDir)

@@ -16,6 +16,7 @@ import {
   typeDate,
 } from './support/keyboard';
 import { ALL_MODULES, churnAnswers, churnResponses, isoIn, submitChurnReview } from './support/reviewAnswers';
+import { stewardWorkspace } from '../../electron/core/events';
 
 test.use({ locale: 'en-US' });
 
@@ -160,6 +161,6 @@ test('a reviewer requests changes, then approves version 2 with a condition, wit
   await activate(page, row.getByRole('link', { name: TITLE }));
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
 
-  const report = await verifyWorkspace(steward.workspaceDir, { depth: 'full' });
+  const report = await verifyWorkspace(stewardWorkspace(steward.workspaceDir), { depth: 'full' });
   expect(report.problems).toEqual([]);
 });

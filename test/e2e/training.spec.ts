@@ -9,6 +9,7 @@ import { verifyWorkspace } from '../../electron/core/ledger';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { tabTo } from './support/keyboard';
 import { answersFor, readModuleKey, type ModuleKey } from '../support/moduleKey';
+import { stewardWorkspace } from '../../electron/core/events';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
 const shot = (page: Page, name: string) =>
@@ -254,7 +255,7 @@ test('a learner completes a module with the keyboard alone, failing once, and it
   expect(training.map((line) => line.seq)).toEqual(
     [...training.map((line) => line.seq)].sort((a, b) => a - b),
   );
-  const report = await verifyWorkspace(steward.workspaceDir, { depth: 'full' });
+  const report = await verifyWorkspace(stewardWorkspace(steward.workspaceDir), { depth: 'full' });
   expect(report.problems).toEqual([]);
   expect(report.ok).toBe(true);
 

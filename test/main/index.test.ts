@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, channelFor, type Services } from '../../electron/core/contract';
+import { channelFor } from '../../electron/core/contract/channels';
+import { METHOD_NAMES, type Services } from '../../electron/core/contract/methods';
 import type { ServiceContext } from '../../electron/core/services';
 import type * as ElectronMock from './electron-mock';
 

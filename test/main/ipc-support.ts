@@ -5,9 +5,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { METHOD_NAMES, type ArgsOf, type MethodName, type Services } from '../../electron/core/contract';
-import { createIpcRegistry, type IpcRegistry } from '../../electron/main/ipc';
-import { registerFeatures } from '../../electron/main/features';
+import {
+  METHOD_NAMES,
+  type ArgsOf,
+  type MethodName,
+  type Services,
+} from '../../electron/core/contract/methods';
+import { createIpcRegistry, registerContract, type IpcRegistry } from '../../electron/main/ipc';
+
 import { APP_ENTRY_URL, trustedOrigins } from '../../electron/main/origin';
 import { MockWebContents, MockWebFrameMain } from './electron-mock';
 
@@ -108,7 +113,7 @@ export function ledgerExists(dir: string): boolean {
 
 export function registerAll(services: Services): IpcRegistry {
   const registry = createIpcRegistry({ origins: trustedOrigins() });
-  registerFeatures(registry, services);
+  registerContract(registry, services);
   return registry;
 }
 

@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { METHOD_NAMES, channelFor, contract, type MethodName } from '../../electron/core/contract';
+import { channelFor } from '../../electron/core/contract/channels';
+import { METHOD_NAMES, contract, type MethodName } from '../../electron/core/contract/methods';
 import { ERROR_CODES } from '../../electron/core/errors';
 import { ipcMain, resetElectronMock } from './electron-mock';
 import {

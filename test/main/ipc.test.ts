@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, channelFor, type MethodName } from '../../electron/core/contract';
+import { channelFor } from '../../electron/core/contract/channels';
+import { METHOD_NAMES, type MethodName } from '../../electron/core/contract/methods';
 import { StewardError } from '../../electron/core/errors';
-import { createIpcRegistry, senderRefusal } from '../../electron/main/ipc';
+import { createIpcRegistry, registerContract, senderRefusal } from '../../electron/main/ipc';
 import { trustedOrigins } from '../../electron/main/origin';
 import { ipcMain, resetElectronMock } from './electron-mock';
 import {
@@ -67,6 +68,20 @@ describe('registration', () => {
     registry.handle('getAppInfo', services.getAppInfo);
     expect(() => registry.assertComplete()).toThrow(/listProfiles/);
     expect(() => registry.assertComplete()).not.toThrow(/getAppInfo,/);
+  });
+
+  it('registerContract serves every method from the table and fails naming a method core lacks', async () => {
+    const partial = { ...services } as Record<string, unknown>;
+    delete partial.markConditionMet;
+    expect(() =>
+      registerContract(createIpcRegistry({ origins: trustedOrigins() }), partial as never),
+    ).toThrow(/no service for the IPC method "markConditionMet"/);
+    resetElectronMock();
+    registerAll(services);
+    for (const method of METHOD_NAMES) {
+      await expect(call(method, VALID_ARGS[method])).resolves.toMatchObject({ ok: true });
+      expect(services[method]).toHaveBeenCalledExactlyOnceWith(VALID_ARGS[method]);
+    }
   });
 
   it('dispose removes every handler it added', () => {

@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METHOD_NAMES, channelFor } from '../../electron/core/contract';
+import { channelFor } from '../../electron/core/contract/channels';
+import { METHOD_NAMES } from '../../electron/core/contract/methods';
 import { secureWebPreferences } from '../../electron/main/window';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -150,7 +151,7 @@ describe.skipIf(skipReason !== null)('the built main bundle', () => {
     expect(windows).toHaveLength(1);
     const options = windows[0]!.args[0] as { webPreferences: Record<string, unknown> };
     expect(options.webPreferences).toStrictEqual(
-      secureWebPreferences(path.join(ROOT, 'out/preload/index.cjs')),
+      secureWebPreferences(path.join(ROOT, 'out/preload/index.cjs'), METHOD_NAMES),
     );
     expect(find('loadURL')).toStrictEqual([{ what: 'loadURL', args: ['app://steward/index.html'] }]);
   });

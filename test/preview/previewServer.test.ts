@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createDispatch } from '../../electron/core/dispatch';
-import type { Services } from '../../electron/core/contract';
+import type { Services } from '../../electron/core/contract/methods';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/previewServer';
 import { BRIDGE_SCRIPT_PATH, WS_PATH } from '../../electron/preview/pageBridge';
 

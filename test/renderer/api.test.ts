@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { api, ApiError, createClient } from '../../renderer/api';
-import type { StewardBridge } from '../../electron/core/contract';
+import type { StewardBridge } from '../../electron/core/contract/methods';
 import { createFakeBridge, makeProfile } from './fakeBridge';
 
 describe('createClient', () => {

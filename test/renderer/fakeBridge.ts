@@ -2,15 +2,14 @@
 // state object, records each call, and can be told to fail a method (with a code and message,
 // as the real dispatch would) or to hold its reply until the test releases it. Training lives in
 // fakeTraining.ts, reviews in fakeReviews.ts.
+import type { MethodName, StewardBridge } from '../../electron/core/contract/methods';
 import type {
   AppInfo,
-  MethodName,
   ProfileSummary,
   SettingsView,
-  StewardBridge,
   VerifyReport,
   WorkspaceStatus,
-} from '../../electron/core/contract';
+} from '../../electron/core/contract/views/app';
 import type { CallResult, ErrorPayload } from '../../electron/core/errors';
 import { createFakeRecords, defaultRecordsState, type FakeRecordsState } from './fakeRecords';
 import { createFakeReviews, defaultReviewsState, type FakeReviewsState } from './fakeReviews';

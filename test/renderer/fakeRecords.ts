@@ -2,8 +2,8 @@
 // deterministically at any size with makeRecordsView), export and verify jobs that advance one
 // step per poll and end as planned (done, failed), bundles, imports and the LRS settings with
 // the endpoint rule the contract enforces.
+import type { LocaleChoice, ThemeChoice, VerifyReport } from '../../electron/core/contract/views/app';
 import type {
-  LocaleChoice,
   AttentionItem,
   BundleResult,
   ImportResult,
@@ -17,10 +17,8 @@ import type {
   RecordsView,
   ReviewOutcomeMonth,
   ReviewRegisterRow,
-  ThemeChoice,
-  TrainingStatus,
-  VerifyReport,
-} from '../../electron/core/contract';
+} from '../../electron/core/contract/views/records';
+import type { TrainingStatus } from '../../electron/core/contract/views/training';
 import type { ErrorPayload } from '../../electron/core/errors';
 
 /** How the next jobs run: how many polls until they end, and how they end. */

@@ -4,10 +4,11 @@
 // drafts, and reviews through the workflow (submit, request changes, revise, decide, comment,
 // withdraw). Just enough behaviour for the screens to be driven in jsdom; the rules themselves
 // are core's and tested there.
+import type { StewardClient } from '../../electron/core/contract/methods';
+import type { ProfileSummary } from '../../electron/core/contract/views/app';
 import type {
   AnswerValue,
   MitigationResponseInput,
-  ProfileSummary,
   QuestionnaireView,
   ReviewAssessment,
   ReviewChangeView,
@@ -19,8 +20,7 @@ import type {
   ReviewQuestionView,
   ReviewSummary,
   ReviewTimelineItem,
-  StewardClient,
-} from '../../electron/core/contract';
+} from '../../electron/core/contract/views/reviews';
 import type { ErrorPayload } from '../../electron/core/errors';
 
 type Answers = Record<string, AnswerValue>;

@@ -11,7 +11,7 @@ import type {
   QuizResult,
   QuizView,
   TrainingCatalogue,
-} from '../../electron/core/contract';
+} from '../../electron/core/contract/views/training';
 import type { ErrorPayload } from '../../electron/core/errors';
 
 export interface FakeQuestion {

@@ -3,7 +3,7 @@
 // French rules (0 and 1 are singular), and dates and numbers are formatted the French way.
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CompletionSummary } from '../../electron/core/contract';
+import type { CompletionSummary } from '../../electron/core/contract/views/training';
 import { formatNumber } from '../../renderer/format';
 import { i18n } from '../../renderer/i18n';
 import { fakeHash, makeModule } from './fakeTraining';

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordsView } from '../../electron/core/contract';
+import type { RecordsView } from '../../electron/core/contract/views/records';
 import { makeProfile } from './fakeBridge';
 import { makeRecordsView } from './fakeRecords';
 import { renderApp } from './renderApp';

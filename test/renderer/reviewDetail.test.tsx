@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ArgsOf } from '../../electron/core/contract';
+import type { ArgsOf } from '../../electron/core/contract/methods';
 import { makeProfile } from './fakeBridge';
 import { completeAnswers, makeQuestionnaire, makeReview, person, type FakeReview } from './fakeReviews';
 import { renderApp } from './renderApp';

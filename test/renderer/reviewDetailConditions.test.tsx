@@ -2,7 +2,7 @@
 // (met, open, overdue), and marking one met when core allows it (the submitter or a reviewer).
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ReviewCondition } from '../../electron/core/contract';
+import type { ReviewCondition } from '../../electron/core/contract/views/reviews';
 import { formatDate, formatDay } from '../../renderer/format';
 import { makeProfile } from './fakeBridge';
 import {

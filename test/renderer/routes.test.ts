@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hrefFor, navSectionOf, routeFromHash, targetFromHash } from '../../renderer/routes';
 import { resetStewardStore, useStewardStore } from '../../renderer/state/store';
+import { IDLE } from '../../renderer/state/requests';
 
 describe('hash routes', () => {
   it('reads each route from its hash and writes it back', () => {
@@ -83,6 +84,6 @@ describe('store', () => {
     resetStewardStore();
     expect(useStewardStore.getState().route).toBe('reviews');
     expect(useStewardStore.getState().notices).toEqual([]);
-    expect(useStewardStore.getState().requests.bootstrap.status).toBe('idle');
+    expect(useStewardStore.getState().requests['bootstrap'] ?? IDLE.status).toBe('idle');
   });
 });

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { CompletionSummary } from '../../electron/core/contract';
+import type { CompletionSummary } from '../../electron/core/contract/views/training';
 import { fakeHash, makeModule } from './fakeTraining';
 import { renderApp, withProfile } from './renderApp';
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Certificate } from '../../electron/core/contract';
+import type { Certificate } from '../../electron/core/contract/views/training';
 import { correctAnswers, fakeHash, makeModule } from './fakeTraining';
 import { makeProfile } from './fakeBridge';
 import { renderApp } from './renderApp';

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { Services } from '../../electron/core/contract';
+import type { Services } from '../../electron/core/contract/methods';
 
 /** What content/policy.yaml requires of submitters, and of reviewers (every module). */
 export const SUBMITTER_MODULES = ['minimisation-and-purpose', 'privacy-by-design'];

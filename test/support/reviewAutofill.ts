@@ -2,7 +2,8 @@
 // every visible required question (re-reading the draft, since answers reveal new questions)
 // and accepts each proposed mitigation with an owner and a due date. Used by specs that need a
 // submittable review without caring which answers it has.
-import type { ReviewDraftView, Services } from '../../electron/core/contract';
+import type { Services } from '../../electron/core/contract/methods';
+import type { ReviewDraftView } from '../../electron/core/contract/views/reviews';
 
 type AnswerValue = ReviewDraftView['answers'][string];
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Services } from '../../electron/core/contract';
+import type { Services } from '../../electron/core/contract/methods';
 import { fileOnlyProtector } from '../../electron/core/profiles/keystore';
 import {
   createServices,

@@ -3,7 +3,8 @@
 // review and training services the app uses, with an injected clock, by submitters and by
 // reviewers who are not the submitters. Reviewers must hold the role in the content folder's
 // policy (email + key fingerprint) and have current reviewer training, exactly as in real use.
-import type { ProfileSummary, ReviewDraftView } from '../contract';
+import type { ProfileSummary } from '../contract/views/app';
+import type { ReviewDraftView } from '../contract/views/reviews';
 import { openLedger, type Ledger, type Workspace } from '../ledger';
 import { modulesRequiredToSubmit } from '../policy/roles';
 import { loadKey, type SecretProtector } from '../profiles/keystore';

@@ -4,7 +4,7 @@
 // those completions are now due soon or expired), some failed before passing, some started and
 // stopped, and some did nothing. The same seed and `now` give the same history (keys and
 // signatures aside).
-import type { ProfileSummary } from '../contract';
+import type { ProfileSummary } from '../contract/views/app';
 import { openLedger, type Workspace } from '../ledger';
 import { requiredModulesFor } from '../policy/roles';
 import { createProfile } from '../profiles/createProfile';

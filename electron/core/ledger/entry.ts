@@ -9,8 +9,7 @@
 // a hash mismatch (body or hash changed) or a signature failure (sig changed).
 import { hash as oneShotHash } from 'node:crypto';
 import { canonicalJson, CanonicalJsonError } from './canonical';
-import type { EventData, EventType } from './events';
-import { EVENT_TYPES, isEventType } from './events';
+import type { EventData, EventRegistry, EventType } from './events';
 import { signDigest, verifyDigest } from './keys';
 import { StewardError } from '../errors';
 
@@ -143,7 +142,13 @@ interface SplitBody {
  * from the front; only `data` goes through JSON.parse later. Returns null when the body is not
  * laid out as the writer lays it out (the caller then parses the whole body).
  */
-function splitCanonicalBody(text: string, start: number, last: number, strict: boolean): SplitBody | null {
+function splitCanonicalBody(
+  text: string,
+  start: number,
+  last: number,
+  strict: boolean,
+  types: readonly string[],
+): SplitBody | null {
   if (!text.startsWith(PREFIX, start)) return null;
   const actorFrom = start + PREFIX.length;
   let actorEnd = actorFrom;
@@ -182,19 +187,19 @@ function splitCanonicalBody(text: string, start: number, last: number, strict: b
     prev,
     seq,
     ts: text.slice(tsOpen + 1, tsClose),
-    type: typeName(text, typeOpen + 1, typeClose),
+    type: typeName(text, typeOpen + 1, typeClose, types),
   };
 }
 
 /** The event type written at text[from, to), as the shared constant when it is a known one. */
-function typeName(text: string, from: number, to: number): string {
+function typeName(text: string, from: number, to: number, types: readonly string[]): string {
   const len = to - from;
-  for (const t of EVENT_TYPES) if (t.length === len && text.startsWith(t, from)) return t;
+  for (const t of types) if (t.length === len && text.startsWith(t, from)) return t;
   return text.slice(from, to);
 }
 
 /** Reads and checks the body fields of an entry that has been parsed with JSON.parse. */
-function fieldsFromParsed(value: unknown): DecodeFailure | UnsignedEntry {
+function fieldsFromParsed(value: unknown, events: EventRegistry): DecodeFailure | UnsignedEntry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('the entry is not a JSON object');
   }
@@ -210,7 +215,7 @@ function fieldsFromParsed(value: unknown): DecodeFailure | UnsignedEntry {
   if (typeof rec.ts !== 'string') return fail('"ts" is not text', seq);
   if (typeof rec.actor !== 'string') return fail('"actor" is not text', seq);
   if (typeof rec.prev !== 'string' || !HEX64.test(rec.prev)) return fail('"prev" is not a sha256 hash', seq);
-  if (!isEventType(rec.type)) return fail(`unknown event type ${JSON.stringify(rec.type)}`, seq);
+  if (!events.has(rec.type)) return fail(`unknown event type ${JSON.stringify(rec.type)}`, seq);
   return { seq, ts: rec.ts, type: rec.type, actor: rec.actor, data: rec.data, prev: rec.prev };
 }
 
@@ -246,6 +251,8 @@ export function decodeLineAt(
   buf: Buffer,
   bStart: number,
   bEnd: number,
+  /** The event types the workspace's ledgers may hold. */
+  events: EventRegistry,
   strict: boolean,
   /** false: leave `data` null (except in the genesis entry) for callers that only verify. */
   parseData = true,
@@ -265,13 +272,13 @@ export function decodeLineAt(
   const hash = text.slice(suffixAt + 9, suffixAt + 73);
   const sig = text.slice(suffixAt + 82, cEnd - 2);
   const actual = hashLineBody(buf, bStart, bEnd);
-  const split = splitCanonicalBody(text, cStart, suffixAt, strict);
+  const split = splitCanonicalBody(text, cStart, suffixAt, strict, events.types);
   const body = strict || split === null ? `${text.slice(cStart, suffixAt)}}` : null;
   let fields: UnsignedEntry;
   if (split !== null) {
     const seq = split.seq;
     if (actual !== hash) return fail('the entry does not match its hash (its content was changed)', seq);
-    if (!isEventType(split.type)) return fail(`unknown event type ${JSON.stringify(split.type)}`, seq);
+    if (!events.has(split.type)) return fail(`unknown event type ${JSON.stringify(split.type)}`, seq);
     let data: unknown;
     try {
       data = parseData || seq === 1 ? JSON.parse(text.slice(split.dataFrom, split.dataTo)) : null;
@@ -287,7 +294,7 @@ export function decodeLineAt(
     } catch {
       parseError = true;
     }
-    const res = parseError ? fail('the entry is not valid JSON') : fieldsFromParsed(parsed);
+    const res = parseError ? fail('the entry is not valid JSON') : fieldsFromParsed(parsed, events);
     if (actual !== hash) {
       return fail('the entry does not match its hash (its content was changed)', res.seq);
     }
@@ -299,14 +306,20 @@ export function decodeLineAt(
 }
 
 /** decodeLineAt for the line buf[start, end) (without its '\n'). */
-export function decodeLineBytes(buf: Buffer, start: number, end: number, strict = true): DecodeResult {
+export function decodeLineBytes(
+  buf: Buffer,
+  start: number,
+  end: number,
+  events: EventRegistry,
+  strict = true,
+): DecodeResult {
   const text = buf.toString('utf8', start, end);
-  return decodeLineAt(text, 0, text.length, buf, start, end, strict);
+  return decodeLineAt(text, 0, text.length, buf, start, end, events, strict);
 }
 
 /** decodeLineBytes for a single line given as text or bytes (with or without its '\n'). */
-export function decodeLine(line: string | Uint8Array): DecodeResult {
+export function decodeLine(line: string | Uint8Array, events: EventRegistry): DecodeResult {
   const buf = Buffer.from(typeof line === 'string' ? Buffer.from(line, 'utf8') : line);
   const end = buf.length > 0 && buf[buf.length - 1] === 0x0a ? buf.length - 1 : buf.length;
-  return decodeLineBytes(buf, 0, end);
+  return decodeLineBytes(buf, 0, end, events);
 }

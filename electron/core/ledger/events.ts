@@ -1,27 +1,10 @@
-// The event types a ledger may hold and the schema of each event's `data`, each strict: a
-// profile, training, review or records event whose data does not match is not trusted.
+// The ledger's knowledge of events, which is none of any feature's: the one event it owns
+// (profile.created, the genesis that holds the key), and the registry through which the app
+// tells it every other type and the schema of its data. Features add their events' data types
+// to LedgerEventMap by module augmentation (see training/events.ts) and their schemas to the
+// registry the app composes (core/events.ts); a workspace is opened with that registry.
 import { z } from 'zod';
-import { recordsEventDataSchemas } from '../records/events';
-import { reviewEventDataSchemas } from '../review/events';
 import { StewardError } from '../errors';
-
-export const EVENT_TYPES = [
-  'profile.created',
-  'training.started',
-  'training.quizAttempted',
-  'training.attested',
-  'training.completed',
-  'review.submitted',
-  'review.commented',
-  'review.changesRequested',
-  'review.decided',
-  'review.withdrawn',
-  'review.conditionMet',
-  'records.exported',
-  'records.imported',
-] as const;
-
-export type EventType = (typeof EVENT_TYPES)[number];
 
 export const profileCreatedSchema = z
   .object({
@@ -36,73 +19,33 @@ export const profileCreatedSchema = z
       .regex(/^[0-9a-f]{4}( [0-9a-f]{4}){7}$/, { error: 'must be 8 groups of 4 hex characters' }),
   })
   .strict();
+export type ProfileCreatedData = z.output<typeof profileCreatedSchema>;
 
-// Training events: which module, which version of it (the frontmatter's semver and the SHA-256
-// of the file, which is what a completion is bound to), and what happened.
-const trainingModuleId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { error: 'must be a module id' });
-const answerId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be a question or option id' });
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 hash (64 hex characters)' });
-const percent = z.number().int().min(0).max(100);
-const isoTime = z.iso.datetime({ error: 'must be an ISO-8601 UTC time' });
-const moduleVersion = {
-  moduleId: trainingModuleId,
-  version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be a version like 1.0.0' }),
-  contentHash: sha256,
+/**
+ * Each event type's data, by type. The ledger declares its own; every feature adds its events by
+ * module augmentation (`declare module '../ledger/events' { interface LedgerEventMap { … } }`).
+ */
+export interface LedgerEventMap {
+  'profile.created': ProfileCreatedData;
+}
+
+export type EventType = keyof LedgerEventMap & string;
+export type EventData<T extends EventType> = LedgerEventMap[T];
+
+/** The schemas a registry is made from: one per event type other than the ledger's own. */
+export type EventSchemas = {
+  [T in Exclude<EventType, 'profile.created'>]: z.ZodType<EventData<T>, unknown>;
 };
 
-export const trainingStartedSchema = z.object(moduleVersion).strict();
-
-export const trainingQuizAttemptedSchema = z
-  .object({
-    ...moduleVersion,
-    attempt: z.number().int().min(1),
-    /** question id -> the option ids chosen (questions left unanswered are absent). */
-    answers: z.record(answerId, z.array(answerId).max(20)),
-    score: percent,
-    correctCount: z.number().int().min(0),
-    total: z.number().int().min(1),
-    passMark: z.number().int().min(1).max(100),
-    passed: z.boolean(),
-  })
-  .strict();
-
-export const trainingAttestedSchema = z
-  .object({ ...moduleVersion, statement: z.string().min(1).max(2000) })
-  .strict();
-
-export const trainingCompletedSchema = z
-  .object({
-    ...moduleVersion,
-    score: percent,
-    passMark: z.number().int().min(1).max(100),
-    completedAt: isoTime,
-    expiresAt: isoTime,
-    /** Hash of the passed training.quizAttempted entry this completion rests on. */
-    attemptHash: sha256,
-  })
-  .strict();
-
-export const eventDataSchemas = {
-  'profile.created': profileCreatedSchema,
-  'training.started': trainingStartedSchema,
-  'training.quizAttempted': trainingQuizAttemptedSchema,
-  'training.attested': trainingAttestedSchema,
-  'training.completed': trainingCompletedSchema,
-  ...reviewEventDataSchemas,
-  ...recordsEventDataSchemas,
-} as const satisfies Record<EventType, z.ZodType>;
-
-export type EventData<T extends EventType> = z.output<(typeof eventDataSchemas)[T]>;
-export type ProfileCreatedData = EventData<'profile.created'>;
-export type TrainingStartedData = EventData<'training.started'>;
-export type TrainingQuizAttemptedData = EventData<'training.quizAttempted'>;
-export type TrainingAttestedData = EventData<'training.attested'>;
-export type TrainingCompletedData = EventData<'training.completed'>;
-
-const typeSet: ReadonlySet<string> = new Set(EVENT_TYPES);
-
-export function isEventType(value: unknown): value is EventType {
-  return typeof value === 'string' && typeSet.has(value);
+/** The event types a workspace's ledgers may hold and how each one's data is checked. */
+export interface EventRegistry {
+  /** Every type, the ledger's own first. */
+  readonly types: readonly EventType[];
+  has(type: unknown): type is EventType;
+  /** The problem with `data` as a sentence naming the type and field, or null when it is valid. */
+  check(type: string, data: unknown): string | null;
+  /** The parsed data; throws StewardError('INVALID_ARGUMENT') naming the type and field. */
+  parse<T extends EventType>(type: T, data: unknown): EventData<T>;
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -114,24 +57,33 @@ function describeIssues(error: z.ZodError): string {
     .join('; ');
 }
 
-/**
- * Checks `data` against the schema of `type`. Returns the problem as a sentence naming the
- * event type and field, or null when the data is valid.
- */
-export function checkEventData(type: string, data: unknown): string | null {
-  if (!isEventType(type)) return `Unknown event type "${type}".`;
-  const result = eventDataSchemas[type].safeParse(data);
-  return result.success ? null : `Invalid data for "${type}": ${describeIssues(result.error)}`;
-}
-
-/** Validates and returns the parsed data; throws StewardError('INVALID_ARGUMENT') naming type and field. */
-export function parseEventData<T extends EventType>(type: T, data: unknown): EventData<T> {
-  if (!isEventType(type)) {
-    throw new StewardError('INVALID_ARGUMENT', `Unknown event type "${String(type)}".`);
-  }
-  const result = eventDataSchemas[type].safeParse(data);
-  if (!result.success) {
-    throw new StewardError('INVALID_ARGUMENT', `Invalid data for "${type}": ${describeIssues(result.error)}`);
-  }
-  return result.data as EventData<T>;
+export function createEventRegistry(schemas: EventSchemas): EventRegistry {
+  const table = new Map<string, z.ZodType>([
+    ['profile.created', profileCreatedSchema],
+    ...(Object.entries(schemas) as [string, z.ZodType][]),
+  ]);
+  const types = Object.freeze([...table.keys()]) as readonly EventType[];
+  const has = (type: unknown): type is EventType => typeof type === 'string' && table.has(type);
+  return {
+    types,
+    has,
+    check(type, data) {
+      const schema = table.get(type);
+      if (!schema) return `Unknown event type "${type}".`;
+      const result = schema.safeParse(data);
+      return result.success ? null : `Invalid data for "${type}": ${describeIssues(result.error)}`;
+    },
+    parse(type, data) {
+      const schema = table.get(type);
+      if (!schema) throw new StewardError('INVALID_ARGUMENT', `Unknown event type "${String(type)}".`);
+      const result = schema.safeParse(data);
+      if (!result.success) {
+        throw new StewardError(
+          'INVALID_ARGUMENT',
+          `Invalid data for "${type}": ${describeIssues(result.error)}`,
+        );
+      }
+      return result.data as EventData<typeof type>;
+    },
+  };
 }

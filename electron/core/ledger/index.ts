@@ -11,26 +11,14 @@ export {
   verifyDigest,
 } from './keys';
 export type { ProfileKeys } from './keys';
-export {
-  checkEventData,
-  EVENT_TYPES,
-  eventDataSchemas,
-  isEventType,
-  parseEventData,
-  profileCreatedSchema,
-  trainingAttestedSchema,
-  trainingCompletedSchema,
-  trainingQuizAttemptedSchema,
-  trainingStartedSchema,
-} from './events';
+export { createEventRegistry, profileCreatedSchema } from './events';
 export type {
   EventData,
+  EventRegistry,
+  EventSchemas,
   EventType,
+  LedgerEventMap,
   ProfileCreatedData,
-  TrainingAttestedData,
-  TrainingCompletedData,
-  TrainingQuizAttemptedData,
-  TrainingStartedData,
 } from './events';
 export {
   decodeLine,
@@ -59,6 +47,7 @@ export {
   signatureThreads,
   verifyWorkspace,
 } from './verify';
-export type { LedgerRead, ReadOptions, VerifyDepth } from './verify';
+export type { LedgerRead, ReadOptions } from './verify';
+export type { LedgerHeadRef, LedgerSummary, VerifyDepth, VerifyProblem, VerifyReport } from './report';
 export { createWorkspaceReader } from './reader';
 export type { WorkspaceReader } from './reader';

@@ -11,6 +11,7 @@ import {
 } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { StewardError } from '../errors';
+import { PROFILE_ID_PATTERN } from '../contract/ids';
 
 export interface ProfileKeys {
   /** base64 of the SPKI DER encoding (44 bytes). */
@@ -19,7 +20,7 @@ export interface ProfileKeys {
   privateKeyPem: string;
 }
 
-export const PROFILE_ID_PATTERN = /^p[0-9a-f]{20}$/;
+export { PROFILE_ID_PATTERN };
 const SPKI_BYTES = 44;
 const CACHE_MAX = 256;
 

@@ -15,8 +15,7 @@ import { join } from 'node:path';
 import { StewardError } from '../errors';
 import { encodeEntry, GENESIS_PREV } from './entry';
 import type { LedgerEntry, LedgerEntryOf } from './entry';
-import { parseEventData } from './events';
-import type { EventData, EventType } from './events';
+import type { EventData, EventRegistry, EventType } from './events';
 import { fingerprintOf, PROFILE_ID_PATTERN, profileIdFor, publicKeyOf } from './keys';
 import type { ProfileKeys } from './keys';
 import { acquireLock } from './lock';
@@ -113,7 +112,7 @@ export async function createLedger(
   if (publicKeyOf(keys.privateKeyPem) !== keys.publicKey) {
     throw new StewardError('INVALID_ARGUMENT', 'The private key does not belong to the public key.');
   }
-  const data = parseEventData('profile.created', {
+  const data = ws.events.parse('profile.created', {
     name: profile.name,
     email: profile.email,
     team: profile.team,
@@ -200,6 +199,7 @@ class OpenLedger implements Ledger {
     private readonly lock: LockHandle,
     private readonly privateKeyPem: string,
     private readonly now: () => Date,
+    private readonly events: EventRegistry,
     init: {
       profileId: string;
       file: string;
@@ -230,7 +230,7 @@ class OpenLedger implements Ledger {
   }
 
   async append<T extends EventType>(type: T, data: EventData<T>): Promise<LedgerEntryOf<T>> {
-    const parsed = parseEventData(type, data);
+    const parsed = this.events.parse(type, data);
     if (type === 'profile.created') {
       throw new StewardError('INVALID_ARGUMENT', 'profile.created is written only by createLedger.');
     }
@@ -344,7 +344,14 @@ export async function openLedger(
     } catch (err) {
       if (errnoCode(err) !== 'ENOENT') throw err;
     }
-    const scan = scanLedger(buf, profileId, keyText, 'quick', false); // head and key only: no data needed
+    // Head and key only: no data needed.
+    const scan = scanLedger(buf, {
+      profileId,
+      keyFileText: keyText,
+      depth: 'quick',
+      events: ws.events,
+      parseData: false,
+    });
     const [read] = await finishScans([scan], { workers: 0 });
     if (!read) throw new StewardError('INTERNAL', 'ledger scan returned nothing');
     const ownKey = publicKeyOf(privateKeyPem); // throws KEY_UNAVAILABLE if unreadable
@@ -369,7 +376,7 @@ export async function openLedger(
       count > 0 && read.headHash !== null
         ? { seq: count, hash: read.headHash }
         : { seq: 0, hash: GENESIS_PREV };
-    return new OpenLedger(lock, privateKeyPem, now, {
+    return new OpenLedger(lock, privateKeyPem, now, ws.events, {
       profileId,
       file,
       fd,

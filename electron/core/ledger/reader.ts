@@ -8,7 +8,7 @@
 // mtime is what a full verification (verifyWorkspace) is for.
 import { createHash, hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
-import type { VerifyReport } from '../contract';
+import type { VerifyReport } from './report';
 import type { LedgerEntry } from './entry';
 import type { ReadOptions, LedgerRead, LedgerScan } from './verify';
 import {
@@ -85,11 +85,16 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
     const keyText = readKey(ws, profileId);
     try {
       const { buf, size, mtimeMs } = readFrom(ledgerPath(ws, profileId), 0);
-      const scan = scanLedger(buf, profileId, keyText, 'quick');
+      const scan = scanLedger(buf, { profileId, keyFileText: keyText, depth: 'quick', events: ws.events });
       const prefixSha = hash('sha256', buf.subarray(0, scan.completeLength), 'hex');
       return { scan, size, mtimeMs, keyText, prefixSha };
     } catch (err) {
-      const scan = scanLedger(Buffer.alloc(0), profileId, keyText, 'quick');
+      const scan = scanLedger(Buffer.alloc(0), {
+        profileId,
+        keyFileText: keyText,
+        depth: 'quick',
+        events: ws.events,
+      });
       scan.broken = { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` };
       return { scan, size: -1, mtimeMs: -1, keyText, prefixSha: '' };
     }
@@ -128,10 +133,12 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
           const scan =
             tailBuf === null
               ? null
-              : scanLedger(tailBuf, profileId, keyText, 'quick', true, {
-                  seq: have + 1,
-                  prevHash: headHash,
-                  publicKey: prior.read.publicKey,
+              : scanLedger(tailBuf, {
+                  profileId,
+                  keyFileText: keyText,
+                  depth: 'quick',
+                  events: ws.events,
+                  resume: { seq: have + 1, prevHash: headHash, publicKey: prior.read.publicKey },
                 });
           if (scan !== null && tailBuf !== null && scan.broken === null) {
             const [added] = await finishScans([scan], opts);

@@ -11,8 +11,7 @@
 import { StewardError } from '../errors';
 import { hashLineBody, SUFFIX_LENGTH } from './entry';
 import type { LedgerEntry } from './entry';
-import { EVENT_TYPES } from './events';
-import type { EventType } from './events';
+import type { EventRegistry, EventType } from './events';
 
 const ascii = (s: string) => Buffer.from(s, 'latin1');
 const viewOf = (b: Buffer) => new DataView(b.buffer, b.byteOffset, b.byteLength);
@@ -35,7 +34,16 @@ const TS_KEY = key(',"ts":"');
 const SEQ_KEY = key(',"seq":');
 const PREV_KEY = key(',"prev":"');
 const DATA_KEY = ascii('","data":');
-const TYPES = EVENT_TYPES.map((t) => ({ type: t, key: key(t) }));
+/** Each registry's types as keys, made once per registry. */
+const typeKeys = new WeakMap<EventRegistry, { type: EventType; key: Key }[]>();
+function typeKeysOf(events: EventRegistry): { type: EventType; key: Key }[] {
+  let keys = typeKeys.get(events);
+  if (keys === undefined) {
+    keys = events.types.map((t) => ({ type: t, key: key(t) }));
+    typeKeys.set(events, keys);
+  }
+  return keys;
+}
 /** Longest ts we accept on the fast path (longer goes the slow way). */
 const MAX_FIELD = 64;
 
@@ -71,8 +79,14 @@ function openQuote(buf: Buffer, close: number, floor: number): number {
  * The event type of the string that closes at `close` (after `floor`): the known type whose
  * bytes end there right after a '"' (types hold no '"', so at most one does); null if none.
  */
-function eventTypeBefore(buf: Buffer, view: DataView, close: number, floor: number): EventType | null {
-  for (const t of TYPES) {
+function eventTypeBefore(
+  types: readonly { type: EventType; key: Key }[],
+  buf: Buffer,
+  view: DataView,
+  close: number,
+  floor: number,
+): EventType | null {
+  for (const t of types) {
     const open = close - t.key.length - 1;
     if (open > floor && buf[open] === 0x22 && sameBytes(view, open + 1, t.key.view, 0, t.key.length)) {
       return t.type;
@@ -187,11 +201,18 @@ export interface StoredLineContext {
   /** The bytes being read (a whole file, or an appended tail starting at a line). */
   buf: Buffer;
   view: DataView;
+  /** The known event types, as byte keys. */
+  types: readonly { type: EventType; key: Key }[];
 }
 
-export function storedLineContext(profileId: string, file: string, buf: Buffer): StoredLineContext {
+export function storedLineContext(
+  profileId: string,
+  file: string,
+  buf: Buffer,
+  events: EventRegistry,
+): StoredLineContext {
   const head = Buffer.concat([ascii('{"actor":"'), ascii(profileId), DATA_KEY]);
-  return { head, headView: viewOf(head), profileId, file, buf, view: viewOf(buf) };
+  return { head, headView: viewOf(head), profileId, file, buf, view: viewOf(buf), types: typeKeysOf(events) };
 }
 
 // Where layoutAt found the fields of the line it last accepted (one line at a time, no
@@ -224,7 +245,7 @@ function layoutAt(ctx: StoredLineContext, start: number, end: number): boolean {
   // The tail of the body, backwards: ,"prev":"<64>","seq":<n>,"ts":"<ts>","type":"<type>"}
   const typeClose = suffixAt - 1;
   if (buf[typeClose] !== 0x22) return false;
-  const type = eventTypeBefore(buf, view, typeClose, dataFrom);
+  const type = eventTypeBefore(ctx.types, buf, view, typeClose, dataFrom);
   if (type === null) return false;
   const typeOpen = typeClose - type.length - 1;
   if (!has(view, typeOpen - 8, TYPE_KEY)) return false;

@@ -12,26 +12,16 @@ import { readdir } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LedgerSummary, VerifyProblem, VerifyReport } from '../contract';
+import type { LedgerSummary, VerifyDepth, VerifyProblem, VerifyReport } from './report';
 import { StewardError } from '../errors';
 import { canonicalJson } from './canonical';
 import { decodeLineAt, GENESIS_PREV, SUFFIX_LENGTH } from './entry';
 import type { LedgerEntry } from './entry';
-import { checkEventData, profileCreatedSchema } from './events';
+import { profileCreatedSchema, type EventRegistry } from './events';
 import { fingerprintOf, profileIdFor, publicKeyObject, verifyDigest } from './keys';
 import { checkStoredLine, StoredEntries, storedLineContext } from './stored';
 import type { Workspace } from './workspace';
-import {
-  errnoCode,
-  keyPath,
-  LEDGER_FILE_PATTERN,
-  ledgerPath,
-  ledgerRelPath,
-  plainReason,
-  workspacePaths,
-} from './workspace';
-
-export type VerifyDepth = 'quick' | 'full';
+import { errnoCode, keyPath, LEDGER_FILE_PATTERN, ledgerPath, ledgerRelPath, plainReason } from './workspace';
 
 export interface LedgerRead {
   profileId: string;
@@ -119,19 +109,24 @@ function genesisProblem(entry: LedgerEntry, profileId: string): { reason: string
  * Replays the complete lines of one ledger file held in `buf` (which it may modify while
  * hashing, restoring it before returning). Signatures are not checked here: see sigIndices.
  */
-export function scanLedger(
-  buf: Buffer,
-  profileId: string,
-  keyFileText: string | null,
-  depth: VerifyDepth,
+export interface ScanOptions {
+  profileId: string;
+  /** The text of keys/<id>.pub, when there is one (a mismatch is a warning). */
+  keyFileText: string | null;
+  depth: VerifyDepth;
+  /** The event types the ledger may hold. */
+  events: EventRegistry;
   /**
    * false: lines the fast path cannot take keep `data` null (genesis excepted), for callers that
    * only want the report. Lines it takes parse their data on first read either way.
    */
-  parseData = true,
+  parseData?: boolean;
   /** Where `buf` starts in the ledger when it is an appended tail (see createWorkspaceReader). */
-  resume?: { seq: number; prevHash: string; publicKey: string },
-): LedgerScan {
+  resume?: { seq: number; prevHash: string; publicKey: string };
+}
+
+export function scanLedger(buf: Buffer, opts: ScanOptions): LedgerScan {
+  const { profileId, keyFileText, depth, events, parseData = true, resume } = opts;
   const file = ledgerRelPath(profileId);
   const lastNl = buf.lastIndexOf(0x0a);
   const completeLength = lastNl + 1;
@@ -140,7 +135,7 @@ export function scanLedger(
   let publicKey: string | null = resume?.publicKey ?? null;
   let prevHash = resume?.prevHash ?? GENESIS_PREV;
   let expected = resume?.seq ?? 1;
-  const ctx = storedLineContext(profileId, file, buf);
+  const ctx = storedLineContext(profileId, file, buf, events);
   const list = new StoredEntries(ctx);
   const items = list.items;
   /** prevHash is the hash of the last general-path entry, not of the last line (see below). */
@@ -165,7 +160,17 @@ export function scanLedger(
       prevStale = false;
     }
     const text = buf.toString('utf8', pos, nl);
-    const res = decodeLineAt(text, 0, text.length, buf, pos, nl, full, parseData || full || expected === 1);
+    const res = decodeLineAt(
+      text,
+      0,
+      text.length,
+      buf,
+      pos,
+      nl,
+      events,
+      full,
+      parseData || full || expected === 1,
+    );
     const lineStart = pos;
     prevAt = nl - SUFFIX_LENGTH + 9;
     pos = nl + 1;
@@ -221,7 +226,7 @@ export function scanLedger(
         broken = { seq: expected, reason: `the timestamp ${JSON.stringify(ts)} is not a date` };
         break;
       }
-      const dataProblem = checkEventData(type, data);
+      const dataProblem = events.check(type, data);
       if (dataProblem !== null) {
         broken = { seq: expected, reason: dataProblem };
         break;
@@ -523,11 +528,11 @@ async function scanFile(
     // One synchronous read: fs.promises.readFile reads in small chunks and is much slower.
     buf = readFileSync(ledgerPath(ws, profileId));
   } catch (err) {
-    const scan = scanLedger(Buffer.alloc(0), profileId, keyText, depth);
+    const scan = scanLedger(Buffer.alloc(0), { profileId, keyFileText: keyText, depth, events: ws.events });
     scan.broken = { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` };
     return scan;
   }
-  return scanLedger(buf, profileId, keyText, depth, parseData);
+  return scanLedger(buf, { profileId, keyFileText: keyText, depth, events: ws.events, parseData });
 }
 
 function profileIdOfFile(file: string): string {
@@ -628,13 +633,12 @@ export async function readWorkspace(
   return readAll(ws, opts, true);
 }
 
-/** Verifies the workspace at `dir` without creating or writing anything. */
+/** Verifies the workspace `ws` (see workspacePaths) without creating or writing anything. */
 export async function verifyWorkspace(
-  dir: string,
+  ws: Workspace,
   opts: { depth?: VerifyDepth; now?: () => Date } & ReadOptions = {},
 ): Promise<VerifyReport> {
   const depth = opts.depth ?? 'full';
-  const ws = workspacePaths(dir);
   try {
     await readdir(ws.dir);
   } catch (err) {

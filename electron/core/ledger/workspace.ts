@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { StewardError } from '../errors';
+import { PROFILE_ID_PATTERN } from '../contract/ids';
+import type { EventRegistry } from './events';
 
 export interface Workspace {
   /** Absolute path of the workspace folder. */
@@ -11,18 +13,21 @@ export interface Workspace {
   ledgersDir: string;
   keysDir: string;
   importsDir: string;
+  /** The event types its ledgers may hold, given by the app (the ledger knows no feature). */
+  events: EventRegistry;
 }
 
-export const LEDGER_FILE_PATTERN = /^(p[0-9a-f]{20})\.jsonl$/;
+export const LEDGER_FILE_PATTERN = new RegExp(`^(${PROFILE_ID_PATTERN.source.slice(1, -1)})\\.jsonl$`);
 
 /** The paths of a workspace, without touching the disk. */
-export function workspacePaths(dir: string): Workspace {
+export function workspacePaths(dir: string, events: EventRegistry): Workspace {
   const abs = resolve(dir);
   return {
     dir: abs,
     ledgersDir: join(abs, 'ledgers'),
     keysDir: join(abs, 'keys'),
     importsDir: join(abs, 'imports'),
+    events,
   };
 }
 
@@ -143,8 +148,8 @@ function notWritable(dir: string, err: unknown): StewardError {
  * Creates the workspace folders if needed and proves they can be written (a probe file is
  * written, fsynced and deleted in each folder Steward writes to).
  */
-export async function openWorkspace(dir: string): Promise<Workspace> {
-  const ws = workspacePaths(dir);
+export async function openWorkspace(dir: string, events: EventRegistry): Promise<Workspace> {
+  const ws = workspacePaths(dir, events);
   try {
     for (const d of [ws.dir, ws.ledgersDir, ws.keysDir, ws.importsDir]) mkdirSync(d, { recursive: true });
   } catch (err) {

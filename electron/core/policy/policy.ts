@@ -6,15 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { z } from 'zod';
-import type { ContentProblem } from '../contract';
+import type { ContentProblem } from '../contract/views/training';
 import { issuesToProblems, lineOfPath, parseYaml } from '../yamlProblems';
+import { DAY_PATTERN, isCalendarDay } from '../contract/dates';
+import { MODULE_ID_PATTERN } from '../contract/ids';
 
 export const POLICY_FILE = 'policy.yaml';
 export const RETAKE_ON = ['major', 'minor', 'any', 'never'] as const;
 export type RetakeOn = (typeof RETAKE_ON)[number];
 
 /** Module ids: lower-case words joined by hyphens, 2 to 64 characters. */
-export const MODULE_ID_PATTERN = /^(?=.{2,64}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { MODULE_ID_PATTERN };
 
 const int = (lo: number, hi: number, what: string) =>
   z
@@ -57,14 +59,8 @@ const fingerprint = z
 /** A calendar day written YYYY-MM-DD (quoted or not: YAML 1.2 reads it as text either way). */
 const day = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    {
-      error: 'must be a real date written YYYY-MM-DD',
-    },
-  );
+  .regex(DAY_PATTERN, { error: 'must be a date written YYYY-MM-DD' })
+  .refine(isCalendarDay, { error: 'must be a real date written YYYY-MM-DD' });
 
 /**
  * When a role holds: from `from` and up to and including `until` (UTC days), either open. A role

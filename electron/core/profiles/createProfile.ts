@@ -2,7 +2,7 @@
 // workspace); the rename of the new ledger file inside createLedger is the commit point. If that
 // fails, the key is removed again. A crash in between leaves an orphan key with no ledger, which
 // nothing lists as a profile.
-import type { ProfileInput, ProfileSummary } from '../contract';
+import type { ProfileInput, ProfileSummary } from '../contract/views/app';
 import { StewardError } from '../errors';
 import { createLedger, generateProfileKeys, profileIdFor, type Workspace } from '../ledger';
 import { removeKey, saveKey, type SecretProtector } from './keystore';

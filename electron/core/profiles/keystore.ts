@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { StewardError } from '../errors';
-import type { KeyProtection } from '../contract';
+import type { KeyProtection } from '../contract/views/app';
+import { KEY_PROTECTIONS } from '../contract/enums';
+import { PROFILE_ID_PATTERN } from '../contract/ids';
 
 export interface SecretProtector {
   kind: KeyProtection;
@@ -27,9 +29,9 @@ export const fileOnlyProtector: SecretProtector = {
 const keyFileSchema = z
   .object({
     version: z.literal(1),
-    profileId: z.string().regex(/^p[0-9a-f]{20}$/),
+    profileId: z.string().regex(PROFILE_ID_PATTERN),
     publicKey: z.string().min(1),
-    protection: z.enum(['os', 'file']),
+    protection: z.enum(KEY_PROTECTIONS),
     secret: z.string().min(1),
   })
   .strict();
@@ -81,7 +83,7 @@ export function listLocalKeyIds(keysDir: string): string[] {
     return [];
   }
   return names
-    .filter((n) => n.endsWith(KEY_SUFFIX) && /^p[0-9a-f]{20}$/.test(n.slice(0, -KEY_SUFFIX.length)))
+    .filter((n) => n.endsWith(KEY_SUFFIX) && PROFILE_ID_PATTERN.test(n.slice(0, -KEY_SUFFIX.length)))
     .map((n) => n.slice(0, -KEY_SUFFIX.length))
     .sort();
 }

@@ -2,7 +2,7 @@
 // profile switcher fast however long the ledger grows.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ProfileSummary } from '../contract';
+import type { ProfileSummary } from '../contract/views/app';
 import { fingerprintOf, profileCreatedSchema, type Workspace } from '../ledger';
 
 function readFirstLine(file: string): string | null {

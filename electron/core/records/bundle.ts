@@ -137,7 +137,7 @@ export async function writeBundle(
   } catch {
     // a missing key file does not stop an export: the key travels in the genesis entry
   }
-  const scan = scanLedger(buf, profileId, keyText, 'full');
+  const scan = scanLedger(buf, { profileId, keyFileText: keyText, depth: 'full', events: ws.events });
   const [read] = await finishScans([scan]);
   if (!read) throw new StewardError('INTERNAL', 'ledger scan returned nothing');
   if (scan.broken !== null) {

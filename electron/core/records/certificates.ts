@@ -2,7 +2,7 @@
 // the certificate screen (renderer/features/training/CertificateScreen.tsx). Each page carries the
 // completion's ledger entry hash — the reference anyone holding the records can verify — and the
 // head of that person's ledger when the file was made. User text is escaped as in the report.
-import type { MatrixRow, RecordsView } from '../contract';
+import type { MatrixRow, RecordsView } from '../contract/views/records';
 import { BRAND_MARK_SVG, escapeHtml, formatDay, formatDayTime, printDocument, type PdfMeta } from './report';
 
 /** The rows that get a certificate: those with a completion on record, in the view's order. */

@@ -20,7 +20,7 @@
 // spreadsheets would take it for the header row.
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import type { LedgerHeadRef, RecordsView, ReviewRegisterRow } from '../contract';
+import type { LedgerHeadRef, RecordsView, ReviewRegisterRow } from '../contract/views/records';
 import { StewardError } from '../errors';
 
 /** First characters a spreadsheet may read as the start of a formula or a command (OWASP). */

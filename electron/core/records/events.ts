@@ -1,9 +1,12 @@
 // The records events: what was exported (so an auditor can see who took which records out, and
 // which ledger heads the file was made from) and what was imported from another machine.
 import { z } from 'zod';
+import { EXPORT_FORMATS } from '../contract/enums';
+import { hashSchema, profileIdSchema } from '../contract/schemas';
+import type { EventSchemas } from '../ledger/events';
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 hash (64 hex characters)' });
-const profileId = z.string().regex(/^p[0-9a-f]{20}$/, { error: 'must be a profile id' });
+const sha256 = hashSchema;
+const profileId = profileIdSchema;
 /** A file's base name only: a full path would put this machine's folders into a shared record. */
 const fileName = z
   .string()
@@ -15,15 +18,8 @@ export const headRefSchema = z
   .object({ profileId, entries: z.number().int().min(0), headHash: sha256.nullable() })
   .strict();
 
-export const RECORD_EXPORT_FORMATS = [
-  'csv-matrix',
-  'csv-reviews',
-  'json',
-  'xapi',
-  'pdf-report',
-  'pdf-certificates',
-  'bundle',
-] as const;
+/** What a records.exported entry may name: every export format, and a person's own bundle. */
+export const RECORD_EXPORT_FORMATS = [...EXPORT_FORMATS, 'bundle'] as const;
 
 export const recordsExportedSchema = z
   .object({
@@ -63,7 +59,17 @@ export const recordsImportedSchema = z
   .strict();
 export type RecordsImportedData = z.output<typeof recordsImportedSchema>;
 
+export interface RecordsEventDataMap {
+  'records.exported': RecordsExportedData;
+  'records.imported': RecordsImportedData;
+}
+
 export const recordsEventDataSchemas = {
   'records.exported': recordsExportedSchema,
   'records.imported': recordsImportedSchema,
-} as const;
+} as const satisfies Pick<EventSchemas, keyof RecordsEventDataMap>;
+
+declare module '../ledger/events' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds these events to the ledger's map
+  interface LedgerEventMap extends RecordsEventDataMap {}
+}

@@ -10,7 +10,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import type { Writable } from 'node:stream';
-import type { ExportFormat, RecordsView } from '../contract';
+import type { ExportFormat, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
 import type { ErrorCode } from '../errors';
 import type { LedgerRead } from '../ledger/verify';

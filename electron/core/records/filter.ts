@@ -5,7 +5,8 @@
 // Search folds case and accents ("Zoë" matches "zoe"). Folding is the expensive part, so each
 // distinct name and each people list is folded once and cached: a second pass over 120,000 rows
 // is plain substring tests.
-import type { MatrixRow, MatrixSort, RecordsFilter, RecordsPerson, TrainingStatus } from '../contract';
+import type { MatrixRow, MatrixSort, RecordsFilter, RecordsPerson } from '../contract/views/records';
+import type { TrainingStatus } from '../contract/views/training';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Letters that are not a base letter plus an accent, so NFKD leaves them alone.

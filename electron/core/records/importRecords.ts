@@ -18,6 +18,7 @@ import { PROFILE_ID_PATTERN, profileIdFor, publicKeyObject } from '../ledger/key
 import { acquireLock } from '../ledger/lock';
 import type { LockHandle } from '../ledger/lock';
 import { finishScans, scanLedger } from '../ledger/verify';
+import type { EventRegistry } from '../ledger/events';
 import type { Workspace } from '../ledger/workspace';
 import {
   errnoCode,
@@ -415,7 +416,7 @@ interface Verified {
 
 const COMPLETE_SUFFIX = /","sig":"[A-Za-z0-9+/]{86}=="\}$/;
 
-async function verifyIncoming(inc: Incoming, fileName: string): Promise<Verified> {
+async function verifyIncoming(inc: Incoming, fileName: string, events: EventRegistry): Promise<Verified> {
   const { profileId: id, publicKey, lines, where } = inc;
   const at = `Cannot import ${fileName}: in ${where} (profile ${id})`;
   const tail = 'Ask the person to export their records again. Nothing was imported.';
@@ -431,7 +432,7 @@ async function verifyIncoming(inc: Incoming, fileName: string): Promise<Verified
   if (keyOwner !== id) {
     throw refuse('foreign-key', `the public key belongs to profile ${keyOwner}, not to ${id}`);
   }
-  const genesis = decodeLine(lines[0] as string);
+  const genesis = decodeLine(lines[0] as string, events);
   if (genesis.ok && genesis.entry.type === 'profile.created') {
     const genesisKey = (genesis.entry.data as { publicKey?: unknown }).publicKey;
     if (typeof genesisKey === 'string' && genesisKey !== publicKey) {
@@ -448,7 +449,7 @@ async function verifyIncoming(inc: Incoming, fileName: string): Promise<Verified
   if (broken >= 0) throw refuse('tampered', `entry ${broken + 1} contains a line break`, broken + 1);
 
   const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
-  const scan = scanLedger(Buffer.from(bytes), id, null, 'full');
+  const scan = scanLedger(Buffer.from(bytes), { profileId: id, keyFileText: null, depth: 'full', events });
   const [read] = await finishScans([scan]);
   if (!read) throw new StewardError('INTERNAL', 'ledger scan returned nothing');
   const expect = inc.expect;
@@ -537,7 +538,7 @@ async function planLedger(ws: Workspace, v: Verified, fileName: string): Promise
   const complete = existing.subarray(0, existing.lastIndexOf(0x0a) + 1);
   const firstNl = complete.indexOf(0x0a);
   if (firstNl > 0) {
-    const g = decodeLine(complete.subarray(0, firstNl));
+    const g = decodeLine(complete.subarray(0, firstNl), ws.events);
     const key = g.ok && g.entry.type === 'profile.created' ? g.entry.data.publicKey : null;
     if (key !== null && key !== v.publicKey) {
       throw new ImportRefusedError(
@@ -561,7 +562,13 @@ async function planLedger(ws: Workspace, v: Verified, fileName: string): Promise
   ours.pop();
   let k = 0;
   while (k < ours.length && k < v.lines.length && ours[k] === v.lines[k]) k++;
-  const scan = scanLedger(Buffer.from(complete), id, keyText?.toString('utf8') ?? null, 'full', false);
+  const scan = scanLedger(Buffer.from(complete), {
+    profileId: id,
+    keyFileText: keyText?.toString('utf8') ?? null,
+    depth: 'full',
+    events: ws.events,
+    parseData: false,
+  });
   await finishScans([scan]);
   if (scan.broken !== null && scan.broken.seq <= k + 1) {
     throw new ImportRefusedError(
@@ -665,7 +672,7 @@ export async function importRecordsFile(
     }
   }
   const verified: Verified[] = [];
-  for (const inc of incoming) verified.push(await verifyIncoming(inc, fileName));
+  for (const inc of incoming) verified.push(await verifyIncoming(inc, fileName, ws.events));
 
   const skipped: ImportRecordsResult['skipped'] = empty.map((e) => ({
     profileId: e.profileId,

@@ -22,6 +22,7 @@ import { extname, join } from 'node:path';
 import { z } from 'zod';
 import type { Workspace } from '../ledger/workspace';
 import { errnoCode, fsyncDir, writeAll } from '../ledger/workspace';
+import { profileIdSchema } from '../contract/schemas';
 
 export const IMPORT_INDEX_FILE = 'index.jsonl';
 /** Hex characters of the file's SHA-256 that start a stored file's name. */
@@ -35,7 +36,7 @@ export interface ImportSource {
 
 export const importIndexRecordSchema = z.object({
   at: z.string().min(1),
-  profileId: z.string().regex(/^p[0-9a-f]{20}$/),
+  profileId: profileIdSchema,
   /** The stored copy, relative to the workspace: 'imports/<name>'. */
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),

@@ -2,7 +2,8 @@
 // polling getJob, cancelled by cancelJob. A job's work gets an AbortSignal and a progress
 // callback; cancelling aborts the signal and the work is expected to leave nothing behind.
 import crypto from 'node:crypto';
-import type { JobKind, JobView, VerifyReport } from '../contract';
+import type { VerifyReport } from '../contract/views/app';
+import type { JobKind, JobView } from '../contract/views/records';
 import { StewardError } from '../errors';
 
 export interface JobContext {

@@ -12,7 +12,7 @@
 // 100,000-row matrix is never held as one string.
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
-import type { LedgerHeadRef, RecordsView } from '../contract';
+import type { LedgerHeadRef, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
 import { entryBody, sha256Hex } from '../ledger/entry';
 import type { LedgerEntry } from '../ledger/entry';

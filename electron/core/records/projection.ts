@@ -12,10 +12,10 @@ import type {
   RecordsScope,
   RecordsView,
   ReviewOutcomeMonth,
-  ReviewPerson,
   ReviewRegisterRow,
-  TrainingStatus,
-} from '../contract';
+} from '../contract/views/records';
+import type { ReviewPerson } from '../contract/views/reviews';
+import type { TrainingStatus } from '../contract/views/training';
 import type { LedgerRead } from '../ledger';
 import { managerScope, requiredModulesFor, scopeCovers, type RoleSubject } from '../policy/roles';
 import type { Questionnaire } from '../review/questionnaire';

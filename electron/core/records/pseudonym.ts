@@ -8,7 +8,8 @@
 // (free text that may hold names). What stays: teams, dates, module and review titles, condition
 // text, imported bundles' file names, and the ledger heads (an auditor needs them).
 import { createHmac } from 'node:crypto';
-import type { AttentionItem, RecordsPerson, RecordsView, ReviewPerson } from '../contract';
+import type { AttentionItem, RecordsPerson, RecordsView } from '../contract/views/records';
+import type { ReviewPerson } from '../contract/views/reviews';
 import { StewardError } from '../errors';
 
 /** Crockford's base32: no I, L, O or U, so a pseudonym read aloud or copied by hand survives. */

@@ -5,16 +5,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  ExportFormat,
-  JobView,
-  ProfileSummary,
-  RecordsFilter,
-  RecordsView,
-  Services,
-  VerifyProblem,
-  VerifyReport,
-} from '../contract';
+import type { Services } from '../contract/methods';
+import type { ProfileSummary, VerifyProblem, VerifyReport } from '../contract/views/app';
+import type { ExportFormat, JobView, RecordsFilter, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
 import { listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
 import type { Ledger, LedgerRead, Workspace } from '../ledger';
@@ -386,7 +379,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     });
     const total = sizes.reduce((a, b) => a + b, 0) || 1;
     // Workspace-wide checks (stray files, keys) come from the quick pass; signatures from the full one.
-    const quick = await verifyWorkspace(ws.dir, { depth: 'quick', now: deps.now });
+    const quick = await verifyWorkspace(ws, { depth: 'quick', now: deps.now });
     const problems: VerifyProblem[] = quick.problems.filter(
       (p) => !ids.some((id) => p.file.endsWith(`${id}.jsonl`)),
     );

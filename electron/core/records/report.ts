@@ -9,12 +9,11 @@ import type {
   MatrixRow,
   RateRow,
   RecordsView,
-  ReviewDisplayStatus,
   ReviewOutcomeMonth,
   ReviewRegisterRow,
-  RiskLevel,
-  TrainingStatus,
-} from '../contract';
+} from '../contract/views/records';
+import type { ReviewDisplayStatus, RiskLevel } from '../contract/views/reviews';
+import type { TrainingStatus } from '../contract/views/training';
 
 export interface PdfMeta {
   /** ISO-8601 time the file was made. */

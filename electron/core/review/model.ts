@@ -2,6 +2,7 @@
 // zod schemas because an assessment is recorded in `review.submitted` and read back from other
 // people's ledgers: the schema that validates the record and the type the engine returns are one.
 import { z } from 'zod';
+import { isCalendarDay } from '../contract/dates';
 
 export const DIMENSIONS = ['privacy', 'fairness', 'security', 'legal', 'reputation'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -51,19 +52,12 @@ export const SCREENING_CRITERION_NAMES: Record<ScreeningCriterion, string> = {
 /** WP248: "in most cases" two criteria mean a DPIA is required. */
 export const DPIA_CRITERIA_THRESHOLD = 2;
 
-/** True for a real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+/** True for a real calendar date written YYYY-MM-DD: the one rule, in contract/dates.ts. */
+export const isIsoDate = isCalendarDay;
 
 export const isoDateSchema = z
   .string()
-  .refine(isIsoDate, { error: 'must be a calendar date written YYYY-MM-DD' });
+  .refine(isCalendarDay, { error: 'must be a calendar date written YYYY-MM-DD' });
 
 const nonBlank = z.string().refine((s) => s.trim().length > 0, { error: 'must not be empty' });
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ContentProblem } from '../contract';
+import type { ContentProblem } from '../contract/views/training';
 import { fieldPath, issuesToProblems, lineOfPath, parseYaml } from '../yamlProblems';
 import { DIMENSIONS, isIsoDate, SCREENING_CRITERIA, YES_NO_UNSURE } from './model';
 import type { ScreeningCriterion } from './model';

@@ -1,7 +1,7 @@
 // Every review's state, projected from the ledgers of everyone in the workspace. Pure: the same
 // ledgers, content and questionnaire give the same states. Used by the review services (queue,
 // detail, decisions) and by the records dashboard (the reviews register).
-import type { ReviewPerson } from '../contract';
+import type { ReviewPerson } from '../contract/views/reviews';
 import { fingerprintOf, profileCreatedSchema } from '../ledger';
 import type { LedgerEntry, LedgerRead } from '../ledger';
 import type { Policy } from '../policy/policy';

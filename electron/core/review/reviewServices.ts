@@ -5,9 +5,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Services } from '../contract/methods';
+import type { ProfileSummary } from '../contract/views/app';
 import type {
   MitigationResponseInput,
-  ProfileSummary,
   QuestionnaireView,
   ReviewChangeView,
   ReviewDetail,
@@ -16,8 +17,7 @@ import type {
   ReviewPerson,
   ReviewSummary,
   ReviewTimelineItem,
-  Services,
-} from '../contract';
+} from '../contract/views/reviews';
 import { StewardError } from '../errors';
 import { readWorkspace } from '../ledger';
 import type { Ledger, LedgerEntry, LedgerRead, Workspace } from '../ledger';

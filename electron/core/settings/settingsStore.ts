@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
+import { LOCALE_CHOICES, THEME_CHOICES } from '../contract/enums';
+import { DRAFT_ID_PATTERN, MODULE_ID_PATTERN, PROFILE_ID_PATTERN, SHA256_PATTERN } from '../contract/ids';
 
 export interface KeyValueStore {
   get(key: string): unknown;
@@ -24,39 +26,33 @@ export interface StoreOptions {
 export type SettingsStoreFactory = (opts: StoreOptions) => KeyValueStore;
 
 /** `${profileId}:${moduleId}`: whose reading position, in which module. */
-const READING_KEY = '^p[0-9a-f]{20}:[a-z0-9][a-z0-9-]{1,63}$';
-const DRAFT_ID = '^d[0-9a-f]{16}$';
-const CONTENT_HASH = '^[0-9a-f]{64}$';
+const inner = (pattern: RegExp): string => pattern.source.replace(/^\^|\$$/g, '');
+const READING_KEY = new RegExp(`^${inner(PROFILE_ID_PATTERN)}:${inner(MODULE_ID_PATTERN)}$`);
 
 const settingsShape = z.object({
   /** Display theme: follow the OS, or a chosen light, dark or high-contrast theme. */
-  theme: z.enum(['system', 'light', 'dark', 'highContrast']),
+  theme: z.enum(THEME_CHOICES),
   /** Interface language: follow the system, or a chosen one. */
-  locale: z.enum(['system', 'en', 'fr']),
-  currentProfileId: z
-    .string()
-    .regex(/^p[0-9a-f]{20}$/)
-    .nullable(),
+  locale: z.enum(LOCALE_CHOICES),
+  currentProfileId: z.string().regex(PROFILE_ID_PATTERN).nullable(),
   workspaceDir: z.string().min(1).nullable(),
   /**
    * Where each learner left off reading each module, for the content version they read. A
    * preference (resume where you were), not a record: the ledger holds what was completed.
    */
   readingProgress: z.record(
-    z.string().regex(new RegExp(READING_KEY)),
-    z
-      .object({ contentHash: z.string().regex(new RegExp(CONTENT_HASH)), section: z.number().int().min(0) })
-      .strict(),
+    z.string().regex(READING_KEY),
+    z.object({ contentHash: z.string().regex(SHA256_PATTERN), section: z.number().int().min(0) }).strict(),
   ),
   /**
    * Review drafts not yet submitted, autosaved as the submitter types. Not records: a draft
    * becomes a record only when it is submitted (review.submitted in the ledger).
    */
   reviewDrafts: z.record(
-    z.string().regex(new RegExp(DRAFT_ID)),
+    z.string().regex(DRAFT_ID_PATTERN),
     z
       .object({
-        profileId: z.string().regex(/^p[0-9a-f]{20}$/),
+        profileId: z.string().regex(PROFILE_ID_PATTERN),
         reviewId: z.string().nullable(),
         basedOnVersion: z.number().int().min(1).nullable(),
         answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
@@ -78,34 +74,13 @@ const DEFAULTS: SettingsData = {
   reviewDrafts: {},
 };
 
-/** JSON Schema handed to electron-store/conf, so a hand-edited file is checked on load. */
-export const SETTINGS_JSON_SCHEMA: Record<string, unknown> = {
-  theme: { enum: ['system', 'light', 'dark', 'highContrast'] },
-  locale: { enum: ['system', 'en', 'fr'] },
-  currentProfileId: { type: ['string', 'null'], pattern: '^p[0-9a-f]{20}$' },
-  workspaceDir: { type: ['string', 'null'], minLength: 1 },
-  readingProgress: {
-    type: 'object',
-    propertyNames: { pattern: READING_KEY },
-    additionalProperties: {
-      type: 'object',
-      properties: {
-        contentHash: { type: 'string', pattern: CONTENT_HASH },
-        section: { type: 'integer', minimum: 0 },
-      },
-      required: ['contentHash', 'section'],
-      additionalProperties: false,
-    },
-  },
-  reviewDrafts: {
-    type: 'object',
-    propertyNames: { pattern: DRAFT_ID },
-    additionalProperties: {
-      type: 'object',
-      required: ['profileId', 'reviewId', 'basedOnVersion', 'answers', 'mitigationResponses', 'updatedAt'],
-    },
-  },
-};
+/**
+ * JSON Schema handed to electron-store/conf, so a hand-edited file is checked on load: generated
+ * from the zod shape above, so the two cannot disagree.
+ */
+export const SETTINGS_JSON_SCHEMA: Record<string, unknown> = (
+  z.toJSONSchema(settingsShape, { target: 'draft-7' }) as { properties: Record<string, unknown> }
+).properties;
 
 export const SETTINGS_FILE_NAME = 'settings';
 

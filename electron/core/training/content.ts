@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ContentProblem, ModuleSection } from '../contract';
+import type { ContentProblem, ModuleSection } from '../contract/views/training';
 import { loadPolicy, MODULE_ID_PATTERN, moduleIdField } from '../policy/policy';
 import type { LoadedPolicy, Policy } from '../policy/policy';
 import { fieldPath, issuesToProblems, lineOfPath, parseYaml } from '../yamlProblems';

@@ -3,7 +3,7 @@
 // it, but different on a retry: any question whose options came out in the previous attempt's
 // order is rotated by one, so a learner cannot pass by remembering positions.
 import { createHash } from 'node:crypto';
-import type { QuizQuestionView } from '../contract';
+import type { QuizQuestionView } from '../contract/views/training';
 import type { TrainingModule } from './content';
 
 export interface QuizOrderKey {

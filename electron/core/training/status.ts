@@ -3,7 +3,7 @@
 // ever stored (status is derived, never a flag). The rules are those of TrainingStatus in
 // contract.ts. A module may have several current content hashes, one per language it can be
 // read in (content.ts checks they say the same thing); entries on any of them count alike.
-import type { CompletionSummary, TrainingStatus } from '../contract';
+import type { CompletionSummary, TrainingStatus } from '../contract/views/training';
 import type { LedgerEntry } from '../ledger';
 import type { Policy, RetakeOn } from '../policy/policy';
 import type { TrainingModule } from './content';

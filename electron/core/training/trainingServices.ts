@@ -4,26 +4,26 @@
 // Modules are shown in the learner's language where a translation exists; whatever they read and
 // answered is recorded with that file's content hash, and counts in every language.
 import fs from 'node:fs';
+import type { Services } from '../contract/methods';
+import type { ProfileSummary } from '../contract/views/app';
 import type {
   Certificate,
   ModuleCard,
   ModuleContent,
-  ProfileSummary,
   QuizResult,
   QuizView,
-  Services,
   TrainingCatalogue,
-} from '../contract';
+} from '../contract/views/training';
 import { StewardError } from '../errors';
 import {
-  checkEventData,
   decodeLineBytes,
   ledgerRelPath,
   listLedgerIds,
   profileCreatedSchema,
   readLedgerFile,
-  trainingCompletedSchema,
 } from '../ledger';
+import type { EventRegistry } from '../ledger';
+import { trainingCompletedSchema } from './events';
 import type { Ledger, LedgerEntry, Workspace } from '../ledger';
 import { ledgerPath } from '../ledger/workspace';
 import { requiredModulesFor } from '../policy/roles';
@@ -90,8 +90,9 @@ function claimedEntry(
   buf: Buffer,
   start: number,
   end: number,
+  events: EventRegistry,
 ): { seq: number; type: string; data: unknown } | null {
-  const decoded = decodeLineBytes(buf, start, end);
+  const decoded = decodeLineBytes(buf, start, end, events);
   if (decoded.ok) return decoded.entry;
   try {
     const raw = JSON.parse(buf.toString('utf8', start, end)) as {
@@ -140,7 +141,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
 
   // Entries whose data does not match their schema are not trusted as training facts.
   const usable = (e: LedgerEntry) =>
-    !e.type.startsWith('training.') || checkEventData(e.type, e.data) === null;
+    !e.type.startsWith('training.') || deps.workspace().events.check(e.type, e.data) === null;
 
   function cachedEntries(ledger: Ledger): Promise<LedgerEntry[]> {
     let hit = entryCache.get(ledger);
@@ -280,7 +281,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       if (at < 0) continue;
       const start = buf.lastIndexOf(0x0a, at) + 1;
       const nl = buf.indexOf(0x0a, at);
-      const line = claimedEntry(buf, start, nl < 0 ? buf.length : nl);
+      const line = claimedEntry(buf, start, nl < 0 ? buf.length : nl, deps.workspace().events);
       if (!line || line.type !== 'training.completed') break;
       const data = trainingCompletedSchema.safeParse(line.data);
       if (!data.success) break;

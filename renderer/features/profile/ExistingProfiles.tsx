@@ -5,12 +5,13 @@ import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { useStewardStore } from '../../state/store';
-import type { ProfileSummary } from '../../../electron/core/contract';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
+import { requestOf } from '../../state/requests';
 
 export function ExistingProfiles({ profiles }: { profiles: ProfileSummary[] }) {
   const { t } = useTranslation('profile');
   const { switchProfile, request } = useStewardStore(
-    useShallow((s) => ({ switchProfile: s.switchProfile, request: s.requests.switchProfile })),
+    useShallow((s) => ({ switchProfile: s.switchProfile, request: requestOf(s.requests, 'switchProfile') })),
   );
   const busy = request.status === 'pending';
   return (

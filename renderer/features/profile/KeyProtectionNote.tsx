@@ -2,7 +2,7 @@
 // plain warning when there is no OS keychain: then only file permissions protect the key.
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../components/Banner';
-import type { AppInfo } from '../../../electron/core/contract';
+import type { AppInfo } from '../../../electron/core/contract/views/app';
 
 export function KeyProtectionNote({ appInfo }: { appInfo: AppInfo }) {
   const { t } = useTranslation('profile');

@@ -11,6 +11,7 @@ import { TextField } from '../../components/TextField';
 import type { ProfileInput } from '../../state/sessionSlice';
 import { useStewardStore } from '../../state/store';
 import { validateProfile, type ProfileField } from './profileValidation';
+import { requestOf } from '../../state/requests';
 
 const FIELDS: ProfileField[] = ['name', 'email', 'team'];
 
@@ -19,7 +20,7 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
   const { createProfile, request, clearRequest } = useStewardStore(
     useShallow((s) => ({
       createProfile: s.createProfile,
-      request: s.requests.createProfile,
+      request: requestOf(s.requests, 'createProfile'),
       clearRequest: s.clearRequest,
     })),
   );

@@ -5,7 +5,8 @@
 import { useEffect, useMemo } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { EXPORT_FORMATS, type RecordsView } from '../../../electron/core/contract';
+import { EXPORT_FORMATS } from '../../../electron/core/contract/enums';
+import type { RecordsView } from '../../../electron/core/contract/views/records';
 import { filterMatrix, isEmptyFilter } from '../../../electron/core/records/filter';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
@@ -18,6 +19,7 @@ import { toRecordsFilter } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
 import { JobLiveRegion, JobProgress } from './JobProgress';
 import { formatCount, formatLabel } from './recordsWords';
+import { requestOf } from '../../state/requests';
 
 function PathLine({ label, path }: { label: string; path: string }) {
   return (
@@ -35,9 +37,9 @@ function ExportPanel({ view }: { view: RecordsView }) {
       options: state.exportOptions,
       filter: state.matrixFilter,
       job: state.jobs.export,
-      startRequest: state.recordsRequests.startExport,
-      pollRequest: state.recordsRequests.pollJob,
-      cancelRequest: state.recordsRequests.cancelJob,
+      startRequest: requestOf(state.requests, 'startExport'),
+      pollRequest: requestOf(state.requests, 'getJob'),
+      cancelRequest: requestOf(state.requests, 'cancelJob'),
       setExportOptions: state.setExportOptions,
       startExport: state.startExport,
       watchJob: state.watchJob,
@@ -189,8 +191,8 @@ function BundlesPanel() {
     useShallow((state) => ({
       bundle: state.bundleResult,
       imported: state.importResult,
-      exportRequest: state.recordsRequests.exportMyRecords,
-      importRequest: state.recordsRequests.importRecords,
+      exportRequest: requestOf(state.requests, 'exportMyRecords'),
+      importRequest: requestOf(state.requests, 'importRecords'),
       exportMyRecords: state.exportMyRecords,
       importRecords: state.importRecords,
     })),

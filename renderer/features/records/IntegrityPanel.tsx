@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { VerifyReport } from '../../../electron/core/contract';
+import type { VerifyReport } from '../../../electron/core/contract/views/app';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
@@ -15,6 +15,7 @@ import { formatDateTime, shortHash } from '../../format';
 import { useStewardStore } from '../../state/store';
 import { JobLiveRegion, JobProgress } from './JobProgress';
 import { formatCount, type RecordsT } from './recordsWords';
+import { requestOf } from '../../state/requests';
 
 /** The newer of the opening quick check and the last full check. */
 function latestReport(quick: VerifyReport | null, full: VerifyReport | null): VerifyReport | null {
@@ -164,13 +165,13 @@ export function IntegrityPanel() {
   } = useStewardStore(
     useShallow((s) => ({
       status: s.workspaceStatus,
-      statusRequest: s.requests.workspaceStatus,
+      statusRequest: requestOf(s.requests, 'getWorkspaceStatus'),
       loadWorkspaceStatus: s.loadWorkspaceStatus,
       profileId: s.profile?.id ?? null,
       job: s.jobs.verify,
-      startRequest: s.recordsRequests.startVerify,
-      pollRequest: s.recordsRequests.pollJob,
-      cancelRequest: s.recordsRequests.cancelJob,
+      startRequest: requestOf(s.requests, 'startVerify'),
+      pollRequest: requestOf(s.requests, 'getJob'),
+      cancelRequest: requestOf(s.requests, 'cancelJob'),
       startVerify: s.startVerify,
       watchJob: s.watchJob,
       cancelJob: s.cancelJob,

@@ -4,7 +4,7 @@
 // announces itself, so the live region falls silent when the job ends instead of saying it twice.
 import { useTranslation } from 'react-i18next';
 import type { ErrorPayload } from '../../../electron/core/errors';
-import type { JobView } from '../../../electron/core/contract';
+import type { JobView } from '../../../electron/core/contract/views/records';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ProgressBar } from '../../components/ProgressBar';

@@ -7,7 +7,7 @@
 import { useDeferredValue, useId, useMemo, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { RecordsView } from '../../../electron/core/contract';
+import type { RecordsView } from '../../../electron/core/contract/views/records';
 import { filterMatrix, sortMatrix } from '../../../electron/core/records/filter';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';

@@ -2,7 +2,7 @@
 // soon and what they still need, and what reviewers decided and how fast. An employee sees their
 // own standing instead of team charts (a chart of one person says nothing a list does not).
 import { Trans, useTranslation } from 'react-i18next';
-import type { AttentionItem, RecordsView } from '../../../electron/core/contract';
+import type { AttentionItem, RecordsView } from '../../../electron/core/contract/views/records';
 import { EmptyState } from '../../components/EmptyState';
 import { Panel } from '../../components/Panel';
 import { formatShortDate } from '../../format';

@@ -8,7 +8,7 @@ import '../../styles/records.css';
 import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { RecordsView } from '../../../electron/core/contract';
+import type { RecordsView } from '../../../electron/core/contract/views/records';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ScreenHeader } from '../../components/ScreenHeader';
@@ -23,6 +23,7 @@ import { MatrixTab } from './MatrixTab';
 import { OverviewTab } from './OverviewTab';
 import { scopeLabel, type RecordsT } from './recordsWords';
 import { ReviewsRegisterTab } from './ReviewsRegisterTab';
+import { requestOf } from '../../state/requests';
 
 function recordsTabs(t: RecordsT, self: boolean): TabItem<RecordsTab>[] {
   return [
@@ -74,7 +75,7 @@ export function RecordsScreen() {
       view: s.recordsView,
       viewFor: s.recordsFor,
       profileId: s.profile?.id ?? null,
-      request: s.recordsRequests.records,
+      request: requestOf(s.requests, 'getRecords'),
       tab: s.recordsTab,
       loadRecords: s.loadRecords,
       setRecordsTab: s.setRecordsTab,

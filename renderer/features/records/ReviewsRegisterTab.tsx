@@ -4,7 +4,8 @@
 import { useId } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { RecordsView, ReviewDisplayStatus } from '../../../electron/core/contract';
+import type { RecordsView } from '../../../electron/core/contract/views/records';
+import type { ReviewDisplayStatus } from '../../../electron/core/contract/views/reviews';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
 import { formatShortDate } from '../../format';

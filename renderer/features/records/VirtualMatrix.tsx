@@ -7,7 +7,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MatrixRow, MatrixSort, MatrixSortKey, RecordsPerson } from '../../../electron/core/contract';
+import type {
+  MatrixRow,
+  MatrixSort,
+  MatrixSortKey,
+  RecordsPerson,
+} from '../../../electron/core/contract/views/records';
 import { Icon } from '../../components/Icon';
 import { formatShortDate } from '../../format';
 import { formatPercent, TrainingStatusBadge } from './recordsWords';

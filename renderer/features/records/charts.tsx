@@ -10,7 +10,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { BarStack, LinePath } from '@visx/shape';
 import { BarRow } from '../../components/BarChart';
-import type { RateRow, ReviewOutcomeMonth } from '../../../electron/core/contract';
+import type { RateRow, ReviewOutcomeMonth } from '../../../electron/core/contract/views/records';
 import { formatCount, formatMonth, formatPercent, percent, type RecordsT } from './recordsWords';
 
 const WIDTH = 560;

@@ -3,7 +3,8 @@
 // and months as people say them in the interface language.
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { ExportFormat, RecordsScope, TrainingStatus } from '../../../electron/core/contract';
+import type { ExportFormat, RecordsScope } from '../../../electron/core/contract/views/records';
+import type { TrainingStatus } from '../../../electron/core/contract/views/training';
 import { Badge } from '../../components/Badge';
 import { currentLocale } from '../../i18n';
 import { formatNumber } from '../../format';

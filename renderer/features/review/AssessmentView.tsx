@@ -2,7 +2,7 @@
 // after: the DPIA screening with its reasons, the risk per dimension (a small chart and the same
 // numbers in a table, with the answers that drove each score), and the flags, blocking first.
 import { Trans, useTranslation } from 'react-i18next';
-import type { ReviewAssessment } from '../../../electron/core/contract';
+import type { ReviewAssessment } from '../../../electron/core/contract/views/reviews';
 import { Badge } from '../../components/Badge';
 import { BarChart, type BarTone } from '../../components/BarChart';
 import { DataTable } from '../../components/DataTable';

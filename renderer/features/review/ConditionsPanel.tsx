@@ -5,13 +5,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReviewCondition, ReviewDetail } from '../../../electron/core/contract';
+import type { ReviewCondition, ReviewDetail } from '../../../electron/core/contract/views/reviews';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
 import { TextAreaField } from '../../components/TextAreaField';
 import { formatDate, formatDay } from '../../format';
 import { useStewardStore } from '../../state/store';
+import { requestOf } from '../../state/requests';
 
 const statusId = (conditionId: string) => `condition-status-${conditionId}`;
 
@@ -31,7 +32,10 @@ function MeetForm({
 }) {
   const { t } = useTranslation('review');
   const { markConditionMet, request } = useStewardStore(
-    useShallow((s) => ({ markConditionMet: s.markConditionMet, request: s.requests.markConditionMet })),
+    useShallow((s) => ({
+      markConditionMet: s.markConditionMet,
+      request: requestOf(s.requests, 'markConditionMet'),
+    })),
   );
   const [note, setNote] = useState('');
   const [empty, setEmpty] = useState(false);

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReviewDetail } from '../../../electron/core/contract';
+import type { ReviewDetail } from '../../../electron/core/contract/views/reviews';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
@@ -14,6 +14,8 @@ import { Panel } from '../../components/Panel';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { useStewardStore } from '../../state/store';
+import { isCalendarDay } from '../../../electron/core/contract/dates';
+import { requestOf } from '../../state/requests';
 
 export type DecisionKind = 'changesRequested' | 'approved' | 'approvedWithConditions' | 'rejected';
 
@@ -48,8 +50,6 @@ type ErrorKey =
 /** Per field, what is wrong: the message's key under decision.errors, and the row it is about. */
 type Errors = Record<string, { key: ErrorKey; number?: number }>;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export const DECISION_FORM_ID = 'decision-form';
 
 function fieldId(name: string): string {
@@ -81,8 +81,8 @@ export function DecisionPanel({
     useShallow((s) => ({
       decideReview: s.decideReview,
       requestReviewChanges: s.requestReviewChanges,
-      decideRequest: s.requests.decideReview,
-      changesRequest: s.requests.requestReviewChanges,
+      decideRequest: requestOf(s.requests, 'decideReview'),
+      changesRequest: requestOf(s.requests, 'requestReviewChanges'),
       clearRequest: s.clearRequest,
     })),
   );
@@ -134,10 +134,10 @@ export function DecisionPanel({
         const number = index + 1;
         if (row.text.trim() === '') found[`condition-${row.key}-text`] = { key: 'conditionText', number };
         if (row.owner.trim() === '') found[`condition-${row.key}-owner`] = { key: 'conditionOwner', number };
-        if (!ISO_DATE.test(row.dueDate)) found[`condition-${row.key}-due`] = { key: 'conditionDue', number };
+        if (!isCalendarDay(row.dueDate)) found[`condition-${row.key}-due`] = { key: 'conditionDue', number };
       });
     }
-    if (isApproval(kind) && !ISO_DATE.test(reReviewDate)) {
+    if (isApproval(kind) && !isCalendarDay(reReviewDate)) {
       found.reReviewDate = { key: 'reReviewDate' };
     }
     if (dpoConsulted && kind !== 'changesRequested') {

@@ -10,7 +10,7 @@ import type {
   MitigationResponseInput,
   QuestionnaireView,
   ReviewDraftView,
-} from '../../../electron/core/contract';
+} from '../../../electron/core/contract/views/reviews';
 import type { ErrorPayload } from '../../../electron/core/errors';
 import { Banner } from '../../components/Banner';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -38,6 +38,7 @@ import {
 import { problemText, QuestionField } from './QuestionField';
 import { titleOrPlaceholder } from './reviewWords';
 import { useAutosave, type SaveStatus } from './useAutosave';
+import { requestOf } from '../../state/requests';
 
 const STEP_HEADING_ID = 'questionnaire-step-title';
 
@@ -171,8 +172,8 @@ function DraftEditor({
         saveReviewDraft: s.saveReviewDraft,
         submitReview: s.submitReview,
         navigate: s.navigate,
-        saveError: s.requests.saveReviewDraft.error,
-        submitRequest: s.requests.submitReview,
+        saveError: requestOf(s.requests, 'saveReviewDraft').error,
+        submitRequest: requestOf(s.requests, 'submitReview'),
         clearRequest: s.clearRequest,
       })),
     );
@@ -478,12 +479,12 @@ export function DraftScreen() {
       draftId: s.routeParams.draftId,
       questionnaire: s.questionnaire,
       draft: s.reviewDraft,
-      draftRequest: s.requests.reviewDraft,
-      questionnaireRequest: s.requests.reviewQuestionnaire,
+      draftRequest: requestOf(s.requests, 'getReviewDraft'),
+      questionnaireRequest: requestOf(s.requests, 'getReviewQuestionnaire'),
       loadQuestionnaire: s.loadQuestionnaire,
       openReviewDraft: s.openReviewDraft,
       deleteReviewDraft: s.deleteReviewDraft,
-      deleting: s.requests.deleteReviewDraft.status === 'pending',
+      deleting: requestOf(s.requests, 'deleteReviewDraft').status === 'pending',
       navigate: s.navigate,
     })),
   );

@@ -4,11 +4,15 @@
 // an owner.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MitigationResponseInput, ReviewAssessment } from '../../../electron/core/contract';
+import type {
+  MitigationResponseInput,
+  ReviewAssessment,
+} from '../../../electron/core/contract/views/reviews';
 import { ChoiceGroup } from '../../components/ChoiceGroup';
 import { Panel } from '../../components/Panel';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
+import { isCalendarDay } from '../../../electron/core/contract/dates';
 
 type AssessedMitigation = ReviewAssessment['mitigations'][number];
 
@@ -22,8 +26,6 @@ export interface ResponseDraft {
 export type ResponseDrafts = Record<string, ResponseDraft>;
 
 export const EMPTY_RESPONSE: ResponseDraft = { status: null, owner: '', dueDate: '', reason: '' };
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function responseDraftsFrom(inputs: MitigationResponseInput[]): ResponseDrafts {
   const drafts: ResponseDrafts = {};
@@ -49,7 +51,7 @@ export function responseErrors(draft: ResponseDraft | undefined): ResponseErrors
   if (draft.status === 'accepted') {
     const errors: ResponseErrors = {};
     if (draft.owner.trim() === '') errors.owner = 'mitigation.errors.owner';
-    if (!ISO_DATE.test(draft.dueDate)) errors.dueDate = 'mitigation.errors.dueDate';
+    if (!isCalendarDay(draft.dueDate)) errors.dueDate = 'mitigation.errors.dueDate';
     return errors;
   }
   return draft.reason.trim() === '' ? { reason: 'mitigation.errors.reason' } : {};

@@ -4,7 +4,7 @@
 // found with the answer is shown under it and tied to it.
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnswerValue, ReviewQuestionView } from '../../../electron/core/contract';
+import type { AnswerValue, ReviewQuestionView } from '../../../electron/core/contract/views/reviews';
 import { ChoiceGroup, type ChoiceOption } from '../../components/ChoiceGroup';
 import { Markdown } from '../../components/Markdown';
 import { TextAreaField } from '../../components/TextAreaField';

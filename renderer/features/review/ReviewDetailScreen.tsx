@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReviewDetail, ReviewTimelineItem } from '../../../electron/core/contract';
+import type { ReviewDetail, ReviewTimelineItem } from '../../../electron/core/contract/views/reviews';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -24,6 +24,7 @@ import { FlagsPanel, MitigationsReadOnly, RiskPanel, ScreeningPanel } from './As
 import { ConditionsPanel } from './ConditionsPanel';
 import { DecisionPanel, DECISION_FORM_ID } from './DecisionPanel';
 import { decisionKey, dpiaTitleKey, RiskBadge, StatusBadge, type ReviewT } from './reviewWords';
+import { requestOf } from '../../state/requests';
 
 function SummaryPanel({ detail }: { detail: ReviewDetail }) {
   const { t } = useTranslation('review');
@@ -240,7 +241,10 @@ function timelineTitle(item: ReviewTimelineItem, detail: ReviewDetail, t: Review
 function Timeline({ detail }: { detail: ReviewDetail }) {
   const { t } = useTranslation('review');
   const { commentOnReview, commentRequest } = useStewardStore(
-    useShallow((s) => ({ commentOnReview: s.commentOnReview, commentRequest: s.requests.commentOnReview })),
+    useShallow((s) => ({
+      commentOnReview: s.commentOnReview,
+      commentRequest: requestOf(s.requests, 'commentOnReview'),
+    })),
   );
   const [text, setText] = useState('');
   const [empty, setEmpty] = useState(false);
@@ -322,8 +326,8 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
       startReviewRevision: s.startReviewRevision,
       withdrawReview: s.withdrawReview,
       navigate: s.navigate,
-      reviseRequest: s.requests.startReviewRevision,
-      withdrawRequest: s.requests.withdrawReview,
+      reviseRequest: requestOf(s.requests, 'startReviewRevision'),
+      withdrawRequest: requestOf(s.requests, 'withdrawReview'),
     })),
   );
   const [withdrawing, setWithdrawing] = useState(false);
@@ -489,7 +493,7 @@ function CopyToDraft({ reviewId }: { reviewId: string }) {
     useShallow((s) => ({
       createReviewDraft: s.createReviewDraft,
       navigate: s.navigate,
-      request: s.requests.createReviewDraft,
+      request: requestOf(s.requests, 'createReviewDraft'),
     })),
   );
   const copy = async () => {
@@ -522,7 +526,7 @@ export function ReviewDetailScreen() {
     useShallow((s) => ({
       reviewId: s.routeParams.reviewId,
       detail: s.reviewDetail,
-      request: s.requests.review,
+      request: requestOf(s.requests, 'getReview'),
       openReview: s.openReview,
       profileId: s.profile?.id ?? null,
     })),

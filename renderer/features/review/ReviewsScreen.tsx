@@ -5,7 +5,11 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ReviewDraftSummary, ReviewLists, ReviewSummary } from '../../../electron/core/contract';
+import type {
+  ReviewDraftSummary,
+  ReviewLists,
+  ReviewSummary,
+} from '../../../electron/core/contract/views/reviews';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
@@ -18,6 +22,7 @@ import { formatDateTime, formatShortDate } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { decisionKey, PersonCell, RiskBadge, StateAndRiskCells, titleOrPlaceholder } from './reviewWords';
+import { requestOf } from '../../state/requests';
 
 function ReviewLink({ review }: { review: ReviewSummary }) {
   return <a href={hrefFor({ route: 'review', reviewId: review.reviewId })}>{review.title}</a>;
@@ -60,7 +65,7 @@ function StartReview({ blockers }: { blockers: string[] }) {
     useShallow((s) => ({
       createReviewDraft: s.createReviewDraft,
       navigate: s.navigate,
-      request: s.requests.createReviewDraft,
+      request: requestOf(s.requests, 'createReviewDraft'),
     })),
   );
   const blocked = blockers.length > 0;
@@ -113,8 +118,8 @@ function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
   const { deleteReviewDraft, deleting, deleteError } = useStewardStore(
     useShallow((s) => ({
       deleteReviewDraft: s.deleteReviewDraft,
-      deleting: s.requests.deleteReviewDraft.status === 'pending',
-      deleteError: s.requests.deleteReviewDraft.error,
+      deleting: requestOf(s.requests, 'deleteReviewDraft').status === 'pending',
+      deleteError: requestOf(s.requests, 'deleteReviewDraft').error,
     })),
   );
   return (
@@ -308,7 +313,7 @@ export function ReviewsScreen() {
   const { lists, request, loadReviewLists, profileId } = useStewardStore(
     useShallow((s) => ({
       lists: s.reviewLists,
-      request: s.requests.reviewLists,
+      request: requestOf(s.requests, 'listReviews'),
       loadReviewLists: s.loadReviewLists,
       profileId: s.profile?.id ?? '',
     })),

@@ -10,7 +10,7 @@ import type {
   ReviewPerson,
   ReviewSummary,
   RiskLevel,
-} from '../../../electron/core/contract';
+} from '../../../electron/core/contract/views/reviews';
 import { Badge, type BadgeTone } from '../../components/Badge';
 import type { IconName } from '../../components/Icon';
 

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../../api';
 import { fetchLocale, isLocaleChoice, saveLocale } from '../../app/locale';
-import type { LocaleChoice } from '../../../electron/core/contract';
+import type { LocaleChoice } from '../../../electron/core/contract/views/app';
 import { LOCALE_NAMES, resolveLocale } from '../../i18n';
 import { SingleChoicePanel } from './SingleChoicePanel';
 

@@ -7,7 +7,7 @@ import '../../styles/records.css';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { LrsView } from '../../../electron/core/contract';
+import type { LrsView } from '../../../electron/core/contract/views/records';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { CheckboxField } from '../../components/CheckboxField';
@@ -19,6 +19,7 @@ import { TextField } from '../../components/TextField';
 import { formatDateTime, formatNumber } from '../../format';
 import type { LrsInput } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
+import { requestOf } from '../../state/requests';
 
 type FieldName = 'endpoint' | 'key' | 'secret';
 const FIELDS: readonly FieldName[] = ['endpoint', 'key', 'secret'];
@@ -49,7 +50,7 @@ function when(iso: string | null, none: string) {
 function Outbox({ lrs }: { lrs: LrsView }) {
   const { t } = useTranslation('records');
   const { sendLrsNow, sendRequest } = useStewardStore(
-    useShallow((s) => ({ sendLrsNow: s.sendLrsNow, sendRequest: s.recordsRequests.sendLrsNow })),
+    useShallow((s) => ({ sendLrsNow: s.sendLrsNow, sendRequest: requestOf(s.requests, 'sendLrsNow') })),
   );
   const canSend = lrs.enabled && lrs.endpoint !== '';
   return (
@@ -148,11 +149,11 @@ function Outbox({ lrs }: { lrs: LrsView }) {
 
 function LrsForm({ lrs }: { lrs: LrsView }) {
   const { t } = useTranslation('records');
-  const { saveLrs, saveRequest, clearRecordsRequest } = useStewardStore(
+  const { saveLrs, saveRequest, clearRequest } = useStewardStore(
     useShallow((s) => ({
       saveLrs: s.saveLrs,
-      saveRequest: s.recordsRequests.saveLrs,
-      clearRecordsRequest: s.clearRecordsRequest,
+      saveRequest: requestOf(s.requests, 'setLrs'),
+      clearRequest: s.clearRequest,
     })),
   );
   const [endpoint, setEndpoint] = useState(lrs.endpoint);
@@ -173,7 +174,7 @@ function LrsForm({ lrs }: { lrs: LrsView }) {
     const result = await saveLrs(input);
     if (result === null) {
       const { fields } = splitLrsError(
-        useStewardStore.getState().recordsRequests.saveLrs.error?.message ?? '',
+        requestOf(useStewardStore.getState().requests, 'setLrs').error?.message ?? '',
       );
       const first = fields.endpoint ? endpointRef : fields.key ? keyRef : fields.secret ? secretRef : null;
       first?.current?.focus();
@@ -188,7 +189,7 @@ function LrsForm({ lrs }: { lrs: LrsView }) {
     if (busy) return;
     if (enabled && endpoint.trim() === '') {
       // Said here rather than by core: an empty endpoint is valid, it just cannot be sent to.
-      clearRecordsRequest('saveLrs');
+      clearRequest('setLrs');
       setSaved(null);
       endpointRef.current?.focus();
       setEndpointMissing(true);
@@ -284,7 +285,7 @@ function LrsForm({ lrs }: { lrs: LrsView }) {
 export function LrsSettings() {
   const { t } = useTranslation('records');
   const { lrs, request, loadLrs } = useStewardStore(
-    useShallow((s) => ({ lrs: s.lrs, request: s.recordsRequests.lrs, loadLrs: s.loadLrs })),
+    useShallow((s) => ({ lrs: s.lrs, request: requestOf(s.requests, 'getLrs'), loadLrs: s.loadLrs })),
   );
   useEffect(() => {
     void loadLrs();

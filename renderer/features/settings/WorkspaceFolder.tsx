@@ -9,6 +9,7 @@ import { Button } from '../../components/Button';
 import { Panel } from '../../components/Panel';
 import { TextField } from '../../components/TextField';
 import { useStewardStore } from '../../state/store';
+import { requestOf } from '../../state/requests';
 
 export function WorkspaceFolder() {
   const { t } = useTranslation('settings');
@@ -18,8 +19,8 @@ export function WorkspaceFolder() {
         settings: s.settings,
         setWorkspace: s.setWorkspace,
         pickWorkspaceFolder: s.pickWorkspaceFolder,
-        setRequest: s.requests.setWorkspace,
-        pickRequest: s.requests.pickWorkspaceFolder,
+        setRequest: requestOf(s.requests, 'setWorkspace'),
+        pickRequest: requestOf(s.requests, 'pickWorkspaceFolder'),
         clearRequest: s.clearRequest,
       })),
     );
@@ -60,7 +61,7 @@ export function WorkspaceFolder() {
     const picked = await pickWorkspaceFolder();
     if (picked === null) return;
     const { requests, settings: now } = useStewardStore.getState();
-    if (requests.setWorkspace.status === 'failed') {
+    if (requestOf(requests, 'setWorkspace').status === 'failed') {
       setDir(picked);
       inputRef.current?.focus();
     } else if (now) {

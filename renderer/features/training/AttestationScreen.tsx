@@ -16,6 +16,7 @@ import { shortHash } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { useModuleCard } from './useModuleCard';
+import { requestOf } from '../../state/requests';
 
 export function AttestationScreen() {
   const { t } = useTranslation('training');
@@ -34,8 +35,8 @@ export function AttestationScreen() {
     useShallow((s) => ({
       moduleId: s.routeParams.moduleId,
       openModule: s.openModule,
-      openRequest: s.requests.startModule,
-      attestRequest: s.requests.attest,
+      openRequest: requestOf(s.requests, 'startTrainingModule'),
+      attestRequest: requestOf(s.requests, 'attestTrainingModule'),
       quiz: s.quiz,
       profile: s.profile,
       openTrainingModule: s.openTrainingModule,
@@ -46,7 +47,7 @@ export function AttestationScreen() {
   );
   // Fresh from the catalogue: whether a passed attempt is waiting to be signed.
   const { card, fresh } = useModuleCard(moduleId, { refresh: true });
-  const catalogueError = useStewardStore((s) => s.requests.trainingCatalogue.error);
+  const catalogueError = useStewardStore((s) => requestOf(s.requests, 'listTrainingModules').error);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const checkboxRef = useRef<HTMLInputElement>(null);
@@ -54,7 +55,7 @@ export function AttestationScreen() {
   const content = openModule !== null && openModule.card.id === moduleId ? openModule : null;
 
   useEffect(() => {
-    clearRequest('attest');
+    clearRequest('attestTrainingModule');
   }, [clearRequest]);
 
   // The statement is part of the module's content; open it if the reader has not (a reload) —

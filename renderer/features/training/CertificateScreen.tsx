@@ -16,7 +16,8 @@ import { Spinner } from '../../components/Spinner';
 import { formatDate, formatDateTime } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
-import type { Certificate } from '../../../electron/core/contract';
+import type { Certificate } from '../../../electron/core/contract/views/training';
+import { requestOf } from '../../state/requests';
 
 function Verification({ verified }: { verified: boolean }) {
   const { t } = useTranslation('training');
@@ -122,7 +123,7 @@ export function CertificateScreen() {
     useShallow((s) => ({
       entryHash: s.routeParams.entryHash,
       certificate: s.certificate,
-      request: s.requests.certificate,
+      request: requestOf(s.requests, 'getCertificate'),
       loadCertificate: s.loadCertificate,
     })),
   );

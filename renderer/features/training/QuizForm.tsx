@@ -3,7 +3,7 @@
 // summary (focused, announced) lists what is missing and links to each question.
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QuizView } from '../../../electron/core/contract';
+import type { QuizView } from '../../../electron/core/contract/views/training';
 import type { ErrorPayload } from '../../../electron/core/errors';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';

@@ -2,7 +2,7 @@
 // answer, the correct answer, why, and where to read more. A pass leads to the attestation; a
 // fail offers a new attempt (core reshuffles the options).
 import { useTranslation } from 'react-i18next';
-import type { QuizResult } from '../../../electron/core/contract';
+import type { QuizResult } from '../../../electron/core/contract/views/training';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';

@@ -16,6 +16,7 @@ import type { QuizAnswers } from '../../state/trainingSlice';
 import { QuizForm } from './QuizForm';
 import { QuizResultView } from './QuizResultView';
 import { useModuleCard } from './useModuleCard';
+import { requestOf } from '../../state/requests';
 
 export function QuizScreen() {
   const { t } = useTranslation(['training', 'common']);
@@ -24,8 +25,8 @@ export function QuizScreen() {
       moduleId: s.routeParams.moduleId,
       quiz: s.quiz,
       result: s.quizResult,
-      quizRequest: s.requests.quiz,
-      submitRequest: s.requests.submitQuiz,
+      quizRequest: requestOf(s.requests, 'getQuiz'),
+      submitRequest: requestOf(s.requests, 'submitQuizAttempt'),
       loadQuiz: s.loadQuiz,
       submitQuiz: s.submitQuiz,
     })),

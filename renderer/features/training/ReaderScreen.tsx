@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ModuleContent, ModuleSection } from '../../../electron/core/contract';
+import type { ModuleContent, ModuleSection } from '../../../electron/core/contract/views/training';
 import { Banner } from '../../components/Banner';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { Button } from '../../components/Button';
@@ -19,6 +19,7 @@ import { currentLocale } from '../../i18n';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { statusLabel } from './moduleStatus';
+import { requestOf } from '../../state/requests';
 
 /** Where to open: the saved position, kept inside the module (content may have lost sections). */
 function resumeSection(content: ModuleContent): number {
@@ -73,7 +74,7 @@ function Reader({ content }: { content: ModuleContent }) {
   const { saveReadingProgress, saveError } = useStewardStore(
     useShallow((s) => ({
       saveReadingProgress: s.saveReadingProgress,
-      saveError: s.requests.saveReadingProgress.error,
+      saveError: requestOf(s.requests, 'saveReadingProgress').error,
     })),
   );
   const [current, setCurrent] = useState(() => resumeSection(content));
@@ -177,7 +178,7 @@ export function ReaderScreen() {
     useShallow((s) => ({
       moduleId: s.routeParams.moduleId,
       content: s.openModule,
-      request: s.requests.startModule,
+      request: requestOf(s.requests, 'startTrainingModule'),
       openTrainingModule: s.openTrainingModule,
     })),
   );

@@ -4,7 +4,11 @@
 import { useEffect } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ContentProblem, ModuleCard, TrainingCatalogue } from '../../../electron/core/contract';
+import type {
+  ContentProblem,
+  ModuleCard,
+  TrainingCatalogue,
+} from '../../../electron/core/contract/views/training';
 import { Badge } from '../../components/Badge';
 import { currentLocale } from '../../i18n';
 import { Banner } from '../../components/Banner';
@@ -18,6 +22,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { useStewardStore } from '../../state/store';
 import { moduleActions, readingPosition, STATUS_LOOK, statusDateLine, statusLabel } from './moduleStatus';
+import { requestOf } from '../../state/requests';
 
 function ModuleItem({ card }: { card: ModuleCard }) {
   const { t } = useTranslation('training');
@@ -164,7 +169,7 @@ export function TrainingScreen() {
   const { catalogue, request, loadCatalogue } = useStewardStore(
     useShallow((s) => ({
       catalogue: s.catalogue,
-      request: s.requests.trainingCatalogue,
+      request: requestOf(s.requests, 'listTrainingModules'),
       loadCatalogue: s.loadCatalogue,
     })),
   );

@@ -2,7 +2,7 @@
 // projection over the ledger); this file only puts it into words (training.json, through the
 // caller's t), picks the tone and the icon, and chooses the catalogue's actions.
 import type { TFunction } from 'i18next';
-import type { ModuleCard, TrainingStatus } from '../../../electron/core/contract';
+import type { ModuleCard, TrainingStatus } from '../../../electron/core/contract/views/training';
 import type { BadgeTone } from '../../components/Badge';
 import type { IconName } from '../../components/Icon';
 import { formatDate } from '../../format';

@@ -3,7 +3,7 @@
 // the card yet this reads the catalogue — a read-only call, unlike opening the module. With
 // `refresh`, the catalogue is read again on arrival and `fresh` says when that has finished.
 import { useEffect, useState } from 'react';
-import type { ModuleCard } from '../../../electron/core/contract';
+import type { ModuleCard } from '../../../electron/core/contract/views/training';
 import { selectModuleCard } from '../../state/trainingSlice';
 import { useStewardStore } from '../../state/store';
 

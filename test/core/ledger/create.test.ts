@@ -9,12 +9,12 @@ import {
   generateProfileKeys,
   GENESIS_PREV,
   openLedger,
-  openWorkspace,
   profileIdFor,
   readWorkspace,
   verifyWorkspace,
 } from '../../../electron/core/ledger';
 import { cleanupTempDirs, keyFileFor, runFixture, startedData, tempDir } from './helpers';
+import { openStewardWorkspace, stewardWorkspace } from '../../../electron/core/events';
 
 afterEach(cleanupTempDirs);
 
@@ -22,7 +22,7 @@ const profile = { name: 'Crash Test', email: 'crash@example.org', team: 'QA' };
 
 describe('createLedger all-or-nothing', () => {
   it('ignores a leftover temp file from an interrupted create, and creating again works', async () => {
-    const ws = await openWorkspace(tempDir());
+    const ws = await openStewardWorkspace(tempDir());
     const keys = generateProfileKeys();
     const id = profileIdFor(keys.publicKey);
     const { line } = encodeEntry(
@@ -39,11 +39,11 @@ describe('createLedger all-or-nothing', () => {
     const leftover = join(ws.ledgersDir, `.${id}.jsonl.4242-deadbeef.tmp`);
     writeFileSync(leftover, line);
     expect((await readWorkspace(ws, { depth: 'full' })).ledgers).toEqual([]);
-    expect(await verifyWorkspace(ws.dir)).toMatchObject({ ok: true, ledgers: [] });
+    expect(await verifyWorkspace(stewardWorkspace(ws.dir))).toMatchObject({ ok: true, ledgers: [] });
     await expect(openLedger(ws, id, keys.privateKeyPem)).rejects.toMatchObject({ code: 'PROFILE_NOT_FOUND' });
     await createLedger(ws, keys, profile);
     expect(existsSync(leftover)).toBe(false);
-    expect(await verifyWorkspace(ws.dir)).toMatchObject({
+    expect(await verifyWorkspace(stewardWorkspace(ws.dir))).toMatchObject({
       ok: true,
       ledgers: [{ profileId: id, entries: 1 }],
     });
@@ -51,7 +51,7 @@ describe('createLedger all-or-nothing', () => {
 
   for (const step of ['key-written', 'ledger-temp-written', 'ledger-committed'] as const) {
     it(`a process killed right after "${step}" leaves ${step === 'ledger-committed' ? 'a complete ledger' : 'no ledger'}`, async () => {
-      const ws = await openWorkspace(tempDir());
+      const ws = await openStewardWorkspace(tempDir());
       const keys = generateProfileKeys();
       const id = profileIdFor(keys.publicKey);
       const child = runFixture('create-crash.ts', [ws.dir, keyFileFor(keys), step]);
@@ -59,7 +59,7 @@ describe('createLedger all-or-nothing', () => {
       expect(signal, child.stderr()).toBe('SIGKILL');
       expect(child.lines).toEqual([]);
 
-      const report = await verifyWorkspace(ws.dir, { depth: 'full' });
+      const report = await verifyWorkspace(stewardWorkspace(ws.dir), { depth: 'full' });
       expect(report.ok).toBe(true);
       const ledgerFiles = readdirSync(ws.ledgersDir).filter((n) => n.endsWith('.jsonl'));
       if (step === 'ledger-committed') {
@@ -77,7 +77,7 @@ describe('createLedger all-or-nothing', () => {
         expect(entry.seq).toBe(1);
         expect(readdirSync(ws.ledgersDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
       }
-      expect(await verifyWorkspace(ws.dir)).toMatchObject({
+      expect(await verifyWorkspace(stewardWorkspace(ws.dir))).toMatchObject({
         ok: true,
         ledgers: [{ profileId: id, ok: true }],
       });

@@ -11,6 +11,7 @@ import {
   verifyEntrySignature,
 } from '../../../electron/core/ledger';
 import type { UnsignedEntry } from '../../../electron/core/ledger';
+import { STEWARD_EVENTS } from '../../../electron/core/events';
 
 const keys = generateProfileKeys();
 const actor = profileIdFor(keys.publicKey);
@@ -39,26 +40,35 @@ describe('ledger lines', () => {
 
   it('decodes a line back to the same entry', () => {
     const { entry, line } = encodeEntry(fields, keys.privateKeyPem);
-    const res = decodeLine(line);
+    const res = decodeLine(line, STEWARD_EVENTS);
     expect(res).toEqual({ ok: true, entry, body: canonicalJson({ ...fields }) });
   });
 
   it('detects a changed byte in the body or the hash', () => {
     const { line } = encodeEntry(fields, keys.privateKeyPem);
     const changedBody = line.replace('intro', 'intrO');
-    expect(decodeLine(changedBody)).toMatchObject({ ok: false, reason: /does not match its hash/, seq: 2 });
+    expect(decodeLine(changedBody, STEWARD_EVENTS)).toMatchObject({
+      ok: false,
+      reason: /does not match its hash/,
+      seq: 2,
+    });
     const h = line.indexOf('"hash":"') + 8;
     const changedHash = line.slice(0, h) + (line[h] === 'a' ? 'b' : 'a') + line.slice(h + 1);
-    expect(decodeLine(changedHash)).toMatchObject({ ok: false, reason: /does not match its hash/ });
+    expect(decodeLine(changedHash, STEWARD_EVENTS)).toMatchObject({
+      ok: false,
+      reason: /does not match its hash/,
+    });
   });
 
   it('reports a missing hash or sig field', () => {
     const { entry, line } = encodeEntry(fields, keys.privateKeyPem);
-    expect(decodeLine(line.replace(`,"sig":"${entry.sig}"`, ''))).toMatchObject({
+    expect(decodeLine(line.replace(`,"sig":"${entry.sig}"`, ''), STEWARD_EVENTS)).toMatchObject({
       ok: false,
       reason: /hash and signature fields are missing/,
     });
-    expect(decodeLine(line.replace(`"hash":"${entry.hash}",`, ''))).toMatchObject({ ok: false });
+    expect(decodeLine(line.replace(`"hash":"${entry.hash}",`, ''), STEWARD_EVENTS)).toMatchObject({
+      ok: false,
+    });
   });
 
   it('reads a non-canonical body through the slow path when its hash matches', () => {
@@ -68,7 +78,7 @@ describe('ledger lines', () => {
       '", "data":{}, "actor":"a" }';
     const hash = createHash('sha256').update(body).digest('hex');
     const line = `${body.slice(0, -1)},"hash":"${hash}","sig":"${'A'.repeat(86)}=="}`;
-    const res = decodeLine(line);
+    const res = decodeLine(line, STEWARD_EVENTS);
     expect(res.ok).toBe(true);
     if (res.ok) expect(res.entry).toMatchObject({ seq: 2, type: 'training.started', actor: 'a', data: {} });
   });
@@ -78,7 +88,10 @@ describe('ledger lines', () => {
     const body = canonicalJson({ ...fields, type: 'training.unknown' });
     const hash = createHash('sha256').update(body).digest('hex');
     const forged = `${body.slice(0, -1)},"hash":"${hash}","sig":"${'A'.repeat(86)}=="}`;
-    expect(decodeLine(forged)).toMatchObject({ ok: false, reason: /unknown event type "training.unknown"/ });
-    expect(decodeLine(line.replace('"seq":2', '"seq":"2"'))).toMatchObject({ ok: false });
+    expect(decodeLine(forged, STEWARD_EVENTS)).toMatchObject({
+      ok: false,
+      reason: /unknown event type "training.unknown"/,
+    });
+    expect(decodeLine(line.replace('"seq":2', '"seq":"2"'), STEWARD_EVENTS)).toMatchObject({ ok: false });
   });
 });

@@ -13,16 +13,12 @@ import {
   generateProfileKeys,
   GENESIS_PREV,
   openLedger,
-  openWorkspace,
   sha256Hex,
 } from '../../../electron/core/ledger';
-import type {
-  LedgerEntry,
-  ProfileKeys,
-  TrainingStartedData,
-  UnsignedEntry,
-  Workspace,
-} from '../../../electron/core/ledger';
+import type { LedgerEntry, ProfileKeys, UnsignedEntry, Workspace } from '../../../electron/core/ledger';
+import { openStewardWorkspace } from '../../../electron/core/events';
+import type { TrainingStartedData } from '../../../electron/core/training/events';
+import { STEWARD_EVENTS } from '../../../electron/core/events';
 
 export const FIXTURES = resolve(import.meta.dirname, 'fixtures');
 
@@ -61,7 +57,7 @@ export const testClock = (): Date => new Date(clockMs++);
 
 /** A workspace with one profile and `entries` entries in total (genesis included). */
 export async function makeLedger(entries = 1, ws?: Workspace): Promise<Fixture> {
-  const workspace = ws ?? (await openWorkspace(tempDir()));
+  const workspace = ws ?? (await openStewardWorkspace(tempDir()));
   const keys = generateProfileKeys();
   const { profileId } = await createLedger(
     workspace,
@@ -96,7 +92,7 @@ export function writeLines(file: string, lines: string[]): void {
 }
 
 export function decoded(line: string): LedgerEntry {
-  const res = decodeLine(line);
+  const res = decodeLine(line, STEWARD_EVENTS);
   if (!res.ok) throw new Error(`fixture line does not decode: ${res.reason}`);
   return res.entry;
 }

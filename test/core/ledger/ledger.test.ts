@@ -7,25 +7,26 @@ import {
   generateProfileKeys,
   GENESIS_PREV,
   openLedger,
-  openWorkspace,
   readLedgerFile,
   readWorkspace,
   verifyWorkspace,
 } from '../../../electron/core/ledger';
 import type { LedgerEntry } from '../../../electron/core/ledger';
 import { cleanupTempDirs, makeLedger, readLines, startedData, tempDir, testClock } from './helpers';
+import { STEWARD_EVENTS, openStewardWorkspace, stewardWorkspace } from '../../../electron/core/events';
 
 afterEach(cleanupTempDirs);
 
 describe('openWorkspace', () => {
   it('creates ledgers/, keys/ and imports/ and leaves no probe behind', async () => {
     const dir = join(tempDir(), 'nested', 'workspace');
-    const ws = await openWorkspace(dir);
+    const ws = await openStewardWorkspace(dir);
     expect(ws).toEqual({
       dir,
       ledgersDir: join(dir, 'ledgers'),
       keysDir: join(dir, 'keys'),
       importsDir: join(dir, 'imports'),
+      events: STEWARD_EVENTS,
     });
     for (const d of [ws.ledgersDir, ws.keysDir, ws.importsDir]) expect(existsSync(d)).toBe(true);
     const { readdirSync } = await import('node:fs');
@@ -36,11 +37,11 @@ describe('openWorkspace', () => {
   it('says in plain words when the workspace is not a folder', async () => {
     const file = join(tempDir(), 'a-file');
     writeFileSync(file, 'x');
-    await expect(openWorkspace(file)).rejects.toMatchObject({
+    await expect(openStewardWorkspace(file)).rejects.toMatchObject({
       code: 'WORKSPACE_NOT_WRITABLE',
       message: `Steward cannot write to ${file}: not a folder.`,
     });
-    await expect(openWorkspace(join(file, 'sub'))).rejects.toMatchObject({
+    await expect(openStewardWorkspace(join(file, 'sub'))).rejects.toMatchObject({
       code: 'WORKSPACE_NOT_WRITABLE',
       message: expect.stringMatching(/not a folder/),
     });
@@ -49,13 +50,13 @@ describe('openWorkspace', () => {
   it('fails when ledgers/ is a file rather than a folder', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'ledgers'), 'not a folder');
-    await expect(openWorkspace(dir)).rejects.toMatchObject({ code: 'WORKSPACE_NOT_WRITABLE' });
+    await expect(openStewardWorkspace(dir)).rejects.toMatchObject({ code: 'WORKSPACE_NOT_WRITABLE' });
   });
 });
 
 describe('create, append, reopen, verify', () => {
   it('round-trips entries through the file and verifies at both depths', async () => {
-    const ws = await openWorkspace(tempDir());
+    const ws = await openStewardWorkspace(tempDir());
     const keys = generateProfileKeys();
     const created = await createLedger(
       ws,
@@ -107,7 +108,7 @@ describe('create, append, reopen, verify', () => {
       ]);
       expect(ledgers[0]?.entries).toEqual([genesis, a, b]);
     }
-    expect(await verifyWorkspace(ws.dir)).toMatchObject({ ok: true, depth: 'full' });
+    expect(await verifyWorkspace(stewardWorkspace(ws.dir))).toMatchObject({ ok: true, depth: 'full' });
 
     const again = await openLedger(ws, profileId, keys.privateKeyPem);
     expect(again.head()).toEqual({ seq: 3, hash: b.hash });
@@ -154,7 +155,7 @@ describe('create, append, reopen, verify', () => {
     expect(results.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
     expect(results.map((e) => e.data.moduleId)).toEqual(Array.from({ length: 25 }, (_, i) => `m-${i}`));
     await ledger.close();
-    const report = await verifyWorkspace(f.ws.dir);
+    const report = await verifyWorkspace(stewardWorkspace(f.ws.dir));
     expect(report.ok).toBe(true);
     expect(report.ledgers[0]?.entries).toBe(26);
   });
@@ -208,7 +209,7 @@ describe('create, append, reopen, verify', () => {
   });
 
   it('refuses a private key that does not belong to the public key', async () => {
-    const ws = await openWorkspace(tempDir());
+    const ws = await openStewardWorkspace(tempDir());
     const a = generateProfileKeys();
     const b = generateProfileKeys();
     await expect(
@@ -232,7 +233,7 @@ describe('create, append, reopen, verify', () => {
   });
 
   it('reports an unknown profile and a malformed id', async () => {
-    const ws = await openWorkspace(tempDir());
+    const ws = await openStewardWorkspace(tempDir());
     const { privateKeyPem } = generateProfileKeys();
     await expect(openLedger(ws, 'p0123456789abcdef0123', privateKeyPem)).rejects.toMatchObject({
       code: 'PROFILE_NOT_FOUND',
@@ -246,11 +247,11 @@ describe('create, append, reopen, verify', () => {
     const f = await makeLedger(2);
     const pub = join(f.ws.keysDir, `${f.profileId}.pub`);
     rmSync(pub);
-    expect((await verifyWorkspace(f.ws.dir)).ok).toBe(false);
+    expect((await verifyWorkspace(stewardWorkspace(f.ws.dir))).ok).toBe(false);
     const ledger = await openLedger(f.ws, f.profileId, f.keys.privateKeyPem);
     await ledger.close();
     expect(readFileSync(pub, 'utf8')).toBe(`${f.keys.publicKey}\n`);
-    expect((await verifyWorkspace(f.ws.dir)).ok).toBe(true);
+    expect((await verifyWorkspace(stewardWorkspace(f.ws.dir))).ok).toBe(true);
   });
 });
 
@@ -293,7 +294,7 @@ describe('workspace reading', () => {
     writeFileSync(join(f.ws.ledgersDir, `${f.profileId}.jsonl.torn-20260101T000000000Z`), 'partial');
     writeFileSync(join(f.ws.ledgersDir, `.${f.profileId}.jsonl.1-ab.tmp`), 'temp');
     mkdirSync(join(f.ws.ledgersDir, 'sub'));
-    const report = await verifyWorkspace(f.ws.dir);
+    const report = await verifyWorkspace(stewardWorkspace(f.ws.dir));
     expect(report.ok).toBe(true);
     expect(report.problems).toEqual([]);
     expect(report.ledgers.map((l) => l.profileId)).toEqual([f.profileId]);
@@ -301,11 +302,15 @@ describe('workspace reading', () => {
 
   it('verifies a missing or empty workspace without creating anything', async () => {
     const missing = join(tempDir(), 'nope');
-    const report = await verifyWorkspace(missing);
+    const report = await verifyWorkspace(stewardWorkspace(missing));
     expect(report.ok).toBe(false);
     expect(report.problems[0]).toMatchObject({ file: missing, seq: null, severity: 'error' });
     expect(existsSync(missing)).toBe(false);
     const empty = tempDir();
-    expect(await verifyWorkspace(empty)).toMatchObject({ ok: true, ledgers: [], problems: [] });
+    expect(await verifyWorkspace(stewardWorkspace(empty))).toMatchObject({
+      ok: true,
+      ledgers: [],
+      problems: [],
+    });
   });
 });

@@ -20,6 +20,7 @@ import {
   startedData,
   writeLines,
 } from './helpers';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 afterEach(cleanupTempDirs);
 
@@ -64,7 +65,7 @@ describe('a torn last line of our own ledger', () => {
     const next = await ledger.append('training.started', startedData('after-repair'));
     expect(next.seq).toBe(5);
     await ledger.close();
-    const report = await verifyWorkspace(f.ws.dir, { depth: 'full' });
+    const report = await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' });
     expect(report).toMatchObject({ ok: true, problems: [] });
     expect(report.ledgers[0]?.entries).toBe(5);
   });
@@ -77,7 +78,7 @@ describe('a torn last line of our own ledger', () => {
     expect(ledger.head().seq).toBe(2);
     expect((await ledger.append('training.started', startedData('next'))).seq).toBe(3);
     await ledger.close();
-    expect((await verifyWorkspace(f.ws.dir)).ok).toBe(true);
+    expect((await verifyWorkspace(stewardWorkspace(f.ws.dir))).ok).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { entryCount, readWorkspace, verifyWorkspace } from '../../../electron/core/ledger';
 import type { LedgerRead } from '../../../electron/core/ledger';
 import { cleanupTempDirs, decoded, makeLedger, readLines, rewriteFrom, writeLines } from './helpers';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 afterEach(cleanupTempDirs);
 
@@ -62,7 +63,7 @@ describe('entries made on demand', () => {
     const tampered = [...lines];
     tampered[6] = (tampered[6] as string).replace('"m-7"', '"m-x"');
     writeLines(f.file, tampered);
-    const bad = await verifyWorkspace(f.ws.dir, { depth: 'quick' });
+    const bad = await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'quick' });
     expect(bad.ok).toBe(false);
     expect(bad.problems[0]).toMatchObject({ file: f.rel, seq: 7 });
     expect(bad.problems[0]?.reason).toMatch(/does not match its hash/);

@@ -14,7 +14,7 @@ import {
   signatureThreads,
   verifyWorkspace,
 } from '../../../electron/core/ledger';
-import type { VerifyReport } from '../../../electron/core/contract';
+import type { VerifyReport } from '../../../electron/core/contract/views/app';
 import { signatureStats } from '../../../electron/core/ledger/verify';
 import {
   cleanupTempDirs,
@@ -27,6 +27,7 @@ import {
   writeLines,
 } from './helpers';
 import type { Fixture } from './helpers';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 afterEach(cleanupTempDirs);
 
@@ -86,7 +87,7 @@ describe('tampering is detected with file and seq', () => {
       copy[pos] = (copy[pos] as number) ^ 0x01;
       writeFileSync(f.file, copy);
       const seq = lineStarts.filter((s) => s <= pos).length;
-      const report = await verifyWorkspace(f.ws.dir, { depth: 'full' });
+      const report = await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' });
       expect(report.ok, `byte ${pos}`).toBe(false);
       expect(errors(report)[0], `byte ${pos}`).toMatchObject({ file: f.rel, seq });
     }
@@ -98,14 +99,14 @@ describe('tampering is detected with file and seq', () => {
       lines[2] = flipChar(l, l.indexOf('"hash":"') + 20);
       return lines;
     });
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 3, /does not match its hash/);
+    expectOneError(await verifyWorkspace(stewardWorkspace(f.ws.dir)), f.rel, 3, /does not match its hash/);
   });
 
   it('a deleted line', async () => {
     const f = await tampered((lines) => lines.filter((_, i) => i !== 4));
     for (const depth of ['quick', 'full'] as const) {
       expectOneError(
-        await verifyWorkspace(f.ws.dir, { depth }),
+        await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth }),
         f.rel,
         5,
         /found seq 6 where seq 5 should be/,
@@ -118,13 +119,18 @@ describe('tampering is detected with file and seq', () => {
       [lines[5], lines[6]] = [lines[6] as string, lines[5] as string];
       return lines;
     });
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 6, /found seq 7 where seq 6 should be/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
+      f.rel,
+      6,
+      /found seq 7 where seq 6 should be/,
+    );
   });
 
   it('a repeated line', async () => {
     const f = await tampered((lines) => [...lines.slice(0, 4), lines[3] as string, ...lines.slice(4)]);
     expectOneError(
-      await verifyWorkspace(f.ws.dir),
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
       f.rel,
       5,
       /found seq 4 where seq 5.*repeated or reordered/,
@@ -137,9 +143,14 @@ describe('tampering is detected with file and seq', () => {
       lines[3] = flipChar(lines[3] as string, sigAt(lines[3] as string));
       return lines;
     });
-    expectOneError(await verifyWorkspace(f.ws.dir, { depth: 'full' }), f.rel, 4, /signature is not valid/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' }),
+      f.rel,
+      4,
+      /signature is not valid/,
+    );
     // Quick depth checks the first and last signatures only.
-    expect((await verifyWorkspace(f.ws.dir, { depth: 'quick' })).ok).toBe(true);
+    expect((await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'quick' })).ok).toBe(true);
     const lines = readLines(f.file);
     lines[N - 1] = flipChar(lines[N - 1] as string, (lines[N - 1] as string).indexOf('"sig":"') + 30);
     writeLines(f.file, lines);
@@ -153,8 +164,18 @@ describe('tampering is detected with file and seq', () => {
     const f = await tampered((lines) =>
       rewriteFrom(lines, 4, (e) => ({ ...e, data: startedData('forged') }), mallory.privateKeyPem),
     );
-    expectOneError(await verifyWorkspace(f.ws.dir, { depth: 'full' }), f.rel, 5, /signature is not valid/);
-    expectOneError(await verifyWorkspace(f.ws.dir, { depth: 'quick' }), f.rel, N, /signature is not valid/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' }),
+      f.rel,
+      5,
+      /signature is not valid/,
+    );
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'quick' }),
+      f.rel,
+      N,
+      /signature is not valid/,
+    );
   });
 
   it('a missing sig field, a missing hash field', async () => {
@@ -163,13 +184,23 @@ describe('tampering is detected with file and seq', () => {
       lines[4] = (lines[4] as string).replace(`,"sig":"${e.sig}"`, '');
       return lines;
     });
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 5, /hash and signature fields are missing/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
+      f.rel,
+      5,
+      /hash and signature fields are missing/,
+    );
     const g = await tampered((lines) => {
       const e = decoded(lines[1] as string);
       lines[1] = (lines[1] as string).replace(`"hash":"${e.hash}",`, '');
       return lines;
     });
-    expectOneError(await verifyWorkspace(g.ws.dir), g.rel, 2, /hash and signature fields are missing/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(g.ws.dir)),
+      g.rel,
+      2,
+      /hash and signature fields are missing/,
+    );
   });
 
   it('a public key file swapped for another key', async () => {
@@ -177,7 +208,7 @@ describe('tampering is detected with file and seq', () => {
     writeFileSync(join(f.ws.keysDir, `${f.profileId}.pub`), `${generateProfileKeys().publicKey}\n`);
     for (const depth of ['quick', 'full'] as const) {
       expectOneError(
-        await verifyWorkspace(f.ws.dir, { depth }),
+        await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth }),
         f.rel,
         1,
         new RegExp(`keys/${f.profileId}\\.pub holds a different public key`),
@@ -204,7 +235,7 @@ describe('tampering is detected with file and seq', () => {
     writeLines(f.file, lines);
     writeFileSync(join(f.ws.keysDir, `${f.profileId}.pub`), `${mallory.publicKey}\n`);
     expectOneError(
-      await verifyWorkspace(f.ws.dir),
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
       f.rel,
       1,
       new RegExp(`belongs to profile ${profileIdFor(mallory.publicKey)}, not ${f.profileId}`),
@@ -215,18 +246,28 @@ describe('tampering is detected with file and seq', () => {
     const f = await tampered((lines, fx) =>
       rewriteFrom(lines, 4, (e) => ({ ...e, seq: 7 }), fx.keys.privateKeyPem),
     );
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 5, /found seq 7 where seq 5 should be/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
+      f.rel,
+      5,
+      /found seq 7 where seq 5 should be/,
+    );
     const g = await tampered((lines, fx) =>
       rewriteFrom(lines, 4, (e) => ({ ...e, seq: 4 }), fx.keys.privateKeyPem),
     );
-    expectOneError(await verifyWorkspace(g.ws.dir), g.rel, 5, /found seq 4 where seq 5 should be/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(g.ws.dir)),
+      g.rel,
+      5,
+      /found seq 4 where seq 5 should be/,
+    );
   });
 
   it('a broken prev link written with the right key', async () => {
     const f = await tampered((lines, fx) =>
       rewriteFrom(lines, 3, (e) => ({ ...e, prev: 'f'.repeat(64) }), fx.keys.privateKeyPem),
     );
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 4, /does not link to entry 3/);
+    expectOneError(await verifyWorkspace(stewardWorkspace(f.ws.dir)), f.rel, 4, /does not link to entry 3/);
   });
 
   it('an actor that is not the owner of the file', async () => {
@@ -234,14 +275,24 @@ describe('tampering is detected with file and seq', () => {
     const f = await tampered((lines, fx) =>
       rewriteFrom(lines, 5, (e) => ({ ...e, actor: other }), fx.keys.privateKeyPem),
     );
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 6, new RegExp(`actor is ${other}`));
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
+      f.rel,
+      6,
+      new RegExp(`actor is ${other}`),
+    );
   });
 
   it('a first entry that is not profile.created', async () => {
     const f = await tampered((lines, fx) =>
       rewriteFrom(lines, 0, (e) => ({ ...e, type: 'training.started' }), fx.keys.privateKeyPem),
     );
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 1, /first entry is "training.started"/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
+      f.rel,
+      1,
+      /first entry is "training.started"/,
+    );
   });
 
   it('a second profile.created later on', async () => {
@@ -253,7 +304,12 @@ describe('tampering is detected with file and seq', () => {
         fx.keys.privateKeyPem,
       ),
     );
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 4, /profile\.created may only be the first entry/);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
+      f.rel,
+      4,
+      /profile\.created may only be the first entry/,
+    );
   });
 
   it('a non-canonical body (full depth only)', async () => {
@@ -274,8 +330,13 @@ describe('tampering is detected with file and seq', () => {
       const relinked = rewriteFrom(lines, 5, (x) => x, fx.keys.privateKeyPem);
       return relinked;
     });
-    expect((await verifyWorkspace(f.ws.dir, { depth: 'quick' })).ok).toBe(true);
-    expectOneError(await verifyWorkspace(f.ws.dir, { depth: 'full' }), f.rel, 5, /not in canonical form/);
+    expect((await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'quick' })).ok).toBe(true);
+    expectOneError(
+      await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' }),
+      f.rel,
+      5,
+      /not in canonical form/,
+    );
   });
 
   it('data that does not match its event schema (full depth)', async () => {
@@ -283,7 +344,7 @@ describe('tampering is detected with file and seq', () => {
       rewriteFrom(lines, 2, (e) => ({ ...e, data: ['not', 'an', 'object'] }), fx.keys.privateKeyPem),
     );
     expectOneError(
-      await verifyWorkspace(f.ws.dir, { depth: 'full' }),
+      await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' }),
       f.rel,
       3,
       /Invalid data for "training.started"/,
@@ -294,7 +355,7 @@ describe('tampering is detected with file and seq', () => {
     const f = await makeLedger(3);
     rmSync(join(f.ws.keysDir, `${f.profileId}.pub`));
     expectOneError(
-      await verifyWorkspace(f.ws.dir),
+      await verifyWorkspace(stewardWorkspace(f.ws.dir)),
       f.rel,
       null,
       new RegExp(`keys/${f.profileId}\\.pub is missing`),
@@ -304,7 +365,7 @@ describe('tampering is detected with file and seq', () => {
   it('an empty ledger file', async () => {
     const f = await makeLedger(3);
     writeFileSync(f.file, '');
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 1, /no complete entry/);
+    expectOneError(await verifyWorkspace(stewardWorkspace(f.ws.dir)), f.rel, 1, /no complete entry/);
   });
 
   it('a line that is not JSON', async () => {
@@ -312,7 +373,7 @@ describe('tampering is detected with file and seq', () => {
       lines[6] = 'hello world';
       return lines;
     });
-    expectOneError(await verifyWorkspace(f.ws.dir), f.rel, 7, /missing or malformed/);
+    expectOneError(await verifyWorkspace(stewardWorkspace(f.ws.dir)), f.rel, 7, /missing or malformed/);
   });
 
   it('names the right file among several ledgers', async () => {
@@ -321,7 +382,7 @@ describe('tampering is detected with file and seq', () => {
     const lines = readLines(b.file);
     lines[3] = (lines[3] as string).replace('m-4', 'M-4');
     writeLines(b.file, lines);
-    const report = await verifyWorkspace(a.ws.dir);
+    const report = await verifyWorkspace(stewardWorkspace(a.ws.dir));
     expectOneError(report, b.rel, 4, /does not match its hash/);
     const okA = report.ledgers.find((l) => l.profileId === a.profileId);
     expect(okA).toMatchObject({ ok: true, entries: 3 });
@@ -353,7 +414,12 @@ describe('non-ASCII content', () => {
     lines[4] = (lines[4] as string).replace('ünïcödé', 'ünïcödë');
     writeLines(f.file, lines);
     for (const depth of ['quick', 'full'] as const) {
-      expectOneError(await verifyWorkspace(f.ws.dir, { depth }), f.rel, 5, /does not match its hash/);
+      expectOneError(
+        await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth }),
+        f.rel,
+        5,
+        /does not match its hash/,
+      );
     }
   });
 
@@ -373,7 +439,12 @@ describe('non-ASCII content', () => {
     bytes[at] = 0xff;
     writeFileSync(f.file, bytes);
     for (const depth of ['quick', 'full'] as const) {
-      expectOneError(await verifyWorkspace(f.ws.dir, { depth }), f.rel, 2, /does not match its hash/);
+      expectOneError(
+        await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth }),
+        f.rel,
+        2,
+        /does not match its hash/,
+      );
     }
   });
 });

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import type { RecordsView } from '../../../electron/core/contract';
+import type { RecordsView } from '../../../electron/core/contract/views/records';
 import {
   csvMatrix,
   csvReviews,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportFormat, RecordsView } from '../../../electron/core/contract';
+import type { ExportFormat, RecordsView } from '../../../electron/core/contract/views/records';
 import { StewardError } from '../../../electron/core/errors';
 import { MATRIX_COLUMNS, splitCsvExport } from '../../../electron/core/records/csv';
 import { atomicExport, writeExport } from '../../../electron/core/records/exportFile';

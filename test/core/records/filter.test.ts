@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { MatrixRow, RecordsPerson, TrainingStatus } from '../../../electron/core/contract';
+import type { MatrixRow, RecordsPerson } from '../../../electron/core/contract/views/records';
+import type { TrainingStatus } from '../../../electron/core/contract/views/training';
 import {
   filterMatrix,
   foldForSearch,

@@ -15,6 +15,7 @@ import {
 } from '../../../electron/core/records/json';
 import type { RecordsJsonInput } from '../../../electron/core/records/json';
 import { cleanupTempDirs, growMatrix, makeView, makeWorkspaceView } from './fixtures/recordsView';
+import { STEWARD_EVENTS } from '../../../electron/core/events';
 
 const SCHEMA_FILE = resolve(import.meta.dirname, '../../../schemas/records-export.schema.json');
 
@@ -79,7 +80,7 @@ describe('writeRecordsJson', () => {
       expect(l.publicKey).toBe(read.publicKey);
       expect(l.lines).toEqual(fileLines(dir, read));
       for (const line of l.lines) {
-        const res = decodeLine(line);
+        const res = decodeLine(line, STEWARD_EVENTS);
         expect(res.ok).toBe(true);
         if (res.ok) expect(verifyEntrySignature(res.entry, l.publicKey!)).toBe(true);
       }

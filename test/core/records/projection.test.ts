@@ -5,14 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileSummary, Services } from '../../../electron/core/contract';
-import { readWorkspace, workspacePaths } from '../../../electron/core/ledger';
+import type { Services } from '../../../electron/core/contract/methods';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
+import { readWorkspace } from '../../../electron/core/ledger';
 import { projectRecords, type RecordsViewer } from '../../../electron/core/records/projection';
 import { loadQuestionnaire } from '../../../electron/core/review/questionnaire';
 import { loadContent } from '../../../electron/core/training/content';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, type TempServices } from '../../support/services';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 let dir: string;
 let contentDir: string;
@@ -37,7 +39,7 @@ beforeEach(async () => {
 afterEach(() => env.close());
 
 async function project(viewer: ProfileSummary, at = clock) {
-  const { ledgers } = await readWorkspace(workspacePaths(path.join(dir, 'user', 'workspace')), {
+  const { ledgers } = await readWorkspace(stewardWorkspace(path.join(dir, 'user', 'workspace')), {
     depth: 'quick',
   });
   const content = loadContent(contentDir);
@@ -190,7 +192,7 @@ describe('records projection', () => {
   it('marks people whose ledgers were imported', async () => {
     const { zoe, ben } = await people();
     editPolicy((p) => p.roles.managers.push({ email: ben.email, fingerprint: ben.fingerprint, all: true }));
-    const { ledgers } = await readWorkspace(workspacePaths(path.join(dir, 'user', 'workspace')), {
+    const { ledgers } = await readWorkspace(stewardWorkspace(path.join(dir, 'user', 'workspace')), {
       depth: 'quick',
     });
     const content = loadContent(contentDir);

@@ -8,11 +8,14 @@ import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobView, ProfileSummary, Services } from '../../../electron/core/contract';
-import { readWorkspace, workspacePaths } from '../../../electron/core/ledger';
+import type { Services } from '../../../electron/core/contract/methods';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
+import type { JobView } from '../../../electron/core/contract/views/records';
+import { readWorkspace } from '../../../electron/core/ledger';
 import type { HostCapabilities, ServiceHandle } from '../../../electron/core/services';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { tempServices } from '../../support/services';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 interface Machine {
   dir: string;
@@ -63,7 +66,7 @@ async function settle(s: Services, job: JobView): Promise<JobView> {
 }
 
 async function ownEntries(m: Machine, profileId: string) {
-  const { ledgers } = await readWorkspace(workspacePaths(path.join(m.dir, 'user', 'workspace')), {
+  const { ledgers } = await readWorkspace(stewardWorkspace(path.join(m.dir, 'user', 'workspace')), {
     depth: 'quick',
   });
   return ledgers.find((l) => l.profileId === profileId)!.entries;

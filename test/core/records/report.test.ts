@@ -10,8 +10,8 @@ import type {
   RateRow,
   RecordsView,
   ReviewRegisterRow,
-  TrainingStatus,
-} from '../../../electron/core/contract';
+} from '../../../electron/core/contract/views/records';
+import type { TrainingStatus } from '../../../electron/core/contract/views/training';
 import { printHtmlToPdf } from '../../../electron/core/records/chromiumPdf';
 import { escapeHtml, renderReportHtml, type PdfMeta } from '../../../electron/core/records/report';
 import { pdfPages, squash } from '../../support/pdf';

@@ -5,11 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileSummary, Services } from '../../../electron/core/contract';
+import type { Services } from '../../../electron/core/contract/methods';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import { readWorkspace, verifyWorkspace } from '../../../electron/core/ledger';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, type TempServices } from '../../support/services';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 let dir: string;
 let contentDir: string;
@@ -278,15 +280,9 @@ describe('review services', () => {
       message: expect.stringMatching(/already marked met/),
     });
 
-    const { ledgers } = await readWorkspace(
-      {
-        dir: path.join(dir, 'user', 'workspace'),
-        ledgersDir: path.join(dir, 'user', 'workspace', 'ledgers'),
-        keysDir: path.join(dir, 'user', 'workspace', 'keys'),
-        importsDir: path.join(dir, 'user', 'workspace', 'imports'),
-      },
-      { depth: 'full' },
-    );
+    const { ledgers } = await readWorkspace(stewardWorkspace(path.join(dir, 'user', 'workspace')), {
+      depth: 'full',
+    });
     const types = ledgers.flatMap((l) =>
       l.entries
         .filter((e) => e.type.startsWith('review.'))
@@ -301,7 +297,9 @@ describe('review services', () => {
         'A:review.conditionMet',
       ].sort(),
     );
-    expect((await verifyWorkspace(path.join(dir, 'user', 'workspace'), { depth: 'full' })).ok).toBe(true);
+    expect(
+      (await verifyWorkspace(stewardWorkspace(path.join(dir, 'user', 'workspace')), { depth: 'full' })).ok,
+    ).toBe(true);
   });
 
   it("a profile with the reviewer's email but another key holds no role and sees nothing to decide", async () => {

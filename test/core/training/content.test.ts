@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContentProblem } from '../../../electron/core/contract';
+import type { ContentProblem } from '../../../electron/core/contract/views/training';
 import { loadContent, splitSections } from '../../../electron/core/training/content';
 import { cleanupTempDirs, goodModules, moduleText, POLICY, writeContent } from './fixtures';
 

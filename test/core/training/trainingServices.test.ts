@@ -3,12 +3,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileSummary, Services } from '../../../electron/core/contract';
+import type { Services } from '../../../electron/core/contract/methods';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import { createDispatch } from '../../../electron/core/dispatch';
-import { readLedgerFile, verifyWorkspace, workspacePaths } from '../../../electron/core/ledger';
+import { readLedgerFile, verifyWorkspace } from '../../../electron/core/ledger';
 import type { ServiceHandle } from '../../../electron/core/services';
 import { testServices } from '../../support/services';
 import { answersFor, cleanupTempDirs, goodModules, moduleText, tempDir, writeContent } from './fixtures';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 const START = Date.parse('2026-01-10T09:00:00.000Z');
 const DAY = 86_400_000;
@@ -33,7 +35,7 @@ const ben = { name: 'Ben Schmidt', email: 'ben@example.com', team: 'Engineering'
 const ledgerFileOf = (p: ProfileSummary) => path.join(userDataDir, 'workspace', 'ledgers', `${p.id}.jsonl`);
 const entriesOf = async (p: ProfileSummary) =>
   (
-    await readLedgerFile(workspacePaths(path.join(userDataDir, 'workspace')), `${p.id}.jsonl`, {
+    await readLedgerFile(stewardWorkspace(path.join(userDataDir, 'workspace')), `${p.id}.jsonl`, {
       signatures: 'all',
     })
   ).entries;
@@ -199,7 +201,9 @@ describe('the learner flow', () => {
       attemptHash: a2?.hash,
     });
     expect(done?.hash).toBe(cert.entryHash);
-    expect(await verifyWorkspace(path.join(userDataDir, 'workspace'), { depth: 'full' })).toMatchObject({
+    expect(
+      await verifyWorkspace(stewardWorkspace(path.join(userDataDir, 'workspace')), { depth: 'full' }),
+    ).toMatchObject({
       ok: true,
       problems: [],
     });

@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ProfileSummary, Services } from '../../../electron/core/contract';
-import { readLedgerFile, workspacePaths } from '../../../electron/core/ledger';
+import type { Services } from '../../../electron/core/contract/methods';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
+import { readLedgerFile } from '../../../electron/core/ledger';
 import type { ServiceHandle } from '../../../electron/core/services';
 import { preferredContentLocale } from '../../../electron/core/training/trainingServices';
 import { testServices } from '../../support/services';
@@ -20,6 +21,7 @@ import {
   writeContent,
   writeFiles,
 } from './fixtures';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 const START = Date.parse('2026-01-10T09:00:00.000Z');
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -48,7 +50,7 @@ async function start(): Promise<Services> {
 const amara = { name: 'Amara Okafor', email: 'amara@example.com', team: 'Marketing' };
 const entriesOf = async (p: ProfileSummary) =>
   (
-    await readLedgerFile(workspacePaths(path.join(userDataDir, 'workspace')), `${p.id}.jsonl`, {
+    await readLedgerFile(stewardWorkspace(path.join(userDataDir, 'workspace')), `${p.id}.jsonl`, {
       signatures: 'all',
     })
   ).entries;

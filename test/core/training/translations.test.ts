@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ContentProblem } from '../../../electron/core/contract';
+import type { ContentProblem } from '../../../electron/core/contract/views/training';
 import { loadContent, resolveContentLocale } from '../../../electron/core/training/content';
 import {
   cleanupTempDirs,

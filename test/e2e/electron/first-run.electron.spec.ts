@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { _electron, expect, test } from '@playwright/test';
 import type { ElectronApplication } from '@playwright/test';
-import { METHOD_NAMES } from '../../../electron/core/contract';
+import { METHOD_NAMES } from '../../../electron/core/contract/methods';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const MAIN_BUNDLE = path.join(ROOT, 'out/main/index.js');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test as base } from '@playwright/test';
 import YAML from 'yaml';
 import { completeModules } from '../../support/moduleKey';
-import type { ProfileSummary } from '../../../electron/core/contract';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import { createDispatch, type Dispatch } from '../../../electron/core/dispatch';
 import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
 import { createServices, type ServiceHandle } from '../../../electron/core/services';

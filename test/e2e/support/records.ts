@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ProfileSummary } from '../../../electron/core/contract';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import { fileOnlyProtector } from '../../../electron/core/profiles/keystore';
 import { createServices } from '../../../electron/core/services';
 import { confStoreFactory } from '../../../electron/core/settings/settingsStore';

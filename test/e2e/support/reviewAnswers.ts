@@ -1,7 +1,8 @@
 // A complete, realistic set of answers to content/review/data-use-review.yaml (a churn-risk score
 // on pseudonymised billing data), and a review taken through the workflow by the real services —
 // for specs that need reviews in a given state without driving the questionnaire.
-import type { AnswerValue, MitigationResponseInput, ProfileSummary } from '../../../electron/core/contract';
+import type { ProfileSummary } from '../../../electron/core/contract/views/app';
+import type { AnswerValue, MitigationResponseInput } from '../../../electron/core/contract/views/reviews';
 import type { Locator } from '@playwright/test';
 import type { StewardHarness } from './fixtures';
 

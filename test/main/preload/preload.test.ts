@@ -1,17 +1,22 @@
-// The page gets window.steward and nothing else: one named function per contract method, each
-// invoking its own channel and handing back the envelope main returned.
+// The page gets window.steward and nothing else: one named function per contract method (named by
+// the switch main passes, see core/contract/channels.ts), each invoking its own channel and
+// handing back the envelope main returned.
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { METHOD_NAMES, channelFor, type MethodName } from '../../../electron/core/contract';
+import { channelFor, methodsArgument } from '../../../electron/core/contract/channels';
+import { METHOD_NAMES, type MethodName } from '../../../electron/core/contract/methods';
 import type * as ElectronMock from '../electron-mock';
 import { VALID_ARGS } from '../ipc-support';
 
 let electron: typeof ElectronMock;
 let api: Record<string, (...args: unknown[]) => Promise<unknown>>;
 
-beforeEach(async () => {
+const argv = [...process.argv];
+
+async function loadPreload(extraArgv: string[]): Promise<void> {
   vi.resetModules();
+  process.argv.splice(0, process.argv.length, ...argv, ...extraArgv);
   electron = await import('../electron-mock');
   electron.resetElectronMock();
   electron.ipcRenderer.invoke.mockImplementation(async (channel: string) => ({
@@ -20,6 +25,11 @@ beforeEach(async () => {
   }));
   await import('../../../electron/preload/index');
   api = electron.contextBridge.exposed.steward as typeof api;
+  process.argv.splice(0, process.argv.length, ...argv);
+}
+
+beforeEach(async () => {
+  await loadPreload([methodsArgument(METHOD_NAMES)]);
 });
 
 const NO_ARGS = METHOD_NAMES.filter((m) => Object.keys(VALID_ARGS[m]).length === 0);
@@ -60,10 +70,20 @@ describe('preload', () => {
     },
   );
 
-  it.each(NO_ARGS)('%s invokes its own channel and forwards nothing the page passes', async (method) => {
-    const result = await api[method]!({ injected: true });
+  it.each(NO_ARGS)('%s invokes its own channel (main refuses anything the page adds)', async (method) => {
+    const result = await api[method]!();
     expect(result).toStrictEqual({ ok: true, value: `from ${channelFor(method)}` });
     expect(electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(channelFor(method), undefined);
+  });
+
+  it('exposes nothing callable when main passed no method names (fails closed)', async () => {
+    await loadPreload([]);
+    expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledWith('steward', {});
+  });
+
+  it('ignores a switch entry that is not a method name', async () => {
+    await loadPreload(['--steward-methods=getAppInfo,--inspect,constructor x,__proto__']);
+    expect(Object.keys(api)).toStrictEqual(['getAppInfo']);
   });
 
   it('passes a refusal envelope through unchanged', async () => {
@@ -88,14 +108,13 @@ describe('preload', () => {
     });
   });
 
-  it('names every method explicitly in the source (no loop over the contract)', () => {
+  it('imports neither zod nor the contract table at run time, so a new method needs no edit here', () => {
     const source = fs.readFileSync(
       path.resolve(import.meta.dirname, '../../../electron/preload/index.ts'),
       'utf8',
     );
-    for (const method of METHOD_NAMES) expect(source).toMatch(new RegExp(`\\b${method}: \\(`));
-    expect(source).not.toMatch(/METHOD_NAMES/);
     expect(source).not.toMatch(/from ['"]zod['"]/);
-    expect(source).not.toMatch(/^import (?!type)[^;]*from '\.\.\/core\/contract'/m);
+    expect(source).not.toMatch(/^import (?!type)[^;]*from '\.\.\/core\/contract\/methods'/m);
+    expect(source).not.toMatch(/METHOD_NAMES/);
   });
 });

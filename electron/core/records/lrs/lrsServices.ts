@@ -7,7 +7,7 @@
 // statement per id. A statement the LRS refuses as invalid is isolated by splitting the batch
 // and listed with the LRS's reason; the rest still go. Outages are retried with backoff.
 import { StewardError } from '../../errors';
-import type { LrsView } from '../../contract';
+import type { LrsView } from '../../contract/views/records';
 import type { SecretProtector } from '../../profiles/keystore';
 import type { XapiStatement } from '../xapi';
 import { retryDelayMs } from './backoff';

@@ -1,0 +1,47 @@
+// What the app says about itself, its profiles, settings and the workspace: the views the shell
+// and the settings screen show. Types only (the integrity types are the ledger's own).
+import type { VerifyReport } from '../../ledger/report';
+import type { KeyProtection } from '../enums';
+
+export type { LedgerSummary, VerifyProblem, VerifyReport, VerifyDepth } from '../../ledger/report';
+export type { KeyProtection, LocaleChoice, ThemeChoice } from '../enums';
+export type { ProfileInput } from '../schemas';
+
+export interface ProfileSummary {
+  id: string;
+  name: string;
+  email: string;
+  team: string;
+  /** SHA-256 fingerprint of the public key, grouped for reading aloud (used in policy role entries). */
+  fingerprint: string;
+  createdAt: string;
+}
+
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  message: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** Which host carries the calls: the desktop app, the browser preview, or a test bridge. */
+  host: 'electron' | 'preview' | 'test';
+  keyProtection: KeyProtection;
+  keyProtectionNote: string;
+  notices: Notice[];
+}
+
+export interface SettingsView {
+  workspaceDir: string;
+  defaultWorkspaceDir: string;
+  canPickFolder: boolean;
+}
+
+export interface WorkspaceStatus {
+  workspaceDir: string;
+  /** Set when the current profile's own ledger could not be opened for writing. */
+  readOnly: { file: string; seq: number | null; reason: string } | null;
+  report: VerifyReport;
+}

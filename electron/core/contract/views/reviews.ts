@@ -1,0 +1,166 @@
+// Reviews as the pages see them: the questionnaire, drafts with core's evaluation, summaries, a
+// review's detail with its timeline, conditions and what the viewer may do. Types only.
+import type { AnswerValue, ReviewAssessment, RiskLevel } from '../../review/model';
+import type { ReviewDecisionKind, ReviewDisplayStatus, TimelineKind } from '../enums';
+
+export type { AnswerValue, Dimension, ReviewAssessment, RiskLevel } from '../../review/model';
+export type { ReviewDecisionKind, ReviewDisplayStatus, TimelineKind } from '../enums';
+
+/** A question as the page shows it (weights and branching rules stay in core). */
+export interface ReviewQuestionView {
+  id: string;
+  type: 'text' | 'single' | 'multi' | 'yesNoUnsure' | 'scale' | 'number' | 'date';
+  label: string;
+  help: string | null;
+  references: string[];
+  required: boolean;
+  options: { id: string; label: string; help: string | null; exclusive: boolean }[];
+  multiline: boolean;
+  maxLength: number | null;
+  scale: { min: number; max: number; labels: string[] } | null;
+  number: { min: number | null; max: number | null; integer: boolean; unit: string | null } | null;
+}
+
+export interface ReviewSectionView {
+  id: string;
+  title: string;
+  intro: string | null;
+  questions: ReviewQuestionView[];
+}
+
+export interface QuestionnaireView {
+  version: string;
+  contentHash: string;
+  title: string;
+  intro: string | null;
+  sections: ReviewSectionView[];
+}
+
+export interface MitigationResponseInput {
+  mitigationId: string;
+  status: 'accepted' | 'declined';
+  owner?: string;
+  dueDate?: string;
+  reason?: string;
+}
+
+/** A draft as saved (autosaved) on this computer, with core's evaluation of it. */
+export interface ReviewDraftView {
+  draftId: string;
+  /** Set when the draft revises an existing review (after changes were requested). */
+  reviewId: string | null;
+  basedOnVersion: number | null;
+  answers: Record<string, AnswerValue>;
+  mitigationResponses: MitigationResponseInput[];
+  updatedAt: string;
+  /** Ids of the questions the answers so far make relevant (branching). */
+  visibleQuestionIds: string[];
+  assessment: ReviewAssessment;
+  /** Why submitting would be refused right now, in sentences (empty when it would be accepted). */
+  submitBlockers: string[];
+}
+
+export interface ReviewDraftSummary {
+  draftId: string;
+  reviewId: string | null;
+  title: string | null;
+  updatedAt: string;
+}
+
+export interface ReviewPerson {
+  id: string;
+  name: string;
+  team: string;
+}
+
+export interface ReviewSummary {
+  reviewId: string;
+  title: string;
+  status: ReviewDisplayStatus;
+  version: number;
+  submitter: ReviewPerson;
+  submittedAt: string;
+  updatedAt: string;
+  overallRisk: RiskLevel;
+  dpiaRequired: boolean;
+  openBlockingFlags: number;
+  decision: {
+    decision: ReviewDecisionKind;
+    by: ReviewPerson;
+    at: string;
+    reReviewDate: string | null;
+  } | null;
+}
+
+export interface ReviewAnswerView {
+  questionId: string;
+  section: string;
+  label: string;
+  answer: string;
+}
+
+export interface ReviewChangeView {
+  questionId: string;
+  label: string;
+  kind: 'added' | 'removed' | 'changed';
+  before: string | null;
+  after: string | null;
+}
+
+export interface ReviewTimelineItem {
+  kind: TimelineKind;
+  by: ReviewPerson;
+  at: string;
+  version: number;
+  text: string;
+  /** For changesRequested: the list of changes; for decided: the conditions; for conditionMet: the condition. */
+  items: string[];
+  entryHash: string;
+}
+
+export interface ReviewCondition {
+  id: string;
+  text: string;
+  owner: string;
+  dueDate: string;
+  /** When it was marked met, by whom, and what was done; null while it is open. */
+  met: { by: ReviewPerson; at: string; note: string; entryHash: string } | null;
+  /** Still open after its due day (UTC). */
+  overdue: boolean;
+}
+
+export interface ReviewDetail {
+  summary: ReviewSummary;
+  /** The latest version's answers (visible questions only), formatted for reading. */
+  answers: ReviewAnswerView[];
+  assessment: ReviewAssessment;
+  /** Changes from the previous version to the latest (empty for version 1). */
+  changes: ReviewChangeView[];
+  changesFromVersion: number | null;
+  timeline: ReviewTimelineItem[];
+  conditions: ReviewCondition[];
+  /** What the current profile may do now, and why not for the rest. */
+  allowed: {
+    comment: boolean;
+    revise: boolean;
+    withdraw: boolean;
+    decide: boolean;
+    decideBlockers: string[];
+    /** Mark the open conditions of an approval met: the submitter or a reviewer. */
+    meetConditions: boolean;
+  };
+}
+
+export interface ReviewLists {
+  mine: ReviewSummary[];
+  /** Reviews by others awaiting a decision; empty unless the current profile may review. */
+  queue: ReviewSummary[];
+  /** Every review the current profile may see. */
+  all: ReviewSummary[];
+  drafts: ReviewDraftSummary[];
+  canReview: boolean;
+  /** Why the current profile cannot review (no role, training not current), in sentences. */
+  reviewerBlockers: string[];
+  /** Why the current profile cannot submit (training not current), in sentences. */
+  submitterBlockers: string[];
+}

@@ -1,0 +1,25 @@
+// The app's event registry: every feature's ledger events, given to the ledger when a workspace
+// is opened. The ledger itself knows only its own genesis event (ledger/events.ts); this is the
+// one place that names them all. EventSchemas requires a schema for every type any feature added
+// to LedgerEventMap, so an event cannot be declared without being checked.
+import { createEventRegistry, type EventRegistry } from './ledger/events';
+import { openWorkspace, workspacePaths, type Workspace } from './ledger/workspace';
+import { recordsEventDataSchemas } from './records/events';
+import { reviewEventDataSchemas } from './review/events';
+import { trainingEventDataSchemas } from './training/events';
+
+export const STEWARD_EVENTS: EventRegistry = createEventRegistry({
+  ...trainingEventDataSchemas,
+  ...reviewEventDataSchemas,
+  ...recordsEventDataSchemas,
+});
+
+/** Opens (creating its folders) the workspace at `dir` with the app's events. */
+export function openStewardWorkspace(dir: string): Promise<Workspace> {
+  return openWorkspace(dir, STEWARD_EVENTS);
+}
+
+/** The workspace at `dir` with the app's events, without touching the disk. */
+export function stewardWorkspace(dir: string): Workspace {
+  return workspacePaths(dir, STEWARD_EVENTS);
+}
