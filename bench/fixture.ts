@@ -13,7 +13,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
   createLedger,
@@ -24,6 +24,7 @@ import {
 } from '../electron/core/ledger';
 import type { EventData, EventType, ProfileKeys, Workspace } from '../electron/core/ledger';
 import { ALL_MODULES } from '../test/support/moduleKey';
+import { CACHE_ROOT } from './harness';
 
 const TYPES: EventType[] = [
   'training.started',
@@ -174,8 +175,6 @@ export interface CachedWorkspace {
   ledgers: GeneratedLedger[];
   entries: number;
 }
-
-export const CACHE_ROOT = join(tmpdir(), 'steward-bench-cache');
 
 /** Generates ledgers [from, to) of a workspace (used by the child processes). */
 export async function generateLedgers(
