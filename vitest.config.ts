@@ -1,4 +1,4 @@
-// Two worlds: Node specs (core, main with electron mocked, cli, preview, packaging) and
+// Two worlds: Node specs (core, main with electron mocked, cli, preview, packaging, scripts, bench) and
 // renderer specs in jsdom.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['test/{core,main,cli,preview,packaging}/**/*.test.ts'],
+          include: ['test/{core,main,cli,preview,packaging,scripts,bench}/**/*.test.ts'],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           server: { deps: { inline: ['electron-store'] } },

@@ -13,12 +13,13 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createLedger, encodeEntry, generateProfileKeys } from '../electron/core/ledger';
 import type { EventData, EventType, ProfileKeys, Workspace } from '../electron/core/ledger';
 import { ALL_MODULES } from '../test/support/moduleKey';
 import { openStewardWorkspace, stewardWorkspace } from '../electron/core/events';
+import { CACHE_ROOT } from './harness';
 
 const TYPES: EventType[] = [
   'training.started',
@@ -169,8 +170,6 @@ export interface CachedWorkspace {
   ledgers: GeneratedLedger[];
   entries: number;
 }
-
-export const CACHE_ROOT = join(tmpdir(), 'steward-bench-cache');
 
 /** Generates ledgers [from, to) of a workspace (used by the child processes). */
 export async function generateLedgers(

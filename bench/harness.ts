@@ -1,7 +1,8 @@
 // A small benchmark harness: repeated runs, medians, a results table on stdout and
 // bench-results.json (an array of { name, value, unit, baseline, ratio, goal }) at the repo root.
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export interface BenchResult {
   name: string;
@@ -78,9 +79,13 @@ export function printTable(results: readonly Reported[]): void {
   for (const r of results) if (r.note) console.log(`  * ${r.name}: ${r.note}`);
 }
 
+export const RESULTS_FILE = resolve(import.meta.dirname, '..', 'bench-results.json');
+/** Where the large fixture workspaces are generated once and reused (see fixture.ts). */
+export const CACHE_ROOT = join(tmpdir(), 'steward-bench-cache');
+
 /** Writes bench-results.json at the repo root; returns its path. */
 export function writeResults(results: readonly Reported[]): string {
-  const file = resolve(import.meta.dirname, '..', 'bench-results.json');
+  const file = RESULTS_FILE;
   const plain: BenchResult[] = results.map(({ name, value, unit, baseline, ratio, goal }) => ({
     name,
     value,
