@@ -3,6 +3,12 @@
 // back/forward work without a router library. A few routes carry a parameter (a module id, a
 // certificate's entry hash, a review draft's or a review's id); it is validated here with the same shape the contract accepts, so
 // a typed or stale address can never reach a call as garbage.
+import {
+  DRAFT_ID_PATTERN,
+  MODULE_ID_PATTERN,
+  REVIEW_ID_PATTERN,
+  SHA256_PATTERN,
+} from '../electron/core/contract/ids';
 
 /** Screens without parameters. */
 export type PlainRoute = 'training' | 'reviews' | 'records' | 'settings' | 'new-profile';
@@ -45,11 +51,11 @@ const MODULE_SUFFIX: Record<ModuleRoute, string> = {
   'training-attest': '/attest',
 };
 
-// The same shapes electron/core/contract.ts validates (that file is types-only for the renderer).
-const MODULE_ID = /^[a-z0-9][a-z0-9-]{1,63}$/;
-const ENTRY_HASH = /^[0-9a-f]{64}$/;
-const DRAFT_ID = /^d[0-9a-f]{16}$/;
-const REVIEW_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+// The same shapes the contract validates (core/contract/ids.ts, zod-free).
+const MODULE_ID = MODULE_ID_PATTERN;
+const ENTRY_HASH = SHA256_PATTERN;
+const DRAFT_ID = DRAFT_ID_PATTERN;
+const REVIEW_ID = REVIEW_ID_PATTERN;
 
 /** The four places the navigation lists, in order. Each route's title is shell:route.<route>. */
 export const NAV_ROUTES = ['training', 'reviews', 'records', 'settings'] as const satisfies readonly Route[];
