@@ -37,17 +37,12 @@ export { createLedger, openLedger } from './ledger';
 export type { CreateOptions, CreateStep, Ledger, LedgerHead, LedgerOptions, ReadOnlyState } from './ledger';
 export { ledgerRelPath, openWorkspace, workspacePaths } from './workspace';
 export type { Workspace } from './workspace';
-export {
-  allEntriesInOrder,
-  entryCount,
-  INCOMPLETE_TAIL_REASON,
-  listLedgerIds,
-  readLedgerFile,
-  readWorkspace,
-  signatureThreads,
-  verifyWorkspace,
-} from './verify';
-export type { LedgerRead, ReadOptions } from './verify';
+export { allEntriesInOrder } from './merge';
+export { entryCount, INCOMPLETE_TAIL_REASON } from './scan';
+export { signatureThreads } from './signatures';
+export { listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from './verify';
+export type { LedgerRead } from './scan';
+export type { ReadOptions } from './signatures';
 export type { LedgerHeadRef, LedgerSummary, VerifyDepth, VerifyProblem, VerifyReport } from './report';
 export { createWorkspaceReader } from './reader';
 export type { WorkspaceReader } from './reader';

@@ -20,7 +20,8 @@ import { fingerprintOf, PROFILE_ID_PATTERN, profileIdFor, publicKeyOf } from './
 import type { ProfileKeys } from './keys';
 import { acquireLock } from './lock';
 import type { LockHandle } from './lock';
-import { entryCount, finishScans, scanLedger } from './verify';
+import { entryCount, scanLedger } from './scan';
+import { finishScans } from './signatures';
 import type { Workspace } from './workspace';
 import {
   errnoCode,

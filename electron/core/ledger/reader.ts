@@ -10,17 +10,11 @@ import { createHash, hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { VerifyReport } from './report';
 import type { LedgerEntry } from './entry';
-import type { ReadOptions, LedgerRead, LedgerScan } from './verify';
-import {
-  buildReport,
-  entriesMade,
-  entryCount,
-  finishScans,
-  lazyEntries,
-  listLedgerIds,
-  readWorkspace,
-  scanLedger,
-} from './verify';
+import type { LedgerRead, LedgerScan } from './scan';
+import type { ReadOptions } from './signatures';
+import { entriesMade, entryCount, lazyEntries, scanLedger } from './scan';
+import { finishScans } from './signatures';
+import { buildReport, listLedgerIds, readWorkspace } from './verify';
 import type { Workspace } from './workspace';
 import { keyPath, ledgerPath, plainReason } from './workspace';
 

@@ -20,7 +20,8 @@ import { canonicalJson } from '../ledger/canonical';
 import type { LedgerEntryOf } from '../ledger/entry';
 import { sha256Hex } from '../ledger/entry';
 import { PROFILE_ID_PATTERN, publicKeyOf, signDigest, verifyDigest } from '../ledger/keys';
-import { finishScans, scanLedger } from '../ledger/verify';
+import { scanLedger } from '../ledger/scan';
+import { finishScans } from '../ledger/signatures';
 import type { Workspace } from '../ledger/workspace';
 import {
   errnoCode,

@@ -13,7 +13,7 @@ import type { Writable } from 'node:stream';
 import type { ExportFormat, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
 import type { ErrorCode } from '../errors';
-import type { LedgerRead } from '../ledger/verify';
+import type { LedgerRead } from '../ledger/scan';
 import { plainReason } from '../ledger/workspace';
 import { csvMatrix, csvReviews, writeCsv } from './csv';
 import { writeRecordsJson } from './json';

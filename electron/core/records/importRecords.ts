@@ -17,7 +17,8 @@ import { decodeLine, sha256Hex } from '../ledger/entry';
 import { PROFILE_ID_PATTERN, profileIdFor, publicKeyObject } from '../ledger/keys';
 import { acquireLock } from '../ledger/lock';
 import type { LockHandle } from '../ledger/lock';
-import { finishScans, scanLedger } from '../ledger/verify';
+import { scanLedger } from '../ledger/scan';
+import { finishScans } from '../ledger/signatures';
 import type { EventRegistry } from '../ledger/events';
 import type { Workspace } from '../ledger/workspace';
 import {

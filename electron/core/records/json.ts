@@ -16,7 +16,7 @@ import type { LedgerHeadRef, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
 import { entryBody, sha256Hex } from '../ledger/entry';
 import type { LedgerEntry } from '../ledger/entry';
-import type { LedgerRead } from '../ledger/verify';
+import type { LedgerRead } from '../ledger/scan';
 import { CHUNK_ROWS, writeChunk, yieldTurn } from './csv';
 import type { WriteOptions } from './csv';
 import { headRefSchema } from './events';

@@ -15,7 +15,7 @@ import {
   verifyWorkspace,
 } from '../../../electron/core/ledger';
 import type { VerifyReport } from '../../../electron/core/contract/views/app';
-import { signatureStats } from '../../../electron/core/ledger/verify';
+import { signatureStats } from '../../../electron/core/ledger/signatures';
 import {
   cleanupTempDirs,
   decoded,
