@@ -3,6 +3,7 @@
 // resolved values and thrown ApiErrors. Built generically (a Proxy) so a method added to the
 // contract needs no code here — and the contract is imported for its types only.
 import type { StewardBridge, StewardClient } from '../electron/core/contract/methods';
+import type { Reason } from '../electron/core/contract/reasons';
 import type { ErrorCode, ErrorPayload } from '../electron/core/errors';
 
 declare global {
@@ -18,15 +19,20 @@ export type { StewardClient };
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly method: string;
-  constructor(code: ErrorCode, message: string, method: string) {
+  /** Why, as data, when core gave reasons (the UI words them; see i18n/reasons.tsx). */
+  readonly reasons: Reason[] | undefined;
+  constructor(code: ErrorCode, message: string, method: string, reasons?: Reason[]) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.method = method;
+    this.reasons = reasons;
   }
 
   toPayload(): ErrorPayload {
-    return { code: this.code, message: this.message };
+    return this.reasons
+      ? { code: this.code, message: this.message, reasons: this.reasons }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -44,10 +50,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function unwrap(method: string, envelope: unknown): unknown {
   if (isRecord(envelope) && envelope.ok === true && 'value' in envelope) return envelope.value;
   if (isRecord(envelope) && envelope.ok === false && isRecord(envelope.error)) {
-    const { code, message } = envelope.error;
+    const { code, message, reasons } = envelope.error;
     if (typeof code === 'string' && typeof message === 'string') {
       // The code list lives in errors.ts, which the renderer may only import as a type; trust the bridge.
-      throw new ApiError(code as ErrorCode, message, method);
+      throw new ApiError(
+        code as ErrorCode,
+        message,
+        method,
+        Array.isArray(reasons) ? (reasons as Reason[]) : undefined,
+      );
     }
   }
   throw new ApiError('INTERNAL', `Steward got an unreadable reply to ${method}.`, method);

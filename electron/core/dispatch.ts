@@ -63,9 +63,7 @@ export function createDispatch(services: Services, options: DispatchOptions = {}
       const value = await run(parsed.data);
       return { ok: true, value: value === undefined ? null : value };
     } catch (error) {
-      if (error instanceof StewardError) {
-        return { ok: false, error: { code: error.code, message: error.message } };
-      }
+      if (error instanceof StewardError) return { ok: false, error: error.toPayload() };
       options.logError?.(method, error);
       return {
         ok: false,

@@ -1,5 +1,8 @@
-// Errors that cross a transport (IPC, preview WebSocket, e2e bridge) travel as { code, message }:
-// a stable code the UI can branch on and a sentence a person can act on. Never a stack trace.
+// Errors that cross a transport (IPC, preview WebSocket, e2e bridge) travel as { code, message,
+// reasons? }: a stable code the UI can branch on, a sentence in English (logs, the CLI), and,
+// where core knows them, the reasons as data, which the UI words in the reader's language. Never
+// a stack trace.
+import type { Reason } from './contract/reasons';
 
 export const ERROR_CODES = [
   'INVALID_ARGUMENT',
@@ -30,16 +33,26 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ErrorPayload {
   code: ErrorCode;
   message: string;
+  /** Why, as data ({ code, params }), for the UI to word; absent when core has only the sentence. */
+  reasons?: Reason[];
 }
 
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 
 export class StewardError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+  readonly reasons: Reason[] | undefined;
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown; reasons?: Reason[] }) {
     super(message, options);
     this.name = 'StewardError';
     this.code = code;
+    this.reasons = options?.reasons;
+  }
+
+  toPayload(): ErrorPayload {
+    return this.reasons
+      ? { code: this.code, message: this.message, reasons: this.reasons }
+      : { code: this.code, message: this.message };
   }
 }
 

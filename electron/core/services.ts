@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from './contract/methods';
 import type { AppInfo, Notice, ProfileSummary, SettingsView, WorkspaceStatus } from './contract/views/app';
-import { StewardError, type ErrorCode } from './errors';
+import { StewardError, type ErrorPayload } from './errors';
 import { checkExternalUrl } from './links';
 import {
   createWorkspaceReader,
@@ -31,6 +31,7 @@ import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
 import { openStewardWorkspace } from './events';
+import { reason } from './contract/reasons';
 
 export interface HostCapabilities extends RecordsHost {
   host: AppInfo['host'];
@@ -65,7 +66,7 @@ interface Session {
   workspace: Workspace | null;
   workspaceError: string | null;
   ledger: Ledger | null;
-  ledgerError: { code: string; message: string } | null;
+  ledgerError: ErrorPayload | null;
   notices: Notice[];
 }
 
@@ -90,6 +91,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       id: 'settings-corrupt',
       level: 'warning',
       message: `Your settings file could not be read (${opened.movedAside.reason}). It was moved aside to ${opened.movedAside.to} and default settings are in use.`,
+      reasons: [reason('notice.settingsMovedAside', { to: opened.movedAside.to })],
     });
   }
 
@@ -114,7 +116,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     } catch (error) {
       session.ledgerError =
         error instanceof StewardError
-          ? { code: error.code, message: error.message }
+          ? error.toPayload()
           : { code: 'INTERNAL', message: `Your ledger could not be opened: ${String(error)}` };
       if (!(error instanceof StewardError)) ctx.logError?.('openLedger', error);
     }
@@ -129,7 +131,12 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     await useWorkspace(workspaceDir());
   } catch (error) {
     session.workspaceError = error instanceof Error ? error.message : String(error);
-    session.notices.push({ id: 'workspace-unavailable', level: 'error', message: session.workspaceError });
+    session.notices.push({
+      id: 'workspace-unavailable',
+      level: 'error',
+      message: session.workspaceError,
+      ...(error instanceof StewardError && error.reasons ? { reasons: error.reasons } : {}),
+    });
   }
   await openCurrentLedger();
 
@@ -213,7 +220,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   function requireLedger(): Ledger {
     if (session.ledger) return session.ledger;
     if (session.ledgerError) {
-      throw new StewardError(session.ledgerError.code as ErrorCode, session.ledgerError.message);
+      throw new StewardError(session.ledgerError.code, session.ledgerError.message, {
+        reasons: session.ledgerError.reasons,
+      });
     }
     throw new StewardError('NO_PROFILE', 'Create or choose a profile first.');
   }
@@ -268,6 +277,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
           id: `ledger-${session.ledgerError.code}`,
           level: 'error',
           message: session.ledgerError.message,
+          ...(session.ledgerError.reasons ? { reasons: session.ledgerError.reasons } : {}),
         });
       }
       return {
@@ -308,8 +318,11 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       }
       session.settings.update({ currentProfileId: profileId });
       await openCurrentLedger();
-      if (session.ledgerError)
-        throw new StewardError(session.ledgerError.code as never, session.ledgerError.message);
+      if (session.ledgerError) {
+        throw new StewardError(session.ledgerError.code, session.ledgerError.message, {
+          reasons: session.ledgerError.reasons,
+        });
+      }
       return profile;
     },
 

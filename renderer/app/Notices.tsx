@@ -4,15 +4,17 @@ import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../components/Banner';
 import { useStewardStore } from '../state/store';
+import { ErrorMessage, useWordReason } from '../i18n/reasons';
 
-/** Reasons come from core as clauses; end them like a sentence. */
-function asSentence(reason: string): string {
-  const text = reason.trim();
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+/** Reasons are worded as clauses; end them like a sentence. */
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 export function Notices() {
   const { t } = useTranslation('shell');
+  const word = useWordReason();
   const { notices, dismissNotice, readOnly, navigate, route } = useStewardStore(
     useShallow((s) => ({
       notices: s.notices,
@@ -42,14 +44,14 @@ export function Notices() {
               <Trans
                 t={t}
                 i18nKey="readOnly.problemInFile"
-                values={{ file: readOnly.file, reason: asSentence(readOnly.reason) }}
+                values={{ file: readOnly.file, reason: asSentence(word(readOnly.why)) }}
                 components={{ code: <code /> }}
               />
             ) : (
               <Trans
                 t={t}
                 i18nKey="readOnly.problemAtEntry"
-                values={{ file: readOnly.file, seq: readOnly.seq, reason: asSentence(readOnly.reason) }}
+                values={{ file: readOnly.file, seq: readOnly.seq, reason: asSentence(word(readOnly.why)) }}
                 components={{ code: <code /> }}
               />
             )}
@@ -59,7 +61,7 @@ export function Notices() {
       ) : null}
       {notices.map((notice) => (
         <Banner key={notice.id} level={notice.level} onDismiss={() => dismissNotice(notice.id)}>
-          <p>{notice.message}</p>
+          <ErrorMessage error={{ code: 'INTERNAL', message: notice.message, reasons: notice.reasons }} />
         </Banner>
       ))}
     </div>

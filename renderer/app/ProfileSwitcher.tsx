@@ -9,6 +9,7 @@ import { Spinner } from '../components/Spinner';
 import { useStewardStore } from '../state/store';
 import type { ProfileSummary } from '../../electron/core/contract/views/app';
 import { requestOf } from '../state/requests';
+import { wordError } from '../i18n/reasons';
 
 export function initialsOf(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -107,7 +108,7 @@ export function ProfileSwitcher() {
           {switching ? <Spinner size="sm" label={t('profileSwitcher.switching')} /> : null}
           {switchError ? (
             <p className="profile-switcher__error" role="alert">
-              {switchError.message}
+              {wordError(switchError)}
             </p>
           ) : null}
           <button

@@ -6,6 +6,7 @@ import { Button } from '../components/Button';
 import { Spinner } from '../components/Spinner';
 import type { ErrorPayload } from '../../electron/core/errors';
 import { BrandMark } from './BrandMark';
+import { wordError } from '../i18n/reasons';
 
 export function MissingBridge() {
   const { t } = useTranslation('shell');
@@ -42,7 +43,7 @@ export function StartupError({ error, onRetry }: { error: ErrorPayload | null; o
         <BrandMark />
         <h1 className="standalone__title">{t('startup.failedTitle')}</h1>
         <Banner level="error" title={t('startup.failedBanner')}>
-          <p>{error?.message ?? t('startup.failedFallback')}</p>
+          <p>{error ? wordError(error) : t('startup.failedFallback')}</p>
           {error ? (
             <p className="text-muted text-small">{t('startup.errorCode', { code: error.code })}</p>
           ) : null}

@@ -6,6 +6,7 @@ import { useMemo, useRef, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, toApiError } from '../api';
 import { HEADING_ID_PREFIX, markdownToSafeHtml } from './markdownToSafeHtml';
+import { wordError } from '../i18n/reasons';
 
 export interface MarkdownProps {
   source: string;
@@ -38,7 +39,7 @@ export function Markdown({ source, className }: MarkdownProps) {
       const result = await api().openExternalLink({ url: href });
       if (!result.opened) setLinkMessage(result.reason ?? t('link.notOpened'));
     } catch (error) {
-      setLinkMessage(toApiError(error, 'openExternalLink').message);
+      setLinkMessage(wordError(toApiError(error, 'openExternalLink').toPayload()));
     }
   };
 

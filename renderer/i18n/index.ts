@@ -2,9 +2,12 @@
 // ./locales/<lang>/<namespace>.json through i18next (react-i18next's useTranslation in
 // components). English is complete and the fallback; French is the second full locale. Dates
 // and numbers are formatted with Intl in the current language (see ../format.ts).
-// Messages that come from core (errors, content problems) are written in English by core.
+// Core never sends words for a screen: it sends reasons ({ code, params }), which the "reasons"
+// namespace words — in English from core's own catalogue (contract/reasons.ts), in French from
+// ./locales/fr/reasons.json (see ./reasons.tsx).
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { REASON_TEXT } from '../../electron/core/contract/reasons';
 import type { LocaleChoice } from '../../electron/core/contract/views/app';
 
 export const LOCALES = ['en', 'fr'] as const;
@@ -17,6 +20,7 @@ export const NAMESPACES = [
   'training',
   'review',
   'records',
+  'reasons',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
@@ -27,6 +31,21 @@ type Resources = Record<Locale, Record<Namespace, Record<string, unknown>>>;
 
 const files = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json', { eager: true });
 
+/**
+ * A flat catalogue ("review.notFound": "…") as i18next's nested resources (review → notFound), so
+ * a reason's code is its key. Plural and context forms ("…_one") stay leaves.
+ */
+export function nestCatalogue(flat: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, text] of Object.entries(flat)) {
+    const path = key.split('.');
+    let node = out;
+    for (const part of path.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1] as string] = text;
+  }
+  return out;
+}
+
 function loadResources(): Resources {
   const out = Object.fromEntries(
     LOCALES.map((l) => [l, Object.fromEntries(NAMESPACES.map((n) => [n, {}]))]),
@@ -35,8 +54,12 @@ function loadResources(): Resources {
     const match = /\.\/locales\/([a-z]+)\/([a-zA-Z]+)\.json$/.exec(file);
     if (!match) continue;
     const [, lang, ns] = match as unknown as [string, Locale, Namespace];
-    if (out[lang] && NAMESPACES.includes(ns)) out[lang][ns] = module.default;
+    if (out[lang] && NAMESPACES.includes(ns)) {
+      out[lang][ns] = ns === 'reasons' ? nestCatalogue(module.default) : module.default;
+    }
   }
+  // English reasons are core's own catalogue: written once, in core.
+  out.en.reasons = nestCatalogue(REASON_TEXT);
   return out;
 }
 

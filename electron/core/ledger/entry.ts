@@ -12,6 +12,7 @@ import { canonicalJson, CanonicalJsonError } from './canonical';
 import type { EventData, EventRegistry, EventType } from './events';
 import { signDigest, verifyDigest } from './keys';
 import { StewardError } from '../errors';
+import { reason, type Reason } from '../contract/reasons';
 
 export const GENESIS_PREV = '0'.repeat(64);
 /** Length of `,"hash":"<64 hex>","sig":"<88 base64>"}`. */
@@ -90,7 +91,7 @@ export type DecodeResult =
       /** The exact body text that was hashed (strict decoding only; null otherwise). */
       body: string | null;
     }
-  | { ok: false; reason: string; /** the seq the line claims, when it could be read */ seq: number | null };
+  | { ok: false; reason: Reason; /** the seq the line claims, when it could be read */ seq: number | null };
 
 const SUFFIX_RE = /^,"hash":"([0-9a-f]{64})","sig":"([A-Za-z0-9+/]{86}==)"\}$/;
 const PREFIX = '{"actor":"';
@@ -98,7 +99,7 @@ const HEX64 = /^[0-9a-f]{64}$/;
 const BODY_KEYS = ['actor', 'data', 'prev', 'seq', 'ts', 'type'];
 
 type DecodeFailure = Extract<DecodeResult, { ok: false }>;
-const fail = (reason: string, seq: number | null = null): DecodeFailure => ({ ok: false, reason, seq });
+const fail = (why: Reason, seq: number | null = null): DecodeFailure => ({ ok: false, reason: why, seq });
 
 /** A positive whole number written in text[from, to) without sign, leading zeros or exponent; else -1. */
 function parseSeq(text: string, from: number, to: number): number {
@@ -201,21 +202,22 @@ function typeName(text: string, from: number, to: number, types: readonly string
 /** Reads and checks the body fields of an entry that has been parsed with JSON.parse. */
 function fieldsFromParsed(value: unknown, events: EventRegistry): DecodeFailure | UnsignedEntry {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail('the entry is not a JSON object');
+    return fail(reason('ledger.notJsonObject'));
   }
   const rec = value as Record<string, unknown>;
   const seq = typeof rec.seq === 'number' && Number.isSafeInteger(rec.seq) && rec.seq > 0 ? rec.seq : null;
   const keys = Object.keys(rec).sort();
   for (const key of BODY_KEYS) {
-    if (!keys.includes(key)) return fail(`the "${key}" field is missing`, seq);
+    if (!keys.includes(key)) return fail(reason('ledger.fieldMissing', { field: key }), seq);
   }
   const extra = keys.filter((k) => !BODY_KEYS.includes(k));
-  if (extra.length > 0) return fail(`unexpected field(s) ${extra.map((k) => `"${k}"`).join(', ')}`, seq);
-  if (seq === null) return fail('"seq" is not a positive whole number');
-  if (typeof rec.ts !== 'string') return fail('"ts" is not text', seq);
-  if (typeof rec.actor !== 'string') return fail('"actor" is not text', seq);
-  if (typeof rec.prev !== 'string' || !HEX64.test(rec.prev)) return fail('"prev" is not a sha256 hash', seq);
-  if (!events.has(rec.type)) return fail(`unknown event type ${JSON.stringify(rec.type)}`, seq);
+  if (extra.length > 0)
+    return fail(reason('ledger.unexpectedFields', { fields: extra.map((k) => `"${k}"`).join(', ') }), seq);
+  if (seq === null) return fail(reason('ledger.seqNotPositive'));
+  if (typeof rec.ts !== 'string') return fail(reason('ledger.tsNotText'), seq);
+  if (typeof rec.actor !== 'string') return fail(reason('ledger.actorNotText'), seq);
+  if (typeof rec.prev !== 'string' || !HEX64.test(rec.prev)) return fail(reason('ledger.prevNotHash'), seq);
+  if (!events.has(rec.type)) return fail(reason('ledger.unknownType', { type: String(rec.type) }), seq);
   return { seq, ts: rec.ts, type: rec.type, actor: rec.actor, data: rec.data, prev: rec.prev };
 }
 
@@ -265,9 +267,7 @@ export function decodeLineAt(
     !text.endsWith('=="}', cEnd) ||
     (strict && !SUFFIX_RE.test(text.slice(suffixAt, cEnd)))
   ) {
-    return fail(
-      cEnd === cStart ? 'the line is empty' : 'the hash and signature fields are missing or malformed',
-    );
+    return fail(reason(cEnd === cStart ? 'ledger.lineEmpty' : 'ledger.suffixMalformed'));
   }
   const hash = text.slice(suffixAt + 9, suffixAt + 73);
   const sig = text.slice(suffixAt + 82, cEnd - 2);
@@ -277,13 +277,13 @@ export function decodeLineAt(
   let fields: UnsignedEntry;
   if (split !== null) {
     const seq = split.seq;
-    if (actual !== hash) return fail('the entry does not match its hash (its content was changed)', seq);
-    if (!events.has(split.type)) return fail(`unknown event type ${JSON.stringify(split.type)}`, seq);
+    if (actual !== hash) return fail(reason('ledger.hashMismatch'), seq);
+    if (!events.has(split.type)) return fail(reason('ledger.unknownType', { type: split.type }), seq);
     let data: unknown;
     try {
       data = parseData || seq === 1 ? JSON.parse(text.slice(split.dataFrom, split.dataTo)) : null;
     } catch {
-      return fail('the "data" field is not valid JSON', seq);
+      return fail(reason('ledger.dataNotJson'), seq);
     }
     fields = { seq, ts: split.ts, type: split.type, actor: split.actor, data, prev: split.prev };
   } else {
@@ -294,9 +294,9 @@ export function decodeLineAt(
     } catch {
       parseError = true;
     }
-    const res = parseError ? fail('the entry is not valid JSON') : fieldsFromParsed(parsed, events);
+    const res = parseError ? fail(reason('ledger.notJson')) : fieldsFromParsed(parsed, events);
     if (actual !== hash) {
-      return fail('the entry does not match its hash (its content was changed)', res.seq);
+      return fail(reason('ledger.hashMismatch'), res.seq);
     }
     if ('ok' in res) return res;
     fields = res;

@@ -44,6 +44,8 @@ export interface EventRegistry {
   has(type: unknown): type is EventType;
   /** The problem with `data` as a sentence naming the type and field, or null when it is valid. */
   check(type: string, data: unknown): string | null;
+  /** Where `data` first breaks its type's schema ('(type)' for an unknown type), or null when valid. */
+  problemOf(type: string, data: unknown): { field: string } | null;
   /** The parsed data; throws StewardError('INVALID_ARGUMENT') naming the type and field. */
   parse<T extends EventType>(type: T, data: unknown): EventData<T>;
 }
@@ -72,6 +74,14 @@ export function createEventRegistry(schemas: EventSchemas): EventRegistry {
       if (!schema) return `Unknown event type "${type}".`;
       const result = schema.safeParse(data);
       return result.success ? null : `Invalid data for "${type}": ${describeIssues(result.error)}`;
+    },
+    problemOf(type, data) {
+      const schema = table.get(type);
+      if (!schema) return { field: '(type)' };
+      const result = schema.safeParse(data);
+      if (result.success) return null;
+      const issue = result.error.issues[0];
+      return { field: issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(data)' };
     },
     parse(type, data) {
       const schema = table.get(type);

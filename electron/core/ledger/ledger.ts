@@ -23,8 +23,10 @@ import type { LockHandle } from './lock';
 import { entryCount, scanLedger } from './scan';
 import { finishScans } from './signatures';
 import type { Workspace } from './workspace';
+import { formatReason, reason, type Reason } from '../contract/reasons';
 import {
   errnoCode,
+  fsReason,
   fsyncDir,
   keyPath,
   ledgerPath,
@@ -41,6 +43,9 @@ export interface ReadOnlyState {
   file: string;
   /** The seq that should have been there; null when the problem is not one entry. */
   seq: number | null;
+  /** Why, as data for the screens. */
+  why: Reason;
+  /** Why, in English. */
   reason: string;
 }
 
@@ -246,6 +251,7 @@ class OpenLedger implements Ledger {
     return new StewardError(
       'LEDGER_READ_ONLY',
       `${ro.file} is read-only${at}: ${ro.reason}. Nothing was written; the file has been left as it is.`,
+      { reasons: [reason('ledger.readOnly', { file: ro.file, why: ro.why })] },
     );
   }
 
@@ -280,17 +286,24 @@ class OpenLedger implements Ledger {
     } catch (err) {
       const clean = this.rollback(before);
       if (!clean) {
-        this.readOnly = {
-          file: this.rel,
-          seq,
-          reason: `writing entry ${seq} failed (${plainReason(err)}) and the partial entry could not be removed`,
-        };
+        const why = reason('ledger.writeFailed', { seq, why: fsReason(err) });
+        this.readOnly = { file: this.rel, seq, why, reason: formatReason(why) };
       }
       throw new StewardError(
         'WORKSPACE_NOT_WRITABLE',
         `Steward could not save entry ${seq} to ${this.rel}: ${plainReason(err)}.` +
           (clean ? ' Nothing was recorded.' : ' The ledger is now read-only.'),
-        { cause: err },
+        {
+          cause: err,
+          reasons: [
+            reason('ledger.saveFailed', {
+              seq,
+              file: this.rel,
+              why: fsReason(err),
+              context: clean ? 'clean' : 'readOnly',
+            }),
+          ],
+        },
       );
     }
     this.size = before + bytes.length;
@@ -360,11 +373,17 @@ export async function openLedger(
       throw new StewardError(
         'KEY_UNAVAILABLE',
         `The private key on this computer does not belong to profile ${profileId}: it cannot sign its ledger.`,
+        { reasons: [reason('ledger.keyNotOwners', { profileId })] },
       );
     }
     let readOnly: ReadOnlyState | null = null;
     if (scan.broken !== null) {
-      readOnly = { file: rel, seq: scan.broken.seq, reason: scan.broken.reason };
+      readOnly = {
+        file: rel,
+        seq: scan.broken.seq,
+        why: scan.broken.reason,
+        reason: formatReason(scan.broken.reason),
+      };
     } else {
       if (read.incompleteTail) cutTornTail(file, buf, scan.completeLength, now());
       if (keyText === null && read.publicKey !== null) {
@@ -391,6 +410,7 @@ export async function openLedger(
     if (err instanceof StewardError) throw err;
     throw new StewardError('WORKSPACE_NOT_WRITABLE', `Steward could not open ${rel}: ${plainReason(err)}.`, {
       cause: err,
+      reasons: [reason('ledger.openFailed', { file: rel, why: fsReason(err) })],
     });
   }
 }

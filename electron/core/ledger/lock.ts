@@ -7,6 +7,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, wri
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { StewardError } from '../errors';
+import { reason } from '../contract/reasons';
 
 export interface LockInfo {
   pid: number;
@@ -200,6 +201,13 @@ export async function acquireLock(
           (elsewhere
             ? `Close Steward on ${holder.host} and try again. If Steward is no longer running there, delete ${lockPath}.`
             : 'Close the other Steward window or process and try again.'),
+        {
+          reasons: [
+            elsewhere
+              ? reason('ledger.lockedElsewhere', { file: label, host: holder.host, lock: lockPath })
+              : reason('ledger.lockedHere', { file: label, pid: holder.pid }),
+          ],
+        },
       );
     }
     // Stale: its process is gone (or its content never got written). Take it over.
@@ -209,5 +217,6 @@ export async function acquireLock(
   throw new StewardError(
     'LEDGER_LOCKED',
     `${label} could not be locked: another process keeps taking the lock. Try again in a moment.`,
+    { reasons: [reason('ledger.lockContended', { file: label })] },
   );
 }

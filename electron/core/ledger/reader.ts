@@ -16,7 +16,8 @@ import { entriesMade, entryCount, lazyEntries, scanLedger } from './scan';
 import { finishScans } from './signatures';
 import { buildReport, listLedgerIds, readWorkspace } from './verify';
 import type { Workspace } from './workspace';
-import { keyPath, ledgerPath, plainReason } from './workspace';
+import { reason } from '../contract/reasons';
+import { fsReason, keyPath, ledgerPath } from './workspace';
 
 interface Cached {
   size: number;
@@ -89,7 +90,7 @@ export function createWorkspaceReader(ws: Workspace): WorkspaceReader {
         depth: 'quick',
         events: ws.events,
       });
-      scan.broken = { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` };
+      scan.broken = { seq: 1, reason: reason('ledger.fileUnreadable', { why: fsReason(err) }) };
       return { scan, size: -1, mtimeMs: -1, keyText, prefixSha: '' };
     }
   }

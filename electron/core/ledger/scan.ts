@@ -12,7 +12,8 @@ import { decodeLineAt, GENESIS_PREV, SUFFIX_LENGTH } from './entry';
 import type { LedgerEntry } from './entry';
 import { profileCreatedSchema, type EventRegistry } from './events';
 import { fingerprintOf, profileIdFor, publicKeyObject } from './keys';
-import type { VerifyDepth, VerifyProblem } from './report';
+import { formatReason, reason, type Reason } from '../contract/reasons';
+import { verifyProblem, type VerifyDepth, type VerifyProblem } from './report';
 import { checkStoredLine, StoredEntries, storedLineContext } from './stored';
 import { ledgerRelPath } from './workspace';
 
@@ -34,13 +35,14 @@ export interface LedgerRead {
   publicKey: string | null;
 }
 
-export const INCOMPLETE_TAIL_REASON = 'incomplete last line (an append in progress or a crash); not read';
+/** The English sentence for an unfinished last line (tests and the CLI match it). */
+export const INCOMPLETE_TAIL_REASON = formatReason(reason('ledger.incompleteTail'));
 
 /** The outcome of replaying one file, before signatures are checked. */
 export interface LedgerScan {
   read: LedgerRead;
   /** The first broken entry: the seq that should have been there and why it is not. */
-  broken: { seq: number; reason: string } | null;
+  broken: { seq: number; reason: Reason } | null;
   /** Complete lines after the broken one (not read). */
   skippedLines: number;
   /** Bytes up to and including the last '\n'. */
@@ -55,36 +57,33 @@ export interface LedgerScan {
   keyFileText: string | null;
 }
 
-function genesisProblem(entry: LedgerEntry, profileId: string): { reason: string; publicKey: string | null } {
+function genesisProblem(
+  entry: LedgerEntry,
+  profileId: string,
+): { reason: Reason | null; publicKey: string | null } {
   if (entry.type !== 'profile.created') {
-    return { reason: `the first entry is "${entry.type}", not "profile.created"`, publicKey: null };
+    return { reason: reason('ledger.genesisNotFirst', { type: entry.type }), publicKey: null };
   }
   const parsed = profileCreatedSchema.safeParse(entry.data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'data';
-    return {
-      reason: `the profile.created entry is invalid: ${where}: ${issue?.message ?? ''}`,
-      publicKey: null,
-    };
+    return { reason: reason('ledger.genesisInvalid', { field: where }), publicKey: null };
   }
   const { publicKey, fingerprint } = parsed.data;
   try {
     publicKeyObject(publicKey);
   } catch {
-    return { reason: 'the profile.created entry does not hold a valid Ed25519 public key', publicKey: null };
+    return { reason: reason('ledger.genesisBadKey'), publicKey: null };
   }
   const id = profileIdFor(publicKey);
   if (id !== profileId) {
-    return {
-      reason: `the public key in profile.created belongs to profile ${id}, not ${profileId} (key swapped)`,
-      publicKey: null,
-    };
+    return { reason: reason('ledger.genesisKeyOfOther', { owner: id, profileId }), publicKey: null };
   }
   if (fingerprint !== fingerprintOf(publicKey)) {
-    return { reason: 'the fingerprint in profile.created does not match its public key', publicKey: null };
+    return { reason: reason('ledger.genesisFingerprint'), publicKey: null };
   }
-  return { reason: '', publicKey };
+  return { reason: null, publicKey };
 }
 
 /**
@@ -162,11 +161,13 @@ export function scanLedger(buf: Buffer, opts: ScanOptions): LedgerScan {
     }
     const e = res.entry;
     if (e.seq !== expected) {
-      const why =
-        e.seq < expected
-          ? 'a repeated or reordered line'
-          : `entr${e.seq - expected === 1 ? 'y' : 'ies'} missing or reordered`;
-      broken = { seq: expected, reason: `found seq ${e.seq} where seq ${expected} should be (${why})` };
+      broken = {
+        seq: expected,
+        reason:
+          e.seq < expected
+            ? reason('ledger.seqRepeated', { found: e.seq, expected })
+            : reason('ledger.seqMissing', { found: e.seq, expected, count: e.seq - expected }),
+      };
       break;
     }
     if (e.prev !== prevHash) {
@@ -174,43 +175,46 @@ export function scanLedger(buf: Buffer, opts: ScanOptions): LedgerScan {
         seq: expected,
         reason:
           expected === 1
-            ? 'the first entry does not start the chain (prev is not all zeros)'
-            : `does not link to entry ${expected - 1} (its prev hash differs: an entry was changed, removed or reordered)`,
+            ? reason('ledger.firstNotChained')
+            : reason('ledger.brokenLink', { previous: expected - 1 }),
       };
       break;
     }
     if (e.actor !== profileId) {
-      broken = { seq: expected, reason: `the actor is ${e.actor}, not ${profileId}, who owns this ledger` };
+      broken = {
+        seq: expected,
+        reason: reason('ledger.actorNotOwner', { actor: e.actor, owner: profileId }),
+      };
       break;
     }
     if (expected === 1) {
       const g = genesisProblem(e, profileId);
       if (g.publicKey === null) {
-        broken = { seq: 1, reason: g.reason };
+        broken = { seq: 1, reason: g.reason as Reason };
         break;
       }
       publicKey = g.publicKey;
     } else if (e.type === 'profile.created') {
-      broken = { seq: expected, reason: 'profile.created may only be the first entry' };
+      broken = { seq: expected, reason: reason('ledger.genesisRepeated') };
       break;
     }
     if (full) {
       if (!isUtf8(buf.subarray(lineStart, nl))) {
-        broken = { seq: expected, reason: 'the line is not valid UTF-8' };
+        broken = { seq: expected, reason: reason('ledger.notUtf8') };
         break;
       }
       const { actor, data, prev, seq, ts, type } = e;
       if (res.body === null || canonicalJson({ actor, data, prev, seq, ts, type }) !== res.body) {
-        broken = { seq: expected, reason: 'the entry is not in canonical form (it was re-written)' };
+        broken = { seq: expected, reason: reason('ledger.notCanonical') };
         break;
       }
       if (Number.isNaN(Date.parse(ts))) {
-        broken = { seq: expected, reason: `the timestamp ${JSON.stringify(ts)} is not a date` };
+        broken = { seq: expected, reason: reason('ledger.badTimestamp', { ts: String(ts) }) };
         break;
       }
-      const dataProblem = events.check(type, data);
+      const dataProblem = events.problemOf(type, data);
       if (dataProblem !== null) {
-        broken = { seq: expected, reason: dataProblem };
+        broken = { seq: expected, reason: reason('ledger.badData', { type, field: dataProblem.field }) };
         break;
       }
     }
@@ -228,7 +232,7 @@ export function scanLedger(buf: Buffer, opts: ScanOptions): LedgerScan {
       pos = buf.indexOf(0x0a, pos) + 1;
     }
   } else if (completeLength === 0 && resume === undefined) {
-    broken = { seq: 1, reason: 'the ledger has no complete entry (the profile.created entry is missing)' };
+    broken = { seq: 1, reason: reason('ledger.noEntries') };
   }
   const count = items.length;
   let sigIndices: number[] = [];
@@ -311,7 +315,7 @@ export function finishScan(scan: LedgerScan, firstBadSig: number | null): Ledger
     read.entries = read.entries.slice(0, firstBadSig);
     broken = {
       seq,
-      reason: 'the signature is not valid (forged, or made with a key other than the profile key)',
+      reason: reason('ledger.badSignature'),
     };
   }
   scan.broken = broken;
@@ -324,34 +328,17 @@ export function finishScan(scan: LedgerScan, firstBadSig: number | null): Ledger
         ? (read.entries[count - 1] as LedgerEntry).hash
         : scan.list.hashAt(count - 1);
   const problems: VerifyProblem[] = [];
-  if (broken) {
-    const after =
-      skippedLines > 0 ? ` (${skippedLines} later line${skippedLines === 1 ? '' : 's'} not read)` : '';
-    problems.push({ file: read.file, seq: broken.seq, reason: broken.reason + after, severity: 'error' });
-  }
+  if (broken) problems.push(verifyProblem(read.file, broken.seq, broken.reason, 'error', skippedLines));
   const keyFile = `keys/${read.profileId}.pub`;
   if (scan.keyFileText === null) {
-    problems.push({
-      file: read.file,
-      seq: null,
-      reason: `the public key file ${keyFile} is missing`,
-      severity: 'error',
-    });
+    problems.push(verifyProblem(read.file, null, reason('ledger.keyFileMissing', { file: keyFile })));
   } else if (read.publicKey !== null && scan.keyFileText.trim() !== read.publicKey) {
-    problems.push({
-      file: read.file,
-      seq: 1,
-      reason: `${keyFile} holds a different public key than the profile.created entry (key swapped)`,
-      severity: 'error',
-    });
+    problems.push(verifyProblem(read.file, 1, reason('ledger.keyFileSwapped', { file: keyFile })));
   }
   if (read.incompleteTail) {
-    problems.push({
-      file: read.file,
-      seq: scan.completeLines + 1,
-      reason: INCOMPLETE_TAIL_REASON,
-      severity: 'warning',
-    });
+    problems.push(
+      verifyProblem(read.file, scan.completeLines + 1, reason('ledger.incompleteTail'), 'warning'),
+    );
   }
   read.problems = problems;
   return read;

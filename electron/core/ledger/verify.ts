@@ -5,11 +5,18 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StewardError } from '../errors';
-import type { LedgerSummary, VerifyDepth, VerifyProblem, VerifyReport } from './report';
+import { reason } from '../contract/reasons';
+import {
+  verifyProblem,
+  type LedgerSummary,
+  type VerifyDepth,
+  type VerifyProblem,
+  type VerifyReport,
+} from './report';
 import { entryCount, scanLedger, type LedgerRead, type LedgerScan } from './scan';
 import { finishScans, type ReadOptions } from './signatures';
 import type { Workspace } from './workspace';
-import { errnoCode, keyPath, LEDGER_FILE_PATTERN, ledgerPath, plainReason } from './workspace';
+import { errnoCode, fsReason, keyPath, LEDGER_FILE_PATTERN, ledgerPath } from './workspace';
 
 function readKeyFile(ws: Workspace, profileId: string): string | null {
   try {
@@ -32,7 +39,7 @@ async function scanFile(
     buf = readFileSync(ledgerPath(ws, profileId));
   } catch (err) {
     const scan = scanLedger(Buffer.alloc(0), { profileId, keyFileText: keyText, depth, events: ws.events });
-    scan.broken = { seq: 1, reason: `the file cannot be read: ${plainReason(err)}` };
+    scan.broken = { seq: 1, reason: reason('ledger.fileUnreadable', { why: fsReason(err) }) };
     return scan;
   }
   return scanLedger(buf, { profileId, keyFileText: keyText, depth, events: ws.events, parseData });
@@ -114,12 +121,11 @@ async function readAll(
   try {
     ids = await listLedgerIds(ws);
   } catch (err) {
-    const problem: VerifyProblem = {
-      file: 'ledgers',
-      seq: null,
-      reason: `the ledgers folder cannot be read: ${plainReason(err)}`,
-      severity: 'error',
-    };
+    const problem = verifyProblem(
+      'ledgers',
+      null,
+      reason('ledger.ledgersUnreadable', { why: fsReason(err) }),
+    );
     return { ledgers: [], report: buildReport(opts.depth, [], [problem], opts.now) };
   }
   const scans: LedgerScan[] = [];
@@ -148,14 +154,7 @@ export async function verifyWorkspace(
     return buildReport(
       depth,
       [],
-      [
-        {
-          file: ws.dir,
-          seq: null,
-          reason: `the workspace cannot be read: ${plainReason(err)}`,
-          severity: 'error',
-        },
-      ],
+      [verifyProblem(ws.dir, null, reason('ledger.workspaceUnreadable', { why: fsReason(err) }))],
       opts.now,
     );
   }

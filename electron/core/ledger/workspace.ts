@@ -5,6 +5,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writ
 import { basename, dirname, join, resolve } from 'node:path';
 import { StewardError } from '../errors';
 import { PROFILE_ID_PATTERN } from '../contract/ids';
+import { formatReason, reason, type Reason } from '../contract/reasons';
 import type { EventRegistry } from './events';
 
 export interface Workspace {
@@ -48,34 +49,39 @@ export function errnoCode(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | undefined)?.code;
 }
 
-/** A file-system error in words a person can act on. */
-export function plainReason(err: unknown): string {
+/** A file-system error as a reason a person can act on. */
+export function fsReason(err: unknown): Reason {
   switch (errnoCode(err)) {
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return reason('fs.permission');
     case 'ENOTDIR':
     case 'EEXIST':
-      return 'not a folder';
+      return reason('fs.notAFolder');
     case 'EROFS':
-      return 'read-only file system';
+      return reason('fs.readOnly');
     case 'ENOSPC':
-      return 'the disk is full';
+      return reason('fs.diskFull');
     case 'EDQUOT':
-      return 'the disk quota is used up';
+      return reason('fs.quota');
     case 'EFBIG':
-      return 'the file is larger than this system allows';
+      return reason('fs.tooLarge');
     case 'ENOENT':
-      return 'the folder does not exist';
+      return reason('fs.missing');
     case 'ENAMETOOLONG':
-      return 'the path is too long';
+      return reason('fs.pathTooLong');
     case 'EIO':
-      return 'input/output error (the disk or network drive failed)';
+      return reason('fs.io');
     case 'EBUSY':
-      return 'the folder is in use';
+      return reason('fs.busy');
     default:
-      return err instanceof Error ? err.message : String(err);
+      return reason('fs.other', { detail: err instanceof Error ? err.message : String(err) });
   }
+}
+
+/** A file-system error in English words (logs, the CLI, English messages). */
+export function plainReason(err: unknown): string {
+  return formatReason(fsReason(err));
 }
 
 export function tempName(forName: string): string {
@@ -141,6 +147,7 @@ export function removeQuietly(path: string): void {
 function notWritable(dir: string, err: unknown): StewardError {
   return new StewardError('WORKSPACE_NOT_WRITABLE', `Steward cannot write to ${dir}: ${plainReason(err)}.`, {
     cause: err,
+    reasons: [reason('workspace.notWritable', { dir, why: fsReason(err) })],
   });
 }
 

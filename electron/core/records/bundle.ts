@@ -32,6 +32,7 @@ import {
   writeFileAtomic,
 } from '../ledger/workspace';
 import type { RecordsExportedData } from './events';
+import { formatReason } from '../contract/reasons';
 
 export const BUNDLE_FORMAT = 'steward-bundle';
 export const BUNDLE_VERSION = 1;
@@ -144,7 +145,7 @@ export async function writeBundle(
   if (scan.broken !== null) {
     throw new StewardError(
       'LEDGER_CORRUPT',
-      `${rel} is damaged at entry ${scan.broken.seq}: ${scan.broken.reason}. No bundle was written; ` +
+      `${rel} is damaged at entry ${scan.broken.seq}: ${formatReason(scan.broken.reason)}. No bundle was written; ` +
         'run "Verify records" to see the problem and keep a copy of the file.',
     );
   }

@@ -35,6 +35,7 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleFileSchema, manifestSignatureValid
 import type { RecordsImportedData } from './events';
 import { appendImportIndex, findStoredImport, storedImportName } from './imports';
 import type { ImportIndexRecord } from './imports';
+import { formatReason } from '../contract/reasons';
 
 // As records/json.ts writes them; kept here so an import reads only what it needs of that module's format.
 const RECORDS_EXPORT_FORMAT = 'steward-records';
@@ -455,7 +456,7 @@ async function verifyIncoming(inc: Incoming, fileName: string, events: EventRegi
   if (!read) throw new StewardError('INTERNAL', 'ledger scan returned nothing');
   const expect = inc.expect;
   if (scan.broken !== null) {
-    const { seq, reason } = scan.broken;
+    const { seq, reason: why } = scan.broken;
     const last = seq === lines.length;
     if (last && !COMPLETE_SUFFIX.test(lines[seq - 1] as string)) {
       throw refuse(
@@ -464,7 +465,7 @@ async function verifyIncoming(inc: Incoming, fileName: string, events: EventRegi
         seq,
       );
     }
-    throw refuse('tampered', `entry ${seq} is not valid: ${reason}`, seq);
+    throw refuse('tampered', `entry ${seq} is not valid: ${formatReason(why)}`, seq);
   }
   const entries = read.entries.length;
   const headHash = read.headHash as string;
@@ -574,7 +575,7 @@ async function planLedger(ws: Workspace, v: Verified, fileName: string): Promise
   if (scan.broken !== null && scan.broken.seq <= k + 1) {
     throw new ImportRefusedError(
       'local-damaged',
-      `${at}: ${rel} in this workspace is damaged at entry ${scan.broken.seq} (${scan.broken.reason}), so the ` +
+      `${at}: ${rel} in this workspace is damaged at entry ${scan.broken.seq} (${formatReason(scan.broken.reason)}), so the ` +
         'file cannot be matched against it. Move the damaged file out of the ledgers folder, then import again. ' +
         'Nothing was imported.',
       { profileId: id, seq: scan.broken.seq },

@@ -20,6 +20,7 @@ import type { LedgerRead } from '../ledger/scan';
 import { CHUNK_ROWS, writeChunk, yieldTurn } from './csv';
 import type { WriteOptions } from './csv';
 import { headRefSchema } from './events';
+import type { Reason } from '../contract/reasons';
 
 export const RECORDS_EXPORT_FORMAT = 'steward-records';
 export const RECORDS_EXPORT_VERSION = 1;
@@ -155,7 +156,32 @@ export const recordsViewSchema = z
         .strict(),
     ),
     heads: z.array(headRefSchema),
-    ignored: z.array(z.string()),
+    ignored: z.array(
+      z.preprocess(
+        // Exports made before reasons were data held a sentence; it is kept as the reason's text.
+        (v) =>
+          typeof v === 'string'
+            ? {
+                type: '',
+                personId: '',
+                name: '',
+                entryHash: '',
+                reason: { code: 'records.legacyNote', params: { text: v } },
+              }
+            : v,
+        z
+          .object({
+            type: z.string(),
+            personId: z.string(),
+            name: z.string(),
+            entryHash: z.string(),
+            reason: z
+              .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+              .strict() as unknown as z.ZodType<Reason>,
+          })
+          .strict(),
+      ),
+    ),
   })
   .strict();
 

@@ -13,6 +13,7 @@ import type {
   RecordsView,
   ReviewOutcomeMonth,
   ReviewRegisterRow,
+  IgnoredEntry,
 } from '../contract/views/records';
 import type { ReviewPerson } from '../contract/views/reviews';
 import type { TrainingStatus } from '../contract/views/training';
@@ -26,6 +27,7 @@ import {
 } from '../review/reviewProjection';
 import { reviewDisplayStatus, type ReviewState } from '../review/workflow';
 import { projectTraining } from '../training/status';
+import { formatReason } from '../contract/reasons';
 
 const DAY_MS = 86_400_000;
 const CURRENT: ReadonlySet<TrainingStatus> = new Set(['passed', 'dueSoon']);
@@ -248,12 +250,15 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
     .map((l) => ({ profileId: l.profileId, entries: l.entries.length, headHash: l.headHash }))
     .sort((a, b) => a.profileId.localeCompare(b.profileId));
 
-  const ignored = reviewsView.ignored
+  const ignored: IgnoredEntry[] = reviewsView.ignored
     .filter((i) => visibleIds.has(i.actor))
-    .map(
-      (i) =>
-        `A ${i.type} entry by ${personOf(i.actor).name} (${i.hash.slice(0, 12)}…) was not used: ${i.reason}.`,
-    );
+    .map((i) => ({
+      type: i.type,
+      personId: i.actor,
+      name: personOf(i.actor).name,
+      entryHash: i.hash,
+      reason: i.reason,
+    }));
 
   const teams = [...new Set(visible.map((p) => p.team.trim()))].sort((a, b) => a.localeCompare(b));
   const view: RecordsView = {
@@ -273,4 +278,9 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
     ignored,
   };
   return { view, ledgers: scopedLedgers };
+}
+
+/** An ignored entry in English, for the report and other English documents. */
+export function describeIgnored(i: IgnoredEntry): string {
+  return `A ${i.type} entry by ${i.name} (${i.entryHash.slice(0, 12)}…) was not used: ${formatReason(i.reason)}`;
 }

@@ -103,6 +103,17 @@ export function pseudonymiseView(view: RecordsView, key: Buffer): RecordsView {
     })),
     reviewOutcomes: view.reviewOutcomes.map((m) => ({ ...m })),
     heads: view.heads.map((h) => ({ ...h })),
-    ignored: view.ignored.map(() => WITHHELD),
+    // The reason's words may quote a title or a condition: only its code survives.
+    ignored: view.ignored.map((i) => ({
+      ...i,
+      personId: who(i.personId).id,
+      name: who(i.personId).name,
+      reason: {
+        code: i.reason.code,
+        params: Object.fromEntries(
+          Object.entries(i.reason.params).map(([k, v]) => [k, typeof v === 'number' ? v : WITHHELD]),
+        ),
+      },
+    })),
   };
 }

@@ -14,6 +14,7 @@ import type {
 } from '../contract/views/records';
 import type { ReviewDisplayStatus, RiskLevel } from '../contract/views/reviews';
 import type { TrainingStatus } from '../contract/views/training';
+import { describeIgnored } from './projection';
 
 export interface PdfMeta {
   /** ISO-8601 time the file was made. */
@@ -529,7 +530,7 @@ export function renderReportHtml(view: RecordsView, meta: PdfMeta): string {
   if (view.ignored.length > 0) {
     body.push(
       '<section><h2>Entries these records could not use</h2><ul>',
-      view.ignored.map((s) => `<li>${escapeHtml(s)}</li>`).join(''),
+      view.ignored.map((i) => `<li>${escapeHtml(describeIgnored(i))}</li>`).join(''),
       '</ul></section>',
     );
   }

@@ -2,7 +2,9 @@
 // earlier questions, so one pass settles every question, and a question whose showIf depends on
 // a hidden one sees it as unanswered. Everything downstream (screening, scoring, flags, diff)
 // works on the "effective" answers: visible questions with well-formed answers only.
-import { DPIA_CRITERIA_THRESHOLD, isIsoDate, YES_NO_UNSURE } from './model';
+import { isCalendarDay } from '../contract/dates';
+import { reason, type Reason } from '../contract/reasons';
+import { DPIA_CRITERIA_THRESHOLD, YES_NO_UNSURE } from './model';
 import type { AnswerProblem, Answers, AnswerValue } from './model';
 import { indexQuestionnaire } from './questionnaire';
 import type { Question, Questionnaire } from './questionnaire';
@@ -28,46 +30,48 @@ function isBlank(value: AnswerValue): boolean {
  * Why `value` is not a valid answer to `question`, or null when it is. Blank values are reported
  * by the caller as "unanswered", not here.
  */
-export function checkAnswerValue(question: Question, value: unknown): string | null {
+export function checkAnswerValue(question: Question, value: unknown): Reason | null {
   switch (question.type) {
     case 'text': {
-      if (typeof value !== 'string') return 'expects text';
+      if (typeof value !== 'string') return reason('answer.notText');
       const max = question.maxLength ?? DEFAULT_TEXT_MAX;
-      return value.length > max ? `is ${value.length} characters long; the most is ${max}` : null;
+      return value.length > max ? reason('answer.tooLong', { max, length: value.length }) : null;
     }
     case 'date':
-      if (typeof value !== 'string') return 'expects a date';
-      return isIsoDate(value) ? null : `"${value}" is not a date written YYYY-MM-DD`;
+      return typeof value === 'string' && isCalendarDay(value) ? null : reason('answer.notADate');
     case 'yesNoUnsure':
       return typeof value === 'string' && (YES_NO_UNSURE as readonly string[]).includes(value)
         ? null
-        : 'expects yes, no or unsure';
+        : reason('answer.notYesNoUnsure');
     case 'single':
-      if (typeof value !== 'string') return 'expects one option id';
-      return question.options.some((o) => o.id === value) ? null : `has no option "${value}"`;
+      if (typeof value !== 'string' || !question.options.some((o) => o.id === value))
+        return reason('answer.notAnOption');
+      return null;
     case 'multi': {
-      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
-        return 'expects a list of option ids';
-      const unknown = value.filter((v) => !question.options.some((o) => o.id === v));
-      if (unknown.length > 0) return `has no option ${unknown.map((u) => `"${u}"`).join(', ')}`;
-      if (new Set(value).size !== value.length) return 'lists an option more than once';
+      if (
+        !Array.isArray(value) ||
+        !value.every((v) => typeof v === 'string' && question.options.some((o) => o.id === v)) ||
+        new Set(value).size !== value.length
+      )
+        return reason('answer.notOptions');
       const exclusive = question.options.find((o) => o.exclusive && value.includes(o.id));
-      if (exclusive && value.length > 1) return `"${exclusive.label}" cannot be combined with other options`;
+      if (exclusive && value.length > 1)
+        return reason('answer.exclusiveWithOthers', { option: exclusive.label });
       return null;
     }
     case 'scale': {
       const { min, max } = question.scale;
-      if (typeof value !== 'number' || !Number.isInteger(value))
-        return `expects a whole number from ${min} to ${max}`;
-      return value < min || value > max ? `${value} is outside ${min}..${max}` : null;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+        return reason('answer.notOnScale', { min, max });
+      return null;
     }
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'expects a number';
-      if (question.integer && !Number.isInteger(value)) return 'expects a whole number';
+      if (typeof value !== 'number' || !Number.isFinite(value)) return reason('answer.notANumber');
+      if (question.integer && !Number.isInteger(value)) return reason('answer.notWhole');
       if (question.min !== undefined && value < question.min)
-        return `${value} is below the minimum ${question.min}`;
+        return reason('answer.belowMin', { min: question.min });
       if (question.max !== undefined && value > question.max)
-        return `${value} is above the maximum ${question.max}`;
+        return reason('answer.aboveMax', { max: question.max });
       return null;
     }
   }
@@ -126,12 +130,11 @@ export function validateAnswers(q: Pick<Questionnaire, 'sections'>, answers: Ans
   for (const question of visibleQuestions(q, answers)) {
     const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
     if (value === undefined || isBlank(value)) {
-      if (question.required)
-        problems.push({ questionId: question.id, reason: `"${question.label}" needs an answer` });
+      if (question.required) problems.push({ questionId: question.id, reason: reason('answer.required') });
       continue;
     }
-    const reason = checkAnswerValue(question, value);
-    if (reason !== null) problems.push({ questionId: question.id, reason: `"${question.label}" ${reason}` });
+    const problem = checkAnswerValue(question, value);
+    if (problem !== null) problems.push({ questionId: question.id, reason: problem });
   }
   return problems;
 }

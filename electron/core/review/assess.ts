@@ -4,7 +4,8 @@
 // questionnaire, answers and responses always give the same assessment.
 import { effectiveAnswers, validateAnswers } from './answers';
 import { evaluateFlags, proposeMitigations } from './flags';
-import { isIsoDate } from './model';
+import { isCalendarDay } from '../contract/dates';
+import { reason, type Reason } from '../contract/reasons';
 import type { Answers, MitigationResponse, ReviewAssessment, YesNoUnsure } from './model';
 import { indexQuestionnaire } from './questionnaire';
 import type { Binding, Questionnaire } from './questionnaire';
@@ -31,13 +32,13 @@ function summaryOf(q: Questionnaire, effective: Answers): ReviewAssessment['summ
 }
 
 /** Why a response cannot stand, or null. Responses usually arrive through a schema; this also covers direct callers. */
-function responseProblem(r: MitigationResponse): string | null {
+function responseProblem(r: MitigationResponse): Reason | null {
   if (r.status === 'accepted') {
-    if (r.owner.trim() === '') return 'an accepted mitigation needs an owner';
-    if (!isIsoDate(r.dueDate)) return 'an accepted mitigation needs a due date written YYYY-MM-DD';
+    if (r.owner.trim() === '') return reason('response.ownerNeeded');
+    if (!isCalendarDay(r.dueDate)) return reason('response.dueDateNeeded');
     return null;
   }
-  return r.reason.trim() === '' ? 'a declined mitigation needs the reason it is not needed' : null;
+  return r.reason.trim() === '' ? reason('response.reasonNeeded') : null;
 }
 
 export function assessReview(
@@ -52,12 +53,12 @@ export function assessReview(
   const responses = new Map<string, MitigationResponse>();
   const responseProblems: ReviewAssessment['responseProblems'] = [];
   for (const r of mitigationResponses) {
-    const reason = !proposedIds.has(r.mitigationId)
-      ? 'this mitigation is not proposed for these answers'
+    const problem = !proposedIds.has(r.mitigationId)
+      ? reason('response.notProposed')
       : responses.has(r.mitigationId)
-        ? 'answered more than once'
+        ? reason('response.answeredTwice')
         : responseProblem(r);
-    if (reason !== null) responseProblems.push({ mitigationId: r.mitigationId, reason });
+    if (problem !== null) responseProblems.push({ mitigationId: r.mitigationId, reason: problem });
     else responses.set(r.mitigationId, r);
   }
 

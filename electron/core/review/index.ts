@@ -41,7 +41,6 @@ export {
   DIMENSION_LABELS,
   DIMENSIONS,
   DPIA_CRITERIA_THRESHOLD,
-  isIsoDate,
   mitigationResponseSchema,
   mitigationResponsesSchema,
   RISK_LEVELS,

@@ -3,6 +3,7 @@
 // people's ledgers: the schema that validates the record and the type the engine returns are one.
 import { z } from 'zod';
 import { isCalendarDay } from '../contract/dates';
+import type { Reason } from '../contract/reasons';
 
 export const DIMENSIONS = ['privacy', 'fairness', 'security', 'legal', 'reputation'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -52,9 +53,6 @@ export const SCREENING_CRITERION_NAMES: Record<ScreeningCriterion, string> = {
 /** WP248: "in most cases" two criteria mean a DPIA is required. */
 export const DPIA_CRITERIA_THRESHOLD = 2;
 
-/** True for a real calendar date written YYYY-MM-DD: the one rule, in contract/dates.ts. */
-export const isIsoDate = isCalendarDay;
-
 export const isoDateSchema = z
   .string()
   .refine(isCalendarDay, { error: 'must be a calendar date written YYYY-MM-DD' });
@@ -71,7 +69,12 @@ export const answersSchema = z.record(z.string(), answerValueSchema);
 /** Answers keyed by question id. A missing key is an unanswered question. */
 export type Answers = Record<string, AnswerValue>;
 
-export const answerProblemSchema = z.object({ questionId: z.string(), reason: z.string() }).strict();
+/** A reason as the contract words it ({ code, params }); recorded assessments never hold one (see readyToSubmit). */
+const reasonSchema = z
+  .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
+  .strict() as unknown as z.ZodType<Reason>;
+
+export const answerProblemSchema = z.object({ questionId: z.string(), reason: reasonSchema }).strict();
 export type AnswerProblem = z.output<typeof answerProblemSchema>;
 
 // ---- mitigation responses (the submitter's answer to each proposed mitigation) ---------------
@@ -207,7 +210,7 @@ export const assessmentSchema = z
     mitigations: z.array(
       mitigationProposalSchema.extend({ response: mitigationResponseSchema.nullable() }).strict(),
     ),
-    responseProblems: z.array(z.object({ mitigationId: z.string(), reason: z.string() }).strict()),
+    responseProblems: z.array(z.object({ mitigationId: z.string(), reason: reasonSchema }).strict()),
     /** Ids of raised blocking flags that are not cleared: approval is refused while any remain. */
     openBlockingFlags: z.array(z.string()),
     /** Ids of proposed mitigations without a valid response. */

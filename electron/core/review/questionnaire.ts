@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ContentProblem } from '../contract/views/training';
 import { fieldPath, issuesToProblems, lineOfPath, parseYaml } from '../yamlProblems';
-import { DIMENSIONS, isIsoDate, SCREENING_CRITERIA, YES_NO_UNSURE } from './model';
+import { isCalendarDay } from '../contract/dates';
+import { DIMENSIONS, SCREENING_CRITERIA, YES_NO_UNSURE } from './model';
 import type { ScreeningCriterion } from './model';
 import { ruleLeaves, ruleSchema } from './rules';
 import type { Rule } from './rules';
@@ -355,7 +356,7 @@ function checkLeafAgainst(r: Rule, q: Question, where: Path, problems: RawProble
           add(`"${q.id}" is answered with a number, not ${describeValue(value)}`);
         break;
       case 'date':
-        if (typeof value !== 'string' || !isIsoDate(value))
+        if (typeof value !== 'string' || !isCalendarDay(value))
           add(`${describeValue(value)} is not a YYYY-MM-DD date`);
         break;
       case 'text':

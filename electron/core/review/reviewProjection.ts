@@ -5,7 +5,8 @@ import type { ReviewPerson } from '../contract/views/reviews';
 import { fingerprintOf, profileCreatedSchema } from '../ledger';
 import type { LedgerEntry, LedgerRead } from '../ledger';
 import type { Policy } from '../policy/policy';
-import { modulesRequiredToSubmit, rolesOf } from '../policy/roles';
+import { reason, type Reason } from '../contract/reasons';
+import { modulesRequiredToSubmit, roleOutOfForce, rolesOf, type RoleSubject } from '../policy/roles';
 import type { TrainingModule } from '../training/content';
 import { projectTraining } from '../training/status';
 import type { Questionnaire } from './questionnaire';
@@ -91,16 +92,33 @@ export function transitionContext(
   const person = view.people.get(actorId);
   const entries = view.entriesByActor.get(actorId) ?? [];
   if (!person) {
-    return { actorId, actorRoles: new Set(), actorTrainingCurrent: false, submitterTrainingCurrent: false };
+    // Nobody we know of: no role, and no training on record.
+    const unknown = ['(no profile in this workspace)'];
+    return {
+      actorId,
+      actorRoles: new Set(),
+      reviewerRefusal: null,
+      missingReviewerTraining: unknown,
+      missingSubmitterTraining: unknown,
+    };
   }
+  const roles = rolesOf(person, policy, at);
   return {
     actorId,
-    actorRoles: rolesOf(person, policy, at),
-    actorTrainingCurrent:
-      missingTraining(content, person, entries, policy.required.roles.reviewer, at).length === 0,
-    submitterTrainingCurrent:
-      missingTraining(content, person, entries, modulesRequiredToSubmit(policy), at).length === 0,
+    actorRoles: roles,
+    reviewerRefusal: roles.has('reviewer') ? null : reviewerRoleRefusal(person, policy, at),
+    missingReviewerTraining: missingTraining(content, person, entries, policy.required.roles.reviewer, at),
+    missingSubmitterTraining: missingTraining(content, person, entries, modulesRequiredToSubmit(policy), at),
   };
+}
+
+/** Why someone named as a reviewer does not hold the role at `at` (ended, not yet started); null otherwise. */
+export function reviewerRoleRefusal(who: RoleSubject, policy: Policy, at: Date): Reason | null {
+  const window = roleOutOfForce(who, policy, 'reviewer', at);
+  if (window === null) return null;
+  return 'ended' in window
+    ? reason('review.reviewerRoleEnded', { day: window.ended })
+    : reason('review.reviewerRoleStarts', { day: window.starts });
 }
 
 /**

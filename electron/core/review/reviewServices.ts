@@ -21,7 +21,7 @@ import type {
 import { StewardError } from '../errors';
 import { readWorkspace } from '../ledger';
 import type { Ledger, LedgerEntry, LedgerRead, Workspace } from '../ledger';
-import { modulesRequiredToSubmit, roleOutOfForce, rolesOf } from '../policy/roles';
+import { rolesOf } from '../policy/roles';
 import type { Policy } from '../policy/policy';
 import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
 import { loadContent } from '../training/content';
@@ -31,9 +31,19 @@ import { diffAnswers } from './diff';
 import type { Answers, MitigationResponse } from './model';
 import { indexQuestionnaire, loadQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
-import { missingTraining, projectWorkspaceReviews, transitionContext } from './reviewProjection';
+import { projectWorkspaceReviews, transitionContext } from './reviewProjection';
 import type { WorkspacePerson } from './reviewProjection';
-import { checkTransition, conditionOverdue, reviewDisplayStatus, reviewQueue } from './workflow';
+import { reason, formatReason, type Reason } from '../contract/reasons';
+import {
+  allowedActions,
+  checkTransition,
+  conditionOverdue,
+  permit,
+  reviewDisplayStatus,
+  reviewQueue,
+  reviewerRefusalsOf,
+  submitterTrainingRefusal,
+} from './workflow';
 import type { ReviewAction, ReviewState, TransitionContext } from './workflow';
 
 export const REVIEW_METHODS = [
@@ -77,8 +87,9 @@ interface WorkspaceView {
   reviews: ReviewState[];
 }
 
-function notAllowed(reason: string): StewardError {
-  return new StewardError('NOT_ALLOWED', reason.endsWith('.') ? reason : `${reason}.`);
+/** A refusal as the error a call returns: its reasons as data, and in English for logs and the CLI. */
+function notAllowed(...reasons: Reason[]): StewardError {
+  return new StewardError('NOT_ALLOWED', reasons.map(formatReason).join(' '), { reasons });
 }
 
 /** Turns the page's loosely-typed responses into the engine's shapes; blanks are reported by the assessment. */
@@ -143,15 +154,6 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     return { policy: content.policy, modules: content.modules };
   }
 
-  function missingTrainingOf(
-    person: Person,
-    entries: readonly LedgerEntry[],
-    required: readonly string[],
-    at: Date,
-  ): string[] {
-    return missingTraining(policyAndModules(), person, entries, required, at);
-  }
-
   function contextFor(view: Omit<WorkspaceView, 'reviews'>, actorId: string, at: Date): TransitionContext {
     return transitionContext(policyAndModules(), view, actorId, at);
   }
@@ -200,48 +202,15 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     };
   }
 
-  /** Whether this person may review, and if not, why (sentences). */
-  function reviewerBlockers(view: WorkspaceView, profile: ProfileSummary): string[] {
-    const { policy } = policyAndModules();
-    const blockers: string[] = [];
-    const now = deps.now();
-    if (!rolesOf(profile, policy, now).has('reviewer')) {
-      const window = roleOutOfForce(profile, policy, 'reviewer', now);
-      blockers.push(
-        window === null
-          ? 'You are not a reviewer: content/policy.yaml must name your email together with your key fingerprint (shown in Settings).'
-          : 'ended' in window
-            ? `Your reviewer role in content/policy.yaml ended on ${window.ended}; the decisions you made until then stand.`
-            : `Your reviewer role in content/policy.yaml starts on ${window.starts}.`,
-      );
-    }
-    const person = view.people.get(profile.id);
-    const missing = person
-      ? missingTrainingOf(
-          person,
-          view.entriesByActor.get(profile.id) ?? [],
-          policy.required.roles.reviewer,
-          deps.now(),
-        )
-      : [];
-    if (missing.length > 0) blockers.push(`Your reviewer training is not current: ${missing.join(', ')}.`);
-    return blockers;
+  /** Whether this person may act as a reviewer now (role and training), and if not, why. */
+  function reviewerBlockers(view: WorkspaceView, profile: ProfileSummary): Reason[] {
+    const ctx = contextFor(view, profile.id, deps.now());
+    return permit('decide', null, ctx).ok ? [] : reviewerRefusalsOf(ctx);
   }
 
-  function submitterBlockers(view: WorkspaceView, profile: ProfileSummary): string[] {
-    const { policy } = policyAndModules();
-    const person = view.people.get(profile.id);
-    const missing = person
-      ? missingTrainingOf(
-          person,
-          view.entriesByActor.get(profile.id) ?? [],
-          modulesRequiredToSubmit(policy),
-          deps.now(),
-        )
-      : [];
-    return missing.length > 0
-      ? [`Before you submit a review, complete this training: ${missing.join(', ')}.`]
-      : [];
+  function submitterBlockers(view: WorkspaceView, profile: ProfileSummary): Reason[] {
+    const refusal = submitterTrainingRefusal(contextFor(view, profile.id, deps.now()));
+    return refusal ? [refusal] : [];
   }
 
   function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
@@ -268,22 +237,22 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     const answers = draft.answers as Answers;
     const responses = draft.mitigationResponses as unknown as MitigationResponseInput[];
     const assessment = assessReview(q, answers, toResponses(responses));
-    const blockers = submitterBlockers(view, profile);
+    // Who may submit now (the workflow's own permission check), then what the draft still lacks.
+    const state = draft.reviewId ? (view.reviews.find((r) => r.reviewId === draft.reviewId) ?? null) : null;
+    const ctx = contextFor(view, profile.id, deps.now());
+    const permission = permit('submitVersion', state, ctx);
+    const training = submitterTrainingRefusal(ctx);
+    const blockers: Reason[] = [
+      ...(permission.ok ? [] : permission.reasons),
+      ...(training ? [training] : []),
+    ];
     if (assessment.answerProblems.length > 0) {
-      blockers.push(`${assessment.answerProblems.length} question(s) still need an answer or a correction.`);
+      blockers.push(reason('review.answersNeedAttention', { count: assessment.answerProblems.length }));
     }
     if (assessment.unansweredMitigations.length > 0) {
       blockers.push(
-        `Accept (with an owner and due date) or decline (with a reason) each proposed mitigation: ${assessment.unansweredMitigations.length} left.`,
+        reason('review.mitigationsUnanswered', { count: assessment.unansweredMitigations.length }),
       );
-    }
-    if (draft.reviewId) {
-      const state = view.reviews.find((r) => r.reviewId === draft.reviewId);
-      if (state && state.status !== 'changesRequested') {
-        blockers.push(
-          `Review ${draft.reviewId} is ${state.status}; a new version can only follow a request for changes.`,
-        );
-      }
     }
     return {
       draftId,
@@ -342,8 +311,9 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         by: personOf(view, v.actor),
         at: v.ts,
         version: v.version,
-        text: v.version === 1 ? `Submitted "${v.title}"` : `Submitted version ${v.version}`,
+        text: v.title,
         items: [],
+        conditions: [],
         entryHash: v.hash,
       })),
       ...state.comments.map((c) => ({
@@ -353,6 +323,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         version: c.version,
         text: c.text,
         items: [],
+        conditions: [],
         entryHash: c.hash,
       })),
       ...state.changeRequests.map((c) => ({
@@ -362,6 +333,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         version: c.version,
         text: c.rationale,
         items: c.requestedChanges,
+        conditions: [],
         entryHash: c.hash,
       })),
       ...(state.decision
@@ -372,7 +344,12 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
               at: state.decision.ts,
               version: state.decision.version,
               text: state.decision.rationale,
-              items: state.decision.conditions.map((c) => `${c.text} (owner ${c.owner}, due ${c.dueDate})`),
+              items: [],
+              conditions: state.decision.conditions.map(({ text, owner, dueDate }) => ({
+                text,
+                owner,
+                dueDate,
+              })),
               entryHash: state.decision.hash,
             },
           ]
@@ -383,7 +360,10 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         at: m.ts,
         version: state.decision?.version ?? state.version,
         text: m.note,
-        items: [state.decision?.conditions.find((c) => c.id === m.conditionId)?.text ?? m.conditionId],
+        items: [],
+        conditions: (state.decision?.conditions ?? [])
+          .filter((c) => c.id === m.conditionId)
+          .map(({ text, owner, dueDate }) => ({ text, owner, dueDate })),
         entryHash: m.hash,
       })),
       ...(state.withdrawal
@@ -395,22 +375,16 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
               version: state.withdrawal.version,
               text: state.withdrawal.reason,
               items: [],
+              conditions: [],
               entryHash: state.withdrawal.hash,
             },
           ]
         : []),
     ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 
-    const mine = state.submitter === profile.id;
-    const decideBlockers: string[] = [];
-    if (mine)
-      decideBlockers.push(
-        'You submitted this review, so someone else must decide it (separation of duties).',
-      );
-    else decideBlockers.push(...reviewerBlockers(view, profile));
-    if (state.status !== 'submitted')
-      decideBlockers.push(`This review is ${state.status}: there is nothing to decide.`);
-    const roles = rolesOf(profile, policyAndModules().policy, deps.now());
+    // What this person may do: the workflow's own permission checks, dry-run.
+    const may = allowedActions(state, contextFor(view, profile.id, deps.now()));
+    const decide = may.decide;
     return {
       summary: summaryOf(view, state),
       answers,
@@ -429,15 +403,12 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         };
       }),
       allowed: {
-        comment: state.status !== 'withdrawn' && (mine || roles.has('reviewer') || roles.has('manager')),
-        revise: mine && state.status === 'changesRequested',
-        withdraw: mine && (state.status === 'submitted' || state.status === 'changesRequested'),
-        decide: decideBlockers.length === 0,
-        decideBlockers,
-        meetConditions:
-          state.status === 'approvedWithConditions' &&
-          state.conditionsMet.length < (state.decision?.conditions.length ?? 0) &&
-          (mine || roles.has('reviewer')),
+        comment: may.comment.ok,
+        revise: may.submitVersion.ok,
+        withdraw: may.withdraw.ok,
+        decide: decide.ok,
+        decideBlockers: decide.ok ? [] : decide.reasons,
+        meetConditions: may.meetCondition.ok,
       },
     };
   }
@@ -450,7 +421,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     action: ReviewAction,
   ): Promise<void> {
     const check = checkTransition(state, action, contextFor(view, profile.id, deps.now()));
-    if (!check.ok) throw notAllowed(check.reason);
+    if (!check.ok) throw notAllowed(...check.reasons);
     const ledger = deps.ledger();
     await ledger.append(action.type, action.data as never);
   }
@@ -592,7 +563,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       const responses = toResponses(draft.mitigationResponses as unknown as MitigationResponseInput[]);
       const assessment = assessReview(q, answers, responses);
       if (!assessment.readyToSubmit) {
-        throw notAllowed(draftView(draftId, draft, view, profile).submitBlockers.join(' '));
+        throw notAllowed(...draftView(draftId, draft, view, profile).submitBlockers);
       }
       const state = draft.reviewId ? findReview(view, profile, draft.reviewId) : null;
       const day = deps.now().toISOString().slice(0, 10).replace(/-/g, '');
@@ -619,13 +590,8 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       const profile = me();
       const view = await readView();
       const state = findReview(view, profile, reviewId);
-      if (state.submitter !== profile.id)
-        throw notAllowed('Only the person who submitted a review can revise it');
-      if (state.status !== 'changesRequested') {
-        throw notAllowed(
-          `Review ${reviewId} is ${state.status}; a new version can only follow a request for changes`,
-        );
-      }
+      const may = permit('submitVersion', state, contextFor(view, profile.id, deps.now()));
+      if (!may.ok) throw notAllowed(...may.reasons);
       const existing = deps.drafts.list().find((d) => d.profileId === profile.id && d.reviewId === reviewId);
       if (existing) return draftView(existing.draftId, existing, view, profile);
       const latest = state.versions[state.versions.length - 1]!;

@@ -10,6 +10,7 @@
 // checkTransition is the one place these rules live: services call it before appending, and
 // projectReviews calls it again on every event it reads, because anyone can write anything into
 // their own ledger — an event that breaks a rule is ignored and reported, never applied.
+import { reason, type Reason } from '../contract/reasons';
 import { canonicalJson } from '../ledger/canonical';
 import { assessReview } from './assess';
 import type { MitigationResponse, ReviewAssessment } from './model';
@@ -47,13 +48,15 @@ export interface TransitionContext {
   actorId: string;
   /** Roles the actor holds under the policy (email and key fingerprint both matching). */
   actorRoles: ReadonlySet<ReviewRole>;
-  /** The actor's reviewer training is current: checked for requesting changes and deciding. */
-  actorTrainingCurrent: boolean;
-  /** The actor's training required of submitters is current: checked for submitting a version. */
-  submitterTrainingCurrent: boolean;
+  /** Why the actor does not hold the reviewer role (ended, not yet started), when there is more to say. */
+  reviewerRefusal: Reason | null;
+  /** Titles of the reviewer training modules not current: checked for requesting changes and deciding. */
+  missingReviewerTraining: readonly string[];
+  /** Titles of the modules required of submitters not current: checked for submitting a version. */
+  missingSubmitterTraining: readonly string[];
 }
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
+export type TransitionCheck = { ok: true } | { ok: false; reasons: Reason[] };
 
 interface EntryRef {
   actor: string;
@@ -123,7 +126,7 @@ export interface IgnoredReviewEvent {
   hash: string;
   type: string;
   actor: string;
-  reason: string;
+  reason: Reason;
 }
 
 export interface ReviewProjection {
@@ -133,18 +136,44 @@ export interface ReviewProjection {
   ignored: IgnoredReviewEvent[];
 }
 
-const DECISION_WORDS: Record<Decision, string> = {
-  approved: 'approved',
-  approvedWithConditions: 'approved with conditions',
-  rejected: 'rejected',
+// ---- checks ----------------------------------------------------------------------------------
+//
+// Two kinds of check, both here and nowhere else. permit() says whether someone may take an
+// action on a review in its present state (who they are, their role and training, the state):
+// it is what the screens ask ("may I decide?") by dry-running it, and what every write runs
+// first. validate() then checks what is written (versions, rationale, conditions, dates).
+
+/** Every kind of action on a review, one per event type. */
+export const REVIEW_ACTION_KINDS = [
+  'submitVersion',
+  'comment',
+  'requestChanges',
+  'decide',
+  'withdraw',
+  'meetCondition',
+] as const;
+export type ReviewActionKind = (typeof REVIEW_ACTION_KINDS)[number];
+
+const KIND_OF: Record<ReviewEventType, ReviewActionKind> = {
+  'review.submitted': 'submitVersion',
+  'review.commented': 'comment',
+  'review.changesRequested': 'requestChanges',
+  'review.decided': 'decide',
+  'review.withdrawn': 'withdraw',
+  'review.conditionMet': 'meetCondition',
 };
 
-const DECIDED: ReadonlySet<ReviewStatus> = new Set(['approved', 'approvedWithConditions', 'rejected']);
-
-const refuse = (reason: string): TransitionCheck => ({ ok: false, reason });
+const refuse = (...reasons: Reason[]): TransitionCheck => ({ ok: false, reasons });
 const OK: TransitionCheck = { ok: true };
 const blank = (s: string | undefined): boolean => s === undefined || s.trim() === '';
 const dayOf = (ts: string): string => ts.slice(0, 10);
+const first = (...checks: (() => TransitionCheck)[]): TransitionCheck => {
+  for (const check of checks) {
+    const result = check();
+    if (!result.ok) return result;
+  }
+  return OK;
+};
 
 function latest(state: ReviewState): ReviewVersion {
   const v = state.versions[state.versions.length - 1];
@@ -152,33 +181,147 @@ function latest(state: ReviewState): ReviewVersion {
   return v;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+/** Why the actor may not submit a version yet for lack of training; null when their training is current. */
+export function submitterTrainingRefusal(ctx: TransitionContext): Reason | null {
+  return ctx.missingSubmitterTraining.length > 0
+    ? reason('review.submitterTrainingMissing', { modules: ctx.missingSubmitterTraining.join(', ') })
+    : null;
 }
 
-// ---- checks ----------------------------------------------------------------------------------
-
-function checkReady(assessment: ReviewAssessment): TransitionCheck {
-  const first = assessment.answerProblems[0];
-  if (first) {
-    return refuse(
-      `The questionnaire is not complete: ${plural(assessment.answerProblems.length, 'answer needs', 'answers need')} attention (first: ${first.reason}).`,
-    );
+/** Why the actor may not act as a reviewer (role, training), all at once; empty when they may. */
+export function reviewerRefusalsOf(ctx: TransitionContext): Reason[] {
+  const out: Reason[] = [];
+  if (!ctx.actorRoles.has('reviewer')) out.push(ctx.reviewerRefusal ?? reason('review.notReviewer'));
+  if (ctx.missingReviewerTraining.length > 0) {
+    out.push(reason('review.reviewerTrainingMissing', { modules: ctx.missingReviewerTraining.join(', ') }));
   }
-  const response = assessment.responseProblems[0];
-  if (response)
-    return refuse(`The response to mitigation "${response.mitigationId}" cannot stand: ${response.reason}.`);
-  if (assessment.unansweredMitigations.length > 0) {
-    return refuse(
-      `Every proposed mitigation needs a response: accept it with an owner and a due date, or say why it is not needed. ` +
-        `${plural(assessment.unansweredMitigations.length, 'has', 'have')} none: ${assessment.unansweredMitigations.join(', ')}.`,
-    );
+  return out;
+}
+
+/** Who may write a (new) version: anyone for a new review, the submitter after changes were requested. */
+function permitSubmitVersion(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
+  if (state === null) return OK;
+  const title = state.title;
+  if (ctx.actorId !== state.submitter) return refuse(reason('review.onlySubmitterSubmits', { title }));
+  if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title }));
+  if (state.decision) {
+    return refuse(reason('review.decidedCannotResubmit', { title, context: state.decision.decision }));
+  }
+  if (state.status === 'submitted') {
+    return refuse(reason('review.noChangesRequested', { title, version: state.version }));
   }
   return OK;
 }
 
-const SUBMITTER_TRAINING =
-  'Submitting a review needs current training in the modules the policy requires of submitters; complete or renew them first.';
+function permitReviewerAct(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
+  if (state === null) return refuse(reason('review.notFound', { reviewId: '' }));
+  const title = state.title;
+  if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title }));
+  // Separation of duties first and alone: nothing else matters for someone's own submission.
+  if (ctx.actorId === state.submitter) return refuse(reason('review.ownSubmission', { title }));
+  const reasons = reviewerRefusalsOf(ctx);
+  if (state.decision) {
+    reasons.push(
+      reason('review.alreadyDecided', {
+        title,
+        version: state.decision.version,
+        context: state.decision.decision,
+      }),
+    );
+  } else if (state.status === 'changesRequested') {
+    reasons.push(
+      reason('review.awaitingNewVersion', { title, version: state.version, next: state.version + 1 }),
+    );
+  }
+  return reasons.length > 0 ? refuse(...reasons) : OK;
+}
+
+function permitComment(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
+  if (state === null) return refuse(reason('review.notFound', { reviewId: '' }));
+  if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title: state.title }));
+  if (ctx.actorId !== state.submitter && ctx.actorRoles.size === 0) {
+    return refuse(reason('review.commentNotAllowed', { title: state.title }));
+  }
+  return OK;
+}
+
+function permitWithdraw(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
+  if (state === null) return refuse(reason('review.notFound', { reviewId: '' }));
+  const title = state.title;
+  if (ctx.actorId !== state.submitter) return refuse(reason('review.onlySubmitterWithdraws', { title }));
+  if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title }));
+  if (state.decision) {
+    return refuse(reason('review.decidedCannotWithdraw', { title, context: state.decision.decision }));
+  }
+  return OK;
+}
+
+function permitMeetCondition(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
+  if (state === null) return refuse(reason('review.notFound', { reviewId: '' }));
+  const title = state.title;
+  const decision = state.decision;
+  if (decision === null || decision.decision !== 'approvedWithConditions') {
+    return refuse(reason('review.noConditionsToMeet', { title }));
+  }
+  if (ctx.actorId !== state.submitter && !ctx.actorRoles.has('reviewer')) {
+    return refuse(reason('review.conditionMetNotAllowed', { title }));
+  }
+  if (state.conditionsMet.length >= decision.conditions.length) {
+    return refuse(reason('review.allConditionsMet', { title }));
+  }
+  return OK;
+}
+
+/**
+ * Whether the actor may take this kind of action on the review in its present state (null: the
+ * review does not exist yet). Every refusal that applies is listed, in an order a person can act
+ * on; it does not look at what the action would write.
+ */
+export function permit(
+  kind: ReviewActionKind,
+  state: ReviewState | null,
+  ctx: TransitionContext,
+): TransitionCheck {
+  switch (kind) {
+    case 'submitVersion':
+      return permitSubmitVersion(state, ctx);
+    case 'comment':
+      return permitComment(state, ctx);
+    case 'requestChanges':
+    case 'decide':
+      return permitReviewerAct(state, ctx);
+    case 'withdraw':
+      return permitWithdraw(state, ctx);
+    case 'meetCondition':
+      return permitMeetCondition(state, ctx);
+  }
+}
+
+/** What the actor may do on this review now: permit() dry-run for every kind of action. */
+export function allowedActions(
+  state: ReviewState,
+  ctx: TransitionContext,
+): Record<ReviewActionKind, TransitionCheck> {
+  return Object.fromEntries(REVIEW_ACTION_KINDS.map((kind) => [kind, permit(kind, state, ctx)])) as Record<
+    ReviewActionKind,
+    TransitionCheck
+  >;
+}
+
+// ---- what is written
+
+function checkReady(assessment: ReviewAssessment): TransitionCheck {
+  if (assessment.answerProblems.length > 0) {
+    return refuse(reason('review.answersNeedAttention', { count: assessment.answerProblems.length }));
+  }
+  const response = assessment.responseProblems[0];
+  if (response)
+    return refuse(reason('review.mitigationResponseInvalid', { mitigationId: response.mitigationId }));
+  if (assessment.unansweredMitigations.length > 0) {
+    return refuse(reason('review.mitigationsUnanswered', { count: assessment.unansweredMitigations.length }));
+  }
+  return OK;
+}
 
 function sameContent(a: ReviewVersion, data: ReviewSubmittedData): boolean {
   const byId = (rs: MitigationResponse[]): MitigationResponse[] =>
@@ -189,245 +332,179 @@ function sameContent(a: ReviewVersion, data: ReviewSubmittedData): boolean {
   );
 }
 
-function checkSubmitted(
+function validateSubmitted(
   state: ReviewState | null,
   data: ReviewSubmittedData,
   ctx: TransitionContext,
 ): TransitionCheck {
+  // Writing a draft is free; submitting it needs current training.
+  const training = submitterTrainingRefusal(ctx);
+  if (training) return refuse(training);
   if (state === null) {
     if (data.version !== 1) {
-      return refuse(
-        `Review "${data.reviewId}" does not exist yet: its first version is 1, not ${data.version}.`,
-      );
+      return refuse(reason('review.firstVersionIsOne', { reviewId: data.reviewId, version: data.version }));
     }
-    if (!ctx.submitterTrainingCurrent) return refuse(SUBMITTER_TRAINING);
     return checkReady(data.assessment);
   }
-  const title = state.title;
-  if (ctx.actorId !== state.submitter)
-    return refuse(`Only the submitter of "${title}" can submit a new version.`);
-  if (state.status === 'withdrawn') {
-    return refuse(`"${title}" was withdrawn and cannot be resubmitted; start a new review instead.`);
-  }
-  if (DECIDED.has(state.status)) {
-    return refuse(
-      `"${title}" has been ${DECISION_WORDS[state.status as Decision]} and cannot be resubmitted; start a new review to change the use.`,
-    );
-  }
-  if (state.status === 'submitted') {
-    return refuse(
-      `No changes were requested on version ${state.version} of "${title}": a new version can be submitted only after a reviewer asks for changes.`,
-    );
-  }
   if (data.version !== state.version + 1) {
-    return refuse(`The next version of "${title}" is ${state.version + 1}, not ${data.version}.`);
-  }
-  if (!ctx.submitterTrainingCurrent) return refuse(SUBMITTER_TRAINING);
-  const ready = checkReady(data.assessment);
-  if (!ready.ok) return ready;
-  if (sameContent(latest(state), data)) {
     return refuse(
-      `Version ${data.version} changes nothing: its answers and mitigation responses are those of version ${state.version}.`,
+      reason('review.nextVersionIs', { title: state.title, next: state.version + 1, version: data.version }),
     );
   }
-  return OK;
+  return first(
+    () => checkReady(data.assessment),
+    () =>
+      sameContent(latest(state), data)
+        ? refuse(reason('review.versionChangesNothing', { version: data.version, previous: state.version }))
+        : OK,
+  );
 }
 
-/** The checks shared by requesting changes and deciding: a reviewer other than the submitter, trained, on the current version. */
-function checkReviewerAct(
-  state: ReviewState | null,
-  reviewId: string,
-  version: number,
-  ctx: TransitionContext,
-  act: string,
-): TransitionCheck {
-  if (state === null) return refuse(`There is no review "${reviewId}".`);
-  const title = state.title;
-  if (state.status === 'withdrawn') return refuse(`"${title}" was withdrawn; it can no longer be ${act}.`);
-  if (ctx.actorId === state.submitter) {
-    return refuse(
-      `You submitted "${title}", so you cannot review it: someone else must (separation of duties).`,
-    );
-  }
-  if (!ctx.actorRoles.has('reviewer')) {
-    return refuse(`Only a reviewer named in the policy can do this; you do not hold the reviewer role.`);
-  }
-  if (!ctx.actorTrainingCurrent) {
-    return refuse(
-      'Your reviewer training is not current: complete or renew the modules the policy requires of reviewers first.',
-    );
-  }
-  if (state.decision) {
-    return refuse(
-      `"${title}" was already ${DECISION_WORDS[state.decision.decision]} on version ${state.decision.version}; a review is decided once.`,
-    );
-  }
-  if (state.status === 'changesRequested') {
-    return refuse(
-      `Changes were requested on version ${state.version} of "${title}"; wait for the submitter's version ${state.version + 1}.`,
-    );
-  }
-  if (version !== state.version) {
-    return refuse(
-      `Version ${version} is not the current version of "${title}" (now ${state.version}); look at the current one.`,
-    );
-  }
-  return OK;
+function currentVersion(state: ReviewState, version: number): TransitionCheck {
+  return version === state.version
+    ? OK
+    : refuse(reason('review.notCurrentVersion', { title: state.title, version, current: state.version }));
 }
 
-function checkChangesRequested(
-  state: ReviewState | null,
+function validateChangesRequested(
+  state: ReviewState,
   data: ReviewEventDataMap['review.changesRequested'],
-  ctx: TransitionContext,
 ): TransitionCheck {
-  const base = checkReviewerAct(state, data.reviewId, data.version, ctx, 'reviewed');
-  if (!base.ok) return base;
-  if (blank(data.rationale)) return refuse('Requesting changes needs a rationale.');
-  if (data.requestedChanges.length === 0 || data.requestedChanges.some((c) => blank(c))) {
-    return refuse('Say what must change: at least one requested change, and none empty.');
-  }
-  return OK;
+  return first(
+    () => currentVersion(state, data.version),
+    () => (blank(data.rationale) ? refuse(reason('review.changesNeedRationale')) : OK),
+    () =>
+      data.requestedChanges.length === 0 || data.requestedChanges.some((c) => blank(c))
+        ? refuse(reason('review.changesNeedList'))
+        : OK,
+  );
 }
 
-function checkDecided(
-  state: ReviewState | null,
+function validateDecided(
+  state: ReviewState,
   data: ReviewEventDataMap['review.decided'],
   ts: string,
-  ctx: TransitionContext,
 ): TransitionCheck {
-  const base = checkReviewerAct(state, data.reviewId, data.version, ctx, 'decided');
-  if (!base.ok || state === null) return base;
-  if (blank(data.rationale)) return refuse('A decision needs a written rationale.');
-
+  const base = first(
+    () => currentVersion(state, data.version),
+    () => (blank(data.rationale) ? refuse(reason('review.decisionNeedsRationale')) : OK),
+  );
+  if (!base.ok) return base;
   const current = latest(state);
   if (data.decision === 'rejected') {
-    if (data.conditions.length > 0) return refuse('A rejection carries no conditions.');
-    if (data.reReviewDate !== null) return refuse('A rejection carries no re-review date.');
+    if (data.conditions.length > 0) return refuse(reason('review.rejectionHasNoConditions'));
+    if (data.reReviewDate !== null) return refuse(reason('review.rejectionHasNoReReview'));
   } else {
     const open = current.assessment.flags.filter((f) => f.blocking && !f.cleared);
     if (open.length > 0) {
       return refuse(
-        `"${state.title}" cannot be approved while ${plural(open.length, 'blocking flag is', 'blocking flags are')} open: ` +
-          `${open.map((f) => f.label).join('; ')}. Request changes or reject.`,
+        reason('review.blockingFlagsOpen', {
+          title: state.title,
+          count: open.length,
+          flags: open.map((f) => f.label).join('; '),
+        }),
       );
     }
     if (data.decision === 'approved' && data.conditions.length > 0) {
-      return refuse(
-        'An approval without conditions cannot list conditions; approve with conditions instead.',
-      );
+      return refuse(reason('review.approvalListsConditions'));
     }
     if (data.decision === 'approvedWithConditions' && data.conditions.length === 0) {
-      return refuse('Approving with conditions needs at least one condition.');
+      return refuse(reason('review.conditionsNeeded'));
     }
     const seen = new Set<string>();
     for (const [i, c] of data.conditions.entries()) {
-      if (blank(c.text) || blank(c.owner)) return refuse(`Condition ${i + 1} needs a text and an owner.`);
-      if (c.dueDate < dayOf(ts))
-        return refuse(`Condition ${i + 1} is due ${c.dueDate}, before the decision date.`);
-      if (seen.has(c.id)) return refuse(`Condition id "${c.id}" is used twice.`);
+      if (blank(c.text) || blank(c.owner))
+        return refuse(reason('review.conditionIncomplete', { number: i + 1 }));
+      if (c.dueDate < dayOf(ts)) {
+        return refuse(reason('review.conditionDueBeforeDecision', { number: i + 1, due: c.dueDate }));
+      }
+      if (seen.has(c.id)) return refuse(reason('review.conditionIdRepeated', { id: c.id }));
       seen.add(c.id);
     }
-    if (data.reReviewDate === null) return refuse('An approval needs a re-review date.');
+    if (data.reReviewDate === null) return refuse(reason('review.reReviewDateNeeded'));
     if (data.reReviewDate <= dayOf(ts)) {
-      return refuse(
-        `The re-review date (${data.reReviewDate}) must be after the decision date (${dayOf(ts)}).`,
-      );
+      return refuse(reason('review.reReviewDateTooEarly', { date: data.reReviewDate, day: dayOf(ts) }));
     }
   }
-
   const { dpoConsulted, dpoAdvice } = current.assessment.summary;
   if (dpoConsulted === 'yes' && !blank(dpoAdvice ?? undefined) && !data.dpoAdvice) {
-    return refuse("The DPO's advice is on record for this review: say whether the decision follows it.");
+    return refuse(reason('review.dpoAdviceAnswerNeeded'));
   }
   if (data.dpoAdvice && !data.dpoAdvice.followed && blank(data.dpoAdvice.reason)) {
-    return refuse("The decision departs from the DPO's advice: record the reason for not following it.");
+    return refuse(reason('review.dpoAdviceReasonNeeded'));
   }
   return OK;
 }
 
-function checkCommented(
-  state: ReviewState | null,
+function validateCommented(
+  state: ReviewState,
   data: ReviewEventDataMap['review.commented'],
-  ctx: TransitionContext,
 ): TransitionCheck {
-  if (state === null) return refuse(`There is no review "${data.reviewId}".`);
-  if (blank(data.text)) return refuse('A comment needs some text.');
-  if (ctx.actorId !== state.submitter && ctx.actorRoles.size === 0) {
-    return refuse(`Only the submitter, reviewers and managers can comment on "${state.title}".`);
+  if (blank(data.text)) return refuse(reason('review.commentNeedsText'));
+  if (data.version > state.version) {
+    return refuse(reason('review.noSuchVersion', { title: state.title, version: data.version }));
   }
-  if (data.version > state.version) return refuse(`"${state.title}" has no version ${data.version} yet.`);
   return OK;
 }
 
-function checkWithdrawn(
-  state: ReviewState | null,
+function validateWithdrawn(
+  state: ReviewState,
   data: ReviewEventDataMap['review.withdrawn'],
-  ctx: TransitionContext,
 ): TransitionCheck {
-  if (state === null) return refuse(`There is no review "${data.reviewId}".`);
+  return first(
+    () => currentVersion(state, data.version),
+    () => (blank(data.reason) ? refuse(reason('review.withdrawNeedsReason')) : OK),
+  );
+}
+
+function validateConditionMet(
+  state: ReviewState,
+  data: ReviewEventDataMap['review.conditionMet'],
+): TransitionCheck {
+  const decision = state.decision as ReviewDecision;
   const title = state.title;
-  if (ctx.actorId !== state.submitter) return refuse(`Only the submitter can withdraw "${title}".`);
-  if (state.status === 'withdrawn') return refuse(`"${title}" is already withdrawn.`);
-  if (state.decision) {
+  if (data.version !== decision.version) {
     return refuse(
-      `"${title}" has been ${DECISION_WORDS[state.decision.decision]}; a decided review cannot be withdrawn.`,
+      reason('review.conditionsBelongToVersion', { title, version: decision.version, given: data.version }),
     );
   }
-  if (data.version !== state.version) {
-    return refuse(`Version ${data.version} is not the current version of "${title}" (now ${state.version}).`);
-  }
-  if (blank(data.reason)) return refuse('Withdrawing a review needs a reason.');
-  return OK;
-}
-
-function checkConditionMet(
-  state: ReviewState | null,
-  data: ReviewEventDataMap['review.conditionMet'],
-  ctx: TransitionContext,
-): TransitionCheck {
-  if (state === null) return refuse(`There is no review "${data.reviewId}".`);
-  const title = state.title;
-  const decision = state.decision;
-  if (decision === null || decision.decision !== 'approvedWithConditions') {
-    return refuse(`"${title}" was not approved with conditions: there is no condition to mark met.`);
-  }
-  if (data.version !== decision.version) {
-    return refuse(`The conditions of "${title}" belong to version ${decision.version}, not ${data.version}.`);
-  }
   const condition = decision.conditions.find((c) => c.id === data.conditionId);
-  if (!condition) return refuse(`"${title}" has no condition "${data.conditionId}".`);
+  if (!condition) return refuse(reason('review.noSuchCondition', { title, conditionId: data.conditionId }));
   const met = state.conditionsMet.find((m) => m.conditionId === data.conditionId);
-  if (met)
-    return refuse(`The condition "${condition.text}" was already marked met on ${met.ts.slice(0, 10)}.`);
-  if (ctx.actorId !== state.submitter && !ctx.actorRoles.has('reviewer')) {
-    return refuse(`Only the submitter of "${title}" or a reviewer can mark its conditions met.`);
-  }
-  if (blank(data.note)) return refuse('Say what was done to meet the condition.');
+  if (met) return refuse(reason('review.conditionAlreadyMet', { text: condition.text, day: dayOf(met.ts) }));
+  if (blank(data.note)) return refuse(reason('review.conditionMetNeedsNote'));
   return OK;
 }
 
 /**
  * Whether `action` may happen to the review now in `state` (null: the review does not exist yet,
- * i.e. a draft being submitted for the first time). Returns a refusal a person can act on.
+ * i.e. a draft being submitted for the first time): permit() first, then what is written.
  */
 export function checkTransition(
   state: ReviewState | null,
   action: ReviewAction,
   ctx: TransitionContext,
 ): TransitionCheck {
+  const allowed = permit(KIND_OF[action.type], state, ctx);
+  if (!allowed.ok) {
+    if (state === null && action.type !== 'review.submitted') {
+      return refuse(reason('review.notFound', { reviewId: action.data.reviewId }));
+    }
+    return allowed;
+  }
   switch (action.type) {
     case 'review.submitted':
-      return checkSubmitted(state, action.data, ctx);
+      return validateSubmitted(state, action.data, ctx);
     case 'review.commented':
-      return checkCommented(state, action.data, ctx);
+      return validateCommented(state as ReviewState, action.data);
     case 'review.changesRequested':
-      return checkChangesRequested(state, action.data, ctx);
+      return validateChangesRequested(state as ReviewState, action.data);
     case 'review.decided':
-      return checkDecided(state, action.data, action.ts, ctx);
+      return validateDecided(state as ReviewState, action.data, action.ts);
     case 'review.withdrawn':
-      return checkWithdrawn(state, action.data, ctx);
+      return validateWithdrawn(state as ReviewState, action.data);
     case 'review.conditionMet':
-      return checkConditionMet(state, action.data, ctx);
+      return validateConditionMet(state as ReviewState, action.data);
   }
 }
 
@@ -539,8 +616,9 @@ function permissive(actorId: string): TransitionContext {
   return {
     actorId,
     actorRoles: new Set<ReviewRole>(['reviewer', 'manager']),
-    actorTrainingCurrent: true,
-    submitterTrainingCurrent: true,
+    reviewerRefusal: null,
+    missingReviewerTraining: [],
+    missingSubmitterTraining: [],
   };
 }
 
@@ -558,12 +636,12 @@ export interface ProjectionOptions {
   questionnaire?: Questionnaire;
 }
 
-function assessmentMismatch(q: Questionnaire, data: ReviewSubmittedData): string | null {
+function assessmentMismatch(q: Questionnaire, data: ReviewSubmittedData): Reason | null {
   if (data.assessment.questionnaire.contentHash !== q.contentHash) return null;
   const recomputed = assessReview(q, data.answers, data.mitigationResponses);
   return canonicalJson(recomputed) === canonicalJson(data.assessment)
     ? null
-    : 'the recorded assessment does not match what the questionnaire computes from the recorded answers';
+    : reason('review.assessmentMismatch');
 }
 
 /**
@@ -592,12 +670,14 @@ export function projectReviews(
     const parsed = reviewEventDataSchemas[type].safeParse(e.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
       ignored.push({
         hash: e.hash,
         type,
         actor: e.actor,
-        reason: `malformed data (${where}${issue?.message ?? 'invalid'})`,
+        reason: reason('review.malformedEvent', {
+          type,
+          field: issue && issue.path.length > 0 ? issue.path.map(String).join('.') : 'data',
+        }),
       });
       continue;
     }
@@ -614,7 +694,7 @@ export function projectReviews(
         hash: e.hash,
         type,
         actor: e.actor,
-        reason: check.ok ? (mismatch ?? '') : check.reason,
+        reason: check.ok ? (mismatch as Reason) : (check.reasons[0] as Reason),
       });
       continue;
     }

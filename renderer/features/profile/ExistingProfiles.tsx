@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { useStewardStore } from '../../state/store';
 import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 export function ExistingProfiles({ profiles }: { profiles: ProfileSummary[] }) {
   const { t } = useTranslation('profile');
@@ -39,7 +40,7 @@ export function ExistingProfiles({ profiles }: { profiles: ProfileSummary[] }) {
       </ul>
       {request.error ? (
         <Banner level="error">
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
     </section>

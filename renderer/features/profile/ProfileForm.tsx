@@ -12,6 +12,7 @@ import type { ProfileInput } from '../../state/sessionSlice';
 import { useStewardStore } from '../../state/store';
 import { validateProfile, type ProfileField } from './profileValidation';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 const FIELDS: ProfileField[] = ['name', 'email', 'team'];
 
@@ -95,7 +96,7 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
       />
       {request.error ? (
         <Banner level="error" title={t('form.notCreated')}>
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
       <div className="button-row">

@@ -20,6 +20,7 @@ import { useStewardStore } from '../../state/store';
 import { JobLiveRegion, JobProgress } from './JobProgress';
 import { formatCount, formatLabel } from './recordsWords';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 function PathLine({ label, path }: { label: string; path: string }) {
   return (
@@ -109,7 +110,7 @@ function ExportPanel({ view }: { view: RecordsView }) {
           ) : null}
           {s.startRequest.error ? (
             <Banner level="error" title={t('export.startFailed')}>
-              <p>{s.startRequest.error.message}</p>
+              <ErrorMessage error={s.startRequest.error} />
             </Banner>
           ) : null}
           {running && job ? (
@@ -217,7 +218,7 @@ function BundlesPanel() {
           </div>
           {s.exportRequest.error ? (
             <Banner level="error" title={t('bundles.exportFailed')}>
-              <p>{s.exportRequest.error.message}</p>
+              <ErrorMessage error={s.exportRequest.error} />
             </Banner>
           ) : null}
           {s.bundle?.file ? (
@@ -253,7 +254,7 @@ function BundlesPanel() {
           </div>
           {s.importRequest.error ? (
             <Banner level="error" title={t('bundles.importFailed')}>
-              <p>{s.importRequest.error.message}</p>
+              <ErrorMessage error={s.importRequest.error} />
               <p>{t('bundles.importFailedBody')}</p>
             </Banner>
           ) : null}

@@ -16,6 +16,7 @@ import { useStewardStore } from '../../state/store';
 import { JobLiveRegion, JobProgress } from './JobProgress';
 import { formatCount, type RecordsT } from './recordsWords';
 import { requestOf } from '../../state/requests';
+import { useWordReason, ErrorMessage } from '../../i18n/reasons';
 
 /** The newer of the opening quick check and the last full check. */
 function latestReport(quick: VerifyReport | null, full: VerifyReport | null): VerifyReport | null {
@@ -114,6 +115,7 @@ function LedgerTable({ report, ownProfileId }: { report: VerifyReport; ownProfil
 
 function ProblemList({ report }: { report: VerifyReport }) {
   const { t } = useTranslation('records');
+  const word = useWordReason();
   if (report.problems.length === 0) return null;
   return (
     <div className="problems">
@@ -132,7 +134,12 @@ function ProblemList({ report }: { report: VerifyReport }) {
                   ? t('integrity.problems.wholeFile')
                   : t('integrity.problems.entry', { seq: problem.seq })}
               </p>
-              <p className="problems__reason">{problem.reason}</p>
+              <p className="problems__reason">
+                {word(problem.why)}
+                {problem.laterLinesNotRead > 0
+                  ? ` ${t('integrity.problems.laterLines', { count: problem.laterLinesNotRead })}`
+                  : ''}
+              </p>
             </div>
           </li>
         ))}
@@ -209,7 +216,7 @@ export function IntegrityPanel() {
       <div className="stack stack--tight">
         {startRequest.error ? (
           <Banner level="error" title={t('integrity.startFailed')}>
-            <p>{startRequest.error.message}</p>
+            <ErrorMessage error={startRequest.error} />
           </Banner>
         ) : null}
         {job && running ? (
@@ -245,7 +252,7 @@ export function IntegrityPanel() {
               </Button>
             }
           >
-            <p>{statusRequest.error.message}</p>
+            <ErrorMessage error={statusRequest.error} />
           </Banner>
         ) : null}
         {report === null && statusRequest.status !== 'failed' ? (

@@ -9,6 +9,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatPercent, type RecordsT } from './recordsWords';
+import { ErrorMessage, wordError } from '../../i18n/reasons';
 
 function announcement(t: RecordsT, job: JobView | null, what: string): string {
   if (job === null) return '';
@@ -74,7 +75,7 @@ export function JobProgress({
       </div>
       {cancelError ? (
         <Banner level="error" title={t('job.cancelFailed')}>
-          <p>{cancelError.message}</p>
+          <ErrorMessage error={cancelError} />
         </Banner>
       ) : null}
       {pollError ? (
@@ -87,7 +88,7 @@ export function JobProgress({
             </Button>
           }
         >
-          <p>{t('job.lostBody', { message: pollError.message })}</p>
+          <p>{t('job.lostBody', { message: wordError(pollError) })}</p>
         </Banner>
       ) : null}
     </div>

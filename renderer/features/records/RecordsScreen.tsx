@@ -24,6 +24,8 @@ import { OverviewTab } from './OverviewTab';
 import { scopeLabel, type RecordsT } from './recordsWords';
 import { ReviewsRegisterTab } from './ReviewsRegisterTab';
 import { requestOf } from '../../state/requests';
+import type { IgnoredEntry } from '../../../electron/core/contract/views/records';
+import { useWordReason, ErrorMessage, wordError } from '../../i18n/reasons';
 
 function recordsTabs(t: RecordsT, self: boolean): TabItem<RecordsTab>[] {
   return [
@@ -35,8 +37,9 @@ function recordsTabs(t: RecordsT, self: boolean): TabItem<RecordsTab>[] {
   ];
 }
 
-function IgnoredEvents({ ignored }: { ignored: string[] }) {
+function IgnoredEvents({ ignored }: { ignored: IgnoredEntry[] }) {
   const { t } = useTranslation('records');
+  const word = useWordReason();
   if (ignored.length === 0) return null;
   return (
     <Banner level="warning" title={t('ignored.title', { count: ignored.length })}>
@@ -44,8 +47,15 @@ function IgnoredEvents({ ignored }: { ignored: string[] }) {
       <details>
         <summary>{t('ignored.showWhich')}</summary>
         <ul className="plain-list">
-          {ignored.slice(0, 100).map((reason, index) => (
-            <li key={index}>{reason}</li>
+          {ignored.slice(0, 100).map((entry) => (
+            <li key={entry.entryHash}>
+              {t('ignored.entry', {
+                type: entry.type,
+                name: entry.name,
+                hash: entry.entryHash.slice(0, 12),
+                reason: word(entry.reason),
+              })}
+            </li>
           ))}
         </ul>
       </details>
@@ -125,7 +135,7 @@ export function RecordsScreen() {
           <div className="stack">
             {request.error ? (
               <Banner level="error" title={t('screen.refreshFailed')}>
-                <p>{t('screen.refreshFailedBody', { message: request.error.message })}</p>
+                <p>{t('screen.refreshFailedBody', { message: wordError(request.error) })}</p>
               </Banner>
             ) : null}
             <IgnoredEvents ignored={current.ignored} />
@@ -137,7 +147,7 @@ export function RecordsScreen() {
             title={t('screen.loadFailed')}
             actions={<Button onClick={() => void loadRecords()}>{t('screen.tryAgain')}</Button>}
           >
-            <p>{request.error.message}</p>
+            <ErrorMessage error={request.error} />
             <p>{t('screen.integrityStillWorks')}</p>
           </Banner>
         ) : (

@@ -13,6 +13,7 @@ import { TextAreaField } from '../../components/TextAreaField';
 import { formatDate, formatDay } from '../../format';
 import { useStewardStore } from '../../state/store';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 const statusId = (conditionId: string) => `condition-status-${conditionId}`;
 
@@ -75,7 +76,7 @@ function MeetForm({
       />
       {active && request.error ? (
         <Banner level="error" title={t('detail.conditions.markError')}>
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
       <div className="button-row">

@@ -16,6 +16,7 @@ import { TextField } from '../../components/TextField';
 import { useStewardStore } from '../../state/store';
 import { isCalendarDay } from '../../../electron/core/contract/dates';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 export type DecisionKind = 'changesRequested' | 'approved' | 'approvedWithConditions' | 'rejected';
 
@@ -442,7 +443,7 @@ export function DecisionPanel({
 
         {refusal ? (
           <Banner level="error" title={t('decision.refused')}>
-            <p>{refusal.message}</p>
+            <ErrorMessage error={refusal} />
           </Banner>
         ) : null}
         <div className="button-row">

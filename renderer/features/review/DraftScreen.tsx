@@ -39,6 +39,7 @@ import { problemText, QuestionField } from './QuestionField';
 import { titleOrPlaceholder } from './reviewWords';
 import { useAutosave, type SaveStatus } from './useAutosave';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage, wordError, wordReason } from '../../i18n/reasons';
 
 const STEP_HEADING_ID = 'questionnaire-step-title';
 
@@ -72,7 +73,7 @@ function SaveIndicator({
       <span role="status" className="save-status__text">
         {status === 'saved' ? t('draft.save.saved', { date: formatDateTime(savedAt) }) : null}
         {status === 'failed'
-          ? t('draft.save.failed', { reason: error?.message ?? t('draft.save.failedReason') })
+          ? t('draft.save.failed', { reason: error ? wordError(error) : t('draft.save.failedReason') })
           : null}
       </span>
       {status === 'failed' ? (
@@ -112,8 +113,8 @@ function NotReady({
     <Banner level="warning" title={t('draft.notReady.title')}>
       {draft.submitBlockers.length > 0 ? (
         <ul className="plain-list">
-          {draft.submitBlockers.map((blocker) => (
-            <li key={blocker}>{blocker}</li>
+          {draft.submitBlockers.map((blocker, i) => (
+            <li key={`${blocker.code}-${i}`}>{wordReason(blocker)}</li>
           ))}
         </ul>
       ) : null}
@@ -361,7 +362,7 @@ function DraftEditor({
                             question={question}
                             value={value}
                             onChange={(next) => setAnswer(question.id, next)}
-                            problem={show ? problemText(reason, question.label, t) : null}
+                            problem={show ? problemText(reason, t) : null}
                           />
                         </li>
                       );
@@ -390,7 +391,7 @@ function DraftEditor({
               ) : null}
               {submitRequest.error ? (
                 <Banner level="error" title={t('draft.nav.submitError')}>
-                  <p>{submitRequest.error.message}</p>
+                  <ErrorMessage error={submitRequest.error} />
                 </Banner>
               ) : null}
             </div>
@@ -546,7 +547,7 @@ export function DraftScreen() {
           title={t('draft.openError')}
           actions={<ButtonLink href={hrefFor('reviews')}>{t('words.backToReviews')}</ButtonLink>}
         >
-          <p>{error.message}</p>
+          <ErrorMessage error={error} />
         </Banner>
       ) : null}
       {!ready && !error ? <Spinner label={t('draft.opening')} /> : null}

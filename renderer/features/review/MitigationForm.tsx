@@ -13,6 +13,8 @@ import { Panel } from '../../components/Panel';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import { isCalendarDay } from '../../../electron/core/contract/dates';
+import type { Reason } from '../../../electron/core/contract/reasons';
+import { wordReason } from '../../i18n/reasons';
 
 type AssessedMitigation = ReviewAssessment['mitigations'][number];
 
@@ -208,13 +210,13 @@ export function MitigationForm({
   mitigations: AssessedMitigation[];
   flags: { id: string; label: string }[];
   drafts: ResponseDrafts;
-  responseProblems: { mitigationId: string; reason: string }[];
+  responseProblems: { mitigationId: string; reason: Reason }[];
   showAllErrors: boolean;
   onChange: (mitigationId: string, draft: ResponseDraft) => void;
 }) {
   const { t } = useTranslation('review');
   const flagLabels = new Map(flags.map((flag) => [flag.id, flag.label]));
-  const problems = new Map(responseProblems.map((p) => [p.mitigationId, p.reason]));
+  const problems = new Map(responseProblems.map((p) => [p.mitigationId, wordReason(p.reason)]));
   const answered = mitigations.filter((m) => isComplete(drafts[m.id])).length;
   return (
     <Panel

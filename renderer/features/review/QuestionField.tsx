@@ -10,6 +10,8 @@ import { Markdown } from '../../components/Markdown';
 import { TextAreaField } from '../../components/TextAreaField';
 import { TextField } from '../../components/TextField';
 import type { ReviewT } from './reviewWords';
+import type { Reason } from '../../../electron/core/contract/reasons';
+import { wordReason } from '../../i18n/reasons';
 
 export function questionAnchor(questionId: string): string {
   return `question-${questionId}`;
@@ -29,12 +31,10 @@ export function focusQuestion(questionId: string): void {
  * Core's reason without the question's label it starts with (the label is right above it):
  * `"Launch date" needs an answer` reads "Answer this question." next to the question.
  */
-export function problemText(reason: string, label: string, t: ReviewT): string {
-  const prefix = `"${label}" `;
-  if (!reason.startsWith(prefix)) return reason;
-  const rest = reason.slice(prefix.length);
-  if (rest.startsWith('needs an answer')) return t('question.answerThis');
-  return t('question.checkAnswer', { problem: rest });
+/** Core's word on an answer, in the reader's language: "answer this", or what to fix. */
+export function problemText(reason: Reason, t: ReviewT): string {
+  if (reason.code === 'answer.required') return t('question.answerThis');
+  return t('question.checkAnswer', { problem: wordReason(reason) });
 }
 
 function RequiredMark({ required }: { required: boolean }) {

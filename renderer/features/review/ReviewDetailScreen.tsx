@@ -25,6 +25,7 @@ import { ConditionsPanel } from './ConditionsPanel';
 import { DecisionPanel, DECISION_FORM_ID } from './DecisionPanel';
 import { decisionKey, dpiaTitleKey, RiskBadge, StatusBadge, type ReviewT } from './reviewWords';
 import { requestOf } from '../../state/requests';
+import { ReasonList, ErrorMessage } from '../../i18n/reasons';
 
 function SummaryPanel({ detail }: { detail: ReviewDetail }) {
   const { t } = useTranslation('review');
@@ -234,7 +235,7 @@ function timelineTitle(item: ReviewTimelineItem, detail: ReviewDetail, t: Review
     case 'withdrawn':
       return t('detail.timeline.withdrawn');
     case 'conditionMet':
-      return t('detail.timeline.conditionMet', { condition: item.items[0] ?? '' });
+      return t('detail.timeline.conditionMet', { condition: item.conditions[0]?.text ?? '' });
   }
 }
 
@@ -270,16 +271,28 @@ function Timeline({ detail }: { detail: ReviewDetail }) {
               {item.by.name} · {formatDateTime(item.at)}
             </p>
             {item.text && item.kind !== 'submitted' ? <p className="timeline__text">{item.text}</p> : null}
-            {item.items.length > 0 && item.kind !== 'conditionMet' ? (
+            {item.items.length > 0 ? (
               <>
-                <p className="timeline__items-label">
-                  {item.kind === 'changesRequested'
-                    ? t('detail.timeline.changesLabel')
-                    : t('detail.timeline.conditionsLabel')}
-                </p>
+                <p className="timeline__items-label">{t('detail.timeline.changesLabel')}</p>
                 <ul className="bullet-list">
                   {item.items.map((entry) => (
                     <li key={entry}>{entry}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {item.kind === 'decided' && item.conditions.length > 0 ? (
+              <>
+                <p className="timeline__items-label">{t('detail.timeline.conditionsLabel')}</p>
+                <ul className="bullet-list">
+                  {item.conditions.map((c) => (
+                    <li key={`${c.text}-${c.dueDate}`}>
+                      {t('detail.timeline.conditionItem', {
+                        text: c.text,
+                        owner: c.owner,
+                        due: formatDay(c.dueDate),
+                      })}
+                    </li>
                   ))}
                 </ul>
               </>
@@ -301,7 +314,7 @@ function Timeline({ detail }: { detail: ReviewDetail }) {
           />
           {commentRequest.error ? (
             <Banner level="error" title={t('detail.comment.error')}>
-              <p>{commentRequest.error.message}</p>
+              <ErrorMessage error={commentRequest.error} />
             </Banner>
           ) : null}
           <div className="button-row">
@@ -388,7 +401,7 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
         </div>
         {reviseRequest.error ? (
           <Banner level="error" title={t('detail.submitter.reviseError')}>
-            <p>{reviseRequest.error.message}</p>
+            <ErrorMessage error={reviseRequest.error} />
           </Banner>
         ) : null}
         {withdrawing ? (
@@ -411,7 +424,7 @@ function SubmitterActions({ detail }: { detail: ReviewDetail }) {
             />
             {withdrawRequest.error ? (
               <Banner level="error" title={t('detail.submitter.withdrawError')}>
-                <p>{withdrawRequest.error.message}</p>
+                <ErrorMessage error={withdrawRequest.error} />
               </Banner>
             ) : null}
             <div className="button-row">
@@ -446,11 +459,7 @@ function CannotDecide({ detail }: { detail: ReviewDetail }) {
   if (allowed.decide || summary.status !== 'submitted' || allowed.decideBlockers.length === 0) return null;
   return (
     <Banner level="info" title={t('detail.cannotDecide')}>
-      <ul className="plain-list">
-        {allowed.decideBlockers.map((blocker) => (
-          <li key={blocker}>{blocker}</li>
-        ))}
-      </ul>
+      <ReasonList className="plain-list" reasons={allowed.decideBlockers} />
     </Banner>
   );
 }
@@ -513,7 +522,7 @@ function CopyToDraft({ reviewId }: { reviewId: string }) {
       </Button>
       {request.error ? (
         <Banner level="error" title={t('detail.copy.error')}>
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
     </>
@@ -602,7 +611,7 @@ export function ReviewDetailScreen() {
           title={t('detail.openError')}
           actions={<ButtonLink href={hrefFor('reviews')}>{t('words.backToReviews')}</ButtonLink>}
         >
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
       {!ready && !request.error ? <Spinner label={t('detail.opening')} /> : null}

@@ -23,6 +23,8 @@ import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { decisionKey, PersonCell, RiskBadge, StateAndRiskCells, titleOrPlaceholder } from './reviewWords';
 import { requestOf } from '../../state/requests';
+import type { Reason } from '../../../electron/core/contract/reasons';
+import { ReasonList, ErrorMessage } from '../../i18n/reasons';
 
 function ReviewLink({ review }: { review: ReviewSummary }) {
   return <a href={hrefFor({ route: 'review', reviewId: review.reviewId })}>{review.title}</a>;
@@ -59,7 +61,7 @@ function ListPanel<Item>({
   );
 }
 
-function StartReview({ blockers }: { blockers: string[] }) {
+function StartReview({ blockers }: { blockers: Reason[] }) {
   const { t } = useTranslation('review');
   const { createReviewDraft, navigate, request } = useStewardStore(
     useShallow((s) => ({
@@ -96,17 +98,13 @@ function StartReview({ blockers }: { blockers: string[] }) {
             title={t('home.start.blocked')}
             actions={<ButtonLink href={hrefFor('training')}>{t('home.start.goToTraining')}</ButtonLink>}
           >
-            <ul className="plain-list">
-              {blockers.map((blocker) => (
-                <li key={blocker}>{blocker}</li>
-              ))}
-            </ul>
+            <ReasonList className="plain-list" reasons={blockers} />
           </Banner>
         </div>
       ) : null}
       {request.error ? (
         <Banner level="error" title={t('home.start.error')}>
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
     </div>
@@ -129,7 +127,7 @@ function Drafts({ drafts }: { drafts: ReviewDraftSummary[] }) {
       notice={
         deleteError ? (
           <Banner level="error" title={t('home.drafts.deleteError')}>
-            <p>{deleteError.message}</p>
+            <ErrorMessage error={deleteError} />
           </Banner>
         ) : null
       }
@@ -299,11 +297,7 @@ function ReviewerNote({ lists, profileId }: { lists: ReviewLists; profileId: str
   return (
     <Banner level="info" title={t('home.reviewerNote.title', { count: waiting })}>
       <p>{t('home.reviewerNote.intro')}</p>
-      <ul className="plain-list">
-        {lists.reviewerBlockers.map((blocker) => (
-          <li key={blocker}>{blocker}</li>
-        ))}
-      </ul>
+      <ReasonList className="plain-list" reasons={lists.reviewerBlockers} />
     </Banner>
   );
 }
@@ -334,7 +328,7 @@ export function ReviewsScreen() {
           title={t('home.loadError')}
           actions={<Button onClick={() => void loadReviewLists()}>{t('words.tryAgain')}</Button>}
         >
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
       {lists === null && !request.error ? <Spinner label={t('home.loading')} /> : null}

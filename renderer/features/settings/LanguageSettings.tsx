@@ -7,6 +7,7 @@ import { fetchLocale, isLocaleChoice, saveLocale } from '../../app/locale';
 import type { LocaleChoice } from '../../../electron/core/contract/views/app';
 import { LOCALE_NAMES, resolveLocale } from '../../i18n';
 import { SingleChoicePanel } from './SingleChoicePanel';
+import { wordError } from '../../i18n/reasons';
 
 export function LanguageSettings() {
   const { t } = useTranslation('settings');
@@ -31,7 +32,7 @@ export function LanguageSettings() {
       setChoice(await saveLocale(next));
     } catch (caught) {
       setChoice(before);
-      setError(toApiError(caught, 'setLocale').message);
+      setError(wordError(toApiError(caught, 'setLocale').toPayload()));
     }
   };
 

@@ -20,6 +20,7 @@ import { formatDateTime, formatNumber } from '../../format';
 import type { LrsInput } from '../../state/recordsSlice';
 import { useStewardStore } from '../../state/store';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 type FieldName = 'endpoint' | 'key' | 'secret';
 const FIELDS: readonly FieldName[] = ['endpoint', 'key', 'secret'];
@@ -117,7 +118,7 @@ function Outbox({ lrs }: { lrs: LrsView }) {
       </div>
       {sendRequest.error ? (
         <Banner level="error" title={t('lrs.outbox.sendFailed')}>
-          <p>{sendRequest.error.message}</p>
+          <ErrorMessage error={sendRequest.error} />
         </Banner>
       ) : null}
       {sendRequest.status === 'succeeded' ? (
@@ -303,7 +304,7 @@ export function LrsSettings() {
             </Button>
           }
         >
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
       {lrs === null && !request.error ? <Spinner label={t('lrs.loading')} /> : null}

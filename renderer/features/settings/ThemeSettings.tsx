@@ -14,6 +14,7 @@ import {
   type ThemeChoice,
 } from '../../app/theme';
 import { SingleChoicePanel } from './SingleChoicePanel';
+import { wordError } from '../../i18n/reasons';
 
 export function ThemeSettings() {
   const { t } = useTranslation('settings');
@@ -59,7 +60,7 @@ export function ThemeSettings() {
       if (request !== latest.current) return;
       setChoice(saved.current);
       applyTheme(saved.current);
-      setError(toApiError(caught, 'setTheme').message);
+      setError(wordError(toApiError(caught, 'setTheme').toPayload()));
     }
   };
 

@@ -10,6 +10,7 @@ import { Panel } from '../../components/Panel';
 import { TextField } from '../../components/TextField';
 import { useStewardStore } from '../../state/store';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 export function WorkspaceFolder() {
   const { t } = useTranslation('settings');
@@ -130,7 +131,7 @@ export function WorkspaceFolder() {
         </form>
         {pickRequest.error ? (
           <Banner level="error">
-            <p>{pickRequest.error.message}</p>
+            <ErrorMessage error={pickRequest.error} />
           </Banner>
         ) : null}
       </div>

@@ -17,6 +17,7 @@ import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { useModuleCard } from './useModuleCard';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 export function AttestationScreen() {
   const { t } = useTranslation('training');
@@ -98,7 +99,9 @@ export function AttestationScreen() {
       </ScreenHeader>
       {(openRequest.error && content === null) || (catalogueError && card === null) ? (
         <Banner level="error" title={t('attest.loadFailed')}>
-          <p>{(openRequest.error ?? catalogueError)?.message}</p>
+          {(openRequest.error ?? catalogueError) ? (
+            <ErrorMessage error={(openRequest.error ?? catalogueError)!} />
+          ) : null}
         </Banner>
       ) : loading ? (
         <Spinner label={t('attest.loading')} />
@@ -169,7 +172,7 @@ export function AttestationScreen() {
                 ) : null
               }
             >
-              <p>{attestRequest.error.message}</p>
+              <ErrorMessage error={attestRequest.error} />
             </Banner>
           ) : null}
           <div className="button-row">

@@ -18,6 +18,7 @@ import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import type { Certificate } from '../../../electron/core/contract/views/training';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 function Verification({ verified }: { verified: boolean }) {
   const { t } = useTranslation('training');
@@ -154,7 +155,7 @@ export function CertificateScreen() {
           title={request.error.code === 'NOT_FOUND' ? t('certificate.notFound') : t('certificate.loadFailed')}
           actions={<ButtonLink href={hrefFor('training')}>{t('certificate.backToTraining')}</ButtonLink>}
         >
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
       {shown === null && !request.error ? <Spinner label={t('certificate.loading')} /> : null}

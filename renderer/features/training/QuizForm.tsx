@@ -9,6 +9,7 @@ import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ChoiceGroup, saysSelectAll } from '../../components/ChoiceGroup';
 import type { QuizAnswers } from '../../state/trainingSlice';
+import { ErrorMessage } from '../../i18n/reasons';
 
 export function questionAnchor(questionId: string): string {
   return `question-${questionId}`;
@@ -109,7 +110,7 @@ export function QuizForm({
       </ol>
       {submitError ? (
         <Banner level="error" title={t('quiz.notSubmitted')}>
-          <p>{submitError.message}</p>
+          <ErrorMessage error={submitError} />
         </Banner>
       ) : null}
       <div className="quiz__submit">

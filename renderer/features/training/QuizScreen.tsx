@@ -17,6 +17,7 @@ import { QuizForm } from './QuizForm';
 import { QuizResultView } from './QuizResultView';
 import { useModuleCard } from './useModuleCard';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 export function QuizScreen() {
   const { t } = useTranslation(['training', 'common']);
@@ -120,7 +121,7 @@ export function QuizScreen() {
             </div>
           }
         >
-          <p>{quizRequest.error.message}</p>
+          <ErrorMessage error={quizRequest.error} />
         </Banner>
       ) : null}
       {changed && !shownResult ? (

@@ -20,6 +20,7 @@ import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { statusLabel } from './moduleStatus';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage, wordError } from '../../i18n/reasons';
 
 /** Where to open: the saved position, kept inside the module (content may have lost sections). */
 function resumeSection(content: ModuleContent): number {
@@ -111,7 +112,7 @@ function Reader({ content }: { content: ModuleContent }) {
       </div>
       {saveError ? (
         <Banner level="warning" title={t('reader.saveFailed')}>
-          <p>{t('reader.saveFailedText', { message: saveError.message })}</p>
+          <p>{t('reader.saveFailedText', { message: wordError(saveError) })}</p>
         </Banner>
       ) : null}
       <div className="step-layout">
@@ -227,7 +228,7 @@ export function ReaderScreen() {
           title={t('reader.openFailed')}
           actions={<ButtonLink href={hrefFor('training')}>{t('backToAllModules')}</ButtonLink>}
         >
-          <p>{request.error.message}</p>
+          <ErrorMessage error={request.error} />
         </Banner>
       ) : null}
       {!ready && !request.error ? <Spinner label={t('reader.opening')} /> : null}

@@ -23,6 +23,7 @@ import { Spinner } from '../../components/Spinner';
 import { useStewardStore } from '../../state/store';
 import { moduleActions, readingPosition, STATUS_LOOK, statusDateLine, statusLabel } from './moduleStatus';
 import { requestOf } from '../../state/requests';
+import { ErrorMessage } from '../../i18n/reasons';
 
 function ModuleItem({ card }: { card: ModuleCard }) {
   const { t } = useTranslation('training');
@@ -198,7 +199,7 @@ export function TrainingScreen() {
               </Button>
             }
           >
-            <p>{request.error.message}</p>
+            <ErrorMessage error={request.error} />
           </Banner>
         ) : null}
         {catalogue === null && request.status !== 'failed' ? (

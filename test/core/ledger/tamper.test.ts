@@ -28,6 +28,7 @@ import {
 } from './helpers';
 import type { Fixture } from './helpers';
 import { stewardWorkspace } from '../../../electron/core/events';
+import { formatReason } from '../../../electron/core/contract/reasons';
 
 afterEach(cleanupTempDirs);
 
@@ -47,8 +48,18 @@ function errors(report: VerifyReport) {
 function expectOneError(report: VerifyReport, rel: string, seq: number | null, reason: RegExp): void {
   expect(report.ok).toBe(false);
   expect(errors(report)).toEqual([
-    { file: rel, seq, reason: expect.stringMatching(reason), severity: 'error' },
+    {
+      file: rel,
+      seq,
+      reason: expect.stringMatching(reason),
+      why: { code: expect.stringMatching(/^ledger\./), params: expect.any(Object) },
+      laterLinesNotRead: expect.any(Number),
+      severity: 'error',
+    },
   ]);
+  // The words the screens show come from the code alone: the English sentence is made from it.
+  const problem = errors(report)[0]!;
+  expect(problem.reason.startsWith(formatReason(problem.why))).toBe(true);
 }
 
 function flipChar(s: string, at: number): string {
@@ -347,7 +358,7 @@ describe('tampering is detected with file and seq', () => {
       await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' }),
       f.rel,
       3,
-      /Invalid data for "training.started"/,
+      /invalid data for "training.started" \(at "/,
     );
   });
 

@@ -114,7 +114,17 @@ describe('pseudonymiseView', () => {
     expect(out.reviews[0]!.conditions).toEqual(
       view.reviews[0]!.conditions.map((c) => ({ ...c, owner: WITHHELD })),
     );
-    expect(out.ignored).toEqual(view.ignored.map(() => WITHHELD));
+    // An ignored entry keeps its type and reason code; the person is pseudonymised and every word
+    // the reason quoted (a title, a condition) is withheld.
+    expect(out.ignored).toEqual(
+      view.ignored.map((i) => ({
+        ...i,
+        personId: expect.stringMatching(/^pseudo-/),
+        name: expect.stringMatching(/^Person /),
+        reason: { code: i.reason.code, params: { title: WITHHELD } },
+      })),
+    );
+    expect(JSON.stringify(out.ignored)).not.toContain(view.ignored[0]!.name);
   });
 
   it('is idempotent: pseudonymising twice gives the same pseudonyms as once', () => {

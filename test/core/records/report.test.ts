@@ -212,7 +212,17 @@ function buildView(opts: { people?: number; hostile?: boolean } = {}): RecordsVi
       },
     ],
     heads: people.map((p, i) => ({ profileId: p.id, entries: 10 + i, headHash: sha(`head ${i}`) })),
-    ignored: opts.hostile ? [`An entry from ${HOSTILE_NAME} was signed by an unknown key.`] : [],
+    ignored: opts.hostile
+      ? [
+          {
+            type: 'review.decided',
+            personId: people[0]!.id,
+            name: HOSTILE_NAME,
+            entryHash: sha('hostile'),
+            reason: { code: 'review.ownSubmission' as const, params: { title: HOSTILE_NAME } },
+          },
+        ]
+      : [],
   };
 }
 

@@ -12,6 +12,7 @@ import type { Answers } from '../../../electron/core/review/model';
 import type { Questionnaire } from '../../../electron/core/review/questionnaire';
 import { scoreRisk } from '../../../electron/core/review/scoring';
 import { cleanupTempDirs, screeningAnswers, small } from './fixtures';
+import { formatReason, reason } from '../../../electron/core/contract/reasons';
 
 afterEach(cleanupTempDirs);
 
@@ -142,7 +143,7 @@ describe('validateAnswers', () => {
 
   it('required and visible but missing or blank', () => {
     const { title: _, ...noTitle } = complete;
-    expect(validateAnswers(q, noTitle)).toEqual([{ questionId: 'title', reason: '"Title" needs an answer' }]);
+    expect(validateAnswers(q, noTitle)).toEqual([{ questionId: 'title', reason: reason('answer.required') }]);
     expect(validateAnswers(q, { ...complete, title: '   ' }).map((p) => p.questionId)).toEqual(['title']);
     expect(validateAnswers(q, { ...complete, channels: [] }).map((p) => p.questionId)).toEqual(['channels']);
   });
@@ -161,13 +162,13 @@ describe('validateAnswers', () => {
       launch: '2027-02-30',
       count: 'ten' as unknown as number,
     });
-    expect(problems.map((p) => [p.questionId, p.reason])).toEqual([
-      ['title', '"Title" expects text'],
-      ['launch', '"Launch date" "2027-02-30" is not a date written YYYY-MM-DD'],
-      ['kind', '"Kind" expects one option id'],
-      ['channels', '"Channels" expects a list of option ids'],
-      ['count', '"How many" expects a number'],
-      ['sensitive', '"Sensitive?" expects yes, no or unsure'],
+    expect(problems.map((p) => [p.questionId, p.reason.code])).toEqual([
+      ['title', 'answer.notText'],
+      ['launch', 'answer.notADate'],
+      ['kind', 'answer.notAnOption'],
+      ['channels', 'answer.notOptions'],
+      ['count', 'answer.notANumber'],
+      ['sensitive', 'answer.notYesNoUnsure'],
     ]);
   });
 
@@ -179,31 +180,33 @@ describe('validateAnswers', () => {
       surprise: 6,
     });
     expect(problems.map((p) => p.reason)).toEqual([
-      '"Title" is 21 characters long; the most is 20',
-      '"How many" 1001 is above the maximum 1000',
-      '"Surprise" 6 is outside 1..5',
+      reason('answer.tooLong', { max: 20, length: 21 }),
+      reason('answer.aboveMax', { max: 1000 }),
+      reason('answer.notOnScale', { min: 1, max: 5 }),
     ]);
-    expect(validateAnswers(q, { ...complete, count: 2.5 })[0]?.reason).toBe(
-      '"How many" expects a whole number',
+    expect(validateAnswers(q, { ...complete, count: 2.5 })[0]?.reason).toEqual(reason('answer.notWhole'));
+    expect(validateAnswers(q, { ...complete, count: -1 })[0]?.reason).toEqual(
+      reason('answer.belowMin', { min: 0 }),
     );
-    expect(validateAnswers(q, { ...complete, count: -1 })[0]?.reason).toBe(
-      '"How many" -1 is below the minimum 0',
+    expect(validateAnswers(q, { ...complete, surprise: 2.5 })[0]?.reason).toEqual(
+      reason('answer.notOnScale', { min: 1, max: 5 }),
     );
-    expect(validateAnswers(q, { ...complete, surprise: 2.5 })[0]?.reason).toBe(
-      '"Surprise" expects a whole number from 1 to 5',
+    // The English words are core's catalogue's; the screens word the same codes in French too.
+    expect(formatReason(reason('answer.tooLong', { max: 20, length: 21 }))).toBe(
+      'The answer is too long: at most 20 characters.',
     );
   });
 
   it('unknown options, repeated options, and an exclusive option combined', () => {
-    expect(validateAnswers(q, { ...complete, kind: 'z' })[0]?.reason).toBe('"Kind" has no option "z"');
-    expect(validateAnswers(q, { ...complete, channels: ['email', 'fax'] })[0]?.reason).toBe(
-      '"Channels" has no option "fax"',
+    expect(validateAnswers(q, { ...complete, kind: 'z' })[0]?.reason).toEqual(reason('answer.notAnOption'));
+    expect(validateAnswers(q, { ...complete, channels: ['email', 'fax'] })[0]?.reason).toEqual(
+      reason('answer.notOptions'),
     );
-    expect(validateAnswers(q, { ...complete, channels: ['sms', 'sms'] })[0]?.reason).toBe(
-      '"Channels" lists an option more than once',
+    expect(validateAnswers(q, { ...complete, channels: ['sms', 'sms'] })[0]?.reason).toEqual(
+      reason('answer.notOptions'),
     );
-    expect(validateAnswers(q, { ...complete, channels: ['none', 'sms'] })[0]?.reason).toBe(
-      '"Channels" "None" cannot be combined with other options',
+    expect(validateAnswers(q, { ...complete, channels: ['none', 'sms'] })[0]?.reason).toEqual(
+      reason('answer.exclusiveWithOthers', { option: 'None' }),
     );
   });
 });

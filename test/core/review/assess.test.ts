@@ -7,6 +7,7 @@ import { assessmentSchema } from '../../../electron/core/review/model';
 import type { Answers, MitigationResponse } from '../../../electron/core/review/model';
 import type { Questionnaire } from '../../../electron/core/review/questionnaire';
 import { cleanupTempDirs, lowRiskAnswers, realQuestionnaire } from './fixtures';
+import { reason } from '../../../electron/core/contract/reasons';
 
 afterEach(cleanupTempDirs);
 
@@ -58,9 +59,7 @@ describe('assessReview', () => {
   it('missing answers are listed and the review is not ready', () => {
     const { proposalTitle: _, ...answers } = lowRiskAnswers();
     const a = assessReview(real, answers, []);
-    expect(a.answerProblems).toEqual([
-      { questionId: 'proposalTitle', reason: '"Name of the proposed use" needs an answer' },
-    ]);
+    expect(a.answerProblems).toEqual([{ questionId: 'proposalTitle', reason: reason('answer.required') }]);
     expect(a.summary.title).toBeNull();
     expect(a.readyToSubmit).toBe(false);
   });
@@ -102,15 +101,15 @@ describe('assessReview', () => {
       decline('establishArt9Condition', ' '),
     ]);
     expect(a.responseProblems).toEqual([
-      { mitigationId: 'consultDpo', reason: 'this mitigation is not proposed for these answers' },
-      { mitigationId: 'establishArt9Condition', reason: 'an accepted mitigation needs an owner' },
+      { mitigationId: 'consultDpo', reason: reason('response.notProposed') },
+      { mitigationId: 'establishArt9Condition', reason: reason('response.ownerNeeded') },
       {
         mitigationId: 'establishArt9Condition',
-        reason: 'an accepted mitigation needs a due date written YYYY-MM-DD',
+        reason: reason('response.dueDateNeeded'),
       },
       {
         mitigationId: 'establishArt9Condition',
-        reason: 'a declined mitigation needs the reason it is not needed',
+        reason: reason('response.reasonNeeded'),
       },
     ]);
     expect(a.unansweredMitigations).toEqual(['establishArt9Condition']);
@@ -124,7 +123,7 @@ describe('assessReview', () => {
       decline('establishArt9Condition'),
     ]);
     expect(a.responseProblems).toEqual([
-      { mitigationId: 'establishArt9Condition', reason: 'answered more than once' },
+      { mitigationId: 'establishArt9Condition', reason: reason('response.answeredTwice') },
     ]);
     expect(a.mitigations[0]?.response?.status).toBe('accepted');
   });

@@ -12,6 +12,7 @@ import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/m
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, type TempServices } from '../../support/services';
 import { stewardWorkspace } from '../../../electron/core/events';
+import { formatReason, reason } from '../../../electron/core/contract/reasons';
 
 let dir: string;
 let contentDir: string;
@@ -48,7 +49,7 @@ describe('review services', () => {
   it('refuses to submit before the submitter training is current, and says which modules', async () => {
     await s.createProfile({ name: 'Amara Okafor', email: 'amara@example.com', team: 'Data Science' });
     const lists = await s.listReviews({});
-    expect(lists.submitterBlockers.join(' ')).toMatch(/Data minimisation|minimisation/i);
+    expect(lists.submitterBlockers.map(formatReason).join(' ')).toMatch(/Data minimisation|minimisation/i);
     const draft = await s.createReviewDraft({});
     const filled = await autofillDraft(s, draft.draftId, { proposalTitle: 'Churn prediction' });
     expect(filled.assessment.readyToSubmit).toBe(true);
@@ -92,10 +93,12 @@ describe('review services', () => {
     expect(saved.assessment.responseProblems).toEqual([
       {
         mitigationId: half.mitigationId,
-        reason: 'an accepted mitigation needs a due date written YYYY-MM-DD',
+        reason: reason('response.dueDateNeeded'),
       },
     ]);
-    expect(saved.submitBlockers.join(' ')).toMatch(/each proposed mitigation: 1 left/);
+    expect(saved.submitBlockers.map(formatReason).join(' ')).toMatch(
+      /each proposed mitigation .* 1 has no response yet/,
+    );
     // What was typed is kept as typed, for the form to show again.
     expect((await s.getReviewDraft({ draftId })).mitigationResponses).toContainEqual(half);
     await expect(s.submitReview({ draftId })).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
@@ -141,8 +144,8 @@ describe('review services', () => {
     await s.switchProfile({ profileId: b.id });
     const asBen = await s.listReviews({});
     expect(asBen.canReview).toBe(false);
-    expect(asBen.reviewerBlockers.join(' ')).toContain(
-      `Your reviewer role in content/policy.yaml ended on ${decidedOn}; the decisions you made until then stand.`,
+    expect(asBen.reviewerBlockers.map(formatReason).join(' ')).toContain(
+      `Your reviewer role ended on ${decidedOn}; the decisions you made until then stand.`,
     );
 
     // Deleting the entry instead voids the decision: nothing says Ben was ever a reviewer.
@@ -163,7 +166,7 @@ describe('review services', () => {
     const reviewId = v1.summary.reviewId;
     expect(v1.summary).toMatchObject({ status: 'submitted', version: 1, submitter: { id: a.id } });
     expect(v1.allowed.decide).toBe(false);
-    expect(v1.allowed.decideBlockers.join(' ')).toMatch(/separation of duties/);
+    expect(v1.allowed.decideBlockers.map(formatReason).join(' ')).toMatch(/separation of duties/);
     await expect(
       s.decideReview({
         reviewId,
@@ -273,11 +276,11 @@ describe('review services', () => {
     expect(met.timeline.at(-1)).toMatchObject({
       kind: 'conditionMet',
       by: { id: a.id },
-      items: ['Delete offer history after 12 months'],
+      conditions: [{ text: 'Delete offer history after 12 months' }],
     });
     await expect(s.markConditionMet({ reviewId, conditionId: 'c1', note: 'Again' })).rejects.toMatchObject({
       code: 'NOT_ALLOWED',
-      message: expect.stringMatching(/already marked met/),
+      message: expect.stringMatching(/already marked met|Every condition of .* has been marked met/),
     });
 
     const { ledgers } = await readWorkspace(stewardWorkspace(path.join(dir, 'user', 'workspace')), {
@@ -312,7 +315,7 @@ describe('review services', () => {
     await completeModules(s, ALL_MODULES, contentDir);
     const lists = await s.listReviews({});
     expect(lists.canReview).toBe(false);
-    expect(lists.reviewerBlockers.join(' ')).toMatch(/not a reviewer/);
+    expect(lists.reviewerBlockers.map(formatReason).join(' ')).toMatch(/not a reviewer/);
     expect(lists.queue).toEqual([]);
     await expect(s.getReview({ reviewId: summary.reviewId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(

@@ -10,8 +10,10 @@ import type {
 } from '../../../electron/core/review/events';
 import type { Answers, MitigationResponse, ReviewAssessment } from '../../../electron/core/review/model';
 import {
+  allowedActions,
   applyReviewEvent,
   checkTransition,
+  REVIEW_ACTION_KINDS,
   conditionOverdue,
   projectReviews,
   reviewDisplayStatus,
@@ -20,12 +22,14 @@ import {
 } from '../../../electron/core/review/workflow';
 import type {
   ReviewAction,
+  ReviewActionKind,
   ReviewEventInput,
   ReviewRole,
   ReviewState,
   TransitionContext,
 } from '../../../electron/core/review/workflow';
 import { cleanupTempDirs, lowRiskAnswers, realQuestionnaire } from './fixtures';
+import { formatReason } from '../../../electron/core/contract/reasons';
 
 afterEach(cleanupTempDirs);
 
@@ -42,8 +46,9 @@ function ctx(
   return {
     actorId,
     actorRoles: new Set(roles),
-    actorTrainingCurrent: true,
-    submitterTrainingCurrent: true,
+    reviewerRefusal: null,
+    missingReviewerTraining: [],
+    missingSubmitterTraining: [],
     ...overrides,
   };
 }
@@ -149,7 +154,7 @@ function run(state: ReviewState | null, action: ReviewAction, who: TransitionCon
 function refused(state: ReviewState | null, action: ReviewAction, who: TransitionContext): string {
   const check = checkTransition(state, action, who);
   if (check.ok) throw new Error(`expected ${action.type} by ${who.actorId} to be refused`);
-  return check.reason;
+  return check.reasons.map(formatReason).join(' ');
 }
 
 const submittedState = (): ReviewState => run(null, submit(), alice);
@@ -219,7 +224,7 @@ describe('legal transitions', () => {
     expect(s.withdrawal).toMatchObject({ actor: ALICE, reason: 'No longer needed.', version: 1 });
   });
 
-  it('comments by the submitter, a reviewer and a manager, in any state', () => {
+  it('comments by the submitter, a reviewer and a manager, until the review is withdrawn', () => {
     let s = run(submittedState(), comment('Question on retention.'), bob);
     s = run(s, comment('It is 13 months.'), alice);
     s = run(s, comment('Noted.'), carol);
@@ -230,7 +235,10 @@ describe('legal transitions', () => {
     ]);
     expect(s.status).toBe('submitted');
     run(approvedState(), comment('Condition met.', 1, TS(5)), alice);
-    run(withdrawnState(), comment('Why?', 1, TS(5)), carol);
+    // A withdrawn review is final: the allowed actions and the write path agree (one rule).
+    expect(refused(withdrawnState(), comment('Why?', 1, TS(5)), carol)).toMatch(
+      /was withdrawn; nothing more/,
+    );
   });
 
   it('DPO advice followed, or overruled with a reason', () => {
@@ -346,11 +354,13 @@ describe('illegal transitions: submitting', () => {
   });
 
   it("without the submitter's current training", () => {
-    const untrained = ctx(ALICE, [], { submitterTrainingCurrent: false });
+    const untrained = ctx(ALICE, [], { missingSubmitterTraining: ['Privacy by design'] });
     expect(refused(null, submit(), untrained)).toMatch(
-      /needs current training in the modules the policy requires of submitters/,
+      /Before you submit a review, complete this training: Privacy by design/,
     );
-    expect(refused(changesRequestedState(), submit(2, {}, TS(3)), untrained)).toMatch(/of submitters/);
+    expect(refused(changesRequestedState(), submit(2, {}, TS(3)), untrained)).toMatch(
+      /Before you submit a review, complete this training/,
+    );
   });
 
   it('an incomplete questionnaire', () => {
@@ -358,14 +368,14 @@ describe('illegal transitions: submitting', () => {
     const { proposalOwner: _, ...answers } = answersV1;
     const assessment = assessReview(q, answers, []);
     expect(refused(null, submit(1, { answers, assessment }), alice)).toBe(
-      'The questionnaire is not complete: 1 answer needs attention (first: "Who is accountable for this use once it runs (name and role)?" needs an answer).',
+      'The questionnaire is not complete: 1 answer needs attention.',
     );
   });
 
   it('a proposed mitigation without a response', () => {
     const assessment = assessReview(realQuestionnaire(), { ...answersV1, dpoConsulted: 'no' }, []);
     expect(refused(null, submit(1, { assessment }), alice)).toMatch(
-      /Every proposed mitigation needs a response.*1 has none: consultDpo\./,
+      /Accept each proposed mitigation .* 1 has no response yet\./,
     );
   });
 
@@ -375,13 +385,13 @@ describe('illegal transitions: submitting', () => {
     ];
     const assessment = assessReview(realQuestionnaire(), answersV1, responses);
     expect(refused(null, submit(1, { assessment, mitigationResponses: responses }), alice)).toBe(
-      'The response to mitigation "consultDpo" cannot stand: this mitigation is not proposed for these answers.',
+      'The response to the proposed mitigation "consultDpo" is not complete or not valid.',
     );
   });
 
   it('a new version by someone other than the submitter', () => {
     expect(refused(changesRequestedState(), submit(2, {}, TS(3)), bob)).toBe(
-      'Only the submitter of "Delivery-time dashboard" can submit a new version.',
+      'Only the person who submitted "Delivery-time dashboard" can submit a new version of it.',
     );
   });
 
@@ -399,7 +409,7 @@ describe('illegal transitions: submitting', () => {
 
   it('resubmitting a withdrawn review', () => {
     expect(refused(withdrawnState(), submit(2, {}, TS(5)), alice)).toMatch(
-      /was withdrawn and cannot be resubmitted/,
+      /was withdrawn; nothing more can be done on it/,
     );
   });
 
@@ -425,7 +435,7 @@ describe('illegal transitions: requesting changes', () => {
 
   it('on a withdrawn review', () => {
     expect(refused(withdrawnState(), requestChanges(1, {}, TS(5)), bob)).toMatch(
-      /was withdrawn; it can no longer be reviewed/,
+      /was withdrawn; nothing more can be done on it/,
     );
   });
 
@@ -436,12 +446,16 @@ describe('illegal transitions: requesting changes', () => {
   });
 
   it('without the reviewer role', () => {
-    expect(refused(submittedState(), requestChanges(), carol)).toMatch(/do not hold the reviewer role/);
+    expect(refused(submittedState(), requestChanges(), carol)).toMatch(/You are not a reviewer/);
   });
 
   it('with reviewer training not current', () => {
     expect(
-      refused(submittedState(), requestChanges(), ctx(BOB, ['reviewer'], { actorTrainingCurrent: false })),
+      refused(
+        submittedState(),
+        requestChanges(),
+        ctx(BOB, ['reviewer'], { missingReviewerTraining: ['Consent done right'] }),
+      ),
     ).toMatch(/reviewer training is not current/);
   });
 
@@ -484,24 +498,28 @@ describe('illegal transitions: deciding', () => {
 
   it('on a withdrawn review', () => {
     expect(refused(withdrawnState(), decide({}, TS(5)), bob)).toMatch(
-      /was withdrawn; it can no longer be decided/,
+      /was withdrawn; nothing more can be done on it/,
     );
   });
 
   it('on your own submission (separation of duties)', () => {
     expect(refused(submittedState(), decide(), ctx(ALICE, ['reviewer', 'manager']))).toBe(
-      'You submitted "Delivery-time dashboard", so you cannot review it: someone else must (separation of duties).',
+      'You submitted "Delivery-time dashboard", so someone else must review it (separation of duties).',
     );
   });
 
   it('without the reviewer role (a manager, or nobody)', () => {
-    expect(refused(submittedState(), decide(), carol)).toMatch(/reviewer role/);
-    expect(refused(submittedState(), decide(), dave)).toMatch(/reviewer role/);
+    expect(refused(submittedState(), decide(), carol)).toMatch(/You are not a reviewer/);
+    expect(refused(submittedState(), decide(), dave)).toMatch(/You are not a reviewer/);
   });
 
   it('with reviewer training not current', () => {
     expect(
-      refused(submittedState(), decide(), ctx(BOB, ['reviewer'], { actorTrainingCurrent: false })),
+      refused(
+        submittedState(),
+        decide(),
+        ctx(BOB, ['reviewer'], { missingReviewerTraining: ['Consent done right'] }),
+      ),
     ).toMatch(/reviewer training is not current/);
   });
 
@@ -618,12 +636,14 @@ describe('illegal transitions: commenting and withdrawing', () => {
 
   it("withdrawing someone else's review", () => {
     expect(refused(submittedState(), withdraw(), bob)).toBe(
-      'Only the submitter can withdraw "Delivery-time dashboard".',
+      'Only the person who submitted "Delivery-time dashboard" can withdraw it.',
     );
   });
 
   it('withdrawing twice', () => {
-    expect(refused(withdrawnState(), withdraw('Again', 1, TS(5)), alice)).toMatch(/is already withdrawn/);
+    expect(refused(withdrawnState(), withdraw('Again', 1, TS(5)), alice)).toMatch(
+      /was withdrawn; nothing more can be done on it/,
+    );
   });
 
   it('withdrawing a decided review', () => {
@@ -676,7 +696,7 @@ describe('projectReviews', () => {
         hash: 'a2',
         type: 'review.decided',
         actor: ALICE,
-        reason: expect.stringMatching(/separation of duties/),
+        reason: { code: 'review.ownSubmission', params: { title: 'Delivery-time dashboard' } },
       },
     ]);
   });
@@ -713,7 +733,7 @@ describe('projectReviews', () => {
         hash: 'b1',
         type: 'review.decided',
         actor: BOB,
-        reason: expect.stringMatching(/^malformed data \(version: /),
+        reason: { code: 'review.malformedEvent', params: { type: 'review.decided', field: 'version' } },
       },
     ]);
   });
@@ -725,11 +745,12 @@ describe('projectReviews', () => {
     expect(withRole.reviews[0]?.status).toBe('approved');
     const noRole = projectReviews(events, { contextFor: (e) => ctx(e.actor) });
     expect(noRole.reviews[0]?.status).toBe('submitted');
-    expect(noRole.ignored[0]?.reason).toMatch(/reviewer role/);
+    expect(formatReason(noRole.ignored[0]!.reason)).toMatch(/You are not a reviewer/);
     const untrained = projectReviews(events, {
-      contextFor: (e) => ctx(e.actor, policy[e.actor] ?? [], { actorTrainingCurrent: false }),
+      contextFor: (e) =>
+        ctx(e.actor, policy[e.actor] ?? [], { missingReviewerTraining: ['Consent done right'] }),
     });
-    expect(untrained.ignored[0]?.reason).toMatch(/reviewer training is not current/);
+    expect(formatReason(untrained.ignored[0]!.reason)).toMatch(/reviewer training is not current/);
   });
 
   it('with the questionnaire, ignores a submission whose recorded assessment does not match its answers', () => {
@@ -740,7 +761,7 @@ describe('projectReviews', () => {
     expect(projectReviews([forged]).reviews).toHaveLength(1);
     const checked = projectReviews([forged], { questionnaire: q });
     expect(checked.reviews).toEqual([]);
-    expect(checked.ignored[0]?.reason).toMatch(/recorded assessment does not match/);
+    expect(formatReason(checked.ignored[0]!.reason)).toMatch(/recorded assessment does not match/);
     const honest = entry(
       submit(1, { answers: riskyAnswers, assessment: blocked, mitigationResponses: blockedResponses }),
       ALICE,
@@ -789,4 +810,59 @@ describe('re-review and queue', () => {
       ['r1'],
     );
   });
+});
+
+describe('one rule: what the screens are told is allowed is what a write is allowed', () => {
+  const untrainedBob = ctx(BOB, ['reviewer'], { missingReviewerTraining: ['Consent done right'] });
+  const formerBob = ctx(BOB, [], {
+    reviewerRefusal: { code: 'review.reviewerRoleEnded', params: { day: '2026-12-31' } },
+  });
+  const states: [string, () => ReviewState][] = [
+    ['submitted', submittedState],
+    ['changes requested', changesRequestedState],
+    ['approved', approvedState],
+    ['withdrawn', withdrawnState],
+  ];
+  const actors: [string, TransitionContext][] = [
+    ['the submitter', alice],
+    ['a reviewer', bob],
+    ['an untrained reviewer', untrainedBob],
+    ['a former reviewer', formerBob],
+    ['a manager', carol],
+    ['someone with no role', dave],
+  ];
+  /** An action of each kind that is well formed for the state, so only permission can refuse it. */
+  const actionFor = (kind: ReviewActionKind, state: ReviewState): ReviewAction | null => {
+    switch (kind) {
+      case 'comment':
+        return comment('A note.', state.version, TS(6));
+      case 'requestChanges':
+        return requestChanges(state.version, {}, TS(6));
+      case 'decide':
+        return { ...decide({ version: state.version }, TS(6)) };
+      case 'withdraw':
+        return withdraw('Not needed.', state.version, TS(6));
+      default:
+        return null;
+    }
+  };
+  for (const [stateName, make] of states) {
+    for (const [actorName, who] of actors) {
+      it(`${stateName}, ${actorName}: allowedActions and checkTransition agree`, () => {
+        const state = make();
+        const allowed = allowedActions(state, who);
+        for (const kind of REVIEW_ACTION_KINDS) {
+          const action = actionFor(kind, state);
+          if (action === null) continue;
+          const check = checkTransition(state, action, who);
+          if (!allowed[kind].ok) expect(check, kind).toEqual(allowed[kind]);
+          else if (!check.ok)
+            expect(
+              check.reasons.map((r) => r.code),
+              kind,
+            ).not.toContain('review.notReviewer');
+        }
+      });
+    }
+  }
 });

@@ -2,6 +2,7 @@
 // and the settings screen show. Types only (the integrity types are the ledger's own).
 import type { VerifyReport } from '../../ledger/report';
 import type { KeyProtection } from '../enums';
+import type { Reason } from '../reasons';
 
 export type { LedgerSummary, VerifyProblem, VerifyReport, VerifyDepth } from '../../ledger/report';
 export type { KeyProtection, LocaleChoice, ThemeChoice } from '../enums';
@@ -20,7 +21,9 @@ export interface ProfileSummary {
 export interface Notice {
   id: string;
   level: 'info' | 'warning' | 'error';
+  /** In English (logs); the screens word `reasons` when there are any. */
   message: string;
+  reasons?: Reason[];
 }
 
 export interface AppInfo {
@@ -42,6 +45,6 @@ export interface SettingsView {
 export interface WorkspaceStatus {
   workspaceDir: string;
   /** Set when the current profile's own ledger could not be opened for writing. */
-  readOnly: { file: string; seq: number | null; reason: string } | null;
+  readOnly: { file: string; seq: number | null; why: Reason; reason: string } | null;
   report: VerifyReport;
 }

@@ -13,6 +13,7 @@ import type {
 import type { KeyProtection } from '../enums';
 import type { RiskLevel } from '../../review/model';
 import type { ReviewPerson } from './reviews';
+import type { Reason } from '../reasons';
 
 export type { LedgerHeadRef } from '../../ledger/report';
 export type { ExportFormat, JobKind, JobState, MatrixSortKey, RecordSource } from '../enums';
@@ -123,6 +124,15 @@ export interface RecordsScope {
   teams: string[];
 }
 
+/** An entry the records could not use, and why. */
+export interface IgnoredEntry {
+  type: string;
+  personId: string;
+  name: string;
+  entryHash: string;
+  reason: Reason;
+}
+
 export interface RecordsView {
   asOf: string;
   scope: RecordsScope;
@@ -138,8 +148,8 @@ export interface RecordsView {
   reviewOutcomes: ReviewOutcomeMonth[];
   /** The ledgers this view was built from (every export carries them). */
   heads: LedgerHeadRef[];
-  /** Events the projection could not use, in sentences (forged, out of order, unknown person). */
-  ignored: string[];
+  /** Entries the projection could not use (a rule broken, malformed data), with why. */
+  ignored: IgnoredEntry[];
 }
 
 /** A long operation the page can watch (poll getJob) and cancel. */

@@ -2,6 +2,7 @@
 // review's detail with its timeline, conditions and what the viewer may do. Types only.
 import type { AnswerValue, ReviewAssessment, RiskLevel } from '../../review/model';
 import type { ReviewDecisionKind, ReviewDisplayStatus, TimelineKind } from '../enums';
+import type { Reason } from '../reasons';
 
 export type { AnswerValue, Dimension, ReviewAssessment, RiskLevel } from '../../review/model';
 export type { ReviewDecisionKind, ReviewDisplayStatus, TimelineKind } from '../enums';
@@ -56,8 +57,8 @@ export interface ReviewDraftView {
   /** Ids of the questions the answers so far make relevant (branching). */
   visibleQuestionIds: string[];
   assessment: ReviewAssessment;
-  /** Why submitting would be refused right now, in sentences (empty when it would be accepted). */
-  submitBlockers: string[];
+  /** Why submitting would be refused right now (empty when it would be accepted). */
+  submitBlockers: Reason[];
 }
 
 export interface ReviewDraftSummary {
@@ -112,9 +113,15 @@ export interface ReviewTimelineItem {
   by: ReviewPerson;
   at: string;
   version: number;
+  /**
+   * What the person wrote: the comment, rationale or reason; for submitted, the version's title;
+   * for conditionMet, what was done.
+   */
   text: string;
-  /** For changesRequested: the list of changes; for decided: the conditions; for conditionMet: the condition. */
+  /** For changesRequested: the requested changes, as written. */
   items: string[];
+  /** For decided: the conditions set; for conditionMet: the condition met. */
+  conditions: { text: string; owner: string; dueDate: string }[];
   entryHash: string;
 }
 
@@ -145,7 +152,7 @@ export interface ReviewDetail {
     revise: boolean;
     withdraw: boolean;
     decide: boolean;
-    decideBlockers: string[];
+    decideBlockers: Reason[];
     /** Mark the open conditions of an approval met: the submitter or a reviewer. */
     meetConditions: boolean;
   };
@@ -159,8 +166,8 @@ export interface ReviewLists {
   all: ReviewSummary[];
   drafts: ReviewDraftSummary[];
   canReview: boolean;
-  /** Why the current profile cannot review (no role, training not current), in sentences. */
-  reviewerBlockers: string[];
-  /** Why the current profile cannot submit (training not current), in sentences. */
-  submitterBlockers: string[];
+  /** Why the current profile cannot review (no role, training not current). */
+  reviewerBlockers: Reason[];
+  /** Why the current profile cannot submit (training not current). */
+  submitterBlockers: Reason[];
 }
