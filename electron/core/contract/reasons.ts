@@ -193,6 +193,10 @@ export const REASON_TEXT = {
     'The recorded assessment does not match what the questionnaire computes from the recorded answers.',
 
   'records.legacyNote': '{{text}}',
+  'import.noEntries': '{{where}} holds no entries',
+  'import.ownLedger': 'this is your own ledger; the one this computer writes is kept',
+  'import.indexNotUpdated':
+    'The ledgers were imported, but the imports index could not be updated ({{why}}): the dashboard may not mark these people as imported.',
 
   // ---- reviews: answers to the questionnaire
   'answer.required': 'This question needs an answer.',

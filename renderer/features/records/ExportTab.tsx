@@ -20,7 +20,7 @@ import { useStewardStore } from '../../state/store';
 import { JobLiveRegion, JobProgress } from './JobProgress';
 import { formatCount, formatLabel } from './recordsWords';
 import { requestOf } from '../../state/requests';
-import { ErrorMessage } from '../../i18n/reasons';
+import { ErrorMessage, wordReason } from '../../i18n/reasons';
 
 function PathLine({ label, path }: { label: string; path: string }) {
   return (
@@ -291,7 +291,9 @@ function BundlesPanel() {
             <Banner level="info" title={t('bundles.skipped')}>
               <ul>
                 {s.imported.skipped.map((skip) => (
-                  <li key={skip.profileId}>{t('bundles.skip', { name: skip.name, reason: skip.reason })}</li>
+                  <li key={skip.profileId}>
+                    {t('bundles.skip', { name: skip.name, reason: wordReason(skip.reason) })}
+                  </li>
                 ))}
               </ul>
             </Banner>
@@ -299,8 +301,8 @@ function BundlesPanel() {
           {s.imported.warnings.length > 0 ? (
             <Banner level="warning" title={t('bundles.warnings')}>
               <ul>
-                {s.imported.warnings.map((warning) => (
-                  <li key={warning}>{warning}</li>
+                {s.imported.warnings.map((warning, i) => (
+                  <li key={`${warning.code}-${i}`}>{wordReason(warning)}</li>
                 ))}
               </ul>
             </Banner>

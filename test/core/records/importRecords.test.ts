@@ -435,7 +435,7 @@ describe('importing a JSON records export', () => {
     const res: ImportRecordsResult = await importRecordsFile(target, file, importOpts());
     expect(res.profiles.map((p) => p.profileId)).toEqual([ada.profileId]);
     expect(res.skipped).toEqual([
-      { profileId: meg.profileId, name: 'Meg Manager', reason: expect.stringMatching(/your own/) },
+      { profileId: meg.profileId, name: 'Meg Manager', reason: { code: 'import.ownLedger', params: {} } },
     ]);
     expect(snapshot(target.ledgersDir)[`${meg.profileId}.jsonl`]).toEqual(megBefore);
   });

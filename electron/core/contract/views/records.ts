@@ -185,9 +185,9 @@ export interface ImportResult {
   /** Per profile in the file: what happened. */
   profiles: { profileId: string; name: string; added: number; status: 'added' | 'extended' | 'unchanged' }[];
   /** Ledgers in the file that were not imported (your own, empty ones), with why. */
-  skipped: { profileId: string; name: string; reason: string }[];
-  /** Things worth knowing that did not stop the import, in sentences. */
-  warnings: string[];
+  skipped: { profileId: string; name: string; reason: Reason }[];
+  /** Things worth knowing that did not stop the import. */
+  warnings: Reason[];
 }
 
 export interface LrsOutboxCounts {
