@@ -2,7 +2,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { preloadScreen } from './app/screens';
 import { applyRememberedTheme } from './app/theme';
+import { useStewardStore } from './state/store';
 import './i18n';
 import './styles/tokens.css';
 import './styles/base.css';
@@ -13,6 +15,9 @@ import './styles/review.css';
 
 // Paint the first frame in last run's theme; App then applies the saved choice.
 applyRememberedTheme();
+
+// A start on a deep link: fetch that screen's code while the first calls are answered.
+void preloadScreen(useStewardStore.getState().route);
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
