@@ -5,7 +5,7 @@ import { App } from './App';
 import { preloadScreen } from './app/screens';
 import { applyRememberedTheme } from './app/theme';
 import { useStewardStore } from './state/store';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
@@ -22,8 +22,12 @@ void preloadScreen(useStewardStore.getState().route);
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+// A language not in the first bundle (French) is read first, so the first frame is already in it;
+// if it cannot be read, the page starts in English.
+void i18nReady.then(render, render);

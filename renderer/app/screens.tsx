@@ -4,9 +4,11 @@
 // paints without their code: the training module screens with the Markdown stack, the review
 // screens, records with its charts and virtual list, settings. A group is fetched ahead of need —
 // the current route's at start, a navigation link's on hover or focus, all of them once the app is
-// idle — and a group already loaded renders at once, without a loading state.
+// idle — and a group already loaded renders at once, without a loading state. The locale files not
+// in the first bundle come with the first group (see ../i18n).
 import { lazy, type ComponentType } from 'react';
 import { NewProfileScreen } from '../features/profile/NewProfileScreen';
+import { loadAllNamespaces } from '../i18n';
 import { TrainingScreen } from '../features/training/TrainingScreen';
 import type { Route } from '../routes';
 
@@ -32,7 +34,9 @@ function settledNow<T>(value: T): Promise<T> {
   return thenable as unknown as Promise<T>;
 }
 
-function screenGroup<M>(load: () => Promise<M>): ScreenGroup<M> {
+/** A group's code, and the words of every screen: the locale files not in the first bundle. */
+function screenGroup<M>(loadCode: () => Promise<M>): ScreenGroup<M> {
+  const load = () => Promise.all([loadCode(), loadAllNamespaces()]).then(([module]) => module);
   let loaded: M | undefined;
   let pending: Promise<M> | undefined;
   const preload = () => {
