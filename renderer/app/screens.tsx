@@ -14,6 +14,7 @@ import type { Route } from '../routes';
 
 interface ScreenGroup<M> {
   preload: () => Promise<M>;
+  isLoaded: () => boolean;
   /** One of the group's screens, as a component that loads the group when first rendered. */
   screen: (pick: (module: M) => ComponentType) => ComponentType;
 }
@@ -55,7 +56,7 @@ function screenGroup<M>(loadCode: () => Promise<M>): ScreenGroup<M> {
         ? settledNow({ default: pick(loaded) })
         : preload().then((module) => ({ default: pick(module) })),
     );
-  return { preload, screen };
+  return { preload, isLoaded: () => loaded !== undefined, screen };
 }
 
 const trainingModule = screenGroup(() => import('../features/training/moduleScreens'));
@@ -122,6 +123,11 @@ export function RouteScreen({ route }: { route: Route }) {
 const ignore = () => {
   // A failed preload is not an error yet: the screen reports it if it is opened.
 };
+
+/** Whether a route's screen can render now, without suspending. */
+export function isScreenLoaded(route: Route): boolean {
+  return GROUP_OF[route]?.isLoaded() ?? true;
+}
 
 /**
  * Starts fetching the code of a route's screen, if it is not loaded already; settles once it is
