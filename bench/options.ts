@@ -9,7 +9,8 @@ export const SUITES = {
   naive: 'the naive design: electron-store (conf) writes at 1k, 10k and 100k records',
   scaling: 'append and open in workspaces of 10k, 100k and 1M entries',
   memory: 'peak RSS of child processes opening 1M entries',
-  renderer: 'initial JS, app shell paint and the records filter (needs npm run build and a Chromium)',
+  renderer:
+    'initial JS, app shell and first screen paint, the records filter (needs npm run build and a Chromium)',
 } as const;
 
 export type Suite = keyof typeof SUITES;

@@ -1,56 +1,24 @@
 // The frame around every screen once a profile exists: skip link, navigation with the profile
 // switcher, app-wide notices, and the current screen in <main>. Focus moves to the screen's
-// h1 on every navigation after the first, so keyboard and screen-reader users land on it.
-import { useEffect, useRef, type MouseEvent } from 'react';
+// h1 on every navigation after the first, once that screen is on the page (its code may load
+// on demand), so keyboard and screen-reader users land on it.
+import { useCallback, useEffect, useLayoutEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAIN_HEADING_ID } from '../components/ScreenHeader';
-import { NewProfileScreen } from '../features/profile/NewProfileScreen';
-import { RecordsScreen } from '../features/records/RecordsScreen';
-import { DraftScreen } from '../features/review/DraftScreen';
-import { ReviewDetailScreen } from '../features/review/ReviewDetailScreen';
-import { ReviewsScreen } from '../features/review/ReviewsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { AttestationScreen } from '../features/training/AttestationScreen';
-import { CertificateScreen } from '../features/training/CertificateScreen';
-import { QuizScreen } from '../features/training/QuizScreen';
-import { ReaderScreen } from '../features/training/ReaderScreen';
-import { TrainingScreen } from '../features/training/TrainingScreen';
-import { hrefFor, targetOf, type Route } from '../routes';
+import { hrefFor, targetOf } from '../routes';
 import { useStewardStore } from '../state/store';
 import { BrandMark } from './BrandMark';
 import { Notices } from './Notices';
 import { ProfileSwitcher } from './ProfileSwitcher';
+import { ScreenFrame } from './ScreenFrame';
+import { preloadScreensWhenIdle } from './screens';
 import { SideNav } from './SideNav';
+
+/** After the first screen is up: long enough for its own loads to go first. */
+const PRELOAD_SCREENS_AFTER_MS = 1500;
 
 function focusMainHeading() {
   document.getElementById(MAIN_HEADING_ID)?.focus();
-}
-
-function Screen({ route }: { route: Route }) {
-  switch (route) {
-    case 'training':
-      return <TrainingScreen />;
-    case 'training-module':
-      return <ReaderScreen />;
-    case 'training-quiz':
-      return <QuizScreen />;
-    case 'training-attest':
-      return <AttestationScreen />;
-    case 'certificate':
-      return <CertificateScreen />;
-    case 'reviews':
-      return <ReviewsScreen />;
-    case 'review-draft':
-      return <DraftScreen />;
-    case 'review':
-      return <ReviewDetailScreen />;
-    case 'records':
-      return <RecordsScreen />;
-    case 'settings':
-      return <SettingsScreen />;
-    case 'new-profile':
-      return <NewProfileScreen />;
-  }
 }
 
 export function Shell() {
@@ -61,15 +29,18 @@ export function Shell() {
   // One key per address and person: a new module, certificate or profile is a new screen, with
   // fresh local state and its own loads.
   const screenKey = `${profileId} ${hrefFor(targetOf(route, routeParams))}`;
-  const firstRoute = useRef(true);
-
-  useEffect(() => {
-    if (firstRoute.current) {
-      firstRoute.current = false;
-      return;
-    }
-    focusMainHeading();
+  // Focus follows navigation, not the first screen of a start. A layout effect, so the flag is set
+  // before the passive effect that reports the new screen shown (at once when its code is loaded).
+  const firstScreenKey = useRef(screenKey);
+  const navigated = useRef(false);
+  useLayoutEffect(() => {
+    if (screenKey !== firstScreenKey.current) navigated.current = true;
   }, [screenKey]);
+  const onScreenShown = useCallback(() => {
+    if (navigated.current) focusMainHeading();
+  }, []);
+
+  useEffect(() => preloadScreensWhenIdle(PRELOAD_SCREENS_AFTER_MS), []);
 
   // The skip link's target is an element, not a route: handle it here so the hash stays the router's.
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {
@@ -94,7 +65,7 @@ export function Shell() {
       <main className="main" id="main">
         <div className="main__inner">
           <Notices />
-          <Screen key={screenKey} route={route} />
+          <ScreenFrame key={screenKey} route={route} onShown={onScreenShown} />
         </div>
       </main>
     </div>

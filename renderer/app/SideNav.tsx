@@ -1,11 +1,13 @@
 // The main navigation. Links carry real hrefs (so they read as links and show their target);
 // a plain click is handled by the store, which updates the route and the hash together.
+// Pointing at or focusing a link starts loading its screen, so it is usually there by the click.
 import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon, type IconName } from '../components/Icon';
 import { hrefFor, NAV_ROUTES, navSectionOf, type NavRoute } from '../routes';
 import { useStewardStore } from '../state/store';
+import { preloadScreen } from './screens';
 
 const NAV_ICONS: Record<NavRoute, IconName> = {
   training: 'training',
@@ -35,6 +37,9 @@ export function SideNav() {
               href={hrefFor(target)}
               aria-current={route === target ? 'page' : section === target ? 'true' : undefined}
               onClick={(event) => handleClick(event, target)}
+              // About to be opened: start loading its screen's code now.
+              onPointerEnter={() => void preloadScreen(target)}
+              onFocus={() => void preloadScreen(target)}
             >
               <Icon name={NAV_ICONS[target]} className="side-nav__icon" />
               <span>{t(`route.${target}`)}</span>

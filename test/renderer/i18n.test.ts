@@ -1,7 +1,31 @@
 // The locale files: French has every English key and no other, each translation uses the same
 // {{placeholders}}, nothing is left empty, and the language choice resolves as promised.
 import { describe, expect, it } from 'vitest';
-import { i18n, LOCALES, NAMESPACES, resolveLocale, resources } from '../../renderer/i18n';
+import {
+  BUNDLED_NAMESPACES,
+  i18n,
+  LOCALES,
+  NAMESPACES,
+  resolveLocale,
+  type Locale,
+  type Namespace,
+} from '../../renderer/i18n';
+import { REASON_TEXT } from '../../electron/core/contract/reasons';
+
+// Every locale file as written (the app bundles a few and reads the rest on demand).
+const files = import.meta.glob<{ default: Record<string, unknown> }>('../../renderer/i18n/locales/*/*.json', {
+  eager: true,
+});
+const resources = Object.fromEntries(
+  LOCALES.map((lang) => [
+    lang,
+    Object.fromEntries(
+      NAMESPACES.map((ns) => [ns, files[`../../renderer/i18n/locales/${lang}/${ns}.json`]?.default ?? {}]),
+    ),
+  ]),
+) as Record<Locale, Record<Namespace, Record<string, unknown>>>;
+// English reasons are core's own catalogue, not a locale file.
+resources.en.reasons = { ...REASON_TEXT };
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -48,6 +72,17 @@ describe('locale files', () => {
     expect(resolveLocale('system', ['de-DE', 'fr-CA', 'en'])).toBe('fr');
     expect(resolveLocale('system', ['de-DE', 'ja'])).toBe('en');
     expect(resolveLocale('fr', ['en-GB'])).toBe('fr');
+  });
+
+  it('bundles English for the first screens and reads every other file on demand, French too', async () => {
+    expect([...BUNDLED_NAMESPACES].sort()).toEqual(['common', 'profile', 'shell', 'training']);
+    await i18n.changeLanguage('fr');
+    for (const lang of LOCALES) {
+      for (const ns of NAMESPACES) {
+        expect(i18n.getResourceBundle(lang, ns), `${lang}/${ns}`).toEqual(resources[lang][ns]);
+      }
+    }
+    await i18n.changeLanguage('en');
   });
 
   it('falls back to English for a key a translation lacks', async () => {

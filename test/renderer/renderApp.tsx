@@ -7,7 +7,8 @@ export async function renderApp(options: FakeBridgeOptions = {}): Promise<{ brid
   const bridge = createFakeBridge(options);
   window.steward = bridge;
   render(<App />);
-  await screen.findByRole('heading', { level: 1 });
+  // Most screens' code loads on demand; the first import of a group in a test file is slow.
+  await screen.findByRole('heading', { level: 1 }, { timeout: 5000 });
   return { bridge };
 }
 

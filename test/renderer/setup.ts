@@ -1,8 +1,8 @@
 // Runs before every renderer spec file: each test starts with no bridge, no DOM left over,
 // an empty hash, a fresh store, and the interface in English.
 import { cleanup } from '@testing-library/react';
-import { afterEach, beforeEach } from 'vitest';
-import { i18n } from '../../renderer/i18n';
+import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { i18n, loadAllNamespaces } from '../../renderer/i18n';
 import { resetStewardStore } from '../../renderer/state/store';
 
 function resetPage() {
@@ -10,6 +10,10 @@ function resetPage() {
   window.history.replaceState(null, '', '/');
   resetStewardStore();
 }
+
+// The app reads most locale files with the first screen it loads on demand; a spec that renders a
+// component on its own gets them all up front.
+beforeAll(loadAllNamespaces);
 
 beforeEach(resetPage);
 
