@@ -10,13 +10,10 @@ import type { ProfileSummary } from '../contract/views/app';
 import type {
   MitigationResponseInput,
   QuestionnaireView,
-  ReviewChangeView,
   ReviewDetail,
   ReviewDraftView,
   ReviewLists,
-  ReviewPerson,
   ReviewSummary,
-  ReviewTimelineItem,
 } from '../contract/views/reviews';
 import { StewardError } from '../errors';
 import { readWorkspace } from '../ledger';
@@ -26,8 +23,7 @@ import type { Policy } from '../policy/policy';
 import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
 import { loadContent } from '../training/content';
 import { assessReview } from './assess';
-import { effectiveAnswers, formatAnswer, visibleQuestions } from './answers';
-import { diffAnswers } from './diff';
+import { effectiveAnswers, visibleQuestions } from './answers';
 import type { Answers, MitigationResponse } from './model';
 import { indexQuestionnaire, loadQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
@@ -35,16 +31,14 @@ import { projectWorkspaceReviews, transitionContext } from './reviewProjection';
 import type { WorkspacePerson } from './reviewProjection';
 import { reason, formatReason, type Reason } from '../contract/reasons';
 import {
-  allowedActions,
   checkTransition,
-  conditionOverdue,
   permit,
-  reviewDisplayStatus,
   reviewQueue,
   reviewerRefusalsOf,
   submitterTrainingRefusal,
 } from './workflow';
 import type { ReviewAction, ReviewState, TransitionContext } from './workflow';
+import { questionnaireView, reviewDetail, reviewSummary } from './reviewViews';
 
 export const REVIEW_METHODS = [
   'getReviewQuestionnaire',
@@ -173,34 +167,8 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     return { people, entriesByActor, reviews };
   }
 
-  function personOf(view: WorkspaceView, id: string): ReviewPerson {
-    const p = view.people.get(id);
-    return p ? { id, name: p.name, team: p.team } : { id, name: 'Unknown person', team: '' };
-  }
-
-  function summaryOf(view: WorkspaceView, state: ReviewState): ReviewSummary {
-    const latest = state.versions[state.versions.length - 1]!;
-    return {
-      reviewId: state.reviewId,
-      title: state.title,
-      status: reviewDisplayStatus(state, deps.now()),
-      version: state.version,
-      submitter: personOf(view, state.submitter),
-      submittedAt: state.submittedAt,
-      updatedAt: state.updatedAt,
-      overallRisk: latest.assessment.risk.overall.level,
-      dpiaRequired: latest.assessment.screening.dpiaRequired,
-      openBlockingFlags: latest.assessment.openBlockingFlags.length,
-      decision: state.decision
-        ? {
-            decision: state.decision.decision,
-            by: personOf(view, state.decision.actor),
-            at: state.decision.ts,
-            reReviewDate: state.decision.reReviewDate,
-          }
-        : null,
-    };
-  }
+  const summaryOf = (view: WorkspaceView, state: ReviewState): ReviewSummary =>
+    reviewSummary(view.people, state, deps.now());
 
   /** Whether this person may act as a reviewer now (role and training), and if not, why. */
   function reviewerBlockers(view: WorkspaceView, profile: ProfileSummary): Reason[] {
@@ -280,137 +248,14 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
   }
 
   function detailOf(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): ReviewDetail {
-    const q = questionnaire();
-    const index = indexQuestionnaire(q);
-    const latest = state.versions[state.versions.length - 1]!;
-    const answers = visibleQuestions(q, latest.answers).flatMap((question) => {
-      const value = latest.answers[question.id];
-      if (value === undefined || (Array.isArray(value) && value.length === 0) || value === '') return [];
-      return [
-        {
-          questionId: question.id,
-          section: index.byId.get(question.id)?.section.title ?? '',
-          label: question.label,
-          answer: formatAnswer(question, value),
-        },
-      ];
+    const now = deps.now();
+    return reviewDetail({
+      people: view.people,
+      state,
+      questionnaire: questionnaire(),
+      now,
+      ctx: contextFor(view, profile.id, now),
     });
-    const previous = state.versions.length > 1 ? state.versions[state.versions.length - 2]! : null;
-    const changes: ReviewChangeView[] = previous
-      ? diffAnswers(q, previous.answers, latest.answers).map((c) => ({
-          questionId: c.questionId,
-          label: c.label,
-          kind: c.change,
-          before: c.beforeText,
-          after: c.afterText,
-        }))
-      : [];
-    const timeline: ReviewTimelineItem[] = [
-      ...state.versions.map((v) => ({
-        kind: 'submitted' as const,
-        by: personOf(view, v.actor),
-        at: v.ts,
-        version: v.version,
-        text: v.title,
-        items: [],
-        conditions: [],
-        entryHash: v.hash,
-      })),
-      ...state.comments.map((c) => ({
-        kind: 'commented' as const,
-        by: personOf(view, c.actor),
-        at: c.ts,
-        version: c.version,
-        text: c.text,
-        items: [],
-        conditions: [],
-        entryHash: c.hash,
-      })),
-      ...state.changeRequests.map((c) => ({
-        kind: 'changesRequested' as const,
-        by: personOf(view, c.actor),
-        at: c.ts,
-        version: c.version,
-        text: c.rationale,
-        items: c.requestedChanges,
-        conditions: [],
-        entryHash: c.hash,
-      })),
-      ...(state.decision
-        ? [
-            {
-              kind: 'decided' as const,
-              by: personOf(view, state.decision.actor),
-              at: state.decision.ts,
-              version: state.decision.version,
-              text: state.decision.rationale,
-              items: [],
-              conditions: state.decision.conditions.map(({ text, owner, dueDate }) => ({
-                text,
-                owner,
-                dueDate,
-              })),
-              entryHash: state.decision.hash,
-            },
-          ]
-        : []),
-      ...state.conditionsMet.map((m) => ({
-        kind: 'conditionMet' as const,
-        by: personOf(view, m.actor),
-        at: m.ts,
-        version: state.decision?.version ?? state.version,
-        text: m.note,
-        items: [],
-        conditions: (state.decision?.conditions ?? [])
-          .filter((c) => c.id === m.conditionId)
-          .map(({ text, owner, dueDate }) => ({ text, owner, dueDate })),
-        entryHash: m.hash,
-      })),
-      ...(state.withdrawal
-        ? [
-            {
-              kind: 'withdrawn' as const,
-              by: personOf(view, state.withdrawal.actor),
-              at: state.withdrawal.ts,
-              version: state.withdrawal.version,
-              text: state.withdrawal.reason,
-              items: [],
-              conditions: [],
-              entryHash: state.withdrawal.hash,
-            },
-          ]
-        : []),
-    ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-
-    // What this person may do: the workflow's own permission checks, dry-run.
-    const may = allowedActions(state, contextFor(view, profile.id, deps.now()));
-    const decide = may.decide;
-    return {
-      summary: summaryOf(view, state),
-      answers,
-      assessment: latest.assessment,
-      changes,
-      changesFromVersion: previous ? previous.version : null,
-      timeline,
-      conditions: (state.decision?.conditions ?? []).map((c) => {
-        const met = state.conditionsMet.find((m) => m.conditionId === c.id);
-        return {
-          ...c,
-          met: met
-            ? { by: personOf(view, met.actor), at: met.ts, note: met.note, entryHash: met.hash }
-            : null,
-          overdue: conditionOverdue(c.dueDate, met !== undefined, deps.now()),
-        };
-      }),
-      allowed: {
-        comment: may.comment.ok,
-        revise: may.submitVersion.ok,
-        withdraw: may.withdraw.ok,
-        decide: decide.ok,
-        decideBlockers: decide.ok ? [] : decide.reasons,
-        meetConditions: may.meetCondition.ok,
-      },
-    };
   }
 
   /** Checks an action against the workflow as it stands now, then appends it. */
@@ -433,50 +278,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
 
   return {
     async getReviewQuestionnaire(): Promise<QuestionnaireView> {
-      const q = questionnaire();
-      return {
-        version: q.version,
-        contentHash: q.contentHash,
-        title: q.title,
-        intro: q.intro ?? null,
-        sections: q.sections.map((s) => ({
-          id: s.id,
-          title: s.title,
-          intro: s.intro ?? null,
-          questions: s.questions.map((x) => ({
-            id: x.id,
-            type: x.type,
-            label: x.label,
-            help: x.help ?? null,
-            references: x.references ?? [],
-            required: x.required ?? false,
-            options:
-              x.type === 'single' || x.type === 'multi'
-                ? x.options.map((o) => ({
-                    id: o.id,
-                    label: o.label,
-                    help: o.help ?? null,
-                    exclusive: o.exclusive ?? false,
-                  }))
-                : [],
-            multiline: x.type === 'text' ? (x.multiline ?? false) : false,
-            maxLength: x.type === 'text' ? (x.maxLength ?? null) : null,
-            scale:
-              x.type === 'scale'
-                ? { min: x.scale.min, max: x.scale.max, labels: x.scale.labels ?? [] }
-                : null,
-            number:
-              x.type === 'number'
-                ? {
-                    min: x.min ?? null,
-                    max: x.max ?? null,
-                    integer: x.integer ?? false,
-                    unit: x.unit ?? null,
-                  }
-                : null,
-          })),
-        })),
-      };
+      return questionnaireView(questionnaire());
     },
 
     async listReviews(): Promise<ReviewLists> {
