@@ -161,23 +161,26 @@ async function benchAppend(opts: BenchOptions): Promise<Reported[]> {
     const encode = perCall((i) => encodeEntry(fields(i), keys.privateKeyPem), n);
     const breakdown = `validate ${us(validate)}, canonical JSON + SHA-256 ${us(canonicalHash)}, sign ${us(sign)} (encode total ${us(encode)}), write+fsync ${us(raw)}`;
     return [
+      // The goal is set against the floor, not the raw write: the floor (sign + the same write +
+      // fsync, no Steward code) is what any signed, fsync'd append costs on this machine, and it
+      // alone was measured at 1.32-1.5x of a raw append here (issue 12: restated goal).
       result({
-        name: 'append one entry (validated, signed, fsync)',
+        name: 'append one entry (validated, signed, fsync) vs the floor',
         value: steward,
         unit: 'ms',
-        baseline: raw,
-        goal: '<= 1.3x',
-        met: steward / raw <= 1.3,
+        baseline: floor,
+        goal: '<= 1.3x of the floor',
+        met: Number.isFinite(floor) && steward / floor <= 1.3,
         note:
-          `median of ${pairs} appends, each paired with appendFileSync + fsyncSync of the same bytes. ` +
-          `Per append: ${breakdown}`,
+          `median of ${pairs} appends, each paired with appendFileSync + fsyncSync of the same bytes ` +
+          `(${(steward / raw).toFixed(2)}x of that raw append) and with the floor. Per append: ${breakdown}`,
       }),
       result({
         name: 'append floor: sign + write + fsync of the same bytes',
         value: floor,
         unit: 'ms',
         baseline: raw,
-        goal: "report (the least a signed, fsync'd append can cost)",
+        goal: "report (the least a signed, fsync'd append can cost; the append's baseline)",
         met: null,
         note: 'timed in the same rotation as the two above: SHA-256 + Ed25519 of the bytes, then appendFileSync + fsyncSync; no validation, no JSON',
       }),
