@@ -29,7 +29,7 @@ const LAYERS = [
   { name: 'ledger', strict: true, paths: [`${CORE}ledger/`, `${CORE}contract/schemas`] },
   {
     name: 'platform',
-    paths: ['policy/', 'profiles/', 'settings/', 'yamlProblems', 'links', 'paths', 'staticFiles'].map(
+    paths: ['policy/', 'profiles/', 'settings/', 'org/', 'yamlProblems', 'links', 'paths', 'staticFiles'].map(
       (p) => CORE + p,
     ),
   },

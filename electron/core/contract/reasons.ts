@@ -29,6 +29,25 @@ export const REASON_TEXT = {
   'fs.busy': 'the folder is in use',
   'fs.other': '{{detail}}',
 
+  // ---- the organisation
+  'org.backdated':
+    'the entry is dated {{ts}}, before the organisation entry it says its author saw ({{seen}})',
+  'org.unknownAfter': 'the entry follows an organisation entry that is not in this workspace',
+  'org.malformed': 'the {{type}} entry is not well formed (at "{{field}}")',
+  'org.notAdmin': '{{type}} was written by someone who was not an admin of the organisation at that point',
+  'org.personExists': 'the person {{personId}} is already on the roster',
+  'org.unknownTeam': '"{{team}}" is not one of the organisation\'s teams',
+  'org.keyTaken': 'the key of profile {{profileId}} already belongs to {{name}}',
+  'org.noSuchPerson': 'there is no current person {{personId}} on the roster',
+  'org.noSuchKey': 'profile {{profileId}} is not a current key of that person',
+  'org.grantExists': 'the role grant {{grantId}} exists already',
+  'org.teamsOnlyForManagers': "only a manager's role names teams",
+  'org.noSuchGrant': 'there is no role grant {{grantId}}',
+  'org.grantEndsEarlier': 'that role already ends on {{until}}',
+  'org.lastAdmin': 'this would leave the organisation without an admin',
+  'org.teamStillUsed': 'the team "{{team}}" is still {{name}}\'s team',
+  'org.releaseNumber': 'release {{release}} is out of sequence: the next release is {{expected}}',
+
   // ---- ledgers: what a read or verification found
   'ledger.lineEmpty': 'the line is empty',
   'ledger.suffixMalformed': 'the hash and signature fields are missing or malformed',
