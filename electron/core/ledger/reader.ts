@@ -2,9 +2,10 @@
 // shared folder where every file operation is a network round trip.
 //
 // What is read when:
-// - Every read: one listing of ledgers/ and one stat per ledger (size, mtime, ctime, inode),
-//   issued a few at a time. A ledger whose stat is the one recorded at its last read is not
-//   opened: its last read is returned as it was, the very same object.
+// - Every read: one listing of ledgers/ and one stat per ledger (size, mtime, ctime, inode);
+//   when stats turn out to be round trips, several are in flight at once. A ledger whose stat
+//   is the one recorded at its last read is not opened: its last read is returned as it was,
+//   the very same object.
 // - A new ledger, or one whose stat says anything but pure growth (it shrank; it changed at the
 //   same size; its mtime or ctime went back; it is another file, replaced by a rename or a sync
 //   client), or whose last read had an error: read whole and replayed from genesis.
@@ -28,8 +29,8 @@
 // The trade-off. Reading a grown ledger from its head does not see the bytes before its last
 // verified line, so an earlier line edited in place (same inode) and then followed by a genuine
 // append before the next read looks like pure growth. Such an edit cannot pass for history: the
-// unchanged last line's hash commits to every earlier byte, so the file no longer verifies from
-// genesis, and meanwhile this reader shows only the entries it verified, kept in memory (never
+// unchanged last line's hash commits to every earlier entry (each entry's hash covers the one
+// before), so the file no longer verifies from genesis, and meanwhile this reader shows only the entries it verified, kept in memory (never
 // the edited bytes), and exports carry their head hash. What is delayed is the report: a ledger
 // read by its tail is read again from genesis `recheckAfterMs` (default 10 minutes) after its
 // first tail read, at the next read whether or not it changed again (or at the next read after
@@ -39,7 +40,7 @@
 // edit hidden behind an unchanged size, mtime, ctime and inode (ctime cannot be set back
 // without setting the clock back) is likewise what a full verification is for.
 import { hash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import type { VerifyReport } from './report';
 import type { LedgerEntry } from './entry';
@@ -67,6 +68,9 @@ export interface FileStamp {
 export interface ReaderFs {
   /** The names in a folder: one listing. */
   list(dir: string): Promise<string[]>;
+  /** One stat by path, on this thread. */
+  statSync(path: string): FileStamp;
+  /** One stat by path, on the thread pool. */
   stat(path: string): Promise<FileStamp>;
   /** Opens a file for reading. */
   open(path: string): number;
@@ -75,12 +79,18 @@ export interface ReaderFs {
   close(fd: number): void;
 }
 
+const stampOf = (s: Stats): FileStamp => ({
+  size: s.size,
+  mtimeMs: s.mtimeMs,
+  ctimeMs: s.ctimeMs,
+  ino: s.ino,
+  dev: s.dev,
+});
+
 export const nodeReaderFs: ReaderFs = {
   list: (dir) => readdir(dir),
-  async stat(path) {
-    const s = await stat(path);
-    return { size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino, dev: s.dev };
-  },
+  statSync: (path) => stampOf(statSync(path)),
+  stat: async (path) => stampOf(await stat(path)),
   open: (path) => openSync(path, 'r'),
   read: (fd, buf, offset, length, position) => readSync(fd, buf, offset, length, position),
   close: (fd) => closeSync(fd),
@@ -105,7 +115,11 @@ export interface WorkspaceReader {
 
 export const DEFAULT_RECHECK_AFTER_MS = 10 * 60_000;
 
-/** Stats in flight at once: a network share answers several at a time. */
+/** A stat slower than this (ms) is a round trip to a server, not a local disk's few µs. */
+const SLOW_STAT_MS = 0.5;
+/** How many slow stats on this thread before the rest go through the thread pool. */
+const SLOW_STATS_BEFORE_POOL = 8;
+/** Stats in flight at once through the thread pool. */
 const STAT_CONCURRENCY = 16;
 
 interface Known {
@@ -322,21 +336,36 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
     return readFromGenesis(profileId, stamp, opts, keyText);
   }
 
-  /** Each file's stamp, or why it could not be had; a few stats in flight at once. */
+  /**
+   * Each file's stamp, or why it could not be had. On this thread while stats are quick (a local
+   * disk answers in microseconds, less than a hop to the thread pool costs); once a few have
+   * been slow (a network share: a round trip each), the rest go through the thread pool,
+   * several at a time, so that their round trips overlap.
+   */
   async function statAll(ids: string[]): Promise<(FileStamp | Error)[]> {
     const out: (FileStamp | Error)[] = new Array<FileStamp | Error>(ids.length);
+    const asError = (err: unknown) => (err instanceof Error ? err : new Error(String(err)));
     let next = 0;
+    for (let slow = 0; next < ids.length && slow < SLOW_STATS_BEFORE_POOL; next++) {
+      const started = performance.now();
+      try {
+        out[next] = fs.statSync(ledgerPath(ws, ids[next] as string));
+      } catch (err) {
+        out[next] = asError(err);
+      }
+      if (performance.now() - started > SLOW_STAT_MS) slow++;
+    }
     const worker = async () => {
       while (next < ids.length) {
         const i = next++;
         try {
           out[i] = await fs.stat(ledgerPath(ws, ids[i] as string));
         } catch (err) {
-          out[i] = err instanceof Error ? err : new Error(String(err));
+          out[i] = asError(err);
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, ids.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(STAT_CONCURRENCY, ids.length - next) }, worker));
     return out;
   }
 

@@ -227,6 +227,10 @@ function countingFs() {
       ops.lists++;
       return nodeReaderFs.list(dir);
     },
+    statSync: (p) => {
+      ops.stats++;
+      return nodeReaderFs.statSync(p);
+    },
     stat: (p) => {
       ops.stats++;
       return nodeReaderFs.stat(p);
@@ -371,6 +375,31 @@ describe('createWorkspaceReader: file operations per read', () => {
       { file: f.file, position: 0, bytes: size(f.file) },
     ]);
   });
+  it('on a slow file system, stats the rest a few at a time through the thread pool, still one per ledger', async () => {
+    const first = await makeLedger(1);
+    for (let i = 0; i < 11; i++) await makeLedger(1, first.ws);
+    const sync: string[] = [];
+    const pooled: string[] = [];
+    const sleep = new Int32Array(new SharedArrayBuffer(4));
+    const slowFs: ReaderFs = {
+      ...nodeReaderFs,
+      statSync: (p) => {
+        sync.push(p);
+        Atomics.wait(sleep, 0, 0, 2); // a 2 ms round trip
+        return nodeReaderFs.statSync(p);
+      },
+      stat: (p) => {
+        pooled.push(p);
+        return nodeReaderFs.stat(p);
+      },
+    };
+    const reader = createWorkspaceReader(first.ws, { fs: slowFs, clock: () => 0 });
+    expect((await reader.read()).ledgers).toHaveLength(12);
+    expect(sync).toHaveLength(8);
+    expect(pooled).toHaveLength(4);
+    expect(new Set([...sync, ...pooled]).size).toBe(12);
+  });
+
   it('reads again a file edited in place at the same size with its mtime set back (its ctime moved)', async () => {
     const f = await makeLedger(5);
     const reader = createWorkspaceReader(f.ws, { clock: () => 0 });
