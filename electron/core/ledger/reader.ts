@@ -8,7 +8,9 @@
 //   the very same object.
 // - A new ledger, or one whose stat says anything but pure growth (it shrank; it changed at the
 //   same size; its mtime or ctime went back; it is another file, replaced by a rename or a sync
-//   client), or whose last read had an error: read whole and replayed from genesis.
+//   client), or one that changed after a read that had an error: read whole and replayed from
+//   genesis. A read with an error is kept like any other while its file is unchanged (the same
+//   bytes give the same errors); a file that could not be opened is tried again every time.
 // - A ledger that only grew (same inode, larger, times not earlier): read from the start of its
 //   last verified line to the size just stat'ed. That line must be byte for byte the one verified
 //   (same length and SHA-256, so the same head hash and signature) and the new lines must chain
