@@ -263,6 +263,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     host: ctx.capabilities,
     logError: ctx.logError,
     readWorkspace: readCurrentWorkspace,
+    recheckWorkspace: () => shared?.reader.recheck(),
   });
 
   const services: Services = {
@@ -368,6 +369,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     },
 
     async verifyWorkspace({ depth }) {
+      // The shared reader re-reads grown ledgers from genesis next time too (an in-place edit
+      // behind an append is seen by a full read only): what was just checked, the screens see.
+      shared?.reader.recheck();
       return verifyWorkspace(requireWorkspace(), { depth });
     },
 

@@ -84,6 +84,8 @@ export interface RecordsDeps {
    * re-reads only what changed (services.ts); without it, every call reads the whole workspace.
    */
   readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
+  /** Asks the shared reader to re-read grown ledgers from genesis (after a verification the person asked for). */
+  recheckWorkspace?: () => void;
 }
 
 export interface RecordsHandle {
@@ -455,6 +457,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
 
     async startVerify() {
       deps.workspace();
+      deps.recheckWorkspace?.();
       return jobs.start('verify', 'Verifying every signature in the workspace', async (ctx) => ({
         report: await runVerify(ctx),
       }));
