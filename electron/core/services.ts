@@ -32,6 +32,9 @@ import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
 import { openStewardWorkspace } from './events';
 import { reason } from './contract/reasons';
+import { workspaceOrgOf, type OrgPin, type WorkspaceOrg } from './org/workspaceOrg';
+import type { Policy } from './policy/policy';
+import { loadContent } from './training/content';
 
 export interface HostCapabilities extends RecordsHost {
   host: AppInfo['host'];
@@ -54,6 +57,11 @@ export interface ServiceContext {
   logError?: (where: string, error: unknown) => void;
   /** The OS's preferred language tag (e.g. fr-FR), for the 'system' language setting; English when absent. */
   systemLocale?: () => string;
+  /**
+   * The organisation a managed install is pinned to in advance (a deployment file or the
+   * STEWARD_ORG variable; see deploymentPin in org/deployment.ts), or null.
+   */
+  deploymentPin?: OrgPin | null;
 }
 
 export interface ServiceHandle {
@@ -227,6 +235,29 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     throw new StewardError('NO_PROFILE', 'Create or choose a profile first.');
   }
 
+  /** The organisation this app is pinned to: by its deployment, else as the person confirmed it. */
+  function orgPin(): OrgPin | null {
+    if (ctx.deploymentPin) return ctx.deploymentPin;
+    const pinned = session.settings.get().org;
+    return pinned ? { orgId: pinned.orgId, by: 'person' } : null;
+  }
+
+  const orgOf = (ledgers: readonly LedgerRead[], policy: Policy): WorkspaceOrg =>
+    workspaceOrgOf(ledgers, policy, orgPin());
+
+  /** The learner's team and roles now, from the roster (or the policy file without an organisation). */
+  async function standing(
+    profile: ProfileSummary,
+  ): Promise<{ team: string; roles: Set<'reviewer' | 'manager'> }> {
+    const { ledgers } = await readCurrentWorkspace();
+    const { authority } = orgOf(ledgers, loadContent(ctx.contentDir).policy);
+    const now = (ctx.now ?? (() => new Date()))();
+    const roles = new Set(
+      [...authority.rolesAt(profile.id, now)].filter((r): r is 'reviewer' | 'manager' => r !== 'admin'),
+    );
+    return { team: authority.identityOf(profile.id).team || profile.team, roles };
+  }
+
   const training = createTrainingServices({
     contentDir: ctx.contentDir,
     now: ctx.now ?? (() => new Date()),
@@ -236,6 +267,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     readingProgress: settingsReadingProgress(session.settings),
     locale: () => session.settings.get().locale,
     systemLocale: ctx.systemLocale,
+    standing,
   });
 
   const reviews = createReviewServices({
@@ -246,10 +278,12 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     ledger: requireLedger,
     drafts: settingsReviewDrafts(session.settings),
     readWorkspace: readCurrentWorkspace,
+    orgOf,
   });
 
   const records = createRecordsServices({
     settings: session.settings,
+    orgOf,
     contentDir: ctx.contentDir,
     userDataDir: ctx.userDataDir,
     keysDir,

@@ -30,6 +30,25 @@ export const REASON_TEXT = {
   'fs.other': '{{detail}}',
 
   // ---- the organisation
+  'org.pinnedMissing_other':
+    'This workspace holds another organisation than the one this app joined: it is not used. Choose the workspace folder of your organisation, or leave the organisation in Settings.',
+  'org.pinnedMissing_none':
+    'This workspace holds no trace of the organisation this app joined: it is not used. Choose the workspace folder of your organisation, or leave the organisation in Settings.',
+  'org.deploymentMissing':
+    'This installation is set up for the organisation with the code {{code}}, and this workspace does not hold it: it is not used. Ask your administrator for the right workspace folder.',
+  'org.keyNotCurrent': 'This key is no longer an enrolled key of yours: ask an admin to add it again.',
+  'org.notEnrolled':
+    'You are not enrolled in {{org}} yet: an admin must enrol your key before you hold a role or submit reviews.',
+  'org.noOrganisation': 'This workspace has no organisation yet: set one up first.',
+  'org.roleEnded_reviewer': 'Your reviewer role ended on {{day}}; the decisions you made until then stand.',
+  'org.roleEnded_manager': 'Your manager role ended on {{day}}.',
+  'org.roleEnded_admin': 'Your admin role ended on {{day}}.',
+  'org.roleStarts_reviewer': 'Your reviewer role starts on {{day}}.',
+  'org.roleStarts_manager': 'Your manager role starts on {{day}}.',
+  'org.roleStarts_admin': 'Your admin role starts on {{day}}.',
+  'org.noRole_reviewer': 'You are not a reviewer in this organisation: an admin must grant you the role.',
+  'org.noRole_manager': 'You are not a manager in this organisation: an admin must grant you the role.',
+  'org.noRole_admin': 'You are not an admin of this organisation.',
   'org.backdated':
     'the entry is dated {{ts}}, before the organisation entry it says its author saw ({{seen}})',
   'org.unknownAfter': 'the entry follows an organisation entry that is not in this workspace',
@@ -248,7 +267,12 @@ type Suffix =
   | 'changesRequested'
   | 'withdrawn'
   | 'clean'
-  | 'readOnly';
+  | 'readOnly'
+  | 'reviewer'
+  | 'manager'
+  | 'admin'
+  | 'other'
+  | 'none';
 type Base<K> = K extends `${infer B}_${Suffix}` ? B : K;
 export type ReasonCode = Base<Keys>;
 

@@ -29,6 +29,8 @@ import { projectRecords, type RecordsProjection } from './projection';
 import { pseudonymFor, pseudonymiseView } from './pseudonym';
 import { renderReportHtml } from './report';
 import { statementsForLedger, type XapiStatement } from './xapi';
+import type { WorkspaceOrg } from '../org/workspaceOrg';
+import type { Policy } from '../policy/policy';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -66,6 +68,8 @@ export interface RecordsHost {
 
 export interface RecordsDeps {
   settings: Settings;
+  /** Which organisation (and so who may see whose records) the app works in here (services.ts). */
+  orgOf: (ledgers: readonly LedgerRead[], policy: Policy) => WorkspaceOrg;
   contentDir: string;
   userDataDir: string;
   keysDir: string;
@@ -213,6 +217,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       now: deps.now(),
       viewer,
       imports: readImportIndex(ws),
+      authority: deps.orgOf(read, content.policy).authority,
     });
   }
 

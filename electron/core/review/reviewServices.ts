@@ -18,7 +18,8 @@ import type {
 import { StewardError } from '../errors';
 import { readWorkspace } from '../ledger';
 import type { Ledger, LedgerEntry, LedgerRead, Workspace } from '../ledger';
-import { rolesOf } from '../policy/roles';
+import type { Authority } from '../org/authority';
+import type { WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
 import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
 import { loadContent } from '../training/content';
@@ -70,6 +71,8 @@ export interface ReviewDeps {
    * re-reads only what changed (services.ts); without it, every call reads the whole workspace.
    */
   readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
+  /** Which organisation (and so who holds which role) the app works in here (services.ts). */
+  orgOf: (ledgers: readonly LedgerRead[], policy: Policy) => WorkspaceOrg;
 }
 
 type Person = WorkspacePerson;
@@ -79,6 +82,8 @@ interface WorkspaceView {
   people: Map<string, Person>;
   entriesByActor: Map<string, LedgerEntry[]>;
   reviews: ReviewState[];
+  /** Who holds which role, and who is the same person (the roster, or the policy file). */
+  authority: Authority;
 }
 
 /** A refusal as the error a call returns: its reasons as data, and in English for logs and the CLI. */
@@ -149,7 +154,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
   }
 
   function contextFor(view: Omit<WorkspaceView, 'reviews'>, actorId: string, at: Date): TransitionContext {
-    return transitionContext(policyAndModules(), view, actorId, at);
+    return transitionContext(policyAndModules(), view, view.authority, actorId, at);
   }
 
   async function readView(): Promise<WorkspaceView> {
@@ -163,8 +168,10 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         return undefined;
       }
     })();
-    const { people, entriesByActor, reviews } = projectWorkspaceReviews(ledgers, policyAndModules(), q);
-    return { people, entriesByActor, reviews };
+    const content = policyAndModules();
+    const { authority } = deps.orgOf(ledgers, content.policy);
+    const { people, entriesByActor, reviews } = projectWorkspaceReviews(ledgers, content, q, authority);
+    return { people, entriesByActor, reviews, authority };
   }
 
   const summaryOf = (view: WorkspaceView, state: ReviewState): ReviewSummary =>
@@ -177,13 +184,16 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
   }
 
   function submitterBlockers(view: WorkspaceView, profile: ProfileSummary): Reason[] {
-    const refusal = submitterTrainingRefusal(contextFor(view, profile.id, deps.now()));
-    return refusal ? [refusal] : [];
+    const ctx = contextFor(view, profile.id, deps.now());
+    const refusals = [ctx.enrolmentRefusal, submitterTrainingRefusal(ctx)];
+    return refusals.filter((r): r is Reason => r !== null);
   }
 
+  /** The submitter (any key of theirs), reviewers and managers see a review. */
   function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
-    if (state.submitter === profile.id) return true;
-    const roles = rolesOf(profile, policyAndModules().policy, deps.now());
+    const now = deps.now();
+    if (view.authority.personKey(state.submitter) === view.authority.personKey(profile.id)) return true;
+    const roles = view.authority.rolesAt(profile.id, now);
     return roles.has('reviewer') || roles.has('manager');
   }
 

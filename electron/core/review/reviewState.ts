@@ -32,7 +32,14 @@ export interface ReviewEventInput {
 
 export interface TransitionContext {
   actorId: string;
-  /** Roles the actor holds under the policy (email and key fingerprint both matching). */
+  /**
+   * Whether two profiles are one person (two keys of one enrolled person; without an
+   * organisation, one email): separation of duties and "only the submitter" ask this, not ids.
+   */
+  samePerson(a: string, b: string): boolean;
+  /** Why the actor may not submit a review at all (not enrolled in the organisation), or null. */
+  enrolmentRefusal: Reason | null;
+  /** Roles the actor holds then (the roster's grants; without an organisation, the policy file's). */
   actorRoles: ReadonlySet<ReviewRole>;
   /** Why the actor does not hold the reviewer role (ended, not yet started), when there is more to say. */
   reviewerRefusal: Reason | null;

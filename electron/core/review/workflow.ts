@@ -139,6 +139,8 @@ function isReviewEventType(type: string): type is ReviewEventType {
 function permissive(actorId: string): TransitionContext {
   return {
     actorId,
+    samePerson: (a, b) => a === b,
+    enrolmentRefusal: null,
     actorRoles: new Set<ReviewRole>(['reviewer', 'manager']),
     reviewerRefusal: null,
     missingReviewerTraining: [],
