@@ -101,3 +101,16 @@ export function readDeploymentPin(opts: {
   }
   return { pin: null, source: null, problem: null };
 }
+
+/** The deployment pin of this process (its environment, platform and resources folder), for createServices. */
+export function deploymentOf(resourcesDir?: string): {
+  deploymentPin: OrgPin | null;
+  deploymentProblem: Reason | null;
+} {
+  const found = readDeploymentPin({
+    env: process.env,
+    platform: process.platform,
+    ...(resourcesDir ? { resourcesDir } : {}),
+  });
+  return { deploymentPin: found.pin, deploymentProblem: found.problem };
+}
