@@ -1,7 +1,7 @@
 // What the French renderer specs share: the spaces French typography puts before some signs, and
 // the switch to French for each test (and back to English, with no saved choice left behind).
 import { afterEach, beforeEach } from 'vitest';
-import { i18n } from '../../renderer/i18n';
+import { i18n } from '../../../renderer/i18n';
 
 /** A no-break space (before ":" and in French percents). */
 export const NBSP = '\u00a0';

@@ -1,7 +1,15 @@
+// The first run: no current profile yet, so the app asks who you are, explains the signing key
+// (how this computer protects it comes from core), and offers profiles already on this computer.
+import fs from 'node:fs';
+import path from 'node:path';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeProfile } from './fakeBridge';
-import { renderApp } from './renderApp';
+import { fileOnlyProtector } from '../../../../electron/core/profiles/keystore';
+import { SETTINGS_FILE_NAME } from '../../../../electron/core/settings/settingsStore';
+import { inFrenchEachTest } from '../../support/french';
+import { addPerson } from '../../support/people';
+import { freshCore, TEST_KEYCHAIN, type TestCore } from '../../support/realBridge';
+import { renderApp } from '../../support/renderApp';
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
 const type = (label: string, value: string) => fireEvent.change(field(label), { target: { value } });
@@ -16,33 +24,35 @@ function description(input: HTMLElement): string {
     .join(' ');
 }
 
+/** The settings file is gone (a reset): the profiles stay on this computer, none is current. */
+async function forgetCurrentProfile(core: TestCore): Promise<void> {
+  fs.rmSync(path.join(core.userDataDir, `${SETTINGS_FILE_NAME}.json`));
+  await core.restart();
+}
+
 describe('first run', () => {
   it('asks for name, email and team when there is no profile', async () => {
-    await renderApp({ profiles: [] });
+    await renderApp(await freshCore({ keys: 'os' }));
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Welcome to Steward');
     expect(field('Name').required || field('Name').getAttribute('aria-required')).toBeTruthy();
     expect(field('Email').type).toBe('email');
     expect(field('Team')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create profile' })).toBeTruthy();
     expect(screen.getByText(/signing key/i, { selector: '.feature-list__title' })).toBeTruthy();
-    expect(
-      screen.getByText('Your private key is encrypted with your operating system keychain.'),
-    ).toBeTruthy();
+    expect(screen.getByText(TEST_KEYCHAIN.note)).toBeTruthy();
     expect(screen.queryByText(/No keychain on this computer/)).toBeNull();
     expect(screen.queryByRole('navigation')).toBeNull();
   });
 
   it('warns when the key is protected only by file permissions', async () => {
-    await renderApp({
-      profiles: [],
-      appInfo: { keyProtection: 'file', keyProtectionNote: 'Your private key is a file only you can read.' },
-    });
-    expect(screen.getByText('Your private key is a file only you can read.')).toBeTruthy();
-    expect(screen.getByText(/protected only by file permissions/)).toBeTruthy();
+    await renderApp(await freshCore({ keys: 'file' }));
+    expect(screen.getByText(fileOnlyProtector.note)).toBeTruthy();
+    expect(screen.getByText('No keychain on this computer')).toBeTruthy();
+    expect(screen.getByText(/anyone who can read your files/)).toBeTruthy();
   });
 
   it('shows a message next to each empty field and does not call the app', async () => {
-    const { bridge } = await renderApp({ profiles: [] });
+    const bridge = await renderApp(await freshCore());
     submit();
     for (const [label, message] of [
       ['Name', 'Enter your name.'],
@@ -57,7 +67,7 @@ describe('first run', () => {
   });
 
   it('checks the email shape, and clears a message once fixed', async () => {
-    await renderApp({ profiles: [] });
+    await renderApp(await freshCore());
     type('Name', 'Ada Lovelace');
     type('Email', 'ada-at-example');
     type('Team', 'Analytics');
@@ -68,30 +78,26 @@ describe('first run', () => {
     expect(field('Email').getAttribute('aria-invalid')).toBeNull();
   });
 
-  it("shows the app's refusal in an alert", async () => {
-    const { bridge } = await renderApp({
-      profiles: [],
-      failures: {
-        createProfile: {
-          code: 'INVALID_ARGUMENT',
-          message: 'createProfile: email: Email must look like name@example.com',
-        },
-      },
-    });
+  it("shows core's refusal in an alert when it judges the form otherwise", async () => {
+    const core = await freshCore();
+    const bridge = await renderApp(core);
     type('Name', 'Ada Lovelace');
-    type('Email', 'ada@example.com');
+    // Looks like an email to the form; core's stricter check refuses the underscore in the domain.
+    type('Email', 'ada@exam_ple.com');
     type('Team', 'Analytics');
     submit();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('createProfile: email: Email must look like name@example.com');
     expect(bridge.callsTo('createProfile')).toEqual([
-      { name: 'Ada Lovelace', email: 'ada@example.com', team: 'Analytics' },
+      { name: 'Ada Lovelace', email: 'ada@exam_ple.com', team: 'Analytics' },
     ]);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Welcome to Steward');
+    expect(await core.services.listProfiles({})).toEqual([]);
   });
 
   it('opens the app with the new profile on success', async () => {
-    await renderApp({ profiles: [] });
+    const core = await freshCore();
+    await renderApp(core);
     type('Name', '  Ada Lovelace ');
     type('Email', 'ada@example.com');
     type('Team', 'Analytics');
@@ -100,14 +106,37 @@ describe('first run', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Training');
     const who = screen.getByRole('button', { name: /^Ada Lovelace, .* switch profile$/ });
     expect(who.textContent).toContain('Analytics');
+    expect(await core.services.getCurrentProfile({})).toMatchObject({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      team: 'Analytics',
+    });
   });
 
   it('offers the profiles already on this computer', async () => {
-    const grace = makeProfile({ name: 'Grace Hopper', team: 'Platform' });
-    const { bridge } = await renderApp({ profiles: [grace], currentProfileId: null });
+    const core = await freshCore();
+    const grace = await addPerson(core, 'grace');
+    await forgetCurrentProfile(core);
+    const bridge = await renderApp(core);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Welcome to Steward');
     fireEvent.click(screen.getByRole('button', { name: 'Continue as Grace Hopper' }));
     await screen.findByRole('navigation', { name: 'Main' });
     expect(bridge.callsTo('switchProfile')).toEqual([{ profileId: grace.id }]);
     expect(screen.getByRole('button', { name: /^Grace Hopper, .* switch profile$/ })).toBeTruthy();
+  });
+});
+
+describe('first run in French', () => {
+  inFrenchEachTest();
+
+  it('welcomes a new person in French and explains mistakes in French', async () => {
+    const core = await freshCore();
+    await core.services.setLocale({ locale: 'fr' });
+    await renderApp(core);
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Bienvenue dans Steward');
+    fireEvent.click(screen.getByRole('button', { name: 'Créer le profil' }));
+    expect(await screen.findByText('Saisissez votre nom.')).toBeTruthy();
+    expect(screen.getByText('Saisissez votre adresse e-mail professionnelle.')).toBeTruthy();
+    expect(screen.getByRole('textbox', { name: 'Équipe' })).toBeTruthy();
   });
 });
