@@ -1,7 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
 import { api, ApiError, createClient } from '../../renderer/api';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { StewardBridge } from '../../electron/core/contract/methods';
 import { addPerson } from './support/people';
 import { freshCore } from './support/realBridge';
@@ -13,7 +11,7 @@ describe('createClient', () => {
     const client = createClient(core.bridge);
     const profile = await client.getCurrentProfile();
     expect(profile?.name).toBe('Grace Hopper');
-    const shared = path.join(core.dir, 'shared', 'steward');
+    const shared = core.disk.path('shared', 'steward');
     const settings = await client.setWorkspace({ dir: shared });
     expect(settings.workspaceDir).toBe(shared);
     expect(core.bridge.callsTo('setWorkspace')).toEqual([{ dir: shared }]);
@@ -28,9 +26,7 @@ describe('createClient', () => {
 
   it('throws an ApiError carrying the code, message and reasons of an error envelope', async () => {
     const core = await freshCore();
-    const file = path.join(core.dir, 'a-file');
-    fs.writeFileSync(file, '');
-    const dir = path.join(file, 'x');
+    const dir = core.disk.pathThroughAFile();
     const client = createClient(core.bridge);
     const error = await client.setWorkspace({ dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

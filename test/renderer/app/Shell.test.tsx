@@ -1,11 +1,7 @@
 // The shell around every screen: the navigation, the hash as the address, the profile switcher,
 // and the notices core raises on start — over the real core.
-import fs from 'node:fs';
-import path from 'node:path';
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { keyFilePath } from '../../../electron/core/profiles/keystore';
-import { SETTINGS_FILE_NAME } from '../../../electron/core/settings/settingsStore';
 import { App } from '../../../renderer/App';
 import { inFrenchEachTest } from '../support/french';
 import { actAs, addPerson } from '../support/people';
@@ -113,15 +109,15 @@ describe('app shell', () => {
   it('shows the notices core raised on start by level, and lets them be dismissed', async () => {
     const { core, seeded } = await workspace.open();
     // A settings file that cannot be read, and a signing key that is damaged.
-    fs.writeFileSync(path.join(core.userDataDir, `${SETTINGS_FILE_NAME}.json`), '{ not json');
-    fs.writeFileSync(keyFilePath(path.join(core.userDataDir, 'keys'), seeded.ada.id), '{}');
+    core.disk.corruptSettings();
+    core.disk.damageKey(seeded.ada.id);
     await core.restart();
     // The settings were reset, so Ada is chosen again; her ledger cannot be opened for writing.
     await expect(actAs(core, seeded.ada)).rejects.toMatchObject({ code: 'KEY_UNAVAILABLE' });
     await renderApp(core);
     const warning = screen.getByText(/settings file could not be read/).closest('.banner');
     expect(warning?.getAttribute('role')).toBe('status');
-    expect(warning?.textContent).toContain(`${SETTINGS_FILE_NAME}.json.corrupt-`);
+    expect(warning?.textContent).toContain('settings.json.corrupt-');
     const error = screen.getByText(/signing key for profile/).closest('.banner');
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent).toContain('it is unreadable or damaged');

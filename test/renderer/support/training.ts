@@ -2,11 +2,7 @@
 // a clock set to each day it happened, so every status core knows shows up for real: Ada (who
 // joined in October 2025) has modules overdue, due soon, expired, passed, updated, in progress
 // and waiting for her signature; Grace joined nine days before "now" and has not started.
-import fs from 'node:fs';
-import path from 'node:path';
-import YAML from 'yaml';
 import type { ProfileSummary } from '../../../electron/core/contract/views/app';
-import { answersFor, readModuleKey } from '../../support/moduleKey';
 import { actAs, addPerson } from './people';
 import type { TestCore } from './realBridge';
 
@@ -23,18 +19,8 @@ export async function completeModule(core: TestCore, moduleId: string, at: strin
 export async function passKnowledgeCheck(core: TestCore, moduleId: string): Promise<void> {
   await core.services.startTrainingModule({ moduleId });
   const quiz = await core.services.getQuiz({ moduleId });
-  const answers = answersFor(readModuleKey(moduleId, core.contentDir), 'right');
+  const answers = core.content.answers(moduleId, 'right');
   await core.services.submitQuizAttempt({ moduleId, contentHash: quiz.contentHash, answers });
-}
-
-/** Publishes a new major version of a module in this core's content (completions need a retake). */
-export function publishMajorVersion(core: TestCore, moduleId: string): void {
-  const file = path.join(core.contentDir, 'modules', readModuleKey(moduleId, core.contentDir).file);
-  const text = fs.readFileSync(file, 'utf8');
-  fs.writeFileSync(
-    file,
-    text.replace(/^version: (\d+)\.\d+\.\d+$/m, (_, major: string) => `version: ${Number(major) + 1}.0.0`),
-  );
 }
 
 export interface TrainingYear {
@@ -59,7 +45,7 @@ export async function seedTrainingYear(core: TestCore): Promise<TrainingYear> {
   await completeModule(core, 'consent-done-right', '2026-01-10T12:00:00.000Z');
   // Optional, completed, then republished as a new major version: updated.
   await completeModule(core, 'privacy-by-design', '2026-11-20T10:00:00.000Z');
-  publishMajorVersion(core, 'privacy-by-design');
+  core.content.publishMajorVersion('privacy-by-design');
   // Optional, reading the third section.
   core.clock.set('2026-11-25T10:00:00.000Z');
   await core.services.startTrainingModule({ moduleId: 'minimisation-and-purpose' });
@@ -74,20 +60,4 @@ export async function seedTrainingYear(core: TestCore): Promise<TrainingYear> {
   await actAs(core, ada);
   core.clock.set(NOW);
   return { ada, grace };
-}
-
-export interface QuizContent {
-  id: string;
-  type: 'single' | 'multiple';
-  prompt: string;
-  options: { id: string; text: string; correct?: boolean }[];
-  explanation: string;
-  reference?: string;
-}
-
-/** A module's knowledge check as its file states it (prompts, options, answers, explanations). */
-export function readQuiz(core: TestCore, moduleId: string): QuizContent[] {
-  const file = path.join(core.contentDir, 'modules', readModuleKey(moduleId, core.contentDir).file);
-  const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(file, 'utf8'))![1]!;
-  return (YAML.parse(front) as { quiz: QuizContent[] }).quiz;
 }

@@ -1,14 +1,10 @@
 // The first run: no current profile yet, so the app asks who you are, explains the signing key
 // (how this computer protects it comes from core), and offers profiles already on this computer.
-import fs from 'node:fs';
-import path from 'node:path';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { fileOnlyProtector } from '../../../../electron/core/profiles/keystore';
-import { SETTINGS_FILE_NAME } from '../../../../electron/core/settings/settingsStore';
 import { inFrenchEachTest } from '../../support/french';
 import { addPerson } from '../../support/people';
-import { freshCore, TEST_KEYCHAIN, type TestCore } from '../../support/realBridge';
+import { freshCore, type TestCore } from '../../support/realBridge';
 import { renderApp } from '../../support/renderApp';
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
@@ -26,27 +22,32 @@ function description(input: HTMLElement): string {
 
 /** The settings file is gone (a reset): the profiles stay on this computer, none is current. */
 async function forgetCurrentProfile(core: TestCore): Promise<void> {
-  fs.rmSync(path.join(core.userDataDir, `${SETTINGS_FILE_NAME}.json`));
+  core.disk.removeSettings();
   await core.restart();
 }
 
 describe('first run', () => {
   it('asks for name, email and team when there is no profile', async () => {
-    await renderApp(await freshCore({ keys: 'os' }));
+    const core = await freshCore({ keys: 'os' });
+    const { keyProtectionNote } = await core.services.getAppInfo({});
+    await renderApp(core);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Welcome to Steward');
     expect(field('Name').required || field('Name').getAttribute('aria-required')).toBeTruthy();
     expect(field('Email').type).toBe('email');
     expect(field('Team')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Create profile' })).toBeTruthy();
     expect(screen.getByText(/signing key/i, { selector: '.feature-list__title' })).toBeTruthy();
-    expect(screen.getByText(TEST_KEYCHAIN.note)).toBeTruthy();
+    expect(screen.getByText(keyProtectionNote)).toBeTruthy();
     expect(screen.queryByText(/No keychain on this computer/)).toBeNull();
     expect(screen.queryByRole('navigation')).toBeNull();
   });
 
   it('warns when the key is protected only by file permissions', async () => {
-    await renderApp(await freshCore({ keys: 'file' }));
-    expect(screen.getByText(fileOnlyProtector.note)).toBeTruthy();
+    const core = await freshCore({ keys: 'file' });
+    const { keyProtection, keyProtectionNote } = await core.services.getAppInfo({});
+    expect(keyProtection).toBe('file');
+    await renderApp(core);
+    expect(screen.getByText(keyProtectionNote)).toBeTruthy();
     expect(screen.getByText('No keychain on this computer')).toBeTruthy();
     expect(screen.getByText(/anyone who can read your files/)).toBeTruthy();
   });

@@ -5,8 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { describe, expect, it } from 'vitest';
 import { LrsSettings, splitLrsError } from '../../../../renderer/features/settings/LrsSettings';
 import { addPerson } from '../../support/people';
-import { freshCore, type CoreOptions, type TestCore } from '../../support/realBridge';
-import { startTestLrs } from '../../support/testLrs';
+import { freshCore, startTestLrs, type CoreOptions, type TestCore } from '../../support/realBridge';
 
 async function adaWithLrs(options: CoreOptions = {}) {
   const core = await freshCore(options);

@@ -1,12 +1,10 @@
 // Settings over the real core: the profile and the fingerprint roles are granted to, how the key
 // is protected, and the workspace folder, which core checks before it is used.
-import fs from 'node:fs';
-import path from 'node:path';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { inFrenchEachTest } from '../../support/french';
 import { addPerson } from '../../support/people';
-import { seededWorkspace, type CoreOptions, type TestCore } from '../../support/realBridge';
+import { seededWorkspace, type CoreOptions } from '../../support/realBridge';
 import { renderApp } from '../../support/renderApp';
 
 /** Ada's profile, created on 1 November 2026 at 09:30 UTC. */
@@ -30,13 +28,6 @@ function description(input: HTMLElement): string {
     .join(' ');
 }
 
-/** A path core cannot make a workspace of: a folder inside an ordinary file. */
-function insideAFile(core: TestCore): string {
-  const file = path.join(core.dir, 'notes.txt');
-  fs.writeFileSync(file, 'not a folder');
-  return path.join(file, 'steward');
-}
-
 describe('settings', () => {
   it('shows the profile, its fingerprint and what it is for, the key note and the folder', async () => {
     const { core, ada } = await openSettings({ keys: 'os' });
@@ -51,7 +42,8 @@ describe('settings', () => {
 
   it("shows core's refusal of a folder next to the field", async () => {
     const { core, bridge } = await openSettings();
-    const refused = insideAFile(core);
+    // A path core cannot make a workspace of: a folder inside an ordinary file.
+    const refused = core.disk.pathThroughAFile();
     fireEvent.change(folderField(), { target: { value: refused } });
     fireEvent.click(screen.getByRole('button', { name: 'Use this folder' }));
     await waitFor(() => expect(folderField().getAttribute('aria-invalid')).toBe('true'));
@@ -66,7 +58,7 @@ describe('settings', () => {
 
   it('moves the workspace to another folder and says so', async () => {
     const { core, ada } = await openSettings();
-    const team = path.join(core.dir, 'team-steward');
+    const team = core.disk.path('team-steward');
     fireEvent.change(folderField(), { target: { value: team } });
     fireEvent.click(screen.getByRole('button', { name: 'Use this folder' }));
     const status = await screen.findByText(/Steward now keeps records in/);
@@ -74,7 +66,7 @@ describe('settings', () => {
     expect(screen.getByText(team, { selector: '.path-display__value' })).toBeTruthy();
     expect((await core.services.getSettings({})).workspaceDir).toBe(team);
     // Ada's ledger came along to the new folder.
-    expect(fs.readdirSync(path.join(team, 'ledgers'))).toContain(`${ada.id}.jsonl`);
+    expect(core.disk.list(core.disk.path('team-steward', 'ledgers'))).toContain(`${ada.id}.jsonl`);
   });
 
   it('asks for a path before calling the app', async () => {
@@ -96,7 +88,7 @@ describe('settings', () => {
     await waitFor(() => expect(bridge.callsTo('pickWorkspaceFolder')).toHaveLength(1));
     expect(bridge.callsTo('setWorkspace')).toEqual([]);
 
-    const picked = path.join(core.dir, 'Team', 'Steward');
+    const picked = core.disk.path('Team', 'Steward');
     core.host.pickedFolder = picked;
     fireEvent.click(screen.getByRole('button', { name: 'Browse…' }));
     await screen.findByText(/Steward now keeps records in/);
@@ -125,7 +117,7 @@ describe('settings in French', () => {
     const { core } = await workspace.open();
     await core.services.setLocale({ locale: 'fr' });
     await renderApp(core, '#/settings');
-    const refused = insideAFile(core);
+    const refused = core.disk.pathThroughAFile();
     const input = screen.getByRole('textbox', { name: /^Utiliser un autre dossier/ });
     fireEvent.change(input, { target: { value: refused } });
     fireEvent.click(screen.getByRole('button', { name: 'Utiliser ce dossier' }));

@@ -3,7 +3,6 @@
 // certificate.
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { answersFor, readModuleKey } from '../../../support/moduleKey';
 import { addPerson } from '../../support/people';
 import { seededWorkspace, type TestCore } from '../../support/realBridge';
 import { renderApp } from '../../support/renderApp';
@@ -76,7 +75,7 @@ describe('attestation', () => {
     await renderApp(core, `#/training/${MODULE}/quiz`);
     await screen.findByRole('button', { name: 'Submit answers' });
     const quiz = await core.services.getQuiz({ moduleId: MODULE });
-    const answers = answersFor(readModuleKey(MODULE, core.contentDir), 'right');
+    const answers = core.content.answers(MODULE, 'right');
     quiz.questions.forEach((q, index) => {
       const group = screen.getByRole('group', { name: new RegExp(`^Question ${index + 1} of `) });
       for (const id of answers[q.id]!) fireEvent.click(group.querySelector(`input[value="${id}"]`)!);

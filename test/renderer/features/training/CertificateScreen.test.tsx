@@ -6,7 +6,6 @@ import type { Certificate } from '../../../../electron/core/contract/views/train
 import { actAs, addPerson } from '../../support/people';
 import { seededWorkspace, type TestCore } from '../../support/realBridge';
 import { renderApp } from '../../support/renderApp';
-import { backdateEntry } from '../../support/tamper';
 
 /** Grace completed "The law in practice" (her entries 2 to 5); Ada is the current profile. */
 const workspace = seededWorkspace(async (core) => {
@@ -62,7 +61,7 @@ describe('certificate', () => {
 
   it('warns clearly when the entry does not verify', async () => {
     // An earlier entry of Grace's ledger was backdated: the chain no longer holds up to it.
-    const { cert } = await openCertificate((core, grace) => backdateEntry(core, grace.id, 2));
+    const { cert } = await openCertificate((core, grace) => core.disk.backdateEntry(grace.id, 2));
     expect(cert.verified).toBe(false);
     expect(screen.queryByText('Signature verified against the records')).toBeNull();
     expect(screen.getByRole('alert').textContent).toContain('This certificate could not be verified');

@@ -4,12 +4,10 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { QuizView } from '../../../../electron/core/contract/views/training';
-import { answersFor, readModuleKey } from '../../../support/moduleKey';
 import { inFrenchEachTest, NBSP } from '../../support/french';
 import { addPerson } from '../../support/people';
 import { seededWorkspace, type TestCore } from '../../support/realBridge';
 import { renderApp } from '../../support/renderApp';
-import { publishMajorVersion, readQuiz } from '../../support/training';
 
 const MODULE = 'minimisation-and-purpose';
 const workspace = seededWorkspace(async (core) => ({ ada: await addPerson(core, 'ada') }));
@@ -25,8 +23,8 @@ async function openQuiz(): Promise<{ core: TestCore; quiz: QuizView }> {
   return { core, quiz: await core.services.getQuiz({ moduleId: MODULE }) };
 }
 
-const right = (core: TestCore) => answersFor(readModuleKey(MODULE, core.contentDir), 'right');
-const wrong = (core: TestCore) => answersFor(readModuleKey(MODULE, core.contentDir), 'wrong');
+const right = (core: TestCore) => core.content.answers(MODULE, 'right');
+const wrong = (core: TestCore) => core.content.answers(MODULE, 'wrong');
 
 /** Ticks the options with these ids in each question's group (the page's order is the quiz's). */
 function answer(quiz: QuizView, answers: Record<string, string[]>) {
@@ -116,7 +114,10 @@ describe('knowledge check', () => {
     answer(quiz, answers);
     const n = displayed(quiz, 'multiple');
     const id = quiz.questions[n - 1]!.id;
-    const extra = readModuleKey(MODULE, core.contentDir).questions.find((q) => q.id === id)!.wrong[0]!;
+    const extra = core.content
+      .quiz(MODULE)
+      .find((q) => q.id === id)!
+      .options.find((o) => o.correct !== true)!.id;
     const box = question(n).querySelector<HTMLInputElement>(`input[value="${extra}"]`)!;
     fireEvent.click(box);
     fireEvent.click(box);
@@ -136,7 +137,7 @@ describe('knowledge check', () => {
     expect(screen.getByText('0%')).toBeTruthy();
     expect(screen.getByText(/0 of 8 correct · pass mark 80% · attempt 1/)).toBeTruthy();
     expect(screen.getByText('Not passed this time')).toBeTruthy();
-    for (const q of readQuiz(core, MODULE)) {
+    for (const q of core.content.quiz(MODULE)) {
       const item = screen
         .getByText(q.prompt, { selector: '.result-item__prompt' })
         .closest('li') as HTMLElement;
@@ -197,7 +198,7 @@ describe('knowledge check', () => {
     const { core, quiz } = await openQuiz();
     answer(quiz, right(core));
     // The organisation publishes a new version of the module meanwhile.
-    publishMajorVersion(core, MODULE);
+    core.content.publishMajorVersion(MODULE);
     fireEvent.click(screen.getByRole('button', { name: 'Submit answers' }));
     expect(await screen.findByText('This module was updated while you were answering')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Load the new questions' }));

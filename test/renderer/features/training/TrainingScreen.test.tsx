@@ -1,7 +1,5 @@
 // The training catalogue over the real core and content: the statuses are core's projection of
 // a real year of training (support/training.ts), with the dates and actions they call for.
-import fs from 'node:fs';
-import path from 'node:path';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../../../renderer/i18n';
@@ -130,15 +128,14 @@ describe('training catalogue', () => {
   it('lists content that could not be loaded with file, field and reason', async () => {
     const { core } = await workspace.open();
     // Two broken files in the organisation's content: a quiz with no right answer, and bad YAML.
-    const modules = path.join(core.contentDir, 'modules');
-    const consent = fs.readFileSync(path.join(modules, '04-consent-done-right.md'), 'utf8');
-    fs.writeFileSync(
-      path.join(modules, '09-broken.md'),
+    const consent = core.content.read('modules/04-consent-done-right.md');
+    core.content.write(
+      'modules/09-broken.md',
       consent
         .replace('id: consent-done-right', 'id: broken-module')
         .replaceAll('correct: true', 'correct: false'),
     );
-    fs.writeFileSync(path.join(modules, '10-bad.md'), '---\nid: [unclosed\n---\nBody.\n');
+    core.content.write('modules/10-bad.md', '---\nid: [unclosed\n---\nBody.\n');
     const { unavailable } = await core.services.listTrainingModules({});
     expect([...new Set(unavailable.map((p) => p.file))]).toEqual([
       'modules/09-broken.md',
