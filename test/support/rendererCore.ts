@@ -20,7 +20,11 @@ import YAML from 'yaml';
 import { afterAll, beforeAll, onTestFinished } from 'vitest';
 import type { MethodName, StewardBridge } from '../../electron/core/contract/methods';
 import { METHOD_NAMES } from '../../electron/core/contract/methods';
+import { demoPeople } from '../../electron/core/demo/demoPeople';
+import { seedDemoReviews } from '../../electron/core/demo/demoReviews';
+import { seedDemoWorkspace } from '../../electron/core/demo/demoTraining';
 import { createDispatch } from '../../electron/core/dispatch';
+import { openStewardWorkspace } from '../../electron/core/events';
 import type { CallResult, ErrorPayload } from '../../electron/core/errors';
 import { fileOnlyProtector, keyFilePath, type SecretProtector } from '../../electron/core/profiles/keystore';
 import { createServices, type HostCapabilities, type ServiceHandle } from '../../electron/core/services';
@@ -224,8 +228,11 @@ function createContent(contentDir: string): TestContent {
   const at = (file: string) => path.join(contentDir, file);
   const moduleFile = (moduleId: string) => at(path.join('modules', readModuleKey(moduleId, contentDir).file));
   return {
+    dir: contentDir,
     read: (file) => fs.readFileSync(at(file), 'utf8'),
     write: (file, text) => fs.writeFileSync(at(file), text),
+    list: (folder) => fs.readdirSync(at(folder)),
+    remove: (file) => fs.rmSync(at(file)),
     editYaml: (file, edit) => editYamlFile(at(file), edit),
     publishMajorVersion(moduleId) {
       const file = moduleFile(moduleId);
@@ -259,6 +266,7 @@ function createDisk(dir: string, userDataDir: string, workspaceDir: string): Tes
     corruptSettings: () => fs.writeFileSync(settingsFile, '{ not json'),
     removeSettings: () => fs.rmSync(settingsFile),
     damageKey: (profileId) => fs.writeFileSync(keyFilePath(path.join(userDataDir, 'keys'), profileId), '{}'),
+    editFile: (file, edit) => fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8'))),
     backdateEntry(profileId, seq) {
       const file = path.join(workspaceDir, 'ledgers', `${profileId}.jsonl`);
       const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -324,10 +332,10 @@ async function openCoreIn(dir: string, clock: OffsetClock, options: CoreOptions)
     get bridge() {
       return control.bridge;
     },
-    grantRole(profile, role) {
+    grantRole(profile, role, teams) {
       editRoles((roles) => {
         const entry: Record<string, unknown> = { email: profile.email, fingerprint: profile.fingerprint };
-        if (role === 'managers') entry.all = true;
+        if (role === 'managers') Object.assign(entry, teams ? { teams } : { all: true });
         roles[role] = [...(roles[role] ?? []), entry];
       });
     },
@@ -403,6 +411,45 @@ const seededWorkspace: RendererCore['seededWorkspace'] = <T>(
   };
 };
 
+const seedDemoOrganisation: RendererCore['seedDemoOrganisation'] = async (core, options) => {
+  const seed = options.seed ?? 7;
+  const ws = await openStewardWorkspace(core.workspaceDir);
+  const contentDir = core.content.dir;
+  const keysDir = path.join(core.userDataDir, 'keys');
+  const now = core.clock.now();
+  const { profiles } = await seedDemoWorkspace({
+    ws,
+    keysDir,
+    protector: fileOnlyProtector,
+    contentDir,
+    people: demoPeople(options.people, seed),
+    seed,
+    now,
+  });
+  // As the CLI does: the longest-serving review, the rest submit; both predate the reviews.
+  const cutoff = new Date(now.getTime() - 25 * DAY_MS).toISOString();
+  const eligible = [...profiles]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .filter((p) => p.createdAt < cutoff);
+  const reviewers = eligible.slice(0, options.reviewers ?? 1);
+  for (const reviewer of reviewers) core.grantRole(reviewer, 'reviewers');
+  const seeded =
+    options.reviews > 0
+      ? await seedDemoReviews({
+          ws,
+          keysDir,
+          protector: fileOnlyProtector,
+          contentDir,
+          seed,
+          now,
+          reviewers,
+          submitters: eligible.slice(reviewers.length),
+          count: options.reviews,
+        })
+      : null;
+  return { people: profiles, reviewers, reviews: seeded?.byState ?? {} };
+};
+
 const closeOpenCores: RendererCore['closeOpenCores'] = async () => {
   await Promise.all([...openCores].map((o) => o.dispose()));
 };
@@ -449,4 +496,12 @@ const startTestLrs: RendererCore['startTestLrs'] = async () => {
   return lrs;
 };
 
-export { ALL_MODULES, closeOpenCores, freshCore, seededWorkspace, startTestLrs, SUBMITTER_MODULES };
+export {
+  ALL_MODULES,
+  closeOpenCores,
+  freshCore,
+  seedDemoOrganisation,
+  seededWorkspace,
+  startTestLrs,
+  SUBMITTER_MODULES,
+};

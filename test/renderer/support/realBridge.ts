@@ -16,7 +16,14 @@ const loaded = Object.values(
 if (loaded.length !== 1) throw new Error('test/support/rendererCore.ts is missing');
 const rendererCore = loaded[0]!;
 
-export const { freshCore, seededWorkspace, startTestLrs, SUBMITTER_MODULES, ALL_MODULES } = rendererCore;
+export const {
+  freshCore,
+  seededWorkspace,
+  seedDemoOrganisation,
+  startTestLrs,
+  SUBMITTER_MODULES,
+  ALL_MODULES,
+} = rendererCore;
 
 // After each test of a file that uses real cores: unmount the page (nothing polls any more), then
 // stop each bridge, close its services and remove its folder.

@@ -78,8 +78,13 @@ export interface QuizContent {
 
 /** The organisation's content folder of one core (its own copy, free to edit). */
 export interface TestContent {
+  /** The folder itself. */
+  readonly dir: string;
   read(file: string): string;
   write(file: string, text: string): void;
+  /** The files in one of its folders. */
+  list(folder: string): string[];
+  remove(file: string): void;
   /** Parses a YAML file, lets `edit` change it, writes it back. */
   editYaml<T>(file: string, edit: (data: T) => void): void;
   /** Republishes a module as its next major version (earlier completions need a retake). */
@@ -104,6 +109,8 @@ export interface TestDisk {
   removeSettings(): void;
   /** The profile's private key file is damaged. */
   damageKey(profileId: string): void;
+  /** Rewrites a text file (e.g. a bundle edited on its way here). */
+  editFile(file: string, edit: (text: string) => string): void;
   /** Backdates entry `seq` of the profile's ledger by a year without re-signing it: the chain breaks there. */
   backdateEntry(profileId: string, seq: number): void;
 }
@@ -120,8 +127,8 @@ export interface TestCore {
   /** The services, called directly (seeding, checks); the page goes through `bridge`. */
   readonly services: Services;
   readonly bridge: TestBridge;
-  /** Names the profile as reviewer or manager (of all teams) in this copy of policy.yaml. */
-  grantRole(profile: ProfileSummary, role: 'reviewers' | 'managers'): void;
+  /** Names the profile as reviewer, or manager of these teams (else all), in this copy of policy.yaml. */
+  grantRole(profile: ProfileSummary, role: 'reviewers' | 'managers', teams?: string[]): void;
   /**
    * Ends the profile's role yesterday (by the core's clock) in this copy of policy.yaml, as an
    * organisation does when someone leaves a role: what they decided until then stands.
@@ -151,6 +158,16 @@ export interface TestLrs {
   readonly stored: string[];
 }
 
+/** Who core/demo put in a workspace. */
+export interface DemoOrganisation {
+  /** Every person, in the order they were created. */
+  people: ProfileSummary[];
+  /** Those named reviewers in the policy (the longest-serving). */
+  reviewers: ProfileSummary[];
+  /** How many reviews ended in each state. */
+  reviews: Record<string, number>;
+}
+
 /** What test/support/rendererCore.ts offers the renderer tests. */
 export interface RendererCore {
   /** A core on a fresh folder with a copy of the real content and nobody in it yet; closed after the test. */
@@ -164,6 +181,16 @@ export interface RendererCore {
   startTestLrs(): Promise<TestLrs>;
   /** Stops every bridge opened for the test, closes its services and removes its folder. */
   closeOpenCores(): Promise<void>;
+  /**
+   * A realistic organisation through core/demo (seedDemoWorkspace, seedDemoReviews), as
+   * `steward demo seed` makes it: `people` people with a year of training up to the core's
+   * clock, and `reviews` reviews in every state by the rest, decided by `reviewers` of the
+   * longest-serving (named in the policy). Keys are file-protected (CoreOptions keys 'file').
+   */
+  seedDemoOrganisation(
+    core: TestCore,
+    options: { people: number; reviews: number; reviewers?: number; seed?: number },
+  ): Promise<DemoOrganisation>;
   /** What content/policy.yaml requires of submitters, and of reviewers (every module). */
   SUBMITTER_MODULES: readonly string[];
   ALL_MODULES: readonly string[];

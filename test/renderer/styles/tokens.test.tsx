@@ -13,7 +13,7 @@ interface NodeFs {
 }
 // (Vite rewrites `new URL(relative, import.meta.url)` into a served address, so cut the path by hand.)
 const REPO_ROOT = decodeURIComponent(
-  import.meta.url.replace(/^file:\/\//, '').replace(/\/test\/renderer\/[^/]*$/, ''),
+  import.meta.url.replace(/^file:\/\//, '').replace(/\/test\/renderer\/.*$/, ''),
 );
 function readStyle(name: string): string {
   return nodeProcess.getBuiltinModule('node:fs').readFileSync(`${REPO_ROOT}/renderer/styles/${name}`, 'utf8');

@@ -1,7 +1,7 @@
 // The locale files: French has every English key and no other, each translation uses the same
 // {{placeholders}}, nothing is left empty, and the language choice resolves as promised.
 import { describe, expect, it } from 'vitest';
-import { i18n, LOCALES, NAMESPACES, resolveLocale, resources } from '../../renderer/i18n';
+import { i18n, LOCALES, NAMESPACES, resolveLocale, resources } from '../../../renderer/i18n';
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -4,10 +4,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Button } from '../../renderer/components/Button';
-import { Dialog } from '../../renderer/components/Dialog';
+import { Button } from '../../../renderer/components/Button';
+import { Dialog } from '../../../renderer/components/Dialog';
 // Components read their words through i18n; the app initialises it, so a component alone must too.
-import '../../renderer/i18n';
+import '../../../renderer/i18n';
 
 const proto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
 const original = { showModal: proto.showModal, close: proto.close };

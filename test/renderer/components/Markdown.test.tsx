@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from '../../renderer/components/Markdown';
-import { isAllowedImageSrc, isAllowedLinkHref } from '../../renderer/components/markdownToSafeHtml';
-import { createFakeBridge } from './fakeBridge';
+import { Markdown } from '../../../renderer/components/Markdown';
+import { isAllowedImageSrc, isAllowedLinkHref } from '../../../renderer/components/markdownToSafeHtml';
+import { freshCore } from '../support/realBridge';
 // Components read their words through i18n; the app initialises it, so a component alone must too.
-import '../../renderer/i18n';
+import '../../../renderer/i18n';
 
 const PAYLOADS = [
   '<img src=x onerror=alert(1)>',
@@ -127,37 +127,47 @@ describe('Markdown sanitising', () => {
 });
 
 describe('Markdown links', () => {
-  it('sends an external link to openExternalLink and does not navigate', async () => {
-    const bridge = createFakeBridge();
-    window.steward = bridge;
+  it('sends an external link to openExternalLink, which opens it in the browser, and does not navigate', async () => {
+    const core = await freshCore();
+    window.steward = core.bridge;
     render(<Markdown source="See [Article 5](https://gdpr-info.eu/art-5-gdpr/)." />);
     const before = window.location.href;
     const link = screen.getByRole('link', { name: 'Article 5' });
     const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
     link.dispatchEvent(event);
     expect(event.defaultPrevented).toBe(true);
-    await waitFor(() =>
-      expect(bridge.callsTo('openExternalLink')).toEqual([{ url: 'https://gdpr-info.eu/art-5-gdpr/' }]),
-    );
+    await waitFor(() => expect(core.host.openedLinks).toEqual(['https://gdpr-info.eu/art-5-gdpr/']));
+    expect(core.bridge.callsTo('openExternalLink')).toEqual([{ url: 'https://gdpr-info.eu/art-5-gdpr/' }]);
     expect(window.location.href).toBe(before);
   });
 
-  it('shows why a link was refused', async () => {
-    window.steward = createFakeBridge({
-      linkDecision: () => ({
-        opened: false,
-        reason: "evil.example is not on Steward's list of sites that open in your browser.",
-      }),
-    });
+  it('shows why core refused a link', async () => {
+    const core = await freshCore();
+    window.steward = core.bridge;
     render(<Markdown source="[somewhere](https://evil.example/)" />);
     fireEvent.click(screen.getByRole('link', { name: 'somewhere' }));
-    const status = await screen.findByText(/evil.example is not on Steward's list/);
+    const status = await screen.findByText(
+      "evil.example is not on Steward's list of sites that open in your browser.",
+    );
     expect(status.closest('[role="status"]')).toBeTruthy();
+    expect(core.host.openedLinks).toEqual([]);
+  });
+
+  it('says so when this window cannot open a browser', async () => {
+    const core = await freshCore({ browser: false });
+    window.steward = core.bridge;
+    render(<Markdown source="[Article 5](https://gdpr-info.eu/art-5-gdpr/)" />);
+    fireEvent.click(screen.getByRole('link', { name: 'Article 5' }));
+    expect(
+      await screen.findByText(
+        'This window cannot open your browser; the link is https://gdpr-info.eu/art-5-gdpr/',
+      ),
+    ).toBeTruthy();
   });
 
   it('scrolls to an in-page anchor without calling openExternalLink or touching the hash', async () => {
-    const bridge = createFakeBridge();
-    window.steward = bridge;
+    const core = await freshCore();
+    window.steward = core.bridge;
     window.history.replaceState(null, '', '#/training');
     render(<Markdown source={'[Jump](#the-rules)\n\n## The rules\n\nText.'} />);
     const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0 });
@@ -166,6 +176,6 @@ describe('Markdown links', () => {
     expect(document.activeElement?.id).toBe('md-the-rules');
     expect(window.location.hash).toBe('#/training');
     await Promise.resolve();
-    expect(bridge.callsTo('openExternalLink')).toHaveLength(0);
+    expect(core.bridge.callsTo('openExternalLink')).toHaveLength(0);
   });
 });

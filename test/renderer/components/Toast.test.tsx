@@ -2,10 +2,10 @@
 // unless hovered or focused, and a Dismiss button.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Button } from '../../renderer/components/Button';
-import { ToastRegion, TOAST_DURATION_MS, useToasts } from '../../renderer/components/Toast';
+import { Button } from '../../../renderer/components/Button';
+import { ToastRegion, TOAST_DURATION_MS, useToasts } from '../../../renderer/components/Toast';
 // Components read their words through i18n; the app initialises it, so a component alone must too.
-import '../../renderer/i18n';
+import '../../../renderer/i18n';
 
 function Harness({ duration }: { duration?: number | null }) {
   const { toasts, showToast, dismissToast } = useToasts();
