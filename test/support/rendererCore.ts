@@ -443,7 +443,7 @@ const seedDemoOrganisation: RendererCore['seedDemoOrganisation'] = async (core, 
           seed,
           now,
           reviewers,
-          submitters: eligible.slice(reviewers.length),
+          submitters: eligible.slice(reviewers.length, reviewers.length + (options.submitters ?? 3)),
           count: options.reviews,
         })
       : null;

@@ -184,12 +184,13 @@ export interface RendererCore {
   /**
    * A realistic organisation through core/demo (seedDemoWorkspace, seedDemoReviews), as
    * `steward demo seed` makes it: `people` people with a year of training up to the core's
-   * clock, and `reviews` reviews in every state by the rest, decided by `reviewers` of the
+   * clock, and `reviews` reviews in every state by `submitters` of them (default 3: each is
+   * trained first, which is what seeding spends its time on), decided by `reviewers` of the
    * longest-serving (named in the policy). Keys are file-protected (CoreOptions keys 'file').
    */
   seedDemoOrganisation(
     core: TestCore,
-    options: { people: number; reviews: number; reviewers?: number; seed?: number },
+    options: { people: number; reviews: number; reviewers?: number; submitters?: number; seed?: number },
   ): Promise<DemoOrganisation>;
   /** What content/policy.yaml requires of submitters, and of reviewers (every module). */
   SUBMITTER_MODULES: readonly string[];

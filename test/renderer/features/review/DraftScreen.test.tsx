@@ -54,7 +54,6 @@ const steps = () => screen.getByRole('navigation', { name: 'Questionnaire steps'
 const question = (name: string | RegExp) => screen.getByRole('group', { name });
 const saves = (bridge: TestBridge) => bridge.callsTo('saveReviewDraft') as ArgsOf<'saveReviewDraft'>[];
 const submitButton = () => screen.getByRole('button', { name: 'Submit for review' }) as HTMLButtonElement;
-const SAVED = { timeout: 3000 };
 
 /** A draft with these answers, by Ada (or Cara), opened on its first section. */
 async function openDraft(
@@ -145,7 +144,7 @@ describe('questionnaire', () => {
     // with vi.waitFor, inside act.)
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const elapse = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-    const settled = (check: () => void) => act(() => vi.waitFor(check, { timeout: 3000 }));
+    const settled = (check: () => void) => act(() => vi.waitFor(check, { timeout: 10_000 }));
     const title = screen.getByRole('textbox', { name: /Name of the proposed use/ });
     fireEvent.change(title, { target: { value: 'Chu' } });
     fireEvent.change(title, { target: { value: 'Churn' } });
@@ -182,7 +181,7 @@ describe('questionnaire', () => {
     goToStep(/Purpose and necessity/);
     expect(screen.queryByRole('group', { name: /How closely is the new purpose linked/ })).toBeNull();
     fireEvent.click(within(question(/Is this a purpose other than/)).getByRole('radio', { name: 'Yes' }));
-    const link = await screen.findByRole('group', { name: /How closely is the new purpose linked/ }, SAVED);
+    const link = await screen.findByRole('group', { name: /How closely is the new purpose linked/ });
     expect(within(link).getAllByRole('radio')).toHaveLength(3);
     expect(saves(bridge).at(-1)!.answers).toEqual({ newPurpose: 'yes' });
 
@@ -199,9 +198,8 @@ describe('questionnaire', () => {
     ).toBe(false);
 
     fireEvent.click(within(question(/Is this a purpose other than/)).getByRole('radio', { name: 'No' }));
-    await waitFor(
-      () => expect(screen.queryByRole('group', { name: /How closely is the new purpose linked/ })).toBeNull(),
-      SAVED,
+    await waitFor(() =>
+      expect(screen.queryByRole('group', { name: /How closely is the new purpose linked/ })).toBeNull(),
     );
   });
 
@@ -285,7 +283,7 @@ describe('questionnaire', () => {
     };
     accept(/Your response to “Remove the special-category data/, 'Grace Hopper');
     accept(/Your response to “Carry out a DPIA/, 'Data protection officer');
-    await waitFor(() => expect(submitButton().disabled).toBe(false), SAVED);
+    await waitFor(() => expect(submitButton().disabled).toBe(false));
     expect(saves(bridge).at(-1)!.mitigationResponses).toEqual([
       {
         mitigationId: 'establishArt9Condition',
@@ -335,7 +333,7 @@ describe('questionnaire', () => {
 
     // Both are saved as far as they are filled in; the half-filled acceptance keeps the draft
     // from being submitted, and core's word on it waits for the fields' own messages.
-    await waitFor(() => expect(saves(bridge).at(-1)?.mitigationResponses).toHaveLength(2), SAVED);
+    await waitFor(() => expect(saves(bridge).at(-1)?.mitigationResponses).toHaveLength(2));
     expect(saves(bridge).at(-1)!.mitigationResponses).toEqual([
       { mitigationId: 'establishArt9Condition', status: 'accepted' },
       {
@@ -356,12 +354,10 @@ describe('questionnaire', () => {
     fireEvent.change(screen.getByRole('textbox', { name: 'Owner' }), {
       target: { value: '  Grace Hopper ' },
     });
-    await waitFor(
-      () =>
-        expect(saves(bridge).at(-1)?.mitigationResponses).toEqual([
-          { mitigationId: 'establishArt9Condition', status: 'accepted', owner: 'Grace Hopper' },
-        ]),
-      SAVED,
+    await waitFor(() =>
+      expect(saves(bridge).at(-1)?.mitigationResponses).toEqual([
+        { mitigationId: 'establishArt9Condition', status: 'accepted', owner: 'Grace Hopper' },
+      ]),
     );
     expect(screen.queryByText('An accepted mitigation needs a due date written YYYY-MM-DD.')).toBeNull();
 
