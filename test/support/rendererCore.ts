@@ -237,13 +237,13 @@ function createContent(contentDir: string): TestContent {
     publishMajorVersion(moduleId) {
       const file = moduleFile(moduleId);
       const text = fs.readFileSync(file, 'utf8');
-      fs.writeFileSync(
-        file,
-        text.replace(
-          /^version: (\d+)\.\d+\.\d+$/m,
-          (_, major: string) => `version: ${Number(major) + 1}.0.0`,
-        ),
+      const next = text.replace(
+        /^version: (\d+)\.\d+\.\d+$/m,
+        (_, major: string) => `version: ${Number(major) + 1}.0.0`,
       );
+      // A blank line more changes the file's size too, so core's content cache sees the edit even
+      // where file times are coarse.
+      fs.writeFileSync(file, `${next}\n`);
     },
     quiz(moduleId) {
       const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(moduleFile(moduleId), 'utf8'))![1]!;
@@ -267,6 +267,14 @@ function createDisk(dir: string, userDataDir: string, workspaceDir: string): Tes
     removeSettings: () => fs.rmSync(settingsFile),
     damageKey: (profileId) => fs.writeFileSync(keyFilePath(path.join(userDataDir, 'keys'), profileId), '{}'),
     editFile: (file, edit) => fs.writeFileSync(file, edit(fs.readFileSync(file, 'utf8'))),
+    replaceFolderWithFile(folder) {
+      fs.renameSync(folder, `${folder}.moved-away`);
+      fs.writeFileSync(folder, 'not a folder');
+      return () => {
+        fs.rmSync(folder);
+        fs.renameSync(`${folder}.moved-away`, folder);
+      };
+    },
     backdateEntry(profileId, seq) {
       const file = path.join(workspaceDir, 'ledgers', `${profileId}.jsonl`);
       const lines = fs.readFileSync(file, 'utf8').split('\n');
@@ -294,7 +302,11 @@ async function openCoreIn(dir: string, clock: OffsetClock, options: CoreOptions)
   const userDataDir = path.join(dir, 'user');
   const workspaceDir = path.join(userDataDir, 'workspace');
   const { host, capabilities } = createTestHost(options);
-  const logError = (where: string, error: unknown) => console.error(`core: ${where}`, error);
+  const loggedErrors: string[] = [];
+  const logError = (where: string, error: unknown) => {
+    loggedErrors.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`core: ${where}`, error);
+  };
   const start = (): Promise<ServiceHandle> =>
     createServices({
       userDataDir,
@@ -324,6 +336,7 @@ async function openCoreIn(dir: string, clock: OffsetClock, options: CoreOptions)
     workspaceDir,
     clock,
     host,
+    loggedErrors,
     content: createContent(contentDir),
     disk: createDisk(dir, userDataDir, workspaceDir),
     get services() {

@@ -109,6 +109,11 @@ export interface TestDisk {
   removeSettings(): void;
   /** The profile's private key file is damaged. */
   damageKey(profileId: string): void;
+  /**
+   * The folder is moved away and an ordinary file takes its place (a sync client gone wrong);
+   * the returned function puts it back.
+   */
+  replaceFolderWithFile(dir: string): () => void;
   /** Rewrites a text file (e.g. a bundle edited on its way here). */
   editFile(file: string, edit: (text: string) => string): void;
   /** Backdates entry `seq` of the profile's ledger by a year without re-signing it: the chain breaks there. */
@@ -124,6 +129,8 @@ export interface TestCore {
   readonly host: TestHost;
   readonly content: TestContent;
   readonly disk: TestDisk;
+  /** What core reported to its log as unexpected (also printed), e.g. a job that failed on a file error. */
+  readonly loggedErrors: string[];
   /** The services, called directly (seeding, checks); the page goes through `bridge`. */
   readonly services: Services;
   readonly bridge: TestBridge;

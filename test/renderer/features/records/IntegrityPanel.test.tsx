@@ -94,8 +94,8 @@ describe('records: integrity', () => {
     expect(screen.getByText(/^the entry does not match its hash/)).toBeTruthy();
   });
 
-  it('shows why a verification could not start, and runs it once it can', async () => {
-    const { bridge } = await openIntegrity();
+  it('shows why a verification could not start or finish', async () => {
+    const { core, bridge } = await openIntegrity();
     bridge.fail('startVerify', { code: 'LEDGER_LOCKED', message: 'Another Steward holds the ledger lock.' });
     fireEvent.click(screen.getByRole('button', { name: 'Verify now' }));
     const alert = await screen.findByRole('alert');
@@ -104,6 +104,13 @@ describe('records: integrity', () => {
     bridge.succeed('startVerify');
     fireEvent.click(screen.getByRole('button', { name: 'Verify now' }));
     expect(await screen.findByText(/^Full check finished/)).toBeTruthy();
+    // The ledgers folder is gone from under the app: the check stops and says why.
+    const putBack = core.disk.replaceFolderWithFile(core.disk.path('user', 'workspace', 'ledgers'));
+    fireEvent.click(screen.getByRole('button', { name: 'Verify now' }));
+    const failed = (await screen.findByText('The full check could not finish')).closest('.banner')!;
+    expect(failed.textContent).toContain('not a directory');
+    expect(core.loggedErrors).toEqual([expect.stringMatching(/^job verify: ENOTDIR/)]);
+    putBack();
   });
 
   it('warns prominently when the own ledger is read-only, naming the file and entry', async () => {
