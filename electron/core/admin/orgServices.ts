@@ -311,14 +311,13 @@ export function createOrgServices(deps: OrgDeps): OrgServices {
 
     async createOrganisation({ name, teams, team, fromPolicy }) {
       const profile = requireProfile();
-      const ledger = deps.ledger();
       const r = await read();
-      if (deps.pinnedBy() === 'deployment' || r.wo.candidates.length > 0) {
-        throw refused(
-          'CONFLICT',
-          reason('org.alreadyExists', { name: r.wo.candidates[0]?.name ?? r.wo.org?.name ?? '' }),
-        );
+      // A managed install belongs to the organisation its deployment names: it sets up none.
+      if (deps.pinnedBy() === 'deployment') throw refused('CONFLICT', reason('org.deploymentPinned'));
+      if (r.wo.candidates.length > 0) {
+        throw refused('CONFLICT', reason('org.alreadyExists', { name: r.wo.candidates[0]!.name }));
       }
+      const ledger = deps.ledger();
       // The policy's team names join the list, so the seeded policy's required training reaches them.
       const seedPolicy = loadPolicy(deps.bundledContentDir).policy;
       const teamList = uniqueTeams([...teams, team, ...Object.keys(seedPolicy.required.teams)]);

@@ -203,6 +203,51 @@ describe('setting up and joining an organisation', () => {
     await right.services.setWorkspace({ dir: wsDir });
     expect((await right.services.getOrganisation({})).state).toBe('member');
   });
+
+  it('judges a workspace when the app moves to it, before its first write: no stale refusal, no stale welcome', async () => {
+    await setUp();
+    const { org } = await s.getOrganisation({});
+    // A managed app starts on its own empty folder (refused: no organisation there), makes a
+    // profile, then is pointed at its organisation's workspace: it may write there at once.
+    const managed = await testServices({
+      userDataDir: path.join(env.dir, 'managed'),
+      contentDir: env.contentDir,
+      now: () => clock,
+      deploymentPin: { code: org!.code, by: 'deployment' },
+    });
+    others.push(managed);
+    const ed = await managed.services.createProfile({ name: 'Ed', email: 'ed@example.com', team: 'Product' });
+    const noticeIds = async () => (await managed.services.getAppInfo({})).notices.map((n) => n.id);
+    expect(await noticeIds()).toContain('org-refused');
+    await managed.services.setWorkspace({ dir: wsDir });
+    expect(await noticeIds()).not.toContain('org-refused');
+    // Setting up another organisation is refused because of the deployment, and says so.
+    await expect(
+      managed.services.createOrganisation({
+        name: 'Other',
+        teams: TEAMS,
+        team: 'Product',
+        fromPolicy: false,
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      reasons: [expect.objectContaining({ code: 'org.deploymentPinned' })],
+    });
+    await expect(managed.services.startTrainingModule({ moduleId: 'law-in-practice' })).resolves.toBeTruthy();
+    // Pointed at a folder holding another organisation, it writes nothing there, read or not.
+    const elsewhere = path.join(env.dir, 'rogue-workspace');
+    const rogue = await otherApp('rogue');
+    await rogue.setWorkspace({ dir: elsewhere });
+    await rogue.createProfile({ name: 'Mallory', email: 'mallory@example.com', team: 'Product' });
+    await rogue.createOrganisation({ name: 'Acme', teams: TEAMS, team: 'Product', fromPolicy: false });
+    await managed.services.setWorkspace({ dir: elsewhere });
+    expect(await noticeIds()).toContain('org-refused');
+    const lines = fs.readFileSync(path.join(elsewhere, 'ledgers', `${ed.id}.jsonl`), 'utf8');
+    await expect(
+      managed.services.startTrainingModule({ moduleId: 'minimisation-and-purpose' }),
+    ).rejects.toMatchObject({ code: 'WORKSPACE_REFUSED' });
+    expect(fs.readFileSync(path.join(elsewhere, 'ledgers', `${ed.id}.jsonl`), 'utf8')).toBe(lines);
+  });
 });
 
 describe('roles belong to people, not keys', () => {
