@@ -18,7 +18,7 @@ import { formatReason, reason, type Reason } from '../contract/reasons';
 import type { EventData, Ledger, LedgerRead, Workspace } from '../ledger';
 import type { ContentInForce } from '../org/contentInForce';
 import type { AdminEventType } from '../org/events';
-import { orgCode, ownerEver, sameOrgCode, type OrgState, type ContentRelease } from '../org/roster';
+import { grantsOn, orgCode, ownerEver, sameOrgCode, type OrgState, type ContentRelease } from '../org/roster';
 import { profileFactsOf, type WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
 import { loadPolicy, normaliseFingerprint } from '../policy/policy';
@@ -144,10 +144,8 @@ export function createOrgServices(deps: OrgDeps): OrgServices {
         until: g.until,
         grantedBy: nameOf(g.grantedBy),
         at: g.at,
-        inForce:
-          (g.from === null || g.from <= today) &&
-          (g.until === null || today <= g.until) &&
-          org.people.get(g.personId)?.leftOn == null,
+        // The roster's own rule: a person who leaves keeps their roles through that day.
+        inForce: grantsOn(org, g.personId, today).some((x) => x.grantId === g.grantId),
       });
       const people: OrgPersonView[] = [...org.people.values()]
         .map((p) => ({

@@ -469,6 +469,42 @@ describe('roles belong to people, not keys', () => {
       }),
     ]);
   });
+
+  it('a grant is shown in force exactly while it gives the role: through the day a person leaves, recorded ahead', async () => {
+    const dana = await setUp();
+    const ben = await s.createProfile({
+      name: 'Ben Schmidt',
+      email: 'ben@example.com',
+      team: 'Legal & Privacy',
+    });
+    await s.switchProfile({ profileId: dana.id });
+    const enrolled = await s.enrolPerson({
+      name: 'Ben Schmidt',
+      email: 'ben@example.com',
+      team: 'Legal & Privacy',
+      profileIds: [ben.id],
+    });
+    const benPerson = enrolled.org!.people.find((p) => p.name === 'Ben Schmidt')!;
+    await s.grantRole({
+      personId: benPerson.personId,
+      role: 'reviewer',
+      teams: null,
+      from: null,
+      until: null,
+    });
+    // Ben gave notice: his last day is the 31st, recorded on the 2nd.
+    await s.recordPersonLeft({ personId: benPerson.personId, on: '2026-03-31' });
+    const seen = async (at: string) => {
+      clock = new Date(at);
+      await s.switchProfile({ profileId: ben.id });
+      const view = await s.getOrganisation({});
+      const grant = view.org!.people.find((p) => p.personId === benPerson.personId)!.grants[0]!;
+      return { inForce: grant.inForce, roles: view.me!.roles };
+    };
+    expect(await seen('2026-03-02T10:00:00Z')).toEqual({ inForce: true, roles: ['reviewer'] });
+    expect(await seen('2026-03-31T18:00:00Z')).toEqual({ inForce: true, roles: ['reviewer'] });
+    expect(await seen('2026-04-01T09:00:00Z')).toEqual({ inForce: false, roles: [] });
+  });
 });
 
 describe('content releases', () => {
