@@ -786,24 +786,25 @@ const orgPublish: Command = {
           `the folder cannot be published: ${preview.problems.length} problem(s); nothing was written.`,
         );
       }
-      let go = values.yes === true;
-      if (!go && ctx.confirm)
-        go = await ctx.confirm(`Publish release ${preview.release} to ${resolved.view.org!.name}? [y/N] `);
-      else if (!go) {
+      if (values.yes !== true && !ctx.confirm) {
         io.out(
           `preview only: nothing was published; run again with --yes to publish release ${preview.release}`,
         );
         return 0;
       }
-      if (!go) {
-        io.out('not published');
-        return 1;
-      }
+      // Said before asking: a question answered "yes" and then refused helps nobody.
       if (!session.me) {
         throw new StewardError(
           'NO_PROFILE',
           'publishing is signed with your key: give --keys DIR (and --profile ID).',
         );
+      }
+      if (
+        values.yes !== true &&
+        !(await ctx.confirm!(`Publish release ${preview.release} to ${resolved.view.org!.name}? [y/N] `))
+      ) {
+        io.out('not published');
+        return 1;
       }
       const view = await callService(session.services, 'publishRelease', { dir });
       const r = view.org!.releases[0]!;

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { goodModules, moduleText, POLICY, writeContent } from '../core/training/fixtures';
+import { runCli } from '../../electron/cli/commands';
 import { profileCreateArgs, runSteward } from '../support/cli';
 
 let tmp: string;
@@ -390,6 +391,45 @@ describe('steward org publish', () => {
       expect(published.err).toBe('');
       expect(published.out).toMatch(/published release 2 \(\d+ files, manifest [0-9a-f]{64}\)/);
       expect(steward('org', 'show', '--workspace', ws).out).toMatch(/content {3}release 2 in force/);
+    },
+    LONG,
+  );
+
+  it(
+    'on a terminal asks before publishing: "no" writes nothing; without a key it says so before asking',
+    async () => {
+      const ada = person('Ada Admin', 'ada@example.com', 'Legal');
+      init(ada);
+      const next = writeFixtureContent(
+        path.join(tmp, 'next'),
+        POLICY.replace('dueSoonDays: 30', 'dueSoonDays: 20'),
+      );
+      const before = snapshot(ws);
+      const asked: string[] = [];
+      const run = async (args: string[], answer: boolean) => {
+        const out: string[] = [];
+        const err: string[] = [];
+        const code = await runCli(
+          args,
+          { out: (l) => out.push(l), err: (l) => err.push(l) },
+          { confirm: async (q) => (asked.push(q), answer) },
+        );
+        return { code, out: out.join('\n'), err: err.join('\n') };
+      };
+      const publish = ['org', 'publish', next, '--workspace', ws];
+      const keyless = await run([...publish, '--keys', path.join(tmp, 'no-keys')], true);
+      expect(keyless.code).toBe(1);
+      expect(keyless.err).toContain('give --keys DIR');
+      expect(asked).toEqual([]);
+      const no = await run([...publish, '--keys', ada.keys], false);
+      expect(asked).toEqual(['Publish release 2 to Acme? [y/N] ']);
+      expect(no.code).toBe(1);
+      expect(no.out).toContain('not published');
+      expect(snapshot(ws)).toEqual(before);
+      const yes = await run([...publish, '--keys', ada.keys], true);
+      expect(yes.err).toBe('');
+      expect(yes.code).toBe(0);
+      expect(yes.out).toMatch(/published release 2 /);
     },
     LONG,
   );
