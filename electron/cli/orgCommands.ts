@@ -47,7 +47,8 @@ const common = {
   ...help,
 };
 
-const COMMON_HELP = `--workspace DIR  the shared workspace folder
+const COMMON_HELP = `--workspace DIR
+                 the shared workspace folder
   --keys DIR     where your private key is (default: the app's local key folder)
   --profile ID   which of your profiles you are, when several have keys in --keys
   ${ORG_OPTION_HELP}`;
