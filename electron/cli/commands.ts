@@ -8,7 +8,7 @@ import { profileInputSchema } from '../core/contract/schemas';
 import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
-import { verifyWorkspace } from '../core/ledger';
+import { verifyWitnessedWorkspace } from '../core/witness/verify';
 import { defaultUserDataDir } from '../core/paths';
 import { createProfile } from '../core/profiles/createProfile';
 import { fileOnlyProtector, listLocalKeyIds } from '../core/profiles/keystore';
@@ -105,15 +105,19 @@ const profileCreate: Command = {
 
 const recordsVerify: Command = {
   name: 'records verify',
-  summary: "Check every ledger in a workspace: chain, hashes and every entry's signature.",
+  summary:
+    "Check every ledger in a workspace: chain, hashes, every entry's signature, and what witnesses saw of it.",
   usage: `steward records verify --workspace DIR [--json]
 
   Exit 0 when every ledger verifies (an incomplete last line is a warning), 1 otherwise.
-  Each problem names the ledger file and the entry's seq.`,
+  Each problem names the ledger file and the entry's seq. Every ledger is also compared with the
+  heads other people's apps witnessed (checkpoints, export records) and with the organisation's
+  roster: a ledger shorter than witnessed (rollback), missing (deletion) or with another entry at
+  a witnessed seq (fork) is named, with who saw what and when.`,
   options: { workspace: { type: 'string' }, json: { type: 'boolean' }, ...help },
   async run(values, io) {
     const dir = path.resolve(required(values, 'workspace'));
-    const report = await verifyWorkspace(stewardWorkspace(dir), { depth: 'full' });
+    const report = await verifyWitnessedWorkspace(stewardWorkspace(dir), { depth: 'full' });
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
     } else {

@@ -31,6 +31,16 @@ import { renderReportHtml } from './report';
 import { statementsForLedger, type XapiStatement } from './xapi';
 import type { WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
+import type { LedgerEntry } from '../ledger/entry';
+import { exportCheckpoints } from '../witness/checkpoint';
+import {
+  claimsOf,
+  compactLedgerOf,
+  compareWitnesses,
+  type HeadClaim,
+  type WitnessedLedger,
+} from '../witness/compare';
+import { enrolledKeysOf, keyFileReader, withWitnessProblems } from '../witness/verify';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -69,7 +79,7 @@ export interface RecordsHost {
 export interface RecordsDeps {
   settings: Settings;
   /** Which organisation (and so who may see whose records) the app works in here (services.ts). */
-  orgOf: (ledgers: readonly LedgerRead[], policy: Policy) => WorkspaceOrg;
+  orgOf: (ledgers: readonly Pick<LedgerRead, 'profileId' | 'entries'>[], policy: Policy) => WorkspaceOrg;
   contentDir: string;
   userDataDir: string;
   keysDir: string;
@@ -203,12 +213,30 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     return questionnaireCache.q;
   }
 
+  /** Every ledger of the workspace at quick depth (through the shared reader when there is one). */
+  async function readAllLedgers(): Promise<LedgerRead[]> {
+    const ws = deps.workspace();
+    return (deps.readWorkspace ? await deps.readWorkspace() : await readWorkspace(ws, { depth: 'quick' }))
+      .ledgers;
+  }
+
+  /**
+   * The checkpoint every export writes before its records.exported entry: the heads of the ledgers
+   * it was made from that changed since this profile last witnessed them (witness/checkpoint.ts).
+   */
+  async function witnessExport(ledgers: readonly LedgerRead[], heads: readonly { profileId: string }[]) {
+    const ledger = deps.ledger();
+    const own = ledgers.find((l) => l.profileId === ledger.profileId);
+    if (!own) return;
+    const exported = new Set(heads.map((h) => h.profileId));
+    for (const data of exportCheckpoints(own, ledgers, exported))
+      await ledger.append('witness.checkpoint', data);
+  }
+
   async function project(ledgers?: LedgerRead[]): Promise<RecordsProjection> {
     const viewer = me();
     const ws = deps.workspace();
-    const read =
-      ledgers ??
-      (deps.readWorkspace ? await deps.readWorkspace() : await readWorkspace(ws, { depth: 'quick' })).ledgers;
+    const read = ledgers ?? (await readAllLedgers());
     const content = loadContent(deps.contentDir);
     return projectRecords({
       ledgers: read,
@@ -303,7 +331,8 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
   ): Promise<string> {
     const profile = me();
     const ws = deps.workspace();
-    const projection = await project();
+    const all = await readAllLedgers();
+    const projection = await project(all);
     ctx.signal.throwIfAborted();
     let view: RecordsView = projection.view;
     if (filter) view = { ...view, matrix: filterMatrix(view.matrix, filter, view.people) };
@@ -361,6 +390,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       rows = format === 'pdf-report' ? shown.matrix.length : certificateRows(shown).length;
       sha256 = sha256File(outFile);
     }
+    await witnessExport(all, view.heads);
     await record({
       format,
       pseudonymised: pseudonymise,
@@ -391,11 +421,22 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       (p) => !ids.some((id) => p.file.endsWith(`${id}.jsonl`)),
     );
     const ledgers: VerifyReport['ledgers'] = [];
+    // What the witnesses' comparison needs, kept without the entries: each ledger's hashes, the
+    // claims its entries make, and its genesis and organisation entries (for the roster).
+    const witnessed: WitnessedLedger[] = [];
+    const claims: HeadClaim[] = [];
+    const orgEntries: { profileId: string; entries: LedgerEntry[] }[] = [];
     let done = 0;
     ctx.progress(0, total);
     for (let i = 0; i < ids.length; i++) {
       if (ctx.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
       const read = await readLedgerFile(ws, `ledgers/${ids[i]}.jsonl`, { signatures: 'all' });
+      witnessed.push(compactLedgerOf(read));
+      claims.push(...claimsOf(read));
+      orgEntries.push({
+        profileId: read.profileId,
+        entries: read.entries.filter((e, k) => k === 0 || e.type.startsWith('org.')),
+      });
       problems.push(...read.problems);
       ledgers.push({
         file: read.file,
@@ -407,13 +448,23 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       done += sizes[i]!;
       ctx.progress(done, total);
     }
-    return {
+    const policy = loadContent(deps.contentDir).policy;
+    const report: VerifyReport = {
       ok: !problems.some((p) => p.severity === 'error'),
       depth: 'full',
       checkedAt: deps.now().toISOString(),
       ledgers,
       problems,
     };
+    return withWitnessProblems(
+      report,
+      compareWitnesses({
+        ledgers: witnessed,
+        claims,
+        keyFile: keyFileReader(ws),
+        enrolled: enrolledKeysOf(deps.orgOf(orgEntries, policy).org),
+      }),
+    );
   }
 
   const lrs = createLrsServices({
