@@ -299,7 +299,13 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       return {
         mine: view.reviews.filter((r) => r.submitter === profile.id).map((r) => summaryOf(view, r)),
         queue:
-          rBlockers.length === 0 ? reviewQueue(view.reviews, profile.id).map((r) => summaryOf(view, r)) : [],
+          rBlockers.length === 0
+            ? reviewQueue(
+                view.reviews,
+                profile.id,
+                (a, b) => view.authority.personKey(a) === view.authority.personKey(b),
+              ).map((r) => summaryOf(view, r))
+            : [],
         all: visible.map((r) => summaryOf(view, r)),
         drafts: deps.drafts
           .list()

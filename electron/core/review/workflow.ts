@@ -254,6 +254,11 @@ export function reviewDisplayStatus(state: ReviewState, now: string | Date): Rev
 }
 
 /** A reviewer's queue: submitted reviews awaiting a decision, never the reviewer's own. */
-export function reviewQueue(reviews: readonly ReviewState[], reviewerId: string): ReviewState[] {
-  return reviews.filter((r) => r.status === 'submitted' && r.submitter !== reviewerId);
+/** Submitted reviews awaiting a decision that `reviewerId` may take: none of their own person's. */
+export function reviewQueue(
+  reviews: readonly ReviewState[],
+  reviewerId: string,
+  samePerson: (a: string, b: string) => boolean = (a, b) => a === b,
+): ReviewState[] {
+  return reviews.filter((r) => r.status === 'submitted' && !samePerson(r.submitter, reviewerId));
 }
