@@ -9,7 +9,7 @@ import type { Services } from '../contract/methods';
 import type { ProfileSummary, VerifyProblem, VerifyReport } from '../contract/views/app';
 import type { ExportFormat, JobView, RecordsFilter, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
-import { listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
+import { ledgerRelPath, listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
 import type { Ledger, LedgerRead, Workspace } from '../ledger';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
 import { loadQuestionnaire, QUESTIONNAIRE_FILE, type Questionnaire } from '../review/questionnaire';
@@ -40,7 +40,9 @@ import {
   type HeadClaim,
   type WitnessedLedger,
 } from '../witness/compare';
-import { enrolledKeysOf, keyFileReader, withWitnessProblems } from '../witness/verify';
+import { enrolledKeysOf, keyFileReader, withWitnessProblems, witnessProblems } from '../witness/verify';
+import { formatReason } from '../contract/reasons';
+import type { IntegrityNote } from './report';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -233,6 +235,32 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       await ledger.append('witness.checkpoint', data);
   }
 
+  /**
+   * What witnesses show of the ledgers an export is made from (rollback, deletion, fork, false or
+   * disputed records), as the export states them. An export of every team states every problem;
+   * one of some teams (or one's own) only those about the ledgers it was made from, and names
+   * people by profile id only, as does a pseudonymised export.
+   */
+  function integrityNotes(
+    ws: Workspace,
+    ledgers: readonly LedgerRead[],
+    view: RecordsView,
+    pseudonymise: boolean,
+  ) {
+    const enrolled = enrolledKeysOf(deps.orgOf(ledgers, loadContent(deps.contentDir).policy).org);
+    const all = view.scope.kind === 'all';
+    const shown = new Set(view.heads.map((h) => ledgerRelPath(h.profileId)));
+    const problems = witnessProblems(ws, ledgers, enrolled, { names: all && !pseudonymise });
+    return problems
+      .filter((p) => all || shown.has(p.file))
+      .map((p): IntegrityNote => ({
+        file: p.file,
+        seq: p.seq,
+        code: p.why.code,
+        text: formatReason(p.why),
+      }));
+  }
+
   async function project(ledgers?: LedgerRead[]): Promise<RecordsProjection> {
     const viewer = me();
     const ws = deps.workspace();
@@ -340,6 +368,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     // What leaves the machine: people as stable pseudonyms when asked (CSV and JSON do it themselves).
     const shown = key ? pseudonymiseView(view, key) : view;
     const exportedAt = deps.now().toISOString();
+    const integrity = integrityNotes(ws, all, view, pseudonymise);
     let rows: number;
     let sha256: string;
     if (format === 'csv-matrix' || format === 'csv-reviews' || format === 'json') {
@@ -347,6 +376,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         format,
         view,
         ledgers: projection.ledgers,
+        integrity,
         pseudonymise,
         pseudonymKey: key ?? Buffer.alloc(32),
         outFile,
@@ -378,6 +408,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         generatedBy: pseudonymise ? null : profile.name,
         pseudonymised: pseudonymise,
         appVersion: deps.appVersion,
+        integrity,
       };
       const html =
         format === 'pdf-report' ? renderReportHtml(view, meta) : renderCertificatesHtml(view, meta);

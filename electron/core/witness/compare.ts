@@ -79,6 +79,8 @@ export interface WitnessInput {
   keyFile(profileId: string): string | null;
   /** Every key the roster ever enrolled, with its person's name; null without an organisation. */
   enrolled: readonly { profileId: string; name: string }[] | null;
+  /** false: people are named by profile id only (a pseudonymised export); default true. */
+  names?: boolean;
 }
 
 // An export's heads: the records.exported shape (records/events.ts), as far as a witness needs it.
@@ -277,6 +279,7 @@ function judge(claim: HeadClaim, ledger: WitnessedLedger | undefined, key: strin
 export function compareWitnesses(input: WitnessInput): VerifyProblem[] {
   const ledgers = new Map(input.ledgers.map((l) => [l.profileId, l]));
   const nameOf = (id: string): string => {
+    if (input.names === false) return id;
     const n = ledgers.get(id)?.name();
     return n ? `${n} (${id})` : id;
   };
@@ -434,7 +437,7 @@ export function compareWitnesses(input: WitnessInput): VerifyProblem[] {
             context: 'roster',
             owner: profileId,
             keyFile: keyFileReason(profileId, input.keyFile),
-            name,
+            name: input.names === false ? profileId : name,
           }),
         ),
       );
@@ -463,13 +466,14 @@ export function compareWitnesses(input: WitnessInput): VerifyProblem[] {
 /** compareWitnesses over a workspace read. */
 export function compareWorkspace(
   ledgers: readonly LedgerRead[],
-  opts: Pick<WitnessInput, 'keyFile' | 'enrolled'>,
+  opts: Pick<WitnessInput, 'keyFile' | 'enrolled' | 'names'>,
 ): VerifyProblem[] {
   return compareWitnesses({
     ledgers: ledgers.map(witnessedLedgerOf),
     claims: ledgers.flatMap(claimsOf),
     keyFile: opts.keyFile,
     enrolled: opts.enrolled,
+    ...(opts.names === undefined ? {} : { names: opts.names }),
   });
 }
 

@@ -70,10 +70,12 @@ export function witnessProblems(
   ws: Workspace,
   ledgers: readonly LedgerRead[],
   enrolled?: WitnessInput['enrolled'],
+  opts: { names?: boolean } = {},
 ): VerifyProblem[] {
   return compareWorkspace(ledgers, {
     keyFile: keyFileReader(ws),
     enrolled: enrolled === undefined ? enrolledKeysOf(soleOrgOf(ledgers)) : enrolled,
+    ...opts,
   });
 }
 

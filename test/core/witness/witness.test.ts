@@ -182,6 +182,68 @@ describe('checkpoints', () => {
   });
 });
 
+describe("the manager's exports", () => {
+  it('state a rollback and a deletion the witnesses show, in the PDF report and the JSON export', async () => {
+    clock.now = new Date('2026-03-02T09:00:00Z');
+    let out = '';
+    let html = '';
+    const m = await tempServices({
+      prefix: 'steward-witness-export-',
+      now: () => clock.now,
+      capabilities: {
+        host: 'test',
+        chooseSavePath: async () => out,
+        printPdf: async (h, file) => {
+          html = h;
+          fs.writeFileSync(file, h);
+          return { bytes: h.length };
+        },
+      },
+    });
+    opened.push(m);
+    const me = await m.services.createProfile({
+      name: 'Mona Manager',
+      email: 'mona@example.com',
+      team: 'Legal',
+    });
+    const ws = stewardWorkspace((await m.services.getSettings({})).workspaceDir);
+    const policyFile = path.join(m.contentDir, 'policy.yaml');
+    const policy = YAML.parse(fs.readFileSync(policyFile, 'utf8')) as { roles: { managers: unknown[] } };
+    policy.roles.managers.push({ email: me.email, fingerprint: me.fingerprint, all: true });
+    fs.writeFileSync(policyFile, YAML.stringify(policy));
+    const rita = await person(ws, 'Rita Reviewer', 6);
+    const gone = await person(ws, 'Gil Gone', 3);
+    await m.services.getWorkspaceStatus({}); // Mona's app witnesses both
+    cutLastLines(rita.file, 3);
+    fs.rmSync(gone.file);
+    fs.rmSync(path.join(ws.keysDir, `${gone.profileId}.pub`));
+
+    const run = async (format: 'pdf-report' | 'json', file: string) => {
+      out = path.join(m.dir, file);
+      let job: JobView = await m.services.startExport({ format, pseudonymise: false });
+      for (let i = 0; i < 300 && job.state === 'running'; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        job = await m.services.getJob({ jobId: job.id });
+      }
+      expect(job.state, job.error ?? '').toBe('done');
+      return out;
+    };
+    await run('pdf-report', 'report.pdf');
+    expect(html).toContain('Records missing or rewritten');
+    expect(html).toContain(`<code>${rita.rel}</code>, entry 4: the ledger of Rita Reviewer`);
+    expect(html).toContain('entries 4 to 6 are missing');
+    expect(html).toContain(`<code>${gone.rel}</code>: the ledger of ${gone.profileId} is missing`);
+
+    const json = JSON.parse(fs.readFileSync(await run('json', 'records.json'), 'utf8')) as {
+      integrity: { file: string; seq: number | null; code: string; text: string }[];
+    };
+    expect(json.integrity.map((n) => [n.code, n.file, n.seq]).sort()).toEqual([
+      ['witness.deleted', gone.rel, null],
+      ['witness.rollback', rita.rel, 4],
+    ]);
+  });
+});
+
 describe('attacks a witness shows', () => {
   it('cutting the last 3 lines of a reviewer’s ledger after a colleague witnessed it is a rollback, with file and seq', async () => {
     const { m, ws, wes } = await witnessApp();
@@ -443,6 +505,94 @@ describe("the owner's app and its own ledger", () => {
     const notice = info.notices.find((n) => n.reasons?.[0]?.code === 'ledger.ownMissing');
     expect(notice?.message).toContain(`ledgers/${wes}.jsonl is missing: this app wrote 3 entries to it`);
     expect(fs.existsSync(file)).toBe(false); // no new ledger started
+  });
+
+  it('puts its own ledger back from its bundle with `steward records restore`, and writes again only once nothing is missing', async () => {
+    clock.now = new Date('2026-03-02T09:00:00Z');
+    let bundle = '';
+    const m = await tempServices({
+      prefix: 'steward-restore-',
+      now: () => clock.now,
+      capabilities: { host: 'test', chooseSavePath: async () => bundle },
+    });
+    opened.push(m);
+    bundle = path.join(m.dir, 'mine.stewardbundle');
+    const wes = (
+      await m.services.createProfile({ name: 'Wes Witness', email: 'wes@example.com', team: 'Legal' })
+    ).id;
+    const ws = stewardWorkspace((await m.services.getSettings({})).workspaceDir);
+    const file = path.join(ws.ledgersDir, `${wes}.jsonl`);
+    const keys = path.join(m.userDataDir, 'keys');
+    await m.services.startTrainingModule({ moduleId: 'law-in-practice' });
+    await m.services.startTrainingModule({ moduleId: 'peoples-rights' });
+    expect((await m.services.exportMyRecords({})).entries).toBe(3); // then entry 4 records the export
+    await m.services.startTrainingModule({ moduleId: 'beyond-compliance' }); // entry 5
+    const genuine = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    await m.handle.close();
+    cutLastLines(file, 3);
+
+    // The bundle puts entry 3 back; 4 and 5 are in no bundle: still read-only.
+    const restore = (...more: string[]) =>
+      runSteward(m.dir, ['records', 'restore', '--workspace', ws.dir, bundle, '--keys', keys, ...more]);
+    const partial = restore();
+    expect(partial.code, partial.err).toBe(1);
+    expect(partial.out).toContain(
+      `ledgers/${wes}.jsonl: 1 entries put back from the bundle (3 in the file now)`,
+    );
+    expect(partial.err).toContain('entries 4 to 5 (the last this app wrote) are in no bundle given');
+    expect(fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)).toEqual(genuine.slice(0, 3));
+    await tempServicesOver(m);
+    const status = await m.services.getWorkspaceStatus({});
+    expect(status.readOnly?.why.code).toBe('ledger.cutBack');
+    expect(status.readOnly?.reason).toContain('entries 4 to 5 are missing');
+    await m.handle.close();
+
+    // The person accepts the loss: the app writes after entry 3, and says nothing false.
+    const accepted = restore('--accept-loss');
+    expect(accepted.code, accepted.err).toBe(0);
+    expect(accepted.out).toContain('already holds the 3 entries of the bundle');
+    expect(accepted.out).toContain('Steward will write after entry 3');
+    await tempServicesOver(m);
+    expect((await m.services.getWorkspaceStatus({})).readOnly).toBeNull();
+    await m.services.startTrainingModule({ moduleId: 'privacy-by-design' });
+    const now = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    expect(now.slice(0, 3)).toEqual(genuine.slice(0, 3));
+    expect(now).toHaveLength(4);
+  });
+
+  it('`steward records restore` never writes over another history, nor while the app holds the ledger', async () => {
+    clock.now = new Date('2026-03-02T09:00:00Z');
+    let bundle = '';
+    const m = await tempServices({
+      prefix: 'steward-restore-',
+      now: () => clock.now,
+      capabilities: { host: 'test', chooseSavePath: async () => bundle },
+    });
+    opened.push(m);
+    bundle = path.join(m.dir, 'mine.stewardbundle');
+    const wes = (
+      await m.services.createProfile({ name: 'Wes Witness', email: 'wes@example.com', team: 'Legal' })
+    ).id;
+    const ws = stewardWorkspace((await m.services.getSettings({})).workspaceDir);
+    const file = path.join(ws.ledgersDir, `${wes}.jsonl`);
+    const keys = path.join(m.userDataDir, 'keys');
+    await m.services.startTrainingModule({ moduleId: 'law-in-practice' });
+    await m.services.exportMyRecords({});
+    cutLastLines(file, 2);
+    const inUse = runSteward(m.dir, ['records', 'restore', '--workspace', ws.dir, bundle, '--keys', keys]);
+    expect(inUse.code).toBe(1);
+    expect(inUse.err).toContain('Close Steward, then restore again');
+    await m.handle.close();
+
+    // Someone with the owner's key wrote another entry 2: a fork, refused and left as it is.
+    const { loadKey, fileOnlyProtector } = await import('../../../electron/core/profiles/keystore');
+    const key = loadKey(keys, fileOnlyProtector, wes);
+    await appendAs(ws, wes, { publicKey: '', privateKeyPem: key.privateKeyPem }, 1, 'other');
+    const forked = fs.readFileSync(file);
+    const refused = runSteward(m.dir, ['records', 'restore', '--workspace', ws.dir, bundle, '--keys', keys]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('holds another history than your bundle');
+    expect(fs.readFileSync(file).equals(forked)).toBe(true);
   });
 
   it('a ledger opened without a local head records it; growth by the same key elsewhere is fine', async () => {
