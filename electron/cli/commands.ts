@@ -509,7 +509,9 @@ const recordsRestore: Command = {
     const from = r.fileEntries + 1;
     const missing =
       r.localHead.seq > r.fileEntries
-        ? `entries ${from} to ${r.localHead.seq} (the last this app wrote) are in no bundle given`
+        ? from === r.localHead.seq
+          ? `entry ${from} (the last this app wrote) is in no bundle given`
+          : `entries ${from} to ${r.localHead.seq} (the last this app wrote) are in no bundle given`
         : `its entry ${r.localHead.seq} is not the one this app wrote`;
     if (values['accept-loss'] && r.localHead.seq > r.fileEntries && r.fileHeadHash !== null) {
       const head = { seq: r.fileEntries, hash: r.fileHeadHash };

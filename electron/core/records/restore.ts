@@ -21,6 +21,7 @@ import {
   writeLedgerImports,
 } from '../ledger/import';
 import { ledgerPath, ledgerRelPath, type Workspace } from '../ledger/workspace';
+import { listLocalKeyIds } from '../profiles/keystore';
 import { readLocalHead, localHeadPath } from '../profiles/localHead';
 import { parseRecordsFile } from './importFormats';
 
@@ -52,14 +53,14 @@ function countEntries(buf: Buffer): number {
 }
 
 /**
- * Restores `profileId`'s own ledger from the bundle `file` (see above). `keysDir` is this
- * computer's key folder, where the app keeps its own head: the result says whether the file
- * now reaches it.
+ * Restores one's own ledger from the bundle `file` (see above). `keysDir` is this computer's key
+ * folder: the bundle must be of a profile whose key is there (a colleague's bundle is imported,
+ * which records who took it in), and the app's head kept there says whether the file now reaches it.
  */
 export async function restoreOwnLedger(
   ws: Workspace,
   file: string,
-  opts: { keysDir: string | null },
+  opts: { keysDir: string },
 ): Promise<RestoreResult> {
   const fileName = file.split(/[\\/]/).pop() ?? file;
   let bytes: Buffer;
@@ -77,6 +78,13 @@ export async function restoreOwnLedger(
     );
   }
   const rel = ledgerRelPath(inc.profileId);
+  if (!listLocalKeyIds(opts.keysDir).includes(inc.profileId)) {
+    throw new StewardError(
+      'NOT_ALLOWED',
+      `${fileName} is the bundle of profile ${inc.profileId}, whose key is not in ${opts.keysDir}: only your own ` +
+        'ledger is restored this way. To take in a colleague\'s records, use "steward records import". Nothing was restored.',
+    );
+  }
   try {
     const verified = await verifyForeignLedger(ws.events, inc);
     const plan = await planLedgerImport(ws, verified);
@@ -95,8 +103,7 @@ export async function restoreOwnLedger(
       return decoded.ok ? decoded.entry.hash : null;
     };
     const fileEntries = countEntries(now);
-    const localHead =
-      opts.keysDir === null ? null : readLocalHead(localHeadPath(opts.keysDir, verified.profileId));
+    const localHead = readLocalHead(localHeadPath(opts.keysDir, verified.profileId));
     const reaches = localHead === null ? null : hashAt(localHead.seq) === localHead.hash;
     return {
       profileId: verified.profileId,

@@ -593,6 +593,29 @@ describe("the owner's app and its own ledger", () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('holds another history than your bundle');
     expect(fs.readFileSync(file).equals(forked)).toBe(true);
+
+    // Nor someone else's bundle: a colleague's records come in by import, which records who took them in.
+    const elsewhere = path.join(m.dir, 'other-keys');
+    fs.mkdirSync(elsewhere);
+    fs.rmSync(file);
+    const notMine = runSteward(m.dir, [
+      'records',
+      'restore',
+      '--workspace',
+      ws.dir,
+      bundle,
+      '--keys',
+      elsewhere,
+    ]);
+    expect(notMine.code).toBe(1);
+    expect(notMine.err).toContain('only your own ledger is restored this way');
+    expect(fs.existsSync(file)).toBe(false);
+
+    // Its own bundle brings the deleted file back, up to the export; the export's own entry is in no bundle.
+    const back = runSteward(m.dir, ['records', 'restore', '--workspace', ws.dir, bundle, '--keys', keys]);
+    expect(back.code).toBe(1);
+    expect(back.out).toContain('2 entries put back from the bundle (2 in the file now)');
+    expect(back.err).toContain('entry 3 (the last this app wrote) is in no bundle given');
   });
 
   it('a ledger opened without a local head records it; growth by the same key elsewhere is fine', async () => {
