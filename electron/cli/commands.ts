@@ -8,8 +8,10 @@ import { profileInputSchema } from '../core/contract/schemas';
 import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
-import { verifyWorkspace } from '../core/ledger';
+import { verifyWitnessedWorkspace } from '../core/witness/verify';
 import { createProfile } from '../core/profiles/createProfile';
+import { localHeadStore } from '../core/profiles/localHead';
+import { restoreOwnLedger } from '../core/records/restore';
 import { fileOnlyProtector, listLocalKeyIds } from '../core/profiles/keystore';
 import { demoPeople } from '../core/demo/demoPeople';
 import { seedDemoReviews } from '../core/demo/demoReviews';
@@ -65,15 +67,19 @@ const profileCreate: Command = {
 
 const recordsVerify: Command = {
   name: 'records verify',
-  summary: "Check every ledger in a workspace: chain, hashes and every entry's signature.",
+  summary:
+    "Check every ledger in a workspace: chain, hashes, every entry's signature, and what witnesses saw of it.",
   usage: `steward records verify --workspace DIR [--json]
 
   Exit 0 when every ledger verifies (an incomplete last line is a warning), 1 otherwise.
-  Each problem names the ledger file and the entry's seq.`,
+  Each problem names the ledger file and the entry's seq. Every ledger is also compared with the
+  heads other people's apps witnessed (checkpoints, export records) and with the organisation's
+  roster: a ledger shorter than witnessed (rollback), missing (deletion) or with another entry at
+  a witnessed seq (fork) is named, with who saw what and when.`,
   options: { workspace: { type: 'string' }, json: { type: 'boolean' }, ...help },
   async run(values, io) {
     const dir = path.resolve(required(values, 'workspace'));
-    const report = await verifyWorkspace(stewardWorkspace(dir), { depth: 'full' });
+    const report = await verifyWitnessedWorkspace(stewardWorkspace(dir), { depth: 'full' });
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
     } else {
@@ -425,12 +431,74 @@ const recordsImport: Command = {
   },
 };
 
+const recordsRestore: Command = {
+  name: 'records restore',
+  summary:
+    'Put your own ledger back from your own "Export my records" bundle after it was cut back or deleted.',
+  usage: `steward records restore --workspace DIR FILE [--keys DIR] [--accept-loss]
+
+  FILE           your .stewardbundle ("Export my records"); close Steward first
+  --keys DIR     your key folder, where the app keeps the head it last wrote (default: the app's)
+  --accept-loss  when entries after the bundle are in no bundle or backup: let the app write
+                 again after the file's last entry. Anyone who saw the lost entries will see your
+                 ledger as rewritten (a fork) at the first of them; that is the truth, and it is said.
+
+  The bundle is verified as an import verifies it; its lines are written only where they continue
+  the file (a missing file, or one cut back), never over another history. Exit 0 when the file
+  now holds what this app last wrote (Steward writes again), 1 when entries are still missing.`,
+  options: { workspace: { type: 'string' }, 'accept-loss': { type: 'boolean' }, ...keysOption, ...help },
+  positionals: true,
+  async run(values, io, _ctx, positionals) {
+    const file = positionals[0];
+    if (!file) throw new UsageError('missing FILE: your .stewardbundle');
+    if (positionals.length > 1) throw new UsageError(`one FILE at a time (got ${positionals.length})`);
+    const ws = stewardWorkspace(path.resolve(required(values, 'workspace')));
+    const keysDir = keysDirFrom(values);
+    const r = await restoreOwnLedger(ws, path.resolve(file), { keysDir });
+    const rel = `ledgers/${r.profileId}.jsonl`;
+    io.out(
+      r.status === 'unchanged'
+        ? `${rel} already holds the ${r.entries} entries of the bundle: nothing written`
+        : `${rel}: ${r.added} entries put back from the bundle (${r.fileEntries} in the file now)`,
+    );
+    if (r.localHead === null || r.reachesLocalHead === true) {
+      if (r.localHead !== null)
+        io.out(`it holds entry ${r.localHead.seq}, the last this app wrote: Steward will write to it again`);
+      return 0;
+    }
+    const from = r.fileEntries + 1;
+    const missing =
+      r.localHead.seq > r.fileEntries
+        ? from === r.localHead.seq
+          ? `entry ${from} (the last this app wrote) is in no bundle given`
+          : `entries ${from} to ${r.localHead.seq} (the last this app wrote) are in no bundle given`
+        : `its entry ${r.localHead.seq} is not the one this app wrote`;
+    if (values['accept-loss'] && r.localHead.seq > r.fileEntries && r.fileHeadHash !== null) {
+      const head = { seq: r.fileEntries, hash: r.fileHeadHash };
+      const store = localHeadStore(keysDir, r.profileId);
+      store.write(head);
+      store.close?.();
+      io.out(
+        `${missing}; accepted as lost (--accept-loss): Steward will write after entry ${r.fileEntries}. ` +
+          `Anyone who saw entry ${from} will see your ledger rewritten there.`,
+      );
+      return 0;
+    }
+    io.err(
+      `${missing}: Steward will still not write to ${rel}. Restore them from a backup, or run again with ` +
+        '--accept-loss to write after what is there.',
+    );
+    return 1;
+  },
+};
+
 export const COMMANDS: Command[] = [
   profileCreate,
   ...ORG_COMMANDS,
   recordsVerify,
   recordsExport,
   recordsImport,
+  recordsRestore,
   contentCheck,
   demoSeed,
 ];
