@@ -29,6 +29,14 @@ export const REASON_TEXT = {
   'fs.busy': 'the folder is in use',
   'fs.other': '{{detail}}',
 
+  // ---- profiles: passphrases
+  'profile.passphraseNeeded': 'This profile has a passphrase: type it to use the profile.',
+  'profile.passphraseWrong': 'That is not the passphrase of this profile.',
+  'profile.passphraseWait_one': 'Too many wrong passphrases: wait {{count}} second before you try again.',
+  'profile.passphraseWait_other': 'Too many wrong passphrases: wait {{count}} seconds before you try again.',
+  'profile.passphraseTooShort': 'A passphrase needs at least {{min}} characters.',
+  'profile.passphraseNotSet': 'This profile has no passphrase to change or remove.',
+
   // ---- the organisation
   'org.pinnedMissing_other':
     'This workspace holds another organisation than the one this app joined: it is not used. Choose the workspace folder of your organisation, or leave the organisation in Settings.',
