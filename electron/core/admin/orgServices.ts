@@ -243,7 +243,17 @@ export function createOrgServices(deps: OrgDeps): OrgServices {
         release: content.release ? releaseSummary(content.release, nameOf) : null,
         problems: content.problems,
       },
+      suggestedTeams: state === 'none' ? suggestedTeams() : [],
     };
+  }
+
+  /** The teams the bundled policy names (they join a new organisation's team list). */
+  function suggestedTeams(): string[] {
+    try {
+      return Object.keys(loadPolicy(deps.bundledContentDir).policy.required.teams);
+    } catch {
+      return [];
+    }
   }
 
   /** The organisation this app is a member of, and the current profile as one of its admins now. */
