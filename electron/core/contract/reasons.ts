@@ -306,6 +306,14 @@ export const REASON_TEXT = {
   'review.revisionNeedsChangesRequested':
     'A new version of this review can only follow a request for changes.',
   'review.malformedEvent': 'The entry\'s data does not have the shape of a {{type}} event (at "{{field}}").',
+  'review.noAfter':
+    "it does not say which event it follows, though this review's later events do: it was written beside them, not before them",
+  'review.unknownAfter': 'it follows an event on this review that is not in the workspace',
+  'review.wrongSubmission': 'it names another submission than the version it acts on',
+  'review.overridden': 'a later decision by {{by}} settled the conflict it was part of',
+  'review.afterOverridden': 'it followed an event that a later decision set aside',
+  'review.inConflict': 'it followed one side of a conflict that is not settled',
+  'review.duplicateStart': 'another first version of this review was submitted without seeing this one',
   'review.assessmentMismatch':
     'The recorded assessment does not match what the questionnaire computes from the recorded answers.',
 
