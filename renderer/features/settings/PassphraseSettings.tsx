@@ -114,6 +114,7 @@ export function PassphraseSettings() {
             <TextField
               label={t('passphrase.current')}
               type="password"
+              required
               autoComplete="current-password"
               value={current}
               onChange={setCurrent}
@@ -125,6 +126,7 @@ export function PassphraseSettings() {
                 label={t('passphrase.new')}
                 hint={t('passphrase.newHint', { min: PASSPHRASE_MIN })}
                 type="password"
+                required
                 autoComplete="new-password"
                 value={next}
                 onChange={setNext}
@@ -132,6 +134,7 @@ export function PassphraseSettings() {
               <TextField
                 label={t('passphrase.again')}
                 type="password"
+                required
                 autoComplete="new-password"
                 value={again}
                 onChange={setAgain}
