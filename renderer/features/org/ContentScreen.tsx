@@ -112,7 +112,9 @@ function PreviewView({ preview }: { preview: ReleasePreview }) {
       )}
       <h4>{t('publish.policy')}</h4>
       {preview.policy.length === 0 ? (
-        <p className="text-muted">{t('publish.noPolicyChange')}</p>
+        <p className="text-muted">
+          {changed.includes('policy.yaml') ? t('publish.policyOther') : t('publish.noPolicyChange')}
+        </p>
       ) : (
         <ul className="bullet-list">
           {preview.policy.map((p) => (

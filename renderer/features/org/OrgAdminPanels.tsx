@@ -29,7 +29,8 @@ function JoinRequest({ org, join }: { org: Org; join: JoinRequestView }) {
   );
   const people = org.people.filter((p) => p.leftOn === null);
   const sameEmail = people.find((p) => p.email.toLowerCase() === join.email.toLowerCase());
-  const [as, setAs] = useState<string>(sameEmail ? sameEmail.personId : 'new');
+  const [as, setAs] = useState<'new' | 'key'>(sameEmail ? 'key' : 'new');
+  const [personId, setPersonId] = useState<string>(sameEmail?.personId ?? people[0]?.personId ?? '');
   const knownTeam = org.teams.find((x) => x.toLowerCase() === join.team.toLowerCase());
   const [team, setTeam] = useState<string>(knownTeam ?? org.teams[0] ?? '');
   const busy = enrolRequest.status === 'pending' || keyRequest.status === 'pending';
@@ -37,7 +38,7 @@ function JoinRequest({ org, join }: { org: Org; join: JoinRequestView }) {
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (busy) return;
-    if (as === 'new') {
+    if (as === 'new' || personId === '') {
       await changeOrganisation('enrolPerson', {
         name: join.name,
         email: join.email,
@@ -45,7 +46,7 @@ function JoinRequest({ org, join }: { org: Org; join: JoinRequestView }) {
         profileIds: [join.profileId],
       });
     } else {
-      await changeOrganisation('addPersonKey', { personId: as, profileId: join.profileId });
+      await changeOrganisation('addPersonKey', { personId, profileId: join.profileId });
     }
   };
 
@@ -67,16 +68,33 @@ function JoinRequest({ org, join }: { org: Org; join: JoinRequestView }) {
           name={`join-as-${join.profileId}`}
           legend={t('join.as')}
           type="single"
+          className="choice-group--inline"
           options={[
             { id: 'new', text: t('join.asNew') },
-            ...people.map((p) => ({
-              id: p.personId,
-              text: t('join.asKeyOf', { name: p.name, email: p.email }),
-            })),
+            { id: 'key', text: t('join.asKey'), disabled: people.length === 0 },
           ]}
           selected={[as]}
-          onChange={(next) => setAs(next[0] ?? 'new')}
+          onChange={(next) => setAs(next[0] === 'key' ? 'key' : 'new')}
         />
+        {as === 'key' ? (
+          <div className="field">
+            <label className="field__label" htmlFor={`join-person-${join.profileId}`}>
+              {t('join.keyOf')}
+            </label>
+            <select
+              id={`join-person-${join.profileId}`}
+              className="field__input"
+              value={personId}
+              onChange={(event) => setPersonId(event.target.value)}
+            >
+              {people.map((p) => (
+                <option key={p.personId} value={p.personId}>
+                  {t('join.personOption', { name: p.name, email: p.email, team: p.team })}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         {as === 'new' ? (
           <ChoiceGroup
             name={`join-team-${join.profileId}`}

@@ -24,11 +24,17 @@ function SetUpDone({ created }: { created: OrgCreated }) {
   return (
     <Banner level="success" title={t('created.title', { name: org.name })}>
       <p>{t('created.giveCode')}</p>
-      <p className="org-code org-code--big">{org.code}</p>
-      <CopyButton text={org.code} label={t('created.copyCode')} />
+      <div className="org-code-block">
+        <p className="org-code org-code--big">{org.code}</p>
+        <CopyButton text={org.code} label={t('created.copyCode')} />
+      </div>
       {created.migrated ? (
         <>
-          <p>{t('created.migrated', { count: created.migrated.granted.length })}</p>
+          <p>
+            {created.migrated.granted.length === 0 && created.migrated.skipped.length === 0
+              ? t('created.migratedNone')
+              : t('created.migrated', { count: created.migrated.granted.length })}
+          </p>
           {created.migrated.granted.length > 0 ? (
             <ul className="bullet-list">
               {created.migrated.granted.map((g, i) => (

@@ -336,13 +336,19 @@ export function PeoplePanel({ org, isAdmin }: { org: Org; isAdmin: boolean }) {
       description={<p>{isAdmin ? t('people.descriptionAdmin') : t('people.description')}</p>}
     >
       <div className="form form--inline" role="search" aria-label={t('people.searchLabel')}>
-        <TextField
-          label={t('people.search')}
-          type="search"
-          autoComplete="off"
-          value={query}
-          onChange={setQuery}
-        />
+        <div className="field">
+          <label className="field__label" htmlFor="people-search">
+            {t('people.search')}
+          </label>
+          <input
+            id="people-search"
+            className="field__input"
+            type="search"
+            autoComplete="off"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
         <label className="field">
           <span className="field__label">{t('people.team')}</span>
           <select className="field__input" value={team} onChange={(event) => setTeam(event.target.value)}>

@@ -62,12 +62,14 @@ export function SetUpOrganisation() {
   return (
     <div className="stack">
       <Panel title={t('setup.whatTitle')}>
-        <ul className="bullet-list">
-          <li>{t('setup.what1')}</li>
-          <li>{t('setup.what2')}</li>
-          <li>{t('setup.what3')}</li>
-        </ul>
-        <p className="text-muted">{t('setup.withoutOrg')}</p>
+        <div className="stack stack--tight">
+          <ul className="bullet-list">
+            <li>{t('setup.what1')}</li>
+            <li>{t('setup.what2')}</li>
+            <li>{t('setup.what3')}</li>
+          </ul>
+          <p className="text-muted">{t('setup.withoutOrg')}</p>
+        </div>
       </Panel>
       <Panel title={t('setup.title')} description={<p>{t('setup.description')}</p>}>
         <form

@@ -1,5 +1,5 @@
-// The organisation view for a screen: loaded when first needed, once per profile and workspace
-// (the slice drops it when either changes). Settings uses it too, so it is apart from the screens.
+// The organisation view for a screen: read when the screen opens, and again after a profile or
+// workspace change (the slice drops it then). Settings uses it too, so it is apart from the screens.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { requestOf } from '../../state/requests';
@@ -14,10 +14,14 @@ export function useOrganisation() {
       request: requestOf(s.requests, 'getOrganisation'),
     })),
   );
+  // Read again each time a screen that shows it opens: another computer's admin may have changed
+  // the roster in the shared workspace meanwhile. The last view stays on screen while it loads.
   useEffect(() => {
-    if (organisation === null && request.status !== 'pending' && request.status !== 'failed') {
-      void loadOrganisation();
-    }
+    if (useStewardStore.getState().requests.getOrganisation?.status !== 'pending') void loadOrganisation();
+  }, [loadOrganisation]);
+  // And after a profile or workspace change dropped it.
+  useEffect(() => {
+    if (organisation === null && request.status === 'succeeded') void loadOrganisation();
   }, [organisation, request.status, loadOrganisation]);
   return { organisation, request, reload: loadOrganisation };
 }

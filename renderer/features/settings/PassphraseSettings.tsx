@@ -73,98 +73,100 @@ export function PassphraseSettings() {
 
   return (
     <Panel title={t('passphrase.title')} description={<p>{t('passphrase.description')}</p>}>
-      <p>{has ? t('passphrase.isSet') : t('passphrase.notSet')}</p>
-      {done ? (
-        <Banner level="success" onDismiss={() => setDone(null)}>
-          <p>{done}</p>
-        </Banner>
-      ) : null}
-      {mode === 'idle' ? (
-        <div className="button-row">
-          <Button
-            onClick={() => {
-              setDone(null);
-              setMode('set');
-            }}
-          >
-            {has ? t('passphrase.change') : t('passphrase.set')}
-          </Button>
-          {has ? (
-            <Button
-              variant="ghost"
-              onClick={() => {
-                setDone(null);
-                setMode('remove');
-              }}
-            >
-              {t('passphrase.remove')}
-            </Button>
-          ) : null}
-        </div>
-      ) : (
-        <form
-          className="form"
-          noValidate
-          aria-label={
-            mode === 'remove' ? t('passphrase.remove') : has ? t('passphrase.change') : t('passphrase.set')
-          }
-          onSubmit={(event) => void submit(event)}
-        >
-          {has ? (
-            <TextField
-              label={t('passphrase.current')}
-              type="password"
-              required
-              autoComplete="current-password"
-              value={current}
-              onChange={setCurrent}
-            />
-          ) : null}
-          {mode === 'set' ? (
-            <>
-              <TextField
-                label={t('passphrase.new')}
-                hint={t('passphrase.newHint', { min: PASSPHRASE_MIN })}
-                type="password"
-                required
-                autoComplete="new-password"
-                value={next}
-                onChange={setNext}
-              />
-              <TextField
-                label={t('passphrase.again')}
-                type="password"
-                required
-                autoComplete="new-password"
-                value={again}
-                onChange={setAgain}
-              />
-            </>
-          ) : null}
-          {error ? (
-            <p className="field__error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          {request.error ? (
-            <Banner level="error">
-              <ErrorMessage error={request.error} />
-            </Banner>
-          ) : null}
+      <div className="stack stack--tight">
+        <p>{has ? t('passphrase.isSet') : t('passphrase.notSet')}</p>
+        {done ? (
+          <Banner level="success" onDismiss={() => setDone(null)}>
+            <p>{done}</p>
+          </Banner>
+        ) : null}
+        {mode === 'idle' ? (
           <div className="button-row">
             <Button
-              type="submit"
-              variant={mode === 'remove' ? 'danger' : 'primary'}
-              busy={request.status === 'pending'}
+              onClick={() => {
+                setDone(null);
+                setMode('set');
+              }}
             >
-              {mode === 'remove' ? t('passphrase.removeSubmit') : t('passphrase.save')}
+              {has ? t('passphrase.change') : t('passphrase.set')}
             </Button>
-            <Button variant="ghost" onClick={reset}>
-              {t('common:actions.cancel')}
-            </Button>
+            {has ? (
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setDone(null);
+                  setMode('remove');
+                }}
+              >
+                {t('passphrase.remove')}
+              </Button>
+            ) : null}
           </div>
-        </form>
-      )}
+        ) : (
+          <form
+            className="form"
+            noValidate
+            aria-label={
+              mode === 'remove' ? t('passphrase.remove') : has ? t('passphrase.change') : t('passphrase.set')
+            }
+            onSubmit={(event) => void submit(event)}
+          >
+            {has ? (
+              <TextField
+                label={t('passphrase.current')}
+                type="password"
+                required
+                autoComplete="current-password"
+                value={current}
+                onChange={setCurrent}
+              />
+            ) : null}
+            {mode === 'set' ? (
+              <>
+                <TextField
+                  label={t('passphrase.new')}
+                  hint={t('passphrase.newHint', { min: PASSPHRASE_MIN })}
+                  type="password"
+                  required
+                  autoComplete="new-password"
+                  value={next}
+                  onChange={setNext}
+                />
+                <TextField
+                  label={t('passphrase.again')}
+                  type="password"
+                  required
+                  autoComplete="new-password"
+                  value={again}
+                  onChange={setAgain}
+                />
+              </>
+            ) : null}
+            {error ? (
+              <p className="field__error" role="alert">
+                {error}
+              </p>
+            ) : null}
+            {request.error ? (
+              <Banner level="error">
+                <ErrorMessage error={request.error} />
+              </Banner>
+            ) : null}
+            <div className="button-row">
+              <Button
+                type="submit"
+                variant={mode === 'remove' ? 'danger' : 'primary'}
+                busy={request.status === 'pending'}
+              >
+                {mode === 'remove' ? t('passphrase.removeSubmit') : t('passphrase.save')}
+              </Button>
+              <Button variant="ghost" onClick={reset}>
+                {t('common:actions.cancel')}
+              </Button>
+            </div>
+          </form>
+        )}
+      </div>
     </Panel>
   );
 }

@@ -100,57 +100,59 @@ export function YourRoles() {
 
   return (
     <Panel title={t('roles.title')} description={<p>{t('roles.description')}</p>}>
-      {organisation.state !== 'member' ? (
-        me && me.roles.length > 0 ? (
-          <p>{t('roles.fromPolicy', { roles: me.roles.map((r) => t(`org:role.${r}`)).join(', ') })}</p>
+      <div className="stack stack--tight">
+        {organisation.state !== 'member' ? (
+          me && me.roles.length > 0 ? (
+            <p>{t('roles.fromPolicy', { roles: me.roles.map((r) => t(`org:role.${r}`)).join(', ') })}</p>
+          ) : (
+            <p>{t('roles.noOrg')}</p>
+          )
+        ) : !person ? (
+          <p>{me?.joinRequested ? t('roles.requested') : t('roles.notEnrolled')}</p>
+        ) : grants.length === 0 ? (
+          <p>{t('roles.none')}</p>
         ) : (
-          <p>{t('roles.noOrg')}</p>
-        )
-      ) : !person ? (
-        <p>{me?.joinRequested ? t('roles.requested') : t('roles.notEnrolled')}</p>
-      ) : grants.length === 0 ? (
-        <p>{t('roles.none')}</p>
-      ) : (
-        <ul className="bullet-list" aria-label={t('roles.title')}>
-          {grants.map((g) => (
-            <li key={g.grantId}>
-              <strong>{t(`org:role.${g.role}`)}</strong>
-              {g.role === 'manager'
-                ? ` (${g.teams === null ? t('org:people.allTeams') : g.teams.join(', ')})`
-                : ''}
-              {g.from ? ` · ${t('org:people.from', { from: formatDay(g.from) })}` : ''}
-              {g.until ? ` · ${t('org:people.until', { until: formatDay(g.until) })}` : ''}
-              {' · '}
-              {g.inForce ? t('org:people.inForce') : t('org:people.notInForce')}
-            </li>
-          ))}
-        </ul>
-      )}
-      {person && org ? (
-        me?.pendingChange ? (
-          <Banner level="info" title={t('roles.pendingTitle')}>
-            <ul className="bullet-list">
-              {(['name', 'email', 'team'] as const).map((field) =>
-                me.pendingChange?.requested[field] !== undefined ? (
-                  <li key={field}>
-                    {t('org:changes.item', {
-                      field: t(`org:changes.field.${field}`),
-                      from: me.pendingChange.current[field],
-                      to: me.pendingChange.requested[field],
-                    })}
-                  </li>
-                ) : null,
-              )}
-            </ul>
-          </Banner>
-        ) : asking ? (
-          <ChangeRequestForm teams={org.teams} onDone={() => setAsking(false)} />
-        ) : (
-          <div className="button-row">
-            <Button onClick={() => setAsking(true)}>{t('roles.ask')}</Button>
-          </div>
-        )
-      ) : null}
+          <ul className="bullet-list" aria-label={t('roles.title')}>
+            {grants.map((g) => (
+              <li key={g.grantId}>
+                <strong>{t(`org:role.${g.role}`)}</strong>
+                {g.role === 'manager'
+                  ? ` (${g.teams === null ? t('org:people.allTeams') : g.teams.join(', ')})`
+                  : ''}
+                {g.from ? ` · ${t('org:people.from', { from: formatDay(g.from) })}` : ''}
+                {g.until ? ` · ${t('org:people.until', { until: formatDay(g.until) })}` : ''}
+                {' · '}
+                {g.inForce ? t('org:people.inForce') : t('org:people.notInForce')}
+              </li>
+            ))}
+          </ul>
+        )}
+        {person && org ? (
+          me?.pendingChange ? (
+            <Banner level="info" title={t('roles.pendingTitle')}>
+              <ul className="bullet-list">
+                {(['name', 'email', 'team'] as const).map((field) =>
+                  me.pendingChange?.requested[field] !== undefined ? (
+                    <li key={field}>
+                      {t('org:changes.item', {
+                        field: t(`org:changes.field.${field}`),
+                        from: me.pendingChange.current[field],
+                        to: me.pendingChange.requested[field],
+                      })}
+                    </li>
+                  ) : null,
+                )}
+              </ul>
+            </Banner>
+          ) : asking ? (
+            <ChangeRequestForm teams={org.teams} onDone={() => setAsking(false)} />
+          ) : (
+            <div className="button-row">
+              <Button onClick={() => setAsking(true)}>{t('roles.ask')}</Button>
+            </div>
+          )
+        ) : null}
+      </div>
     </Panel>
   );
 }
