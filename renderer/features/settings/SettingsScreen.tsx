@@ -18,8 +18,12 @@ import { WorkspaceFolder } from './WorkspaceFolder';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
-  const { profile, appInfo } = useStewardStore(
-    useShallow((s) => ({ profile: s.profile, appInfo: s.appInfo })),
+  const { profile, appInfo, inOrganisation } = useStewardStore(
+    useShallow((s) => ({
+      profile: s.profile,
+      appInfo: s.appInfo,
+      inOrganisation: s.organisation !== null && s.organisation.state !== 'none',
+    })),
   );
   return (
     <>
@@ -54,7 +58,11 @@ export function SettingsScreen() {
                   <code className="fingerprint">{profile.fingerprint}</code>{' '}
                   <CopyButton text={profile.fingerprint} label={t('profile.copyFingerprint')} />
                   <p className="details__note">
-                    <Trans t={t} i18nKey="profile.fingerprintNote" components={{ em: <em /> }} />
+                    {inOrganisation ? (
+                      t('profile.fingerprintNoteOrg')
+                    ) : (
+                      <Trans t={t} i18nKey="profile.fingerprintNote" components={{ em: <em /> }} />
+                    )}
                   </p>
                 </dd>
               </div>
