@@ -2,25 +2,17 @@
 // offered, the code is shown), enrols a join request and grants a manager role for one team; a
 // colleague compares the code before asking to join (a wrong code asks nothing) and sees the roster
 // read-only; Settings shows your roles and sends a change request to an admin.
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../../renderer/App';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { useStewardStore } from '../../../../renderer/state/store';
-import { startOrgCore, type OrgTestCore } from './orgCore';
-
-let core: OrgTestCore | null = null;
-afterEach(async () => {
-  await core?.close();
-  core = null;
-});
+import { freshCore, type TestCore } from '../../support/realBridge';
+import { renderApp } from '../../support/renderApp';
 
 const DANA = { name: 'Dana Whitfield', email: 'dana.whitfield@example.com', team: 'Privacy Office' };
 const BEN = { name: 'Ben Schmidt', email: 'ben.schmidt@example.com', team: 'Privacy Office' };
 
-async function openAt(hash: string) {
-  window.history.replaceState(null, '', hash);
-  render(<App />);
-  await screen.findByRole('heading', { level: 1 }, { timeout: 10_000 });
+async function openAt(core: TestCore, hash: string) {
+  await renderApp(core, hash);
 }
 
 /** Leaves the screen and comes back, as a person would (the screen reads the organisation again). */
@@ -34,10 +26,10 @@ async function reopen(name: string) {
 
 describe('Organisation screen', () => {
   it('a DPO sets it up, enrols a join request and grants a manager role for one team', async () => {
-    core = await startOrgCore();
+    const core = await freshCore();
     const { services } = core;
     const dana = await services.createProfile(DANA);
-    await openAt('#/organisation');
+    await openAt(core, '#/organisation');
 
     const setup = await screen.findByRole('form', { name: 'Set up your organisation' }, { timeout: 10_000 });
     const teams = within(setup).getByRole('textbox', { name: 'Teams' }) as HTMLTextAreaElement;
@@ -93,7 +85,7 @@ describe('Organisation screen', () => {
   }, 60_000);
 
   it('a colleague compares the code before asking to join, and sees the roster read-only', async () => {
-    core = await startOrgCore();
+    const core = await freshCore();
     const { services } = core;
     await services.createProfile(DANA);
     await services.createOrganisation({
@@ -103,7 +95,7 @@ describe('Organisation screen', () => {
       fromPolicy: false,
     });
     const ben = await services.createProfile(BEN);
-    await openAt('#/organisation');
+    await openAt(core, '#/organisation');
 
     const join = await screen.findByRole('form', { name: 'Confirm Acme Analytics' }, { timeout: 10_000 });
     fireEvent.change(within(join).getByRole('textbox', { name: /The code your admin gave you/ }), {
@@ -137,7 +129,7 @@ describe('Organisation screen', () => {
   }, 60_000);
 
   it('Settings shows your roles and sends a change of team to an admin', async () => {
-    core = await startOrgCore();
+    const core = await freshCore();
     const { services } = core;
     await services.createProfile(DANA);
     await services.createOrganisation({
@@ -146,7 +138,7 @@ describe('Organisation screen', () => {
       team: 'Privacy Office',
       fromPolicy: false,
     });
-    await openAt('#/settings');
+    await openAt(core, '#/settings');
 
     const roles = await screen.findByRole('region', { name: 'Your roles' }, { timeout: 10_000 });
     expect((await within(roles).findByRole('list', { name: 'Your roles' })).textContent).toContain('Admin');
