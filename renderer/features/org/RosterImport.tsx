@@ -50,6 +50,12 @@ export function RosterImport() {
   };
 
   const error = previewRequest.error ?? importRequest.error;
+  // A row can fail on two columns for one cause (a team, and a manager role for that team): the
+  // title counts rows, and a line said twice for one row is shown once.
+  const problemLines = plan
+    ? [...new Set(plan.rowProblems.map((p) => t('roster.rowProblem', { row: p.row, why: word(p.reason) })))]
+    : [];
+  const badRows = plan ? new Set(plan.rowProblems.map((p) => p.row)).size : 0;
   const changes = plan
     ? plan.add.length + plan.update.length + plan.keys.length + plan.leave.length + plan.grants.length
     : 0;
@@ -89,11 +95,11 @@ export function RosterImport() {
           <p>
             <strong>{fileName}</strong> {t('roster.rows', { count: plan.rows })}
           </p>
-          {plan.rowProblems.length > 0 ? (
-            <Banner level="error" title={t('roster.problems', { count: plan.rowProblems.length })}>
+          {badRows > 0 ? (
+            <Banner level="error" title={t('roster.problems', { count: badRows })}>
               <ul className="bullet-list">
-                {plan.rowProblems.map((p, i) => (
-                  <li key={i}>{t('roster.rowProblem', { row: p.row, why: word(p.reason) })}</li>
+                {problemLines.map((line) => (
+                  <li key={line}>{line}</li>
                 ))}
               </ul>
             </Banner>
