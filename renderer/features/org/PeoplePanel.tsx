@@ -33,6 +33,9 @@ export function today(): string {
 
 const ROLES = ['reviewer', 'manager', 'admin'] as const;
 
+/** People drawn at once; a search narrows the rest. */
+const PEOPLE_SHOWN = 100;
+
 function GrantLine({ grant, isAdmin }: { grant: OrgGrantView; isAdmin: boolean }) {
   const { t } = useTranslation(['org', 'common']);
   const { changeOrganisation, request } = useStewardStore(
@@ -330,6 +333,9 @@ export function PeoplePanel({ org, isAdmin }: { org: Org; isAdmin: boolean }) {
   );
   const here = matches.filter((p) => p.leftOn === null);
   const left = matches.filter((p) => p.leftOn !== null);
+  // A roster of thousands is searched, not scrolled: the first matches are drawn, and the count says so.
+  const shownHere = here.slice(0, PEOPLE_SHOWN);
+  const shownLeft = left.slice(0, Math.max(0, PEOPLE_SHOWN - shownHere.length));
   return (
     <Panel
       title={t('people.title', { count: org.people.filter((p) => p.leftOn === null).length })}
@@ -362,18 +368,20 @@ export function PeoplePanel({ org, isAdmin }: { org: Org; isAdmin: boolean }) {
         </label>
       </div>
       <p className="text-small text-muted" role="status">
-        {t('people.shown', { count: here.length })}
+        {here.length > shownHere.length
+          ? t('people.shownSome', { count: here.length, shown: shownHere.length })
+          : t('people.shown', { count: here.length })}
       </p>
       <ul className="plain-list org-people">
-        {here.map((p) => (
+        {shownHere.map((p) => (
           <Person key={p.personId} org={org} person={p} isAdmin={isAdmin} />
         ))}
       </ul>
-      {left.length > 0 ? (
+      {shownLeft.length > 0 ? (
         <>
           <h3 className="section-list__title">{t('people.leftTitle', { count: left.length })}</h3>
           <ul className="plain-list org-people org-people--left">
-            {left.map((p) => (
+            {shownLeft.map((p) => (
               <Person key={p.personId} org={org} person={p} isAdmin={isAdmin} />
             ))}
           </ul>

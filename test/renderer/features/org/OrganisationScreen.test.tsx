@@ -155,4 +155,30 @@ describe('Organisation screen', () => {
     const org = (await services.getOrganisation({})).org!;
     expect(org.changeRequests.map((c) => c.requested)).toEqual([{ team: 'Legal' }]);
   }, 60_000);
+
+  it('draws the first hundred people of a large roster and finds the others by search', async () => {
+    const core = await freshCore();
+    const { services } = core;
+    await services.createProfile(DANA);
+    await services.createOrganisation({
+      name: 'Acme',
+      teams: ['Product'],
+      team: 'Product',
+      fromPolicy: false,
+    });
+    const rows = Array.from({ length: 150 }, (_, i) => `Person ${i + 1},person${i + 1}@example.com,Product`);
+    await services.importRoster({ csv: ['name,email,team', ...rows].join('\n') });
+    await openAt(core, '#/organisation');
+
+    const people = await screen.findByRole('region', { name: /^People/ }, { timeout: 10_000 });
+    expect(
+      await within(people).findByText('151 people match; the first 100 are shown: search to narrow'),
+    ).toBeTruthy();
+    expect(within(people).getAllByRole('heading', { level: 3 })).toHaveLength(100);
+    fireEvent.change(within(people).getByRole('searchbox', { name: 'Search by name or team' }), {
+      target: { value: 'Person 149' },
+    });
+    expect(await within(people).findByText('1 person shown')).toBeTruthy();
+    expect(within(people).getByRole('heading', { level: 3, name: 'Person 149' })).toBeTruthy();
+  }, 60_000);
 });
