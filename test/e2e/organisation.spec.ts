@@ -4,10 +4,21 @@
 // Dana compares Ben's fingerprint, enrols him and grants him the reviewer role; Ben's review queue
 // then shows the review waiting for a reviewer. The DPO's keystrokes-level steps and the time
 // they take are recorded in the test's annotations (the Measure of issue 13). axe checks the
-// Organisation screen in its states and the Content & policy screen.
+// Organisation screen in its states and the Content & policy screen. A second test puts Ben on
+// his own app (its own user-data folder and key, the same workspace folder): it asks him to confirm
+// the organisation by its code, refuses a wrong one, and reads his role from the shared workspace.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import type { ProfileSummary } from '../../electron/core/contract/views/app';
+import { createDispatch } from '../../electron/core/dispatch';
+import { fileOnlyProtector } from '../../electron/core/profiles/keystore';
+import { createServices } from '../../electron/core/services';
+import { confStoreFactory } from '../../electron/core/settings/settingsStore';
+import { BINDING_NAME, pageBridgeSource } from '../../electron/preview/pageBridge';
+import { completeModules } from '../support/moduleKey';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { activate, goWithKeyboard, switchProfileWithKeyboard, tabTo } from './support/keyboard';
 import { ALL_MODULES, churnAnswers, churnResponses, SUBMITTER_MODULES } from './support/reviewAnswers';
@@ -199,4 +210,124 @@ test('a DPO sets up the organisation and appoints a reviewer, with the keyboard 
   await expect(page.getByText('ben.schmidt@example.com')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Join requests' })).toHaveCount(0);
   await expectNoViolations(page, 'Organisation (member, not admin)');
+});
+
+test('a reviewer on his own app confirms the organisation by its code before the DPO appoints him', async ({
+  browser,
+  page,
+  renderer,
+  steward,
+}) => {
+  test.setTimeout(180_000);
+  // Dana's app (the harness): she set up the organisation earlier.
+  const services = steward.handle.services;
+  const dana = await services.createProfile({
+    name: 'Dana Whitfield',
+    email: 'dana.whitfield@example.com',
+    team: 'Privacy Office',
+  });
+  const created = await services.createOrganisation({
+    name: 'Acme Analytics',
+    teams: ['Privacy Office', 'Data Science'],
+    team: 'Privacy Office',
+    fromPolicy: false,
+  });
+  const code = created.organisation.org!.code;
+
+  // Ben's own app: its own user-data folder and key, the same shared workspace folder.
+  const benDir = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-e2e-ben-'));
+  const benApp = await createServices({
+    userDataDir: benDir,
+    contentDir: steward.contentDir,
+    now: steward.clock.now,
+    settingsStoreFactory: confStoreFactory,
+    secretProtector: fileOnlyProtector,
+    capabilities: { host: 'test' },
+    appVersion: '0.0.0-test',
+  });
+  const benContext = await browser.newContext({ locale: 'en-US' });
+  try {
+    await benApp.services.setWorkspace({ dir: steward.workspaceDir });
+    const ben = await benApp.services.createProfile({
+      name: 'Ben Schmidt',
+      email: 'ben.schmidt@example.com',
+      team: 'Privacy Office',
+    });
+    await completeModules(benApp.services, ALL_MODULES, steward.contentDir);
+    const dispatch = createDispatch(benApp.services);
+    const benPage = await benContext.newPage();
+    await benPage.exposeBinding(BINDING_NAME, (_source, method: unknown, args: unknown) =>
+      dispatch(String(method), args),
+    );
+    await benPage.addInitScript(pageBridgeSource('binding'));
+
+    // Ben's app has not joined: it shows the organisation with its founder and code to compare.
+    await benPage.goto(renderer.url);
+    await goWithKeyboard(benPage, 'Organisation');
+    const confirm = benPage.getByRole('form', { name: 'Confirm Acme Analytics' });
+    await expect(benPage.getByRole('region', { name: 'Acme Analytics' })).toContainText('Dana Whitfield');
+    await expectNoViolations(benPage, 'Organisation (confirm the code)');
+    // A code that is not this organisation's is refused before anything is written.
+    await tabTo(benPage, confirm.getByRole('textbox', { name: /The code your admin gave you/ }));
+    await benPage.keyboard.type('AAAA-BBBB-CCCC-DDDD');
+    await activate(benPage, confirm.getByRole('button', { name: 'Confirm Acme Analytics' }));
+    await expect(confirm.getByText(/That is not this organisation's code/)).toBeVisible();
+    expect((await benApp.services.getOrganisation({})).state).toBe('confirm');
+    // The code Dana gave him.
+    await tabTo(benPage, confirm.getByRole('textbox', { name: /The code your admin gave you/ }));
+    await benPage.keyboard.press('ControlOrMeta+A');
+    await benPage.keyboard.type(code);
+    await activate(benPage, confirm.getByRole('button', { name: 'Confirm Acme Analytics' }));
+    await expect(benPage.getByText('Waiting for an admin to enrol you')).toBeVisible();
+
+    // Dana, on her app, sees his request with the fingerprint his Settings shows, enrols him, grants reviewer.
+    await page.goto(renderer.url);
+    await goWithKeyboard(page, 'Organisation');
+    const requests = page.getByRole('region', { name: 'Join requests' });
+    await expect(requests.getByText(ben.fingerprint)).toBeVisible();
+    await activate(page, requests.getByRole('button', { name: 'Enrol Ben Schmidt' }));
+    await activate(page, page.getByRole('button', { name: 'Grant a role to Ben Schmidt' }));
+    await activate(
+      page,
+      page
+        .getByRole('form', { name: 'Grant a role to Ben Schmidt' })
+        .getByRole('button', { name: /^Grant Reviewer/ }),
+    );
+    await expect(page.getByRole('list', { name: 'Roles of Ben Schmidt' })).toContainText('In force');
+
+    // Amara submits on Dana's app (enrolled first: a review counts once its submitter is).
+    const org = (await services.getOrganisation({})).org!;
+    const amara = await services.createProfile({
+      name: 'Amara Okafor',
+      email: 'amara.okafor@example.com',
+      team: 'Data Science',
+    });
+    await services.confirmOrganisation({ orgId: org.orgId, code: org.code });
+    await services.switchProfile({ profileId: dana.id });
+    await services.enrolPerson({
+      name: amara.name,
+      email: amara.email,
+      team: amara.team,
+      profileIds: [amara.id],
+    });
+    await services.switchProfile({ profileId: amara.id });
+    await steward.completeModules(SUBMITTER_MODULES);
+    const draft = await services.createReviewDraft({});
+    await services.saveReviewDraft({
+      draftId: draft.draftId,
+      answers: churnAnswers(),
+      mitigationResponses: churnResponses(),
+    });
+    await services.submitReview({ draftId: draft.draftId });
+
+    // On Ben's own app, read from the shared workspace: he is a reviewer and the review is his to decide.
+    await goWithKeyboard(benPage, 'Reviews');
+    const queue = benPage.getByRole('region', { name: 'Review queue' });
+    await expect(queue).toContainText('Amara Okafor');
+    await expect(queue.getByRole('link', { name: TITLE })).toBeVisible();
+  } finally {
+    await benContext.close();
+    await benApp.close();
+    fs.rmSync(benDir, { recursive: true, force: true });
+  }
 });
