@@ -136,7 +136,7 @@ export const REASON_TEXT = {
   'roster.nameTooLong': 'the name is longer than 120 characters',
   'roster.noTeam': 'the team is empty',
   'roster.unknownTeam':
-    '"{{team}}" is not one of the organisation\'s teams ({{teams}}); add it to the team list first, or import with --add-teams',
+    '"{{team}}" is not one of the organisation\'s teams ({{teams}}); add it to the team list first, or let the import add the teams in the file (--add-teams)',
   'roster.badStatus':
     '"{{status}}" is not a status Steward knows (active, inactive, suspended, true, false…)',
   'roster.badDate': '"{{date}}" is not a date written YYYY-MM-DD',
