@@ -3,13 +3,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { profileInputSchema } from '../core/contract/schemas';
 import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
 import { verifyWorkspace } from '../core/ledger';
-import { defaultUserDataDir } from '../core/paths';
 import { createProfile } from '../core/profiles/createProfile';
 import { fileOnlyProtector, listLocalKeyIds } from '../core/profiles/keystore';
 import { demoPeople } from '../core/demo/demoPeople';
@@ -21,61 +20,22 @@ import { loadContent } from '../core/training/content';
 import { createServices, type HostCapabilities, type ServiceHandle } from '../core/services';
 import { confStoreFactory } from '../core/settings/settingsStore';
 import { openStewardWorkspace, stewardWorkspace } from '../core/events';
+import {
+  CONTENT_DEFAULT_HELP,
+  contentDirFrom,
+  help,
+  keysDirFrom,
+  keysOption,
+  required,
+  UsageError,
+  type CliContext,
+  type CliIo,
+  type Command,
+  type OptionValues,
+} from './command';
+import { ORG_COMMANDS } from './orgCommands';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export interface CliContext {
-  /**
-   * The content folder shipped next to the CLI (`../../content` from electron/cli or out/cli),
-   * used when --content is not given and it exists; otherwise ./content in the working folder.
-   */
-  defaultContentDir?: string;
-}
-
-/** A usage problem: printed as one line plus a pointer to --help, exit code 2. */
-export class UsageError extends Error {}
-
-interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  /** Whether the command takes positional arguments (files). */
-  positionals?: boolean;
-  run(
-    values: Record<string, string | boolean | undefined>,
-    io: CliIo,
-    ctx: CliContext,
-    positionals: string[],
-  ): Promise<number>;
-}
-
-const keysOption = { keys: { type: 'string' as const } };
-const help = { help: { type: 'boolean' as const, short: 'h' } };
-
-function required(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`missing --${name}`);
-  return v;
-}
-
-function contentDirFrom(values: Record<string, unknown>, ctx: CliContext): string {
-  if (typeof values.content === 'string' && values.content.trim() !== '') return path.resolve(values.content);
-  if (ctx.defaultContentDir && fs.existsSync(ctx.defaultContentDir)) return ctx.defaultContentDir;
-  return path.resolve('content');
-}
-
-const CONTENT_DEFAULT_HELP =
-  'default: the content folder shipped with Steward (next to the package), else ./content';
-
-function keysDirFrom(values: Record<string, unknown>): string {
-  return typeof values.keys === 'string'
-    ? path.resolve(values.keys)
-    : path.join(defaultUserDataDir(), 'keys');
-}
+export { UsageError, type CliContext, type CliIo } from './command';
 
 const profileCreate: Command = {
   name: 'profile create',
@@ -305,7 +265,7 @@ const FORMAT_NAMES: Record<string, ExportFormat> = {
  * answered by the command line.
  */
 async function servicesAs(
-  values: Record<string, string | boolean | undefined>,
+  values: OptionValues,
   ctx: CliContext,
   host: Pick<HostCapabilities, 'chooseSavePath' | 'pickOpenFile'>,
 ): Promise<{ handle: ServiceHandle; cleanup: () => Promise<void> }> {
@@ -467,6 +427,7 @@ const recordsImport: Command = {
 
 export const COMMANDS: Command[] = [
   profileCreate,
+  ...ORG_COMMANDS,
   recordsVerify,
   recordsExport,
   recordsImport,
@@ -479,7 +440,7 @@ export const TOP_HELP = `steward — admin CLI for Steward workspaces (no Electr
 Usage: steward <command> [options]   (add --help to any command)
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n')}`;
+${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}`;
 
 export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -491,12 +452,36 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): P
     return words.every((w, i) => argv[i] === w);
   });
   if (!command) {
-    io.err(`steward: unknown command "${argv.slice(0, 2).join(' ')}". Run "steward --help" for the list.`);
+    // A group's words alone ("steward org", "steward org key --help") list that group's commands.
+    let depth = 0;
+    while (
+      COMMANDS.some(
+        (c) =>
+          c.name.split(' ').length > depth + 1 &&
+          argv.slice(0, depth + 1).every((w, i) => c.name.split(' ')[i] === w),
+      )
+    )
+      depth++;
+    const group = argv.slice(0, depth).join(' ');
+    const after = argv.slice(depth);
+    if (
+      depth > 0 &&
+      (after.length === 0 || (after.length === 1 && (after[0] === '--help' || after[0] === '-h')))
+    ) {
+      const members = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+      io.out(
+        `Usage: steward ${group} <command> [options]   (add --help to any command)\n\nCommands:\n${members.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}`,
+      );
+      return after.length === 0 ? 2 : 0;
+    }
+    io.err(
+      `steward: unknown command "${argv.slice(0, Math.max(2, depth + 1)).join(' ')}". Run "steward ${depth > 0 ? `${group} ` : ''}--help" for the list.`,
+    );
     return 2;
   }
   const rest = argv.slice(command.name.split(' ').length);
   try {
-    let values: Record<string, string | boolean | undefined>;
+    let values: OptionValues;
     let positionals: string[];
     try {
       const parsed = parseArgs({
@@ -505,7 +490,7 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): P
         strict: true,
         allowPositionals: command.positionals === true,
       });
-      values = parsed.values as Record<string, string | boolean | undefined>;
+      values = parsed.values as OptionValues;
       positionals = parsed.positionals;
     } catch (error) {
       throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));

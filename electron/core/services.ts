@@ -609,6 +609,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       session.notices = session.notices.filter((n) => n.id !== 'workspace-unavailable');
       session.settings.update({ workspaceDir: target });
       await openCurrentLedger();
+      // A pinned app judges the new folder now, as at start-up: whether it holds the organisation
+      // must not be the last folder's answer until something happens to read this one.
+      if (orgPin()) await readCurrentWorkspace().catch((e: unknown) => ctx.logError?.('read', e));
       return settingsView();
     },
 
