@@ -29,6 +29,14 @@ export const REASON_TEXT = {
   'fs.busy': 'the folder is in use',
   'fs.other': '{{detail}}',
 
+  // ---- profiles: passphrases
+  'profile.passphraseNeeded': 'This profile has a passphrase: type it to use the profile.',
+  'profile.passphraseWrong': 'That is not the passphrase of this profile.',
+  'profile.passphraseWait_one': 'Too many wrong passphrases: wait {{count}} second before you try again.',
+  'profile.passphraseWait_other': 'Too many wrong passphrases: wait {{count}} seconds before you try again.',
+  'profile.passphraseTooShort': 'A passphrase needs at least {{min}} characters.',
+  'profile.passphraseNotSet': 'This profile has no passphrase to change or remove.',
+
   // ---- the organisation
   'org.pinnedMissing_other':
     'This workspace holds another organisation than the one this app joined: it is not used. Choose the workspace folder of your organisation, or leave the organisation in Settings.',
@@ -128,7 +136,7 @@ export const REASON_TEXT = {
   'roster.nameTooLong': 'the name is longer than 120 characters',
   'roster.noTeam': 'the team is empty',
   'roster.unknownTeam':
-    '"{{team}}" is not one of the organisation\'s teams ({{teams}}); add it to the team list first, or import with --add-teams',
+    '"{{team}}" is not one of the organisation\'s teams ({{teams}}); add it to the team list first, or let the import add the teams in the file (--add-teams)',
   'roster.badStatus':
     '"{{status}}" is not a status Steward knows (active, inactive, suspended, true, false…)',
   'roster.badDate': '"{{date}}" is not a date written YYYY-MM-DD',

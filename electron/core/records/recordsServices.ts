@@ -11,7 +11,7 @@ import type { ExportFormat, JobView, RecordsFilter, RecordsView } from '../contr
 import { StewardError } from '../errors';
 import { ledgerRelPath, listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
 import type { Ledger, LedgerRead, Workspace } from '../ledger';
-import { loadKey, type SecretProtector } from '../profiles/keystore';
+import type { SecretProtector } from '../profiles/keystore';
 import { loadQuestionnaire, QUESTIONNAIRE_FILE, type Questionnaire } from '../review/questionnaire';
 import type { Settings } from '../settings/settingsStore';
 import { BASE_LOCALE, loadContent, type LoadedContent } from '../training/content';
@@ -84,7 +84,8 @@ export interface RecordsDeps {
   orgOf: (ledgers: readonly Pick<LedgerRead, 'profileId' | 'entries'>[], policy: Policy) => WorkspaceOrg;
   contentDir: string;
   userDataDir: string;
-  keysDir: string;
+  /** The private key (PEM) of a profile of this machine: the current one's as unlocked in this run. */
+  signingKey: (profileId: string) => string;
   secretProtector: SecretProtector;
   appVersion: string;
   now: () => Date;
@@ -565,8 +566,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         { name: 'Steward bundle', extensions: ['stewardbundle'] },
       ]);
       if (!outFile) return { file: null, entries: 0, headHash: null };
-      const key = loadKey(deps.keysDir, deps.secretProtector, profile.id);
-      const written = await writeBundle(deps.workspace(), profile.id, key.privateKeyPem, outFile, {
+      const written = await writeBundle(deps.workspace(), profile.id, deps.signingKey(profile.id), outFile, {
         now: deps.now,
       });
       await ledger.append('records.exported', bundleExportedData(written));

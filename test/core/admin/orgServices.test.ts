@@ -202,6 +202,37 @@ describe('setting up and joining an organisation', () => {
     others.push(right);
     await right.services.setWorkspace({ dir: wsDir });
     expect((await right.services.getOrganisation({})).state).toBe('member');
+    // A profile of the managed app still asks to join (comparing the code), and the admin sees it.
+    const fay = await right.services.createProfile({
+      name: 'Fay',
+      email: 'fay@example.com',
+      team: 'Product',
+    });
+    expect((await right.services.getOrganisation({})).me).toMatchObject({
+      personId: null,
+      joinRequested: false,
+    });
+    const asked = await right.services.confirmOrganisation({
+      orgId: seen.candidates[0]!.orgId,
+      code: seen.candidates[0]!.code,
+    });
+    expect(asked.me).toMatchObject({ joinRequested: true });
+    expect(asked.pinnedBy).toBe('deployment');
+    expect((await s.getOrganisation({})).org!.joinRequests.map((j) => j.profileId)).toContain(fay.id);
+  });
+
+  it('offers the teams the bundled policy names before an organisation is set up, and none after', async () => {
+    await s.createProfile({ name: 'Dana', email: 'dana@example.com', team: 'Legal & Privacy' });
+    const before = await s.getOrganisation({});
+    expect(before.state).toBe('none');
+    expect(before.suggestedTeams).toEqual(expect.arrayContaining(['Product', 'Engineering']));
+    await s.createOrganisation({
+      name: 'Acme',
+      teams: ['Legal & Privacy'],
+      team: 'Legal & Privacy',
+      fromPolicy: false,
+    });
+    expect((await s.getOrganisation({})).suggestedTeams).toEqual([]);
   });
 
   it('judges a workspace when the app moves to it, before its first write: no stale refusal, no stale welcome', async () => {
