@@ -361,6 +361,32 @@ describe('roles belong to people, not keys', () => {
     expect((await s.getReview({ reviewId })).summary.status).toBe('submitted');
   });
 
+  it('a review submitted before the organisation existed is still there once it does, and a reviewer decides it', async () => {
+    const amara = await s.createProfile({
+      name: 'Amara Okafor',
+      email: 'amara@example.com',
+      team: 'Data Science',
+    });
+    await completeModules(s, SUBMITTER_MODULES, env.contentDir);
+    const reviewId = await submitAs(amara, 'Churn model, from before');
+    clock = new Date('2026-03-04T09:00:00Z');
+    const { ben } = await staffed();
+    await s.switchProfile({ profileId: ben.id });
+    expect((await s.listReviews({})).queue.map((r) => r.reviewId)).toContain(reviewId);
+    const decided = await s.decideReview({
+      reviewId,
+      version: 1,
+      decision: 'approved',
+      rationale: 'Proportionate.',
+      conditions: [],
+      reReviewDate: '2027-03-01',
+      dpoAdvice: null,
+    });
+    expect(decided.summary.status).toBe('approved');
+    await s.switchProfile({ profileId: amara.id });
+    expect((await s.listReviews({})).mine.map((r) => r.reviewId)).toContain(reviewId);
+  });
+
   it('a second key of the same person is that person: submitting from one and approving with the other is refused', async () => {
     const { dana, ben, benPerson } = await staffed();
     const laptop = await s.createProfile({
