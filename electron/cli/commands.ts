@@ -8,7 +8,7 @@ import { profileInputSchema } from '../core/contract/schemas';
 import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
-import { verifyWorkspace } from '../core/ledger';
+import { memoryVerifiedHeads, verifyWorkspace } from '../core/ledger';
 import { defaultUserDataDir } from '../core/paths';
 import { createProfile } from '../core/profiles/createProfile';
 import { fileOnlyProtector, listLocalKeyIds } from '../core/profiles/keystore';
@@ -168,7 +168,9 @@ const demoSeed: Command = {
     ...help,
   },
   async run(values, io, ctx) {
-    const ws = await openStewardWorkspace(path.resolve(required(values, 'workspace')));
+    // Seeding reads the workspace after every step: what it verified once, it remembers (in
+    // memory only, for this run).
+    const ws = await openStewardWorkspace(path.resolve(required(values, 'workspace')), memoryVerifiedHeads());
     const count = Number(required(values, 'people'));
     if (!Number.isInteger(count) || count < 1 || count > 100_000) {
       throw new UsageError(

@@ -10,6 +10,8 @@ import { checkExternalUrl } from './links';
 import {
   createWorkspaceReader,
   openLedger,
+  openVerifiedHeads,
+  verificationRules,
   verifyWorkspace,
   type Ledger,
   type LedgerRead,
@@ -30,7 +32,7 @@ import {
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
-import { openStewardWorkspace } from './events';
+import { openStewardWorkspace, STEWARD_EVENTS } from './events';
 import { reason } from './contract/reasons';
 import { workspaceOrgOf, type OrgPin, type WorkspaceOrg } from './org/workspaceOrg';
 import type { Policy } from './policy/policy';
@@ -77,6 +79,9 @@ interface Session {
   ledgerError: ErrorPayload | null;
   notices: Notice[];
 }
+
+/** In the app's data folder: what it verified in full before (see ledger/verifiedHeads.ts). */
+export const VERIFIED_HEADS_FILE = 'verified-ledgers.log';
 
 export function defaultWorkspaceDir(userDataDir: string): string {
   return path.join(userDataDir, 'workspace');
@@ -130,8 +135,19 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     }
   }
 
+  /**
+   * What this app verified in full before, kept in its own data folder (never in the workspace,
+   * which others can write): each signature is checked once per app, not on every open. A new
+   * app version verifies everything again once.
+   */
+  const verified = openVerifiedHeads(
+    path.join(ctx.userDataDir, VERIFIED_HEADS_FILE),
+    verificationRules(STEWARD_EVENTS, ctx.appVersion),
+    (error) => ctx.logError?.('verifiedHeads', error),
+  );
+
   async function useWorkspace(dir: string): Promise<void> {
-    session.workspace = await openStewardWorkspace(dir);
+    session.workspace = await openStewardWorkspace(dir, verified);
     session.workspaceError = null;
   }
 
@@ -373,7 +389,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
         );
       }
       const target = path.resolve(dir);
-      const next = await openStewardWorkspace(target); // throws WORKSPACE_NOT_WRITABLE with the reason
+      const next = await openStewardWorkspace(target, verified); // throws WORKSPACE_NOT_WRITABLE with the reason
       if (session.workspace && session.workspace.dir !== next.dir) {
         await closeLedger();
         carryLocalLedgers(session.workspace, next);

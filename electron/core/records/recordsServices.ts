@@ -395,7 +395,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     ctx.progress(0, total);
     for (let i = 0; i < ids.length; i++) {
       if (ctx.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-      const read = await readLedgerFile(ws, `ledgers/${ids[i]}.jsonl`, { signatures: 'all' });
+      const read = await readLedgerFile(ws, `ledgers/${ids[i]}.jsonl`, { depth: 'full' });
       problems.push(...read.problems);
       ledgers.push({
         file: read.file,
@@ -425,7 +425,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       const profile = deps.currentProfile();
       if (!profile) return [];
       const ws = deps.workspace();
-      const own = await readLedgerFile(ws, `ledgers/${profile.id}.jsonl`, { signatures: 'last' });
+      const own = await readLedgerFile(ws, `ledgers/${profile.id}.jsonl`, { depth: 'quick' });
       const content = loadContent(deps.contentDir);
       return statementsForLedger(
         { id: profile.id, name: profile.name, email: profile.email },

@@ -160,7 +160,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
         if (list) list.push(e);
         else early.push(e);
       });
-      hit = readLedgerFile(deps.workspace(), ledgerRelPath(ledger.profileId), { signatures: 'last' }).then(
+      hit = readLedgerFile(deps.workspace(), ledgerRelPath(ledger.profileId), { depth: 'quick' }).then(
         (read) => {
           const entries = read.entries.filter(usable);
           const lastSeq = entries[entries.length - 1]?.seq ?? 0;
@@ -183,7 +183,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       ledger = null; // not writable: still show what the file holds
     }
     if (ledger && ledger.profileId === profile.id) return cachedEntries(ledger);
-    const read = await readLedgerFile(deps.workspace(), ledgerRelPath(profile.id), { signatures: 'last' });
+    const read = await readLedgerFile(deps.workspace(), ledgerRelPath(profile.id), { depth: 'quick' });
     return read.entries.filter(usable);
   }
 
@@ -297,7 +297,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       if (!data.success) break;
       // Verified only when the entry is among those the full check of its ledger trusts: its
       // bytes match its hash, the chain up to it holds and every signature is the signer's.
-      const read = await readLedgerFile(ws, ledgerRelPath(id), { signatures: 'all' });
+      const read = await readLedgerFile(ws, ledgerRelPath(id), { depth: 'full' });
       const trusted = read.entries.find((e) => e.seq === line.seq && e.hash === entryHash);
       const genesis = read.entries[0];
       const signer =
