@@ -3,7 +3,6 @@
 // fact is a signed entry in the learner's own ledger; status is projected from those entries.
 // Modules are shown in the learner's language where a translation exists; whatever they read and
 // answered is recorded with that file's content hash, and counts in every language.
-import fs from 'node:fs';
 import type { Services } from '../contract/methods';
 import type { ProfileSummary } from '../contract/views/app';
 import type {
@@ -26,6 +25,7 @@ import type { EventRegistry } from '../ledger';
 import { trainingCompletedSchema } from './events';
 import type { Ledger, LedgerEntry, Workspace } from '../ledger';
 import { ledgerPath } from '../ledger/workspace';
+import { FILE_CAPS, readRegularFile } from '../ledger/safeFs';
 import { requiredModulesFor } from '../policy/roles';
 import { readProfileFromLedger } from '../profiles/profileDirectory';
 import type { ReadingProgressStore } from '../settings/settingsStore';
@@ -283,7 +283,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
     for await (const id of candidates()) {
       let buf: Buffer;
       try {
-        buf = fs.readFileSync(ledgerPath(ws, id));
+        buf = readRegularFile(ledgerPath(ws, id), FILE_CAPS.ledgerBytes); // never a FIFO or a symlink
       } catch {
         continue;
       }

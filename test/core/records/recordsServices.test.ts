@@ -155,6 +155,23 @@ describe('records services', () => {
     expect(a.file).not.toBe(b.file);
   });
 
+  it('never makes or reads the pseudonym key through a symlink planted in the workspace', async () => {
+    const m = await machine();
+    await team(m);
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-outside-'));
+    try {
+      const records = path.join(m.dir, 'user', 'workspace', 'records');
+      fs.rmSync(records, { recursive: true, force: true });
+      fs.symlinkSync(outside, records);
+      const job = await settle(m.s, await m.s.startExport({ format: 'csv-matrix', pseudonymise: true }));
+      expect(job.state).toBe('failed');
+      expect(JSON.stringify(job.error)).toMatch(/symbolic link/);
+      expect(fs.readdirSync(outside)).toEqual([]);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('an xAPI export says in which language each module was taken', async () => {
     const m = await machine();
     const ana = await m.s.createProfile({ name: 'Ana Duarte', email: 'ana@example.com', team: 'Product' });
