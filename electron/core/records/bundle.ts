@@ -56,12 +56,15 @@ export const bundleManifestSchema = z
 export type BundleManifest = z.output<typeof bundleManifestSchema>;
 
 /** The whole file, once its format and version have been recognised. */
+/** Most lines a bundle may hold (as records/importFormats.ts caps an export's). */
+const MAX_BUNDLE_LINES = 2_000_000;
+
 export const bundleFileSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
     version: z.literal(BUNDLE_VERSION),
     manifest: bundleManifestSchema,
-    lines: z.array(z.string()).min(1),
+    lines: z.array(z.string()).min(1).max(MAX_BUNDLE_LINES),
     signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, { error: 'must be a base64 Ed25519 signature' }),
   })
   .strict();
