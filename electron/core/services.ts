@@ -33,10 +33,11 @@ import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
 import { openStewardWorkspace, STEWARD_EVENTS } from './events';
-import { reason } from './contract/reasons';
 import { workspaceOrgOf, type OrgPin, type WorkspaceOrg } from './org/workspaceOrg';
-import type { Policy } from './policy/policy';
-import { loadContent } from './training/content';
+import { loadPolicy, type Policy } from './policy/policy';
+import { resolveContentInForce, type ContentInForce } from './org/contentInForce';
+import { createOrgServices } from './admin/orgServices';
+import { formatReason, reason, type Reason } from './contract/reasons';
 
 export interface HostCapabilities extends RecordsHost {
   host: AppInfo['host'];
@@ -51,7 +52,10 @@ export interface ServiceContext {
   secretProtector: SecretProtector;
   capabilities: HostCapabilities;
   appVersion: string;
-  /** The organisation's content: modules/, review/, policy.yaml. */
+  /**
+   * The content bundled with the app: modules/, review/, policy.yaml. Used without an
+   * organisation; with one, it only seeds the first release (the newest release is used).
+   */
   contentDir: string;
   /** Overrides the private-key folder (`--keys DIR` in the CLI). */
   keysDir?: string;
@@ -64,6 +68,8 @@ export interface ServiceContext {
    * STEWARD_ORG variable; see deploymentPin in org/deployment.ts), or null.
    */
   deploymentPin?: OrgPin | null;
+  /** Why a deployment setting that exists could not be used (shown as a notice). */
+  deploymentProblem?: Reason | null;
 }
 
 export interface ServiceHandle {
@@ -99,6 +105,14 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     ledgerError: null,
     notices: [],
   };
+  if (ctx.deploymentProblem) {
+    session.notices.push({
+      id: 'deployment-invalid',
+      level: 'error',
+      message: formatReason(ctx.deploymentProblem),
+      reasons: [ctx.deploymentProblem],
+    });
+  }
   if (opened.movedAside) {
     session.notices.push({
       id: 'settings-corrupt',
@@ -178,13 +192,55 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     const ws = requireWorkspace();
     if (shared?.ws !== ws) shared = { ws, reader: createWorkspaceReader(ws), last: Promise.resolve() };
     const { reader } = shared;
-    const next = shared.last.then(
-      () => reader.read(),
-      () => reader.read(),
-    );
+    const next = shared.last
+      .then(
+        () => reader.read(),
+        () => reader.read(),
+      )
+      .then((result) => {
+        refreshOrg(result.ledgers);
+        return result;
+      });
     shared.last = next.catch(() => undefined);
     return next;
   }
+
+  /**
+   * The organisation and content in force as of the last workspace read: which release the
+   * services read policy, modules and questionnaire from (see org/contentInForce.ts), and why the
+   * workspace is refused, if it is (it does not hold the organisation this app is pinned to).
+   */
+  let inForce: ContentInForce | null = null;
+  let orgRefusal: Reason | null = null;
+  const releasesDir = path.join(ctx.userDataDir, 'releases');
+
+  function refreshOrg(ledgers: readonly LedgerRead[]): ContentInForce {
+    const bundledPolicy = loadPolicy(ctx.contentDir).policy;
+    const wo = workspaceOrgOf(ledgers, bundledPolicy, orgPin());
+    orgRefusal = wo.refusal;
+    const seen = session.settings.get().seenRelease;
+    const next = resolveContentInForce({
+      org: wo.pinned ? wo.org : null,
+      workspaceDir: requireWorkspace().dir,
+      cacheDir: releasesDir,
+      bundledDir: ctx.contentDir,
+      seen,
+    });
+    if (
+      next.seen &&
+      (!seen ||
+        seen.orgId !== next.seen.orgId ||
+        seen.release !== next.seen.release ||
+        seen.manifestHash !== next.seen.manifestHash)
+    ) {
+      session.settings.update({ seenRelease: next.seen });
+    }
+    inForce = next;
+    return next;
+  }
+
+  /** The folder the services read content from now: the release in force, else the bundled content. */
+  const contentDirNow = (): string => inForce?.dir ?? ctx.contentDir;
 
   function requireWorkspace(): Workspace {
     if (!session.workspace) {
@@ -242,6 +298,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
   /** The current profile's ledger, or the reason it cannot be written. */
   function requireLedger(): Ledger {
+    if (orgRefusal) {
+      throw new StewardError('WORKSPACE_REFUSED', formatReason(orgRefusal), { reasons: [orgRefusal] });
+    }
     if (session.ledger) return session.ledger;
     if (session.ledgerError) {
       throw new StewardError(session.ledgerError.code, session.ledgerError.message, {
@@ -266,7 +325,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     profile: ProfileSummary,
   ): Promise<{ team: string; roles: Set<'reviewer' | 'manager'> }> {
     const { ledgers } = await readCurrentWorkspace();
-    const { authority } = orgOf(ledgers, loadContent(ctx.contentDir).policy);
+    const { authority } = orgOf(ledgers, loadPolicy(contentDirNow()).policy);
     const now = (ctx.now ?? (() => new Date()))();
     const roles = new Set(
       [...authority.rolesAt(profile.id, now)].filter((r): r is 'reviewer' | 'manager' => r !== 'admin'),
@@ -275,7 +334,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   }
 
   const training = createTrainingServices({
-    contentDir: ctx.contentDir,
+    get contentDir() {
+      return contentDirNow();
+    },
     now: ctx.now ?? (() => new Date()),
     workspace: requireWorkspace,
     currentProfile,
@@ -287,7 +348,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   });
 
   const reviews = createReviewServices({
-    contentDir: ctx.contentDir,
+    get contentDir() {
+      return contentDirNow();
+    },
     now: ctx.now ?? (() => new Date()),
     workspace: requireWorkspace,
     currentProfile,
@@ -300,7 +363,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   const records = createRecordsServices({
     settings: session.settings,
     orgOf,
-    contentDir: ctx.contentDir,
+    get contentDir() {
+      return contentDirNow();
+    },
     userDataDir: ctx.userDataDir,
     keysDir,
     secretProtector: ctx.secretProtector,
@@ -316,10 +381,30 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     recheckWorkspace: () => shared?.reader.recheck(),
   });
 
+  const organisation = createOrgServices({
+    now: ctx.now ?? (() => new Date()),
+    workspace: requireWorkspace,
+    currentProfile,
+    ledger: requireLedger,
+    readWorkspace: readCurrentWorkspace,
+    orgOf,
+    contentInForce: refreshOrg,
+    bundledContentDir: ctx.contentDir,
+    pin(org) {
+      const before = session.settings.get();
+      session.settings.update({
+        org: { ...org, pinnedAt: (ctx.now ?? (() => new Date()))().toISOString() },
+        ...(before.seenRelease && before.seenRelease.orgId !== org.orgId ? { seenRelease: null } : {}),
+      });
+    },
+    pinnedBy: () => (ctx.deploymentPin ? 'deployment' : session.settings.get().org ? 'person' : null),
+  });
+
   const services: Services = {
     ...training,
     ...reviews,
     ...records.services,
+    ...organisation,
 
     async getAppInfo() {
       const notices = [...session.notices];
@@ -329,6 +414,22 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
           level: 'error',
           message: session.ledgerError.message,
           ...(session.ledgerError.reasons ? { reasons: session.ledgerError.reasons } : {}),
+        });
+      }
+      if (orgRefusal) {
+        notices.push({
+          id: 'org-refused',
+          level: 'error',
+          message: formatReason(orgRefusal),
+          reasons: [orgRefusal],
+        });
+      }
+      for (const [i, problem] of (inForce?.problems ?? []).entries()) {
+        notices.push({
+          id: `content-${i}`,
+          level: 'warning',
+          message: formatReason(problem),
+          reasons: [problem],
         });
       }
       return {
@@ -435,6 +536,20 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       return { opened: true };
     },
   };
+
+  // Content in force from the start: this app's copy of the newest release it has used, at once;
+  // a pinned app that has used none yet reads the workspace first. The read brings it up to date.
+  {
+    const seen = session.settings.get().seenRelease;
+    const pinned = orgPin();
+    const local = seen ? path.join(releasesDir, seen.manifestHash) : null;
+    if (seen && pinned && local && fs.existsSync(path.join(local, '.steward-release-complete'))) {
+      inForce = { dir: local, release: null, problems: [], seen };
+      if (session.workspace) void readCurrentWorkspace().catch((e: unknown) => ctx.logError?.('read', e));
+    } else if (pinned && session.workspace) {
+      await readCurrentWorkspace().catch((e: unknown) => ctx.logError?.('read', e));
+    }
+  }
 
   return {
     services,

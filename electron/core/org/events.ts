@@ -24,6 +24,9 @@ const name = z.string().trim().min(1).max(120);
 const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
 const team = z.string().trim().min(1).max(80);
 const teams = z.array(team).max(500);
+/** The fields org events are made of, for the contract's argument schemas. */
+export const orgFields = { personId, grantId, day, name, email, team, teams, role: z.enum(ORG_ROLES) };
+
 /** What every org event after the genesis carries: which org, and the latest org event its author saw. */
 const ref = { orgId: hashSchema, after: hashSchema };
 
@@ -36,7 +39,7 @@ export const orgCreatedSchema = z
   .strict();
 
 export const orgPersonEnrolledSchema = z
-  .object({ ...ref, personId, name, email, team, profileIds: z.array(profileIdSchema).min(1).max(20) })
+  .object({ ...ref, personId, name, email, team, profileIds: z.array(profileIdSchema).max(20) })
   .strict();
 
 export const orgKeyAddedSchema = z.object({ ...ref, personId, profileId: profileIdSchema }).strict();

@@ -120,6 +120,29 @@ export function transitionContext(
 }
 
 /**
+ * The earliest time each entry can have been written: a ledger's entries are appended in order,
+ * so an entry is no earlier than the one before it in its ledger, whatever its own clock said;
+ * and no earlier than a witness that saw the ledger without it (`witnessed`, when given: the
+ * time of the first checkpoint that saw the ledger shorter than this entry's seq). Keyed by hash.
+ */
+export function ledgerTimeBounds(
+  entriesByActor: ReadonlyMap<string, readonly LedgerEntry[]>,
+  witnessed?: (profileId: string, seq: number) => string | null,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [profileId, entries] of entriesByActor) {
+    let floor = '';
+    for (const e of entries) {
+      const seen = witnessed?.(profileId, e.seq) ?? null;
+      if (seen !== null && seen > floor) floor = seen;
+      if (floor !== '' && floor > e.ts) out.set(e.hash, floor);
+      if (e.ts > floor) floor = e.ts;
+    }
+  }
+  return out;
+}
+
+/**
  * Projects every review in the workspace. Roles come from the policy as it reads now, for the day
  * of each event (an entry's from/until); training is judged as it stood when each event was written.
  */
@@ -128,14 +151,17 @@ export function projectWorkspaceReviews(
   content: ReviewContent,
   questionnaire: Questionnaire | undefined,
   authority: Authority,
+  witnessed?: (profileId: string, seq: number) => string | null,
 ): ReviewWorkspaceView {
   const base = workspacePeople(ledgers);
   const events: ReviewEventInput[] = [];
   for (const [, entries] of base.entriesByActor) {
     for (const e of entries) if (e.type.startsWith('review.')) events.push(e);
   }
+  const notBefore = ledgerTimeBounds(base.entriesByActor, witnessed);
   const { reviews, ignored } = projectReviews(events, {
-    contextFor: (e) => transitionContext(content, base, authority, e.actor, new Date(e.ts)),
+    contextFor: (e, _state, at) => transitionContext(content, base, authority, e.actor, at),
+    notBefore: (e) => notBefore.get(e.hash) ?? null,
     questionnaire,
   });
   return { ...base, reviews, ignored };

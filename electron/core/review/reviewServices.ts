@@ -86,6 +86,28 @@ interface WorkspaceView {
   authority: Authority;
 }
 
+/**
+ * What an event acts on, as this app sees the review now (see `causal` in events.ts): the latest
+ * event applied, the submission of the version acted on, and — for a reviewer's decision or change
+ * request on a review in conflict — the conflicting events it settles.
+ */
+export function causalOf(
+  state: ReviewState | null,
+  action: ReviewAction,
+): { after: string | null; submission?: string; overrides?: string[] } {
+  if (!state) return { after: null };
+  const acted = action.type === 'review.submitted' ? action.data.version - 1 : action.data.version;
+  const submission = state.versions.find((v) => v.version === acted)?.hash;
+  const settles =
+    state.conflict !== null &&
+    (action.type === 'review.decided' || action.type === 'review.changesRequested');
+  return {
+    after: state.head,
+    ...(submission ? { submission } : {}),
+    ...(settles ? { overrides: state.conflict!.events.map((e) => e.hash) } : {}),
+  };
+}
+
 /** A refusal as the error a call returns: its reasons as data, and in English for logs and the CLI. */
 function notAllowed(...reasons: Reason[]): StewardError {
   return new StewardError('NOT_ALLOWED', reasons.map(formatReason).join(' '), { reasons });
@@ -278,7 +300,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     const check = checkTransition(state, action, contextFor(view, profile.id, deps.now()));
     if (!check.ok) throw notAllowed(...check.reasons);
     const ledger = deps.ledger();
-    await ledger.append(action.type, action.data as never);
+    await ledger.append(action.type, { ...action.data, ...causalOf(state, action) } as never);
   }
 
   async function detailAfter(profile: ProfileSummary, reviewId: string): Promise<ReviewDetail> {
@@ -299,7 +321,13 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       return {
         mine: view.reviews.filter((r) => r.submitter === profile.id).map((r) => summaryOf(view, r)),
         queue:
-          rBlockers.length === 0 ? reviewQueue(view.reviews, profile.id).map((r) => summaryOf(view, r)) : [],
+          rBlockers.length === 0
+            ? reviewQueue(
+                view.reviews,
+                profile.id,
+                (a, b) => view.authority.personKey(a) === view.authority.personKey(b),
+              ).map((r) => summaryOf(view, r))
+            : [],
         all: visible.map((r) => summaryOf(view, r)),
         drafts: deps.drafts
           .list()

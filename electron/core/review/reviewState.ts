@@ -113,6 +113,20 @@ export interface ReviewState {
   withdrawal: ReviewWithdrawal | null;
   /** Conditions of an approval marked met, in the order they were. */
   conditionsMet: ReviewConditionMet[];
+  /** The hash of the latest event applied: what the next event on this review names as `after`. */
+  head: string;
+  /**
+   * Events that acted on the same state without seeing each other (an approval and a rejection of
+   * the same version, a withdrawal beside a decision): none is applied, the review stays as it was
+   * before them, until a reviewer's decision that saw them settles it (`overrides`).
+   */
+  conflict: ReviewConflict | null;
+}
+
+export interface ReviewConflict {
+  /** The event both sides followed. */
+  after: string;
+  events: { hash: string; type: ReviewEventType; actor: string; ts: string; decision: Decision | null }[];
 }
 
 export interface IgnoredReviewEvent {

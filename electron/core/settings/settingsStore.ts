@@ -76,7 +76,11 @@ const settingsShape = z.object({
     .nullable(),
   /** The newest content release of that organisation this app has used: it never takes an older one. */
   seenRelease: z
-    .object({ orgId: z.string().regex(SHA256_PATTERN), release: z.number().int().min(1) })
+    .object({
+      orgId: z.string().regex(SHA256_PATTERN),
+      release: z.number().int().min(1),
+      manifestHash: z.string().regex(SHA256_PATTERN),
+    })
     .strict()
     .nullable(),
 });
