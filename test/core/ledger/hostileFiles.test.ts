@@ -48,6 +48,7 @@ function openInApp(dir: string): {
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(FIXTURES, 'read-workspace.ts'), dir], {
     encoding: 'utf8',
     timeout: TIMEOUT_MS,
+    killSignal: 'SIGKILL', // a child blocked on a FIFO outlives SIGTERM
   });
   expect(r.signal, `the read hung or was killed; stderr: ${r.stderr}`).toBeNull();
   expect(r.status, r.stderr).toBe(0);

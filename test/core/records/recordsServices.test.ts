@@ -284,6 +284,28 @@ describe('records services', () => {
     expect(job.total).toBeGreaterThan(0);
   });
 
+  it('"Verify now" names a line nested 100,000 deep by file and seq, and reads every other ledger', async () => {
+    const m = await machine();
+    const { zoe } = await team(m);
+    const file = path.join(m.dir, 'user', 'workspace', 'ledgers', `${zoe.id}.jsonl`);
+    const seq = fs.readFileSync(file, 'utf8').split('\n').length; // lines + 1: the next seq
+    fs.appendFileSync(file, `{"seq":${seq},"data":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
+    const job = await settle(m.s, await m.s.startVerify({}));
+    expect(job).toMatchObject({ state: 'done', error: null });
+    expect(job.report).toMatchObject({ ok: false, depth: 'full' });
+    expect(job.report!.problems).toContainEqual(
+      expect.objectContaining({
+        file: `ledgers/${zoe.id}.jsonl`,
+        seq,
+        why: expect.objectContaining({ code: 'ledger.tooDeep' }),
+      }),
+    );
+    expect(job.report!.ledgers.filter((l) => l.ok)).toHaveLength(2);
+    // The everyday read shows Zoë's signed entries and nothing of the planted line.
+    const asBen = await m.s.getRecords({});
+    expect(asBen.people.map((p) => p.id)).toContain(zoe.id);
+  });
+
   it('cancels an export: no file and no ledger entry', async () => {
     const m = await machine({
       chooseSavePath: async ({ defaultName }) =>
