@@ -23,7 +23,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { reason, type Reason } from '../contract/reasons';
+import { formatReason, reason, type Reason } from '../contract/reasons';
 
 /** Absent on Windows, where symlinks in a workspace are rare and FIFOs cannot be made: 0 there. */
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -49,7 +49,7 @@ export class UnsafeFileError extends Error {
     readonly path: string,
     readonly why: Reason,
   ) {
-    super(`${path}: ${why.code}`);
+    super(`${path}: ${formatReason(why)}`);
     this.name = 'UnsafeFileError';
   }
 }

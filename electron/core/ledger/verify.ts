@@ -138,9 +138,9 @@ export async function listLedgerIds(ws: Workspace): Promise<string[]> {
 
 /** Throws unless `dir` is a real folder (or absent): a symlinked folder is not followed. */
 export function checkFolder(dir: string): void {
-  const kind = kindAt(dir);
-  if (kind === null || kind === 'directory') return;
-  throw new UnsafeFileError(dir, kind === 'symlink' ? reason('fs.symlink') : reason('fs.notAFolder'));
+  // Anything else that is not a folder (a file, a FIFO) fails the listing itself with ENOTDIR,
+  // without blocking: opendir opens with O_DIRECTORY.
+  if (kindAt(dir) === 'symlink') throw new UnsafeFileError(dir, reason('fs.symlink'));
 }
 
 function summarize(read: LedgerRead): LedgerSummary {
