@@ -3,7 +3,7 @@
 // foreign file is refused before it is parsed; then each ledger the file holds, as the ledger
 // layer will verify it (ledger/import.ts). A refusal says why, and that nothing was imported.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { PROFILE_ID_PATTERN } from '../contract/ids';
 import { StewardError } from '../errors';
@@ -77,11 +77,23 @@ function describeIssue(error: z.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
+/**
+ * The bytes of a file someone chose to import. It may be anywhere (a symlink to it is fine), but
+ * only a regular file is opened: a FIFO would block the open, a device would never end. stat
+ * first, then O_NONBLOCK (a FIFO swapped in does not block), then fstat below.
+ */
 export function readReceivedFile(file: string, fileName: string, maxBytes: number): Buffer {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    if (!statSync(file).isFile()) {
+      throw new ImportRefusedError(
+        'not-steward',
+        `Cannot import ${fileName}: it is not a file. Nothing was imported.`,
+      );
+    }
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
+    if (err instanceof StewardError) throw err;
     throw new StewardError(
       'NOT_FOUND',
       `Steward cannot open ${file}: ${plainReason(err)}. Nothing was imported.`,

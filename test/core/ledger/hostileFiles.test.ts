@@ -8,7 +8,7 @@ import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../../electron/core/ledger';
-import { runSteward } from '../../support/cli';
+import { profileCreateArgs, runSteward } from '../../support/cli';
 import { makePerson, newWorkspace, type Person } from '../records/fixtures/bundles/people';
 import { cleanupTempDirs, FIXTURES, tempDir } from './helpers';
 
@@ -132,6 +132,24 @@ describe('planted files in a workspace', () => {
         expect.objectContaining({ file: `ledgers/${bob.profileId}.jsonl`, seq: 4 }),
       );
     }
+  });
+
+  it('a FIFO given to `records import` is refused, not opened (the open would block)', () => {
+    const home = tempDir('steward-home-');
+    const dir = join(home, 'ws');
+    const keys = join(home, 'keys');
+    const made = runSteward(
+      home,
+      profileCreateArgs({ workspace: dir, name: 'Meg M', email: 'meg@example.org', team: 'R', keys }),
+    );
+    expect(made.code, made.err).toBe(0);
+    const fifo = join(home, 'ada.stewardbundle');
+    mkfifo(fifo);
+    const r = runSteward(home, ['records', 'import', '--workspace', dir, fifo, '--keys', keys], {
+      timeout: TIMEOUT_MS,
+    });
+    expect(r.code).toBe(1); // not null: it finished
+    expect(r.err).toContain('Cannot import ada.stewardbundle: it is not a file. Nothing was imported.');
   });
 
   it('a ledger larger than the cap or a line longer than the cap is named, not read whole', () => {
