@@ -9,12 +9,14 @@ import { orgEventDataSchemas } from './org/events';
 import { recordsEventDataSchemas } from './records/events';
 import { reviewEventDataSchemas } from './review/events';
 import { trainingEventDataSchemas } from './training/events';
+import { witnessEventDataSchemas } from './witness/events';
 
 export const STEWARD_EVENTS: EventRegistry = createEventRegistry({
   ...trainingEventDataSchemas,
   ...reviewEventDataSchemas,
   ...recordsEventDataSchemas,
   ...orgEventDataSchemas,
+  ...witnessEventDataSchemas,
 });
 
 /**
