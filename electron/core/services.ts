@@ -1,6 +1,7 @@
 // The one table of services. Every transport (Electron IPC, the preview WebSocket, the e2e
 // bridge) carries calls to the object built here; no method body exists anywhere else.
 // Arguments arrive already validated by core/dispatch.ts.
+import { witnessBounds } from './witness/compare';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from './contract/methods';
@@ -227,7 +228,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
   function refreshOrg(ledgers: readonly LedgerRead[]): ContentInForce {
     const bundledPolicy = loadPolicy(ctx.contentDir).policy;
-    const wo = workspaceOrgOf(ledgers, bundledPolicy, orgPin());
+    const wo = workspaceOrgOf(ledgers, bundledPolicy, orgPin(), witnessBounds(ledgers));
     orgRefusal = wo.refusal;
     const seen = session.settings.get().seenRelease;
     const next = resolveContentInForce({
@@ -354,10 +355,8 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     return pinned ? { orgId: pinned.orgId, by: 'person' } : null;
   }
 
-  const orgOf = (
-    ledgers: readonly Pick<LedgerRead, 'profileId' | 'entries'>[],
-    policy: Policy,
-  ): WorkspaceOrg => workspaceOrgOf(ledgers, policy, orgPin());
+  const orgOf = (ledgers: readonly LedgerRead[], policy: Policy): WorkspaceOrg =>
+    workspaceOrgOf(ledgers, policy, orgPin(), witnessBounds(ledgers));
 
   /** The keys the roster of this app's organisation ever enrolled (null without one). */
   const enrolledOf = (ledgers: readonly LedgerRead[]) =>
@@ -405,7 +404,14 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
   const records = createRecordsServices({
     settings: session.settings,
-    orgOf,
+    // Records also ask with org entries alone (verify): read without witnesses' bounds there.
+    orgOf: (ledgers, policy) =>
+      workspaceOrgOf(
+        ledgers,
+        policy,
+        orgPin(),
+        ledgers.every((l): l is LedgerRead => 'publicKey' in l) ? witnessBounds(ledgers) : undefined,
+      ),
     get contentDir() {
       return contentDirNow();
     },

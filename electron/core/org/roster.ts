@@ -233,7 +233,11 @@ function isAdminType(type: string): type is AdminEventType {
  * The organisation `orgId` from every ledger's entries (any types; others are skipped). Null when
  * the workspace holds no valid genesis with that id.
  */
-export function projectOrg(entries: readonly LedgerEntry[], orgId: string): OrgState | null {
+export function projectOrg(
+  entries: readonly LedgerEntry[],
+  orgId: string,
+  notBefore?: (e: LedgerEntry) => string | null,
+): OrgState | null {
   const genesis = entries.find((e) => e.type === 'org.created' && e.hash === orgId);
   if (!genesis) return null;
   const g = orgEventDataSchemas['org.created'].safeParse(genesis.data);
@@ -288,7 +292,9 @@ export function projectOrg(entries: readonly LedgerEntry[], orgId: string): OrgS
     if (e.type === 'org.joined' || e.type === 'org.changeRequested') {
       if ((e.data as { orgId?: unknown }).orgId === orgId) personal.push(e as OrgEntry);
     } else if (isAdminType(e.type) && (e.data as { orgId?: unknown }).orgId === orgId) {
-      admin.push(e as OrgEntry);
+      // Judged at the earliest time it can have been written, whatever its own clock said.
+      const floor = notBefore?.(e) ?? null;
+      admin.push((floor !== null && floor > e.ts ? { ...e, ts: floor } : e) as OrgEntry);
     }
   }
 

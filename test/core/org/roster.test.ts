@@ -100,3 +100,54 @@ describe('the roster: who holds a key', () => {
     expect(large / small, `5,000: ${small.toFixed(0)} ms, 20,000: ${large.toFixed(0)} ms`).toBeLessThan(9);
   });
 });
+
+describe('an admin whose rights ended, backdating', () => {
+  it('a grant dated inside his rights counts only until a witness saw his ledger without it after they ended', () => {
+    const c = chain();
+    const eveKey = profile('eve laptop');
+    c.enrol('Eve', [eveKey]);
+    c.add('org.roleGranted', {
+      grantId: `g${hex(16, 'eve admin')}`,
+      personId: personId('Eve'),
+      role: 'admin',
+      teams: null,
+      from: null,
+      until: null,
+    });
+    c.enrol('Mallory', []);
+    const seen = c.entries.at(-1)!.hash; // what Eve last saw: the roster before her rights ended
+    c.add('org.roleRevoked', { grantId: `g${hex(16, 'eve admin')}`, until: '2026-03-02' });
+    // Written weeks later by Eve's own code, dated on the 2nd, inside her rights, naming what she saw.
+    const backdated = {
+      seq: 2,
+      ts: '2026-03-02T10:00:00.000Z',
+      actor: eveKey,
+      prev: hex(64, 'eve genesis'),
+      hash: hex(64, 'eve backdated grant'),
+      sig: '',
+      type: 'org.roleGranted',
+      data: {
+        orgId: c.orgId,
+        after: seen,
+        grantId: `g${hex(16, 'mallory admin')}`,
+        personId: personId('Mallory'),
+        role: 'admin',
+        teams: null,
+        from: null,
+        until: null,
+      },
+    } as unknown as LedgerEntry;
+    const entries = [...c.entries, backdated];
+    const isMalloryAdmin = (org: ReturnType<typeof projectOrg>) =>
+      org!.grants.some((g) => g.personId === personId('Mallory') && g.role === 'admin');
+
+    // Nothing bounds it: its own date stands (the gap witnessing closes).
+    expect(isMalloryAdmin(projectOrg(entries, c.orgId))).toBe(true);
+    // A checkpoint on the 20th saw Eve's ledger without it: it is judged on the 20th, refused.
+    const witnessed = projectOrg(entries, c.orgId, (e) =>
+      e.hash === backdated.hash ? '2026-03-20T09:00:00.000Z' : null,
+    )!;
+    expect(isMalloryAdmin(witnessed)).toBe(false);
+    expect(witnessed.ignored.map((i) => i.hash)).toContain(backdated.hash);
+  });
+});
