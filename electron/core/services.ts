@@ -11,6 +11,8 @@ import { checkExternalUrl } from './links';
 import {
   createWorkspaceReader,
   openLedger,
+  openVerifiedHeads,
+  verificationRules,
   type Ledger,
   type LedgerRead,
   type Workspace,
@@ -37,7 +39,7 @@ import {
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
-import { openStewardWorkspace } from './events';
+import { openStewardWorkspace, STEWARD_EVENTS } from './events';
 import { workspaceOrgOf, type OrgPin, type WorkspaceOrg } from './org/workspaceOrg';
 import { loadPolicy, type Policy } from './policy/policy';
 import { resolveContentInForce, type ContentInForce } from './org/contentInForce';
@@ -113,6 +115,9 @@ function passphraseWaitMs(failures: number): number {
     ? 0
     : Math.min(300_000, 5_000 * 2 ** (failures - FREE_PASSPHRASE_TRIES));
 }
+
+/** In the app's data folder: what it verified in full before (see ledger/verifiedHeads.ts). */
+export const VERIFIED_HEADS_FILE = 'verified-ledgers.log';
 
 export function defaultWorkspaceDir(userDataDir: string): string {
   return path.join(userDataDir, 'workspace');
@@ -191,8 +196,19 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     }
   }
 
+  /**
+   * What this app verified in full before, kept in its own data folder (never in the workspace,
+   * which others can write): each signature is checked once per app, not on every open. A new
+   * app version verifies everything again once.
+   */
+  const verified = openVerifiedHeads(
+    path.join(ctx.userDataDir, VERIFIED_HEADS_FILE),
+    verificationRules(STEWARD_EVENTS, ctx.appVersion),
+    (error) => ctx.logError?.('verifiedHeads', error),
+  );
+
   async function useWorkspace(dir: string): Promise<void> {
-    session.workspace = await openStewardWorkspace(dir);
+    session.workspace = await openStewardWorkspace(dir, verified);
     session.workspaceError = null;
   }
 
@@ -647,7 +663,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
         );
       }
       const target = path.resolve(dir);
-      const next = await openStewardWorkspace(target); // throws WORKSPACE_NOT_WRITABLE with the reason
+      const next = await openStewardWorkspace(target, verified); // throws WORKSPACE_NOT_WRITABLE with the reason
       if (session.workspace && session.workspace.dir !== next.dir) {
         await closeLedger();
         carryLocalLedgers(session.workspace, next);

@@ -28,6 +28,15 @@ export const REASON_TEXT = {
   'fs.io': 'input/output error (the disk or network drive failed)',
   'fs.busy': 'the folder is in use',
   'fs.other': '{{detail}}',
+  'fs.symlink': 'it is a symbolic link, which Steward does not follow in a workspace',
+  'fs.notRegular': 'it is not a regular file',
+  'fs.notRegular_fifo': 'it is a named pipe (FIFO), not a regular file',
+  'fs.notRegular_socket': 'it is a socket, not a regular file',
+  'fs.notRegular_device': 'it is a device, not a regular file',
+  'fs.notRegular_directory': 'it is a folder, not a regular file',
+  'fs.replaced': 'the file was replaced while it was being opened',
+  'fs.fileTooLarge': 'the file is {{size}} bytes, more than the {{max}} Steward reads for it',
+  'fs.outsideWorkspace': 'the path leads outside the workspace',
 
   // ---- profiles: passphrases
   'profile.passphraseNeeded': 'This profile has a passphrase: type it to use the profile.',
@@ -183,10 +192,13 @@ export const REASON_TEXT = {
   'ledger.noEntries': 'the ledger has no complete entry (the profile.created entry is missing)',
   'ledger.badSignature': 'the signature is not valid (forged, or made with a key other than the profile key)',
   'ledger.keyFileMissing': 'the public key file {{file}} is missing',
+  'ledger.keyFileUnreadable': 'the public key file {{file}} cannot be read: {{why}}',
   'ledger.keyFileSwapped':
     '{{file}} holds a different public key than the profile.created entry (key swapped)',
   'ledger.incompleteTail': 'incomplete last line (an append in progress or a crash); not read',
   'ledger.fileUnreadable': 'the file cannot be read: {{why}}',
+  'ledger.lineTooLong': 'the line is {{bytes}} bytes long, more than the {{max}} an entry may be',
+  'ledger.tooDeep': 'the entry nests more than {{max}} levels deep',
   'ledger.ledgersUnreadable': 'the ledgers folder cannot be read: {{why}}',
   'ledger.workspaceUnreadable': 'the workspace cannot be read: {{why}}',
   'ledger.writeFailed': 'writing entry {{seq}} failed ({{why}}) and the partial entry could not be removed',
@@ -394,6 +406,10 @@ type Suffix =
   | 'admin'
   | 'other'
   | 'none'
+  | 'fifo'
+  | 'socket'
+  | 'device'
+  | 'directory'
   | 'signed'
   | 'unconfirmed'
   | 'roster'
