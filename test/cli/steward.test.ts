@@ -238,7 +238,7 @@ describe('steward content check', () => {
     expect(r.out).toMatch(
       /^ok {3}locales\/fr\/modules\/\S+ {2}\(fr, translation of [a-z-]+ \d+\.\d+\.\d+\)$/m,
     );
-    expect(r.out).toMatch(/^content ok: 8 module\(s\), \d+ translation\(s\)/m);
+    expect(r.out).toMatch(/^content ok: 9 module\(s\), \d+ translation\(s\)/m);
     expect(r.code).toBe(0);
   });
 

@@ -25,6 +25,7 @@ const DATA_SCIENCE_REQUIRED = [
   'minimisation-and-purpose',
   'privacy-by-design',
   'consent-done-right',
+  'ai-and-automated-decisions',
 ];
 
 interface Team {
