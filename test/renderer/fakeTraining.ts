@@ -216,15 +216,19 @@ export function createFakeTraining(state: FakeTrainingState) {
           type: q.type,
           options: q.options.map(({ id, text }) => ({ id, text })),
           chosen,
-          correct,
           isCorrect,
-          explanation: q.explanation,
-          reference: q.reference,
+          wrongChoices: isCorrect
+            ? []
+            : chosen.filter((id) => !correct.includes(id)).map((id) => ({ id, feedback: null })),
+          hint: null,
+          answer: { correct, explanation: q.explanation, reference: q.reference },
         };
       });
       const correctCount = questions.filter((q) => q.isCorrect).length;
       const score = Math.round((correctCount / questions.length) * 100);
       const passed = score >= module.card.passMark;
+      // As core with revealAnswers: afterPass.
+      if (!passed) for (const q of questions) q.answer = null as never;
       if (passed) module.card.readyToAttest = true;
       return {
         moduleId: args.moduleId,
@@ -234,6 +238,7 @@ export function createFakeTraining(state: FakeTrainingState) {
         total: questions.length,
         passMark: module.card.passMark,
         passed,
+        revealed: passed,
         questions,
         entryHash: fakeHash(),
       };

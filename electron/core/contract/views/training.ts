@@ -64,6 +64,7 @@ export interface ModuleContent {
   card: ModuleCard;
   sections: ModuleSection[];
   attestation: string;
+  /** How many questions the knowledge check asks (one per topic of the module's bank). */
   questionCount: number;
 }
 
@@ -84,6 +85,25 @@ export interface QuizView {
   questions: QuizQuestionView[];
 }
 
+/** A graded question. Which options are right is sent only when the policy reveals answers. */
+export interface QuizResultQuestion {
+  id: string;
+  prompt: string;
+  type: 'single' | 'multiple';
+  options: { id: string; text: string }[];
+  chosen: string[];
+  isCorrect: boolean;
+  /**
+   * For a wrong answer: each option the learner chose that is not right, with why (the module's
+   * feedback for it; null where the module gives none). Empty when only a right option was missed.
+   */
+  wrongChoices: { id: string; feedback: string | null }[];
+  /** For a wrong answer: what to reread, without the answer; null for a right one. */
+  hint: string | null;
+  /** The right options and why: only when revealed (see QuizResult.revealed), else null. */
+  answer: { correct: string[]; explanation: string; reference: string | null } | null;
+}
+
 export interface QuizResult {
   moduleId: string;
   attempt: number;
@@ -92,17 +112,10 @@ export interface QuizResult {
   total: number;
   passMark: number;
   passed: boolean;
-  questions: {
-    id: string;
-    prompt: string;
-    type: 'single' | 'multiple';
-    options: { id: string; text: string }[];
-    chosen: string[];
-    correct: string[];
-    isCorrect: boolean;
-    explanation: string;
-    reference: string | null;
-  }[];
+  /** Whether the right answers are shown: the policy's revealAnswers (never, afterPass, always). */
+  revealed: boolean;
+  /** The questions this attempt asked, in the order they were shown. */
+  questions: QuizResultQuestion[];
   entryHash: string;
 }
 
