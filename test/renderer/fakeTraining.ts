@@ -114,6 +114,7 @@ export function makeModule(
       attempts: 0,
       readyToAttest: false,
       contentLocale: 'en',
+      update: null,
       ...overrides,
     },
     sections,

@@ -10,6 +10,7 @@ import type {
   Certificate,
   ModuleCard,
   ModuleContent,
+  ModuleUpdate,
   QuizResult,
   QuizView,
   TrainingCatalogue,
@@ -29,7 +30,7 @@ import { ledgerPath } from '../ledger/workspace';
 import { requiredModulesFor } from '../policy/roles';
 import { readProfileFromLedger } from '../profiles/profileDirectory';
 import type { ReadingProgressStore } from '../settings/settingsStore';
-import { BASE_LOCALE, loadContent, LOCALES_DIR } from './content';
+import { BASE_LOCALE, compareVersions, loadContent, LOCALES_DIR } from './content';
 import type { LoadedContent, TrainingModule } from './content';
 import { gradeAttempt } from './grading';
 import { canonicalContentHash, drawQuiz, questionsAsked, quizQuestionViews } from './shuffle';
@@ -233,6 +234,18 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       attempts: p.attempts,
       readyToAttest: p.readyToAttest,
       contentLocale: m.locale,
+      update: updateOf(m, p),
+    };
+  }
+
+  function updateOf(m: TrainingModule, p: ModuleProjection): ModuleUpdate | null {
+    const completed = p.lastCompletion;
+    if (p.status !== 'updated' || !completed) return null;
+    return {
+      completedVersion: completed.version,
+      changes: m.changes.filter((c) => compareVersions(c.version, completed.version) > 0),
+      retakeBy: p.dueAt,
+      late: p.dueAt !== null && Date.parse(p.dueAt) <= deps.now().getTime(),
     };
   }
 

@@ -44,6 +44,20 @@ export interface ModuleCard {
   readyToAttest: boolean;
   /** The language this module is shown in: the chosen one when translated, else 'en'. */
   contentLocale: string;
+  /** When the status is 'updated' (a completion the policy no longer counts): what that means. */
+  update: ModuleUpdate | null;
+}
+
+/** A module changed since the learner's completion, enough that the policy asks for a retake. */
+export interface ModuleUpdate {
+  /** The version the learner completed. */
+  completedVersion: string;
+  /** What changed in each later version, newest first, in contentLocale (empty when not said). */
+  changes: { version: string; summary: string }[];
+  /** When to retake it by (the completion's expiry) for a required module; null when optional. */
+  retakeBy: string | null;
+  /** retakeBy has passed. */
+  late: boolean;
 }
 
 export interface TrainingCatalogue {
