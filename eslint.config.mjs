@@ -36,6 +36,7 @@ const LAYERS = [
   { name: 'training', paths: [`${CORE}training/`] },
   { name: 'review', paths: [`${CORE}review/`] },
   { name: 'records', paths: [`${CORE}records/`] },
+  { name: 'reminders', paths: [`${CORE}reminders/`] },
   { name: 'demo', paths: [`${CORE}demo/`] },
   { name: 'views', paths: [`${CORE}contract/views/`] },
   { name: 'app', paths: [`${CORE}contract/methods`, `${CORE}events`, `${CORE}services`, `${CORE}dispatch`] },

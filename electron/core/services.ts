@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Services } from './contract/methods';
 import type { AppInfo, Notice, ProfileSummary, SettingsView, WorkspaceStatus } from './contract/views/app';
 import { StewardError, type ErrorPayload } from './errors';
-import { checkExternalUrl } from './links';
+import { checkOutgoingLink } from './links';
 import {
   createWorkspaceReader,
   openLedger,
@@ -30,10 +30,11 @@ import {
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
+import { createReminderServices, type ReminderHost } from './reminders/reminderServices';
 import { openStewardWorkspace } from './events';
 import { reason } from './contract/reasons';
 
-export interface HostCapabilities extends RecordsHost {
+export interface HostCapabilities extends RecordsHost, ReminderHost {
   host: AppInfo['host'];
   pickFolder?: () => Promise<string | null>;
   openExternal?: (url: string) => Promise<void>;
@@ -265,10 +266,27 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     readWorkspace: readCurrentWorkspace,
   });
 
+  const reminders = createReminderServices({
+    settings: session.settings,
+    now: ctx.now ?? (() => new Date()),
+    userDataDir: ctx.userDataDir,
+    currentProfile,
+    ledger: requireLedger,
+    host: ctx.capabilities,
+    views: {
+      listTrainingModules: training.listTrainingModules,
+      listReviews: reviews.listReviews,
+      getReview: reviews.getReview,
+      getRecords: records.services.getRecords,
+    },
+    logError: ctx.logError,
+  });
+
   const services: Services = {
     ...training,
     ...reviews,
     ...records.services,
+    ...reminders,
 
     async getAppInfo() {
       const notices = [...session.notices];
@@ -372,7 +390,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     },
 
     async openExternalLink({ url }) {
-      const decision = checkExternalUrl(url);
+      const decision = checkOutgoingLink(url);
       if (!decision.ok) return { opened: false, reason: decision.reason };
       if (!ctx.capabilities.openExternal) {
         return { opened: false, reason: `This window cannot open your browser; the link is ${decision.url}` };

@@ -172,6 +172,8 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'setLrs.endpoint': ['an empty string', 'only spaces'],
   'setLrs.key': ['an empty string', 'only spaces'],
   'setLrs.secret': ['an empty string', 'only spaces'],
+  // No quiet hours.
+  'setReminderSettings.quietHours': ['null'],
 };
 
 /** openExternalLink's url accepts any short string (the link check is the service's job). */
