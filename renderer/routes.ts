@@ -11,7 +11,7 @@ import {
 } from '../electron/core/contract/ids';
 
 /** Screens without parameters. */
-export type PlainRoute = 'training' | 'reviews' | 'records' | 'settings' | 'new-profile';
+export type PlainRoute = 'training' | 'reminders' | 'reviews' | 'records' | 'settings' | 'new-profile';
 /** Screens about one training module. */
 export type ModuleRoute = 'training-module' | 'training-quiz' | 'training-attest';
 /** Review screens: a draft's questionnaire, and one submitted review. */
@@ -39,6 +39,7 @@ export const DEFAULT_ROUTE: PlainRoute = 'training';
 
 const PLAIN_PATHS: Record<PlainRoute, string> = {
   training: '/training',
+  reminders: '/reminders',
   reviews: '/reviews',
   records: '/records',
   settings: '/settings',
@@ -57,8 +58,14 @@ const ENTRY_HASH = SHA256_PATTERN;
 const DRAFT_ID = DRAFT_ID_PATTERN;
 const REVIEW_ID = REVIEW_ID_PATTERN;
 
-/** The four places the navigation lists, in order. Each route's title is shell:route.<route>. */
-export const NAV_ROUTES = ['training', 'reviews', 'records', 'settings'] as const satisfies readonly Route[];
+/** The places the navigation lists, in order. Each route's title is shell:route.<route>. */
+export const NAV_ROUTES = [
+  'training',
+  'reminders',
+  'reviews',
+  'records',
+  'settings',
+] as const satisfies readonly Route[];
 export type NavRoute = (typeof NAV_ROUTES)[number];
 
 /** Which navigation entry is current on a route: every training screen sits under Training. */

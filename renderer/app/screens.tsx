@@ -63,9 +63,10 @@ const trainingModule = screenGroup(() => import('../features/training/moduleScre
 const review = screenGroup(() => import('../features/review/reviewScreens'));
 const records = screenGroup(() => import('../features/records/RecordsScreen'));
 const settings = screenGroup(() => import('../features/settings/SettingsScreen'));
+const reminders = screenGroup(() => import('../features/reminders/RemindersScreen'));
 
 /** In the order a person is likely to need them after the catalogue. */
-const GROUPS: readonly ScreenGroup<unknown>[] = [trainingModule, review, records, settings];
+const GROUPS: readonly ScreenGroup<unknown>[] = [trainingModule, review, records, reminders, settings];
 
 const ReaderScreen = trainingModule.screen((m) => m.ReaderScreen);
 const QuizScreen = trainingModule.screen((m) => m.QuizScreen);
@@ -76,6 +77,7 @@ const DraftScreen = review.screen((m) => m.DraftScreen);
 const ReviewDetailScreen = review.screen((m) => m.ReviewDetailScreen);
 const RecordsScreen = records.screen((m) => m.RecordsScreen);
 const SettingsScreen = settings.screen((m) => m.SettingsScreen);
+const RemindersScreen = reminders.screen((m) => m.RemindersScreen);
 
 /** Where each route's code is; null for a screen in the first bundle. */
 const GROUP_OF: Record<Route, ScreenGroup<unknown> | null> = {
@@ -89,6 +91,7 @@ const GROUP_OF: Record<Route, ScreenGroup<unknown> | null> = {
   'review-draft': review,
   review: review,
   records,
+  reminders,
   settings,
 };
 
@@ -115,6 +118,8 @@ export function RouteScreen({ route }: { route: Route }) {
       return <RecordsScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'reminders':
+      return <RemindersScreen />;
     case 'new-profile':
       return <NewProfileScreen />;
   }

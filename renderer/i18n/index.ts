@@ -27,6 +27,7 @@ export const NAMESPACES = [
   'training',
   'review',
   'records',
+  'reminders',
   'reasons',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

@@ -58,6 +58,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
     get().resetTraining();
     get().resetReviews();
     get().resetRecords();
+    get().resetReminders();
     if (get().route === 'new-profile') get().navigate('training', { replace: true });
     void get().loadWorkspaceStatus();
   }

@@ -2,12 +2,18 @@
 // its part of the state and its actions; components read narrow pieces with selectors.
 import { create } from 'zustand';
 import { createRecordsSlice, type RecordsSlice } from './recordsSlice';
+import { createRemindersSlice, type RemindersSlice } from './remindersSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createRouteSlice, routeFromLocation, type RouteSlice } from './routeSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
-export type StewardState = SessionSlice & RouteSlice & TrainingSlice & ReviewSlice & RecordsSlice;
+export type StewardState = SessionSlice &
+  RouteSlice &
+  TrainingSlice &
+  ReviewSlice &
+  RecordsSlice &
+  RemindersSlice;
 
 export const useStewardStore = create<StewardState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -15,6 +21,7 @@ export const useStewardStore = create<StewardState>()((...a) => ({
   ...createTrainingSlice(...a),
   ...createReviewSlice(...a),
   ...createRecordsSlice(...a),
+  ...createRemindersSlice(...a),
 }));
 
 const initialState = useStewardStore.getState();

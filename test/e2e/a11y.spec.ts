@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { answersFor, readModuleKey } from '../support/moduleKey';
+import { askedOnPage } from './support/quiz';
 import { churnAnswers, seedReviewAwaitingVersion2Decision } from './support/reviewAnswers';
 import { seedManagerWorkspace } from './support/records';
 
@@ -44,7 +45,7 @@ async function open(page: Page, url: string, hash: string, heading: string | Reg
 }
 
 async function answerEverything(page: Page, kind: 'right' | 'wrong') {
-  const answers = answersFor(readModuleKey(MODULE), kind);
+  const answers = answersFor(readModuleKey(MODULE), kind, await askedOnPage(page));
   for (const [questionId, optionIds] of Object.entries(answers)) {
     for (const optionId of optionIds) {
       await page.locator(`input[name="q-${questionId}"][value="${optionId}"]`).check();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { answersFor, readModuleKey } from '../support/moduleKey';
+import { askedOnPage } from './support/quiz';
 import { seedManagerWorkspace } from './support/records';
 import {
   churnAnswers,
@@ -54,7 +55,8 @@ async function open(page: Page, url: string, hash: string, heading: string | Reg
 }
 
 async function answer(page: Page, kind: 'right' | 'wrong') {
-  for (const [questionId, optionIds] of Object.entries(answersFor(readModuleKey(MODULE), kind))) {
+  const asked = await askedOnPage(page);
+  for (const [questionId, optionIds] of Object.entries(answersFor(readModuleKey(MODULE), kind, asked))) {
     for (const optionId of optionIds) {
       await page.locator(`input[name="q-${questionId}"][value="${optionId}"]`).check();
     }

@@ -222,6 +222,20 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     setTheme: (args) => respond('setTheme', args, () => records.setTheme(args)),
     getLocale: () => respond('getLocale', undefined, records.getLocale),
     setLocale: (args) => respond('setLocale', args, () => records.setLocale(args)),
+    // Reminders: an empty inbox (the shell reads it on every screen); specs of reminders use the real core.
+    listNotifications: () =>
+      respond('listNotifications', undefined, () => ({
+        items: [],
+        asOf: new Date().toISOString(),
+        dueSoonDays: 30,
+        unavailable: [],
+      })),
+    raiseNotifications: (args) => respond('raiseNotifications', args, () => ({ raised: [] })),
+    getReminderSettings: () =>
+      respond('getReminderSettings', undefined, () => ({ optOut: [], quietHours: null, canNotify: false })),
+    setReminderSettings: (args) =>
+      respond('setReminderSettings', args, () => ({ ...args, canNotify: false })),
+    saveDueDatesCalendar: () => respond('saveDueDatesCalendar', undefined, () => ({ file: null, events: 0 })),
   };
 
   return Object.assign(bridge, {

@@ -8,10 +8,16 @@ const h1 = () => screen.getByRole('heading', { level: 1 });
 const nav = () => screen.getByRole('navigation', { name: 'Main' });
 
 describe('app shell', () => {
-  it('shows the four places in the navigation, with Training current', async () => {
+  it('shows the five places in the navigation, with Training current', async () => {
     await renderApp(withProfile());
     const links = within(nav()).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Training', 'Reviews', 'Records', 'Settings']);
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Training',
+      'Reminders',
+      'Reviews',
+      'Records',
+      'Settings',
+    ]);
     expect(within(nav()).getByRole('link', { name: 'Training' }).getAttribute('aria-current')).toBe('page');
     expect(links.filter((link) => link.hasAttribute('aria-current'))).toHaveLength(1);
     expect(h1().textContent).toBe('Training');

@@ -9,6 +9,7 @@ import { useStewardStore } from '../../state/store';
 import { KeyProtectionNote } from '../profile/KeyProtectionNote';
 import { LanguageSettings } from './LanguageSettings';
 import { LrsSettings } from './LrsSettings';
+import { ReminderSettings } from './ReminderSettings';
 import { ThemeSettings } from './ThemeSettings';
 import { WorkspaceFolder } from './WorkspaceFolder';
 
@@ -64,6 +65,7 @@ export function SettingsScreen() {
         <WorkspaceFolder />
         <ThemeSettings />
         <LanguageSettings />
+        <ReminderSettings />
         <LrsSettings />
         {appInfo ? (
           <Panel title={t('about.title')}>

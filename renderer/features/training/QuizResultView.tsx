@@ -33,13 +33,18 @@ function WhyWrong({ question }: { question: QuizResultQuestion }) {
   if (question.wrongChoices.length === 0) {
     return <p>{question.chosen.length === 0 ? t('result.unanswered') : t('result.incomplete')}</p>;
   }
+  const why = (choice: QuizResultQuestion['wrongChoices'][number]) => (
+    <>
+      <q className="answer-list__option">{optionText(question, choice.id)}</q>{' '}
+      {choice.feedback ?? t('result.notRight')}
+    </>
+  );
+  const only = question.wrongChoices.length === 1 ? question.wrongChoices[0] : undefined;
+  if (only) return <p>{why(only)}</p>;
   return (
     <ul className="answer-list answer-list--why">
       {question.wrongChoices.map((choice) => (
-        <li key={choice.id}>
-          <q className="answer-list__option">{optionText(question, choice.id)}</q>{' '}
-          {choice.feedback ?? t('result.notRight')}
-        </li>
+        <li key={choice.id}>{why(choice)}</li>
       ))}
     </ul>
   );
