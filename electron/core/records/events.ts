@@ -37,6 +37,11 @@ export const recordsExportedSchema = z
     heads: z.array(headRefSchema).max(100_000),
     /** The dashboard filter applied, when the export was filtered. */
     filter: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * A file written with this one: a CSV export's ledger heads (`<name>.heads.csv`), by base
+     * name and SHA-256, so this signed entry vouches for both files.
+     */
+    companion: z.object({ fileName, sha256 }).strict().optional(),
   })
   .strict();
 export type RecordsExportedData = z.output<typeof recordsExportedSchema>;

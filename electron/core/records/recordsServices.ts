@@ -306,6 +306,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     const exportedAt = deps.now().toISOString();
     let rows: number;
     let sha256: string;
+    let companion: RecordsExportedData['companion'];
     if (format === 'csv-matrix' || format === 'csv-reviews' || format === 'json') {
       const written = await writeExport({
         format,
@@ -321,6 +322,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       });
       rows = written.rows;
       sha256 = written.sha256;
+      companion = written.companion;
     } else if (format === 'xapi') {
       const statements = await xapiStatements(projection, pseudonymise, key);
       ctx.progress(0, statements.length);
@@ -362,6 +364,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       rows,
       heads: view.heads,
       ...(filter ? { filter: filter as Record<string, unknown> } : {}),
+      ...(companion ? { companion } : {}),
     });
     return outFile;
   }

@@ -125,10 +125,22 @@ describe('records services', () => {
     const entries = await ownEntries(m, ben.id);
     const exported = entries.filter((e) => e.type === 'records.exported');
     expect(exported).toHaveLength(1);
-    const data = exported[0]!.data as { fileName: string; sha256: string; heads: unknown[]; format: string };
+    const data = exported[0]!.data as {
+      fileName: string;
+      sha256: string;
+      heads: unknown[];
+      format: string;
+      companion: { fileName: string; sha256: string };
+    };
     expect(data.format).toBe('csv-matrix');
     expect(data.fileName).toBe(path.basename(job.file!));
     expect(data.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    // The heads went to a file of their own, beside the table; the signed entry vouches for both.
+    const headsFile = job.file!.replace(/\.csv$/, '.heads.csv');
+    expect(data.companion).toEqual({
+      fileName: path.basename(headsFile),
+      sha256: crypto.createHash('sha256').update(fs.readFileSync(headsFile)).digest('hex'),
+    });
     // The heads the file was made from: every ledger in view, as they stood before this entry.
     expect(data.heads).toHaveLength(3);
     expect(data.heads).toContainEqual({
