@@ -103,6 +103,7 @@ export default tseslint.config(
               (p) => CORE + p,
             ),
             `${CORE}records/filter`,
+            `${CORE}records/percent`,
           ],
         },
       ],
