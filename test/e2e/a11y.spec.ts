@@ -224,6 +224,12 @@ test('@a11y every Records tab has no WCAG violations', async ({ page, renderer, 
   await expectNoViolations(page, 'records overview');
 
   await recordsTab(page, 'Completion matrix');
+  await expect(page.locator('.completion-grid tbody tr.completion-grid__row').first()).toBeVisible();
+  await expectNoViolations(page, 'completion matrix, people × modules');
+  await page
+    .getByRole('group', { name: 'Show the matrix as' })
+    .getByRole('button', { name: 'Detailed list' })
+    .click();
   await expect(page.locator('.matrix tbody tr.matrix__row').first()).toBeVisible();
   await page.getByRole('button', { name: /^Team:/ }).click();
   await page.getByRole('group', { name: 'Team' }).getByRole('checkbox', { name: 'Data Science' }).check();
@@ -296,8 +302,14 @@ for (const theme of [
     await expect(page.locator('.records-charts').first()).toBeVisible();
     await expectNoViolations(page, `records overview, ${theme.label} theme`);
     await recordsTab(page, 'Completion matrix');
+    await expect(page.locator('.completion-grid tbody tr.completion-grid__row').first()).toBeVisible();
+    await expectNoViolations(page, `completion matrix (people × modules), ${theme.label} theme`);
+    await page
+      .getByRole('group', { name: 'Show the matrix as' })
+      .getByRole('button', { name: 'Detailed list' })
+      .click();
     await expect(page.locator('.matrix tbody tr.matrix__row').first()).toBeVisible();
-    await expectNoViolations(page, `completion matrix, ${theme.label} theme`);
+    await expectNoViolations(page, `completion matrix (detailed list), ${theme.label} theme`);
 
     await open(page, renderer.url, '#/training', 'Training');
     await expect(page.locator('li.module-card').first()).toBeVisible();
