@@ -276,6 +276,8 @@ describe('electronStoreFactory', () => {
       readingProgress: {},
       reviewDrafts: {},
       reminders: { optOut: [], quietHours: null, notified: {} },
+      org: null,
+      seenRelease: null,
     });
   });
 });

@@ -174,6 +174,15 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'setLrs.secret': ['an empty string', 'only spaces'],
   // No quiet hours.
   'setReminderSettings.quietHours': ['null'],
+  'createOrganisation.teams': ['an array'],
+  'createOrganisation.fromPolicy': ['a boolean'],
+  // A manager's teams, or null for every team; a role open at either end.
+  'grantRole.teams': ['null', 'an array'],
+  'grantRole.from': ['null'],
+  'grantRole.until': ['null'],
+  'setTeams.teams': ['an array'],
+  'previewRosterImport.addTeams': ['a boolean'],
+  'importRoster.addTeams': ['a boolean'],
 };
 
 /** openExternalLink's url accepts any short string (the link check is the service's job). */

@@ -29,6 +29,8 @@ import { projectRecords, type RecordsProjection } from './projection';
 import { pseudonymFor, pseudonymiseView } from './pseudonym';
 import { renderReportHtml } from './report';
 import { statementsForLedger, type XapiStatement } from './xapi';
+import type { WorkspaceOrg } from '../org/workspaceOrg';
+import type { Policy } from '../policy/policy';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -66,6 +68,8 @@ export interface RecordsHost {
 
 export interface RecordsDeps {
   settings: Settings;
+  /** Which organisation (and so who may see whose records) the app works in here (services.ts). */
+  orgOf: (ledgers: readonly LedgerRead[], policy: Policy) => WorkspaceOrg;
   contentDir: string;
   userDataDir: string;
   keysDir: string;
@@ -84,6 +88,8 @@ export interface RecordsDeps {
    * re-reads only what changed (services.ts); without it, every call reads the whole workspace.
    */
   readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
+  /** Asks the shared reader to re-read grown ledgers from genesis (after a verification the person asked for). */
+  recheckWorkspace?: () => void;
 }
 
 export interface RecordsHandle {
@@ -211,6 +217,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       now: deps.now(),
       viewer,
       imports: readImportIndex(ws),
+      authority: deps.orgOf(read, content.policy).authority,
     });
   }
 
@@ -458,6 +465,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
 
     async startVerify() {
       deps.workspace();
+      deps.recheckWorkspace?.();
       return jobs.start('verify', 'Verifying every signature in the workspace', async (ctx) => ({
         report: await runVerify(ctx),
       }));

@@ -79,6 +79,28 @@ const settingsShape = z.object({
       notified: z.record(z.string().max(400), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
     })
     .strict(),
+  /**
+   * The organisation this app joined: its org id (the genesis entry's hash), pinned once the
+   * person confirmed its code. A workspace that does not hold it is refused.
+   */
+  org: z
+    .object({
+      orgId: z.string().regex(SHA256_PATTERN),
+      name: z.string().max(120),
+      code: z.string().max(40),
+      pinnedAt: z.string(),
+    })
+    .strict()
+    .nullable(),
+  /** The newest content release of that organisation this app has used: it never takes an older one. */
+  seenRelease: z
+    .object({
+      orgId: z.string().regex(SHA256_PATTERN),
+      release: z.number().int().min(1),
+      manifestHash: z.string().regex(SHA256_PATTERN),
+    })
+    .strict()
+    .nullable(),
 });
 export type SettingsData = z.infer<typeof settingsShape>;
 export type ReadingProgress = SettingsData['readingProgress'][string];
@@ -91,6 +113,8 @@ const DEFAULTS: SettingsData = {
   readingProgress: {},
   reviewDrafts: {},
   reminders: { optOut: [], quietHours: null, notified: {} },
+  org: null,
+  seenRelease: null,
 };
 
 /**
@@ -146,6 +170,9 @@ function readFrom(store: KeyValueStore): SettingsData {
     readingProgress: store.get('readingProgress') ?? {},
     reviewDrafts: store.get('reviewDrafts') ?? {},
     reminders: store.get('reminders') ?? DEFAULTS.reminders,
+    // Files written before organisations existed have neither.
+    org: store.get('org') ?? null,
+    seenRelease: store.get('seenRelease') ?? null,
   });
 }
 

@@ -27,6 +27,7 @@ import { ErrorMessage } from '../../i18n/reasons';
 import { AnswersPanel, ChangesPanel, SummaryPanel } from './ReviewPanels';
 import { Timeline } from './ReviewTimeline';
 import { CannotDecide, SubmitterActions } from './ReviewActions';
+import { ConflictBanner } from './ConflictBanner';
 
 function Detail({ detail }: { detail: ReviewDetail }) {
   const [notice, setNotice] = useState<string | null>(null);
@@ -43,6 +44,7 @@ function Detail({ detail }: { detail: ReviewDetail }) {
           <Banner level="success" title={notice} onDismiss={() => setNotice(null)} />
         </div>
       ) : null}
+      <ConflictBanner detail={detail} />
       <CannotDecide detail={detail} />
       <SubmitterActions detail={detail} />
       <SummaryPanel detail={detail} />

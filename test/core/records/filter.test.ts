@@ -54,6 +54,7 @@ const PEOPLE: RecordsPerson[] = ROWS.map((r) => ({
   name: r.name,
   email: r.personId === 'p2' ? 'countess@example.com' : `${r.personId}@example.com`,
   team: r.team,
+  enrolled: true,
   source: 'workspace',
   importedFrom: null,
 }));

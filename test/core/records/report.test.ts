@@ -67,6 +67,7 @@ function buildView(opts: { people?: number; hostile?: boolean } = {}): RecordsVi
       name: opts.hostile && i === 1 ? HOSTILE_NAME : n,
       email: `person${i}@example.org`,
       team: opts.hostile && i === 2 ? HOSTILE_TEAM : team,
+      enrolled: true,
       source: i === 7 ? ('imported' as const) : ('workspace' as const),
       importedFrom: i === 7 ? { file: 'renee.steward-bundle', at: '2026-10-01T10:00:00.000Z' } : null,
     };

@@ -18,6 +18,7 @@ const person = (i: number): RecordsPerson => ({
   team: 'Marketing',
   source: 'workspace',
   importedFrom: null,
+  enrolled: true,
 });
 const overdue = (i: number, titles: string[]): AttentionItem => ({
   personId: person(i).id,
