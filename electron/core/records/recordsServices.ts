@@ -31,6 +31,7 @@ import { renderReportHtml } from './report';
 import { statementsForLedger, type XapiStatement } from './xapi';
 import type { WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
+import { exportsFolder } from '../paths';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -250,7 +251,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
   ): Promise<string | null> {
     if (deps.host.chooseSavePath) return deps.host.chooseSavePath({ title, defaultName, filters });
     // Hosts without a save dialog (the browser preview, tests) write into the user's export folder.
-    const dir = path.join(deps.userDataDir, 'exports');
+    const dir = exportsFolder(deps.userDataDir);
     fs.mkdirSync(dir, { recursive: true });
     return freshPath(dir, defaultName);
   }
@@ -300,7 +301,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     outFile: string,
     pseudonymise: boolean,
     filter: RecordsFilter | undefined,
-  ): Promise<string> {
+  ): Promise<{ file: string; companion: string | null }> {
     const profile = me();
     const ws = deps.workspace();
     const projection = await project();
@@ -373,7 +374,10 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       ...(filter ? { filter: filter as Record<string, unknown> } : {}),
       ...(companion ? { companion } : {}),
     });
-    return outFile;
+    return {
+      file: outFile,
+      companion: companion ? path.join(path.dirname(outFile), companion.fileName) : null,
+    };
   }
 
   /** Full verification, one ledger at a time so it shows progress and can be cancelled. */
@@ -458,9 +462,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       );
       if (!outFile) return cancelledJob('export', spec.label);
       void profile;
-      return jobs.start('export', spec.label, async (ctx) => ({
-        file: await runExport(ctx, format, outFile, pseudonymise, filter),
-      }));
+      return jobs.start('export', spec.label, (ctx) => runExport(ctx, format, outFile, pseudonymise, filter));
     },
 
     async startVerify() {

@@ -18,6 +18,7 @@ import type { RecordsHost } from '../records/recordsServices';
 import type { Settings } from '../settings/settingsStore';
 import { dueDatesCalendar } from './calendar';
 import { computeInbox, localDay, mayNotifyNow, notifiedKey, type NotifyRules } from './inbox';
+import { exportsFolder } from '../paths';
 
 export const REMINDER_METHODS = [
   'listNotifications',
@@ -179,7 +180,7 @@ export function createReminderServices(deps: ReminderDeps): ReminderServices {
         outFile = await deps.host.chooseSavePath({ title: 'Save due dates', defaultName, filters });
       } else {
         // Hosts without a save dialog (the preview, tests) write into the user's export folder.
-        const dir = path.join(deps.userDataDir, 'exports');
+        const dir = exportsFolder(deps.userDataDir);
         fs.mkdirSync(dir, { recursive: true });
         outFile = path.join(dir, defaultName);
         for (let i = 2; fs.existsSync(outFile); i++)

@@ -8,8 +8,9 @@ import { api, toApiError } from '../../api';
 import { Button } from '../../components/Button';
 import { wordError } from '../../i18n/reasons';
 import { overdueAddresses, overdueModules, reminderDrafts } from './remindDraft';
+import { Downloads } from './DownloadLink';
 
-type Outcome = { kind: 'ok' | 'error'; text: string } | null;
+type Outcome = { kind: 'ok' | 'error'; text: string; file?: string } | null;
 
 export function RemindPanel({ view }: { view: RecordsView }) {
   const { t } = useTranslation('records');
@@ -45,7 +46,11 @@ export function RemindPanel({ view }: { view: RecordsView }) {
       setOutcome(
         saved.file === null
           ? null
-          : { kind: 'ok', text: t('remind.saved', { file: saved.file, count: saved.events }) },
+          : {
+              kind: 'ok',
+              text: t('remind.saved', { file: saved.file, count: saved.events }),
+              file: saved.file,
+            },
       );
     } catch (error) {
       setOutcome({ kind: 'error', text: wordError(toApiError(error, 'saveDueDatesCalendar').toPayload()) });
@@ -82,6 +87,7 @@ export function RemindPanel({ view }: { view: RecordsView }) {
       >
         {outcome?.text ?? ''}
       </p>
+      {outcome?.kind === 'ok' && outcome.file ? <Downloads files={[outcome.file]} /> : null}
     </div>
   );
 }

@@ -172,6 +172,7 @@ describe('records services', () => {
     expect(data.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
     // The heads went to a file of their own, beside the table; the signed entry vouches for both.
     const headsFile = job.file!.replace(/\.csv$/, '.heads.csv');
+    expect(job.companion).toBe(headsFile);
     expect(data.companion).toEqual({
       fileName: path.basename(headsFile),
       sha256: crypto.createHash('sha256').update(fs.readFileSync(headsFile)).digest('hex'),
