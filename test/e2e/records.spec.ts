@@ -132,7 +132,10 @@ async function waitForExport(page: Page): Promise<string> {
   const finished = page.locator('.banner', { hasText: 'Export finished' });
   await expect(finished).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Export something else' })).toBeVisible();
-  return (await finished.locator('.path-display__value').textContent()) ?? '';
+  const savedTo = finished.locator('.path-display', {
+    has: page.locator('.path-display__label', { hasText: /^Saved to$/ }),
+  });
+  return (await savedTo.locator('.path-display__value').textContent()) ?? '';
 }
 
 test('a manager reads, filters, exports, imports and verifies the records with the keyboard alone', async ({
@@ -189,6 +192,8 @@ test('a manager reads, filters, exports, imports and verifies the records with t
   await expect(oluRow.getByRole('cell', { name: /Not started\s*Optional/ })).toHaveCount(4);
   await page.screenshot({ path: path.join(SHOTS, 'records-matrix-grid-1366.png'), fullPage: true });
   await page.setViewportSize({ width: 1920, height: 1080 });
+  // Still every person after the window grows (the rows are virtualised: they follow the size).
+  await expect(grid.locator('tbody th .completion-grid__name')).toHaveCount(4);
   await page.screenshot({ path: path.join(SHOTS, 'records-matrix-grid-1920.png'), fullPage: true });
   await page.setViewportSize({ width: 1366, height: 768 });
   // The detailed list (one row per person and module) is a click away.
@@ -250,6 +255,10 @@ test('a manager reads, filters, exports, imports and verifies the records with t
   // One table: the ledger heads are in a file of their own beside it.
   expect(csv.text.split('\r\n').filter((line) => line === '')).toEqual(['']);
   const headsFile = csvFile.replace(/\.csv$/, '.heads.csv');
+  // The page names the heads file too.
+  await expect(
+    page.locator('.path-display', { hasText: 'Ledger heads saved to' }).locator('.path-display__value'),
+  ).toHaveText(headsFile);
   expect(fs.readFileSync(headsFile, 'utf8').split('\r\n')[0]).toBe('\uFEFFprofileId,entries,headHash');
   expect(new Set(csv.rows.map((row) => row.email))).toEqual(new Set([zoe.email, formula.email]));
   expect(csv.rows.every((row) => row.team === 'Data Science' && row.status === 'passed')).toBe(true);

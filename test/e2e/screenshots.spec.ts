@@ -151,6 +151,12 @@ test('records and settings screens, dark theme and French', async ({ page, rende
   await shoot(page, 'records-overview');
 
   await tab('Completion matrix').click();
+  await expect(page.locator('.completion-grid tbody tr.completion-grid__row').first()).toBeVisible();
+  await shoot(page, 'records-matrix-grid');
+  await page
+    .getByRole('group', { name: 'Show the matrix as' })
+    .getByRole('button', { name: 'Detailed list' })
+    .click();
   await page.getByRole('button', { name: /^Status:/ }).click();
   await page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: 'Passed' }).check();
   await page.keyboard.press('Escape');
@@ -179,4 +185,72 @@ test('records and settings screens, dark theme and French', async ({ page, rende
   await page.goto(`${renderer.url}#/training`);
   await expect(page.locator('li.module-card').first()).toBeVisible();
   await shoot(page, 'training-catalogue-fr');
+});
+
+/** The screens issue 16 changed, in English then French (file names end in -fr). */
+const ISSUE16_WORDS = {
+  en: {
+    language: 'English',
+    failed: 'Knowledge check not passed',
+    submit: 'Submit answers',
+    reminders: 'Reminders',
+    settingsReminders: 'Reminders',
+    records: 'Records',
+    overview: 'Overview',
+    overdue: 'Overdue',
+    matrix: 'Completion matrix',
+  },
+  fr: {
+    language: 'Français',
+    failed: 'Contrôle des connaissances non réussi',
+    submit: 'Valider les réponses',
+    reminders: 'Rappels',
+    settingsReminders: 'Rappels',
+    records: 'Registres',
+    overview: "Vue d'ensemble",
+    overdue: 'En retard',
+    matrix: 'Matrice de formation',
+  },
+} as const;
+
+test('issue 16 screens in English and French: a failed check, reminders, settings, remind, the grid', async ({
+  page,
+  renderer,
+  steward,
+}) => {
+  test.setTimeout(180_000);
+  await seedManagerWorkspace(steward);
+  for (const lang of ['en', 'fr'] as const) {
+    const w = ISSUE16_WORDS[lang];
+    const suffix = lang === 'fr' ? '-fr' : '';
+    // The screens are in English until the language is chosen here.
+    await open(page, renderer.url, '#/settings', 'Settings');
+    await page
+      .getByRole('group', { name: 'Language' })
+      .getByRole('radio', { name: w.language, exact: true })
+      .check();
+    await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${lang}`));
+    const remindersPanel = page.getByRole('heading', { level: 2, name: w.settingsReminders });
+    await expect(remindersPanel).toBeVisible();
+    await shoot(page, `settings-reminders${suffix}`, remindersPanel);
+
+    await open(page, renderer.url, '#/reminders', w.reminders);
+    await shoot(page, `reminders${suffix}`);
+
+    await open(page, renderer.url, '#/records', w.records);
+    await page.getByRole('tab', { name: w.overview }).click();
+    const overdue = page.getByRole('heading', { level: 2, name: w.overdue, exact: true });
+    await expect(overdue).toBeVisible();
+    await shoot(page, `records-remind${suffix}`, overdue);
+    await page.getByRole('tab', { name: w.matrix }).click();
+    await expect(page.locator('.completion-grid tbody tr.completion-grid__row').first()).toBeVisible();
+    await shoot(page, `records-matrix-grid${suffix}`);
+
+    await page.goto(`${renderer.url}#/training/${MODULE}/quiz`);
+    await expect(page.locator('fieldset').first()).toBeVisible();
+    await answer(page, 'wrong');
+    await page.getByRole('button', { name: w.submit }).click();
+    await expect(page.getByRole('heading', { level: 1, name: w.failed })).toBeVisible();
+    await shoot(page, `quiz-failed${suffix}`);
+  }
 });

@@ -87,12 +87,12 @@ function syllableBreaks(word: string): Set<number> {
 }
 
 /**
- * A title with soft hyphens at syllable breaks in its long words (11 letters or more), so a narrow column breaks them
+ * A title with soft hyphens at syllable breaks in its long words (10 letters or more), so a narrow column breaks them
  * with a hyphen instead of cutting them off (CSS hyphenation needs a dictionary Chromium may not
  * have offline).
  */
 export function breakableTitle(title: string): string {
-  return title.replace(/\p{L}{11,}/gu, (word) => {
+  return title.replace(/\p{L}{10,}/gu, (word) => {
     const cuts = syllableBreaks(word);
     return [...word].map((letter, i) => (cuts.has(i) ? '\u00ad' : '') + letter).join('');
   });
