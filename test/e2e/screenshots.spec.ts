@@ -234,8 +234,19 @@ test('issue 16 screens in English and French: a failed check, reminders, setting
     await expect(remindersPanel).toBeVisible();
     await shoot(page, `settings-reminders${suffix}`, remindersPanel);
 
-    await open(page, renderer.url, '#/reminders', w.reminders);
+    // Reminders as Amara sees them: her overdue training (Mira, the manager, is up to date).
+    const services = steward.handle.services;
+    const profiles = await services.listProfiles();
+    const me = await services.getCurrentProfile();
+    const amara = profiles.find((p) => p.name === 'Amara Okafor')!;
+    await services.switchProfile({ profileId: amara.id });
+    await page.goto(`${renderer.url}#/reminders`);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: w.reminders })).toBeVisible();
+    await expect(page.locator('main li').first()).toBeVisible();
     await shoot(page, `reminders${suffix}`);
+    await services.switchProfile({ profileId: me!.id });
+    await page.reload();
 
     await open(page, renderer.url, '#/records', w.records);
     await page.getByRole('tab', { name: w.overview }).click();
