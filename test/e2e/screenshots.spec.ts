@@ -236,8 +236,8 @@ test('issue 16 screens in English and French: a failed check, reminders, setting
 
     // Reminders as Amara sees them: her overdue training (Mira, the manager, is up to date).
     const services = steward.handle.services;
-    const profiles = await services.listProfiles();
-    const me = await services.getCurrentProfile();
+    const profiles = await services.listProfiles({});
+    const me = await services.getCurrentProfile({});
     const amara = profiles.find((p) => p.name === 'Amara Okafor')!;
     await services.switchProfile({ profileId: amara.id });
     await page.goto(`${renderer.url}#/reminders`);

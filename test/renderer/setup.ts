@@ -1,9 +1,14 @@
 // Runs before every renderer spec file: each test starts with no bridge, no DOM left over,
 // an empty hash, a fresh store, and the interface in English.
-import { cleanup } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import { i18n, loadAllNamespaces } from '../../renderer/i18n';
 import { resetStewardStore } from '../../renderer/state/store';
+
+// The screens wait on the real core (files, signatures, jobs), which a busy machine slows down:
+// Testing Library's find and waitFor, and each test, get the time the node specs get.
+configure({ asyncUtilTimeout: 10_000 });
+vi.setConfig({ testTimeout: 30_000 });
 
 function resetPage() {
   delete window.steward;

@@ -2,22 +2,20 @@
 // out of and quiet hours to the settings store, refuses a time that is not HH:MM, and says when
 // this host has no notifications.
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReminderSettings } from '../../../../renderer/features/settings/ReminderSettings';
-import type { TempServices } from '../../../support/services';
-import { installCoreBridge } from '../../support/coreBridge';
-import '../../../../renderer/i18n';
+import { freshCore } from '../../support/realBridge';
 
-let env: TempServices | null = null;
-afterEach(async () => {
-  await env?.close();
-  env = null;
-});
+async function renderReminderSettings() {
+  const core = await freshCore();
+  window.steward = core.bridge;
+  render(<ReminderSettings />);
+  return core;
+}
 
 describe('ReminderSettings', () => {
   it('saves the kinds opted out of and quiet hours, and shows them again', async () => {
-    env = await installCoreBridge();
-    render(<ReminderSettings />);
+    const core = await renderReminderSettings();
     expect(await screen.findByText(/Notifications are not available here/)).toBeTruthy();
     const reReview = screen.getByRole('checkbox', { name: 'A re-review due' });
     await waitFor(() => expect((reReview as HTMLInputElement).checked).toBe(true));
@@ -27,7 +25,7 @@ describe('ReminderSettings', () => {
     fireEvent.change(screen.getByLabelText('To'), { target: { value: '06:45' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save reminder settings' }));
     expect(await screen.findByText('Saved.')).toBeTruthy();
-    expect(await env.services.getReminderSettings({})).toEqual({
+    expect(await core.services.getReminderSettings({})).toEqual({
       optOut: ['reReviewDue'],
       quietHours: { from: '21:30', to: '06:45' },
       canNotify: false,
@@ -35,12 +33,11 @@ describe('ReminderSettings', () => {
   });
 
   it('refuses a time that is not HH:MM, and saves nothing', async () => {
-    env = await installCoreBridge();
-    render(<ReminderSettings />);
+    const core = await renderReminderSettings();
     fireEvent.click(await screen.findByRole('checkbox', { name: 'No notifications between these times' }));
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '25:00' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save reminder settings' }));
     expect((await screen.findAllByText('Write the time as HH:MM, e.g. 22:00.')).length).toBeGreaterThan(0);
-    expect((await env.services.getReminderSettings({})).quietHours).toBeNull();
+    expect((await core.services.getReminderSettings({})).quietHours).toBeNull();
   });
 });

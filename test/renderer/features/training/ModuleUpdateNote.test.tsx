@@ -21,7 +21,7 @@ import {
   writeContent,
   writeFiles,
 } from '../../../core/training/fixtures';
-import { NBSP, NNBSP } from '../../french';
+import { NBSP, NNBSP } from '../../support/french';
 
 const handles: ServiceHandle[] = [];
 afterEach(async () => {
