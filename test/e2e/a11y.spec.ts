@@ -133,7 +133,10 @@ test('@a11y the knowledge check and its results have no WCAG violations', async 
   await steward.handle.services.startTrainingModule({ moduleId: MODULE });
 
   await open(page, renderer.url, `#/training/${MODULE}/quiz`, 'Knowledge check');
-  await expect(page.locator('fieldset')).toHaveCount(key.questions.length);
+  // One question per topic of the bank: half of it.
+  const asked = (await steward.handle.services.getQuiz({ moduleId: MODULE })).questions;
+  expect(asked.length * 2).toBe(key.questions.length);
+  await expect(page.locator('fieldset')).toHaveCount(asked.length);
   await expectNoViolations(page, 'knowledge check');
   await page.getByRole('button', { name: 'Submit answers' }).click();
   await expect(page.locator('.error-summary')).toBeVisible();
@@ -167,7 +170,11 @@ test('@a11y the attestation and the certificate have no WCAG violations', async 
   const result = await services.submitQuizAttempt({
     moduleId: MODULE,
     contentHash: quiz.contentHash,
-    answers: answersFor(key, 'right'),
+    answers: answersFor(
+      key,
+      'right',
+      quiz.questions.map((q) => q.id),
+    ),
   });
   expect(result.passed).toBe(true);
 
