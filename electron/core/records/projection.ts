@@ -2,6 +2,7 @@
 // (people x modules), who is overdue or due soon and what they still need, completion rates by
 // team and module, the reviews register and review outcomes over time. Pure: the same ledgers,
 // content, clock and viewer always give the same view. Nothing here is stored.
+import { witnessBounds } from '../witness/compare';
 import type {
   AttentionItem,
   LedgerHeadRef,
@@ -130,7 +131,13 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
   const imports = input.imports ?? new Map<string, ImportSource>();
   const { authority } = input;
   const scope = recordsScope(viewer, authority, now);
-  const reviewsView = projectWorkspaceReviews(input.ledgers, content, input.questionnaire, authority);
+  const reviewsView = projectWorkspaceReviews(
+    input.ledgers,
+    content,
+    input.questionnaire,
+    authority,
+    witnessBounds(input.ledgers),
+  );
 
   const visible = recordPeople(reviewsView.people, authority)
     .filter((p) => inScope(scope, viewer, p))

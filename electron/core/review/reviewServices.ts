@@ -2,6 +2,7 @@
 // reviewer's queue, comments, change requests and decisions. Every rule is checked here through
 // the workflow state machine before anything is appended, and every review's state is projected
 // from the ledgers of everyone in the workspace (nothing is stored as a mutable flag).
+import { witnessBounds } from '../witness/compare';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -192,7 +193,13 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     })();
     const content = policyAndModules();
     const { authority } = deps.orgOf(ledgers, content.policy);
-    const { people, entriesByActor, reviews } = projectWorkspaceReviews(ledgers, content, q, authority);
+    const { people, entriesByActor, reviews } = projectWorkspaceReviews(
+      ledgers,
+      content,
+      q,
+      authority,
+      witnessBounds(ledgers),
+    );
     return { people, entriesByActor, reviews, authority };
   }
 
