@@ -10,6 +10,8 @@ declare global {
   interface Window {
     /** Exposed by the preload (desktop), the preview server's page script, or a test bridge. */
     steward?: StewardBridge;
+    /** The browser preview only: where a file the core wrote into the exports folder can be downloaded. */
+    stewardPreview?: { downloadUrl(file: string): string };
   }
 }
 

@@ -12,7 +12,7 @@ import {
 
 /** Screens without parameters. */
 export type PlainRoute =
-  'training' | 'reviews' | 'records' | 'organisation' | 'content' | 'settings' | 'new-profile';
+  'training' | 'reminders' | 'reviews' | 'records' | 'organisation' | 'content' | 'settings' | 'new-profile';
 /** Screens about one training module. */
 export type ModuleRoute = 'training-module' | 'training-quiz' | 'training-attest';
 /** Review screens: a draft's questionnaire, and one submitted review. */
@@ -40,6 +40,7 @@ export const DEFAULT_ROUTE: PlainRoute = 'training';
 
 const PLAIN_PATHS: Record<PlainRoute, string> = {
   training: '/training',
+  reminders: '/reminders',
   reviews: '/reviews',
   records: '/records',
   organisation: '/organisation',
@@ -63,6 +64,7 @@ const REVIEW_ID = REVIEW_ID_PATTERN;
 /** The places the navigation lists, in order. Each route's title is shell:route.<route>. */
 export const NAV_ROUTES = [
   'training',
+  'reminders',
   'reviews',
   'records',
   'organisation',

@@ -19,6 +19,7 @@ import { seedDemoReviews } from '../core/demo/demoReviews';
 import { seedDemoWorkspace } from '../core/demo/demoTraining';
 import { grantDemoReviewers } from '../core/policy/policy';
 import { loadQuestionnaire } from '../core/review';
+import { BANK_THRESHOLDS, lintBanks } from '../core/training/bankLint';
 import { loadContent } from '../core/training/content';
 import { createServices, type HostCapabilities, type ServiceHandle } from '../core/services';
 import { confStoreFactory } from '../core/settings/settingsStore';
@@ -220,7 +221,10 @@ const contentCheck: Command = {
   --content DIR  the content folder (${CONTENT_DEFAULT_HELP})
 
   Checks modules/, every translation in locales/<lang>/modules/ (it must match its English module
-  in everything but the words), policy.yaml and review/data-use-review.yaml.
+  in everything but the words), policy.yaml and review/data-use-review.yaml, and lints the
+  knowledge checks as question banks: at least ${BANK_THRESHOLDS.minVariantsPerTopic} questions per topic, the right option the
+  longest in at most ${BANK_THRESHOLDS.maxLongestShare * 100}% of single-answer questions and at one position in at most
+  ${BANK_THRESHOLDS.maxPositionShare * 100}%, and no question a near-duplicate of another module's (content/README.md).
   Prints each problem as "file: field: reason". Exit 0 when every file is valid, 1 otherwise.`,
   options: { content: { type: 'string' }, ...help },
   async run(values, io, ctx) {
@@ -228,14 +232,29 @@ const contentCheck: Command = {
     if (!fs.existsSync(dir)) throw new StewardError('NOT_FOUND', `the content folder ${dir} does not exist.`);
     const content = loadContent(dir);
     const review = loadQuestionnaire(dir);
-    const problems = [...content.problems, ...review.problems];
+    const banks = lintBanks(content.modules, content.translations);
+    const problems = [...content.problems, ...review.problems, ...banks.problems];
+    const figures = new Map(banks.modules.map((f) => [f.file, f]));
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
     for (const m of content.modules) {
+      const f = figures.get(m.file);
       io.out(
-        `ok   ${m.file}  ${m.id} ${m.version}  ${m.quiz.length} questions, ${m.sections.length} sections, ${m.minutes} min`,
+        `ok   ${m.file}  ${m.id} ${m.version}  ${m.quiz.length} questions (${f?.asked ?? 0} asked), ${m.sections.length} sections, ${m.minutes} min`,
       );
     }
     for (const t of content.translations) {
       io.out(`ok   ${t.file}  (${t.locale}, translation of ${t.id} ${t.version})`);
+    }
+    for (const f of banks.modules) {
+      io.out(
+        `bank ${f.file}  right option longest in ${f.longestCorrect}/${f.singleAnswer} (${pct(f.longestShare)}), shortest in ${f.shortestCorrect}, by position ${f.positions.join('/')} (max ${pct(f.maxPositionShare)})`,
+      );
+    }
+    if (banks.closest) {
+      const c = banks.closest;
+      io.out(
+        `bank most similar questions of two modules: ${c.a.file} ${c.a.questionId} and ${c.b.file} ${c.b.questionId} (${(c.similarity * 100).toFixed(1)}%)`,
+      );
     }
     if (review.questionnaire) {
       const q = review.questionnaire;

@@ -15,3 +15,11 @@ export function defaultUserDataDir(
   if (platform === 'darwin') return path.posix.join(home, 'Library', 'Application Support', APP_DIR_NAME);
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_DIR_NAME);
 }
+
+/**
+ * Where files go on a host without a save dialog (the browser preview, tests): the exports folder
+ * in the user's data. The preview offers the files in it as downloads (preview/previewServer.ts).
+ */
+export function exportsFolder(userDataDir: string): string {
+  return path.join(userDataDir, 'exports');
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Services } from './contract/methods';
 import type { AppInfo, Notice, ProfileSummary, SettingsView, WorkspaceStatus } from './contract/views/app';
 import { StewardError, type ErrorPayload } from './errors';
-import { checkExternalUrl } from './links';
+import { checkOutgoingLink } from './links';
 import {
   createWorkspaceReader,
   openLedger,
@@ -39,6 +39,7 @@ import {
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
+import { createReminderServices, type ReminderHost } from './reminders/reminderServices';
 import { openStewardWorkspace, STEWARD_EVENTS } from './events';
 import { workspaceOrgOf, type OrgPin, type WorkspaceOrg } from './org/workspaceOrg';
 import { loadPolicy, type Policy } from './policy/policy';
@@ -53,7 +54,7 @@ import {
   witnessProblems,
 } from './witness/verify';
 
-export interface HostCapabilities extends RecordsHost {
+export interface HostCapabilities extends RecordsHost, ReminderHost {
   host: AppInfo['host'];
   pickFolder?: () => Promise<string | null>;
   openExternal?: (url: string) => Promise<void>;
@@ -522,10 +523,27 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     pinnedBy: () => (ctx.deploymentPin ? 'deployment' : session.settings.get().org ? 'person' : null),
   });
 
+  const reminders = createReminderServices({
+    settings: session.settings,
+    now: ctx.now ?? (() => new Date()),
+    userDataDir: ctx.userDataDir,
+    currentProfile,
+    ledger: requireLedger,
+    host: ctx.capabilities,
+    views: {
+      listTrainingModules: training.listTrainingModules,
+      listReviews: reviews.listReviews,
+      getReview: reviews.getReview,
+      getRecords: records.services.getRecords,
+    },
+    logError: ctx.logError,
+  });
+
   const services: Services = {
     ...training,
     ...reviews,
     ...records.services,
+    ...reminders,
     ...organisation,
 
     async getAppInfo() {
@@ -703,7 +721,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     },
 
     async openExternalLink({ url }) {
-      const decision = checkExternalUrl(url);
+      const decision = checkOutgoingLink(url);
       if (!decision.ok) return { opened: false, reason: decision.reason };
       if (!ctx.capabilities.openExternal) {
         return { opened: false, reason: `This window cannot open your browser; the link is ${decision.url}` };

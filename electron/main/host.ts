@@ -3,10 +3,17 @@
 // settings are stored (electron-store). Each adapter takes the Electron objects it uses, so it
 // can be tested with stand-ins.
 import path from 'node:path';
-import type { BrowserWindow, Dialog, SafeStorage, Shell } from 'electron';
+import type {
+  BrowserWindow,
+  Dialog,
+  Notification,
+  NotificationConstructorOptions,
+  SafeStorage,
+  Shell,
+} from 'electron';
 import Store from 'electron-store';
 import { StewardError } from '../core/errors';
-import { checkExternalUrl } from '../core/links';
+import { checkOutgoingLink } from '../core/links';
 import type { SecretProtector } from '../core/profiles/keystore';
 import type { HostCapabilities } from '../core/services';
 import type { KeyValueStore, SettingsStoreFactory } from '../core/settings/settingsStore';
@@ -115,12 +122,43 @@ export function createPickOpenFile(
   };
 }
 
-/** Opens a link in the system browser, but only one checkExternalUrl accepts (checked here again). */
+/**
+ * Opens a link in the system browser, or an email draft in the mail client, but only one
+ * checkOutgoingLink accepts (checked here again).
+ */
 export function createOpenExternal(shell: Pick<Shell, 'openExternal'>): (url: string) => Promise<void> {
   return async (url) => {
-    const decision = checkExternalUrl(url);
+    const decision = checkOutgoingLink(url);
     if (!decision.ok) throw new StewardError('LINK_REFUSED', decision.reason);
     await shell.openExternal(decision.url);
+  };
+}
+
+/** Electron's Notification class, as the adapter uses it (a stand-in in tests). */
+export interface NotificationClass {
+  new (options: NotificationConstructorOptions): Pick<Notification, 'show' | 'on'>;
+  isSupported(): boolean;
+}
+
+/**
+ * An OS notification for a reminder: shown by the operating system, nothing sent anywhere. A
+ * click brings Steward's window forward on its reminders. Absent where the OS has none.
+ */
+export function createNotify(
+  NotificationCtor: NotificationClass,
+  getWindow: () => BrowserWindow | null,
+): ((n: { id: string; title: string; body: string }) => void) | undefined {
+  if (!NotificationCtor.isSupported()) return undefined;
+  return ({ title, body }) => {
+    const notification = new NotificationCtor({ title, body, silent: false });
+    notification.on('click', () => {
+      const window = getWindow();
+      if (!window) return;
+      if (window.isMinimized()) window.restore();
+      window.focus();
+      void window.webContents.executeJavaScript("location.hash = '#/reminders'");
+    });
+    notification.show();
   };
 }
 
@@ -132,6 +170,8 @@ export interface ElectronHost {
   documentsDir: () => string;
   /** Prints self-contained HTML to a PDF file (Electron's printToPDF in a hidden window). */
   printPdf: (html: string, outFile: string, signal?: AbortSignal) => Promise<{ bytes: number }>;
+  /** Electron's Notification class; reminders raise none without it. */
+  Notification?: NotificationClass;
 }
 
 export function electronCapabilities(host: ElectronHost): HostCapabilities {
@@ -142,6 +182,7 @@ export function electronCapabilities(host: ElectronHost): HostCapabilities {
     chooseSavePath: createChooseSavePath(host.dialog, host.getWindow, host.documentsDir),
     pickOpenFile: createPickOpenFile(host.dialog, host.getWindow),
     printPdf: host.printPdf,
+    ...(host.Notification ? { notify: createNotify(host.Notification, host.getWindow) } : {}),
   };
 }
 

@@ -3,7 +3,7 @@
 // anything lives in the modules imported below, each tested on its own.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BrowserWindow, Menu, app, dialog, protocol, safeStorage, shell } from 'electron';
+import { BrowserWindow, Menu, Notification, app, dialog, protocol, safeStorage, shell } from 'electron';
 import { METHOD_NAMES } from '../core/contract/methods';
 import { createServices, type ServiceHandle } from '../core/services';
 import {
@@ -105,6 +105,7 @@ function run(): void {
           getWindow: () => mainWindow,
           documentsDir: () => app.getPath('documents'),
           printPdf: createElectronPdfPrinter(),
+          Notification,
         }),
         appVersion: app.getVersion(),
         systemLocale: () => app.getPreferredSystemLanguages()[0] ?? app.getLocale(),

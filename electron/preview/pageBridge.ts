@@ -9,6 +9,8 @@ export type PageTransport = 'websocket' | 'binding';
 export const BINDING_NAME = '__stewardCall';
 export const WS_PATH = '/__steward/ws';
 export const BRIDGE_SCRIPT_PATH = '/__steward/bridge.js';
+/** The preview's downloads: GET DOWNLOAD_PATH + file name + ?token= (previewServer.ts). */
+export const DOWNLOAD_PATH = '/__steward/download/';
 
 export function pageBridgeSource(
   transport: PageTransport,
@@ -55,7 +57,14 @@ export function pageBridgeSource(
   const api = {
 ${fns}
   };
-  Object.defineProperty(window, 'steward', { value: Object.freeze(api), enumerable: true });
+  Object.defineProperty(window, 'steward', { value: Object.freeze(api), enumerable: true });${
+    transport === 'websocket'
+      ? `
+  // Files the core wrote into the exports folder, offered to the browser as downloads.
+  const downloadUrl = (file) => ${JSON.stringify(DOWNLOAD_PATH)} + encodeURIComponent(String(file).split(/[\\\\/]/).pop()) + '?token=' + encodeURIComponent(token);
+  Object.defineProperty(window, 'stewardPreview', { value: Object.freeze({ downloadUrl }), enumerable: true });`
+      : ''
+  }
 })();
 `;
 }

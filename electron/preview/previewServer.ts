@@ -1,16 +1,18 @@
 // `npm run preview`: the same built renderer in a browser, with window.steward carried to the same
 // core services over a loopback WebSocket. Bound to 127.0.0.1 only; the socket needs the per-run
 // token and an Origin equal to the server's own; every call goes through the shared dispatch, so
-// the contract's validation applies exactly as over IPC.
+// the contract's validation applies exactly as over IPC. Files the core wrote into the exports
+// folder (the preview has no save dialog) are offered as downloads, with the same token.
 import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../core/dispatch';
 import { contentTypeFor, resolveStaticFile } from '../core/staticFiles';
-import { BRIDGE_SCRIPT_PATH, pageBridgeSource, WS_PATH } from './pageBridge';
+import { BRIDGE_SCRIPT_PATH, DOWNLOAD_PATH, pageBridgeSource, WS_PATH } from './pageBridge';
 
 export interface PreviewServerOptions {
   rendererDir: string;
@@ -20,6 +22,8 @@ export interface PreviewServerOptions {
   token?: string;
   /** Where a socket's errors go (default console.error). */
   logError?: (error: unknown) => void;
+  /** The folder whose files are offered as downloads (core's exportsFolder); none without it. */
+  downloadsDir?: string;
 }
 
 export interface PreviewServer {
@@ -51,6 +55,10 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
     };
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, headers).end();
+      return;
+    }
+    if (opts.dispatch && opts.downloadsDir && url.pathname.startsWith(DOWNLOAD_PATH)) {
+      serveDownload(req, res, url, opts.downloadsDir, token, headers);
       return;
     }
     if (bridgeJs && url.pathname === BRIDGE_SCRIPT_PATH) {
@@ -118,6 +126,65 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * One file of the downloads folder, as an attachment. Only with the run's token, never for a
+ * request another site started, only a plain file directly in the folder (no path, no dot file,
+ * no link, no file being written).
+ */
+function serveDownload(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  dir: string,
+  token: string,
+  headers: Record<string, string>,
+): void {
+  const site = req.headers['sec-fetch-site'];
+  if (
+    !sameToken(url.searchParams.get('token') ?? '', token) ||
+    (site && site !== 'same-origin' && site !== 'none')
+  ) {
+    res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Forbidden');
+    return;
+  }
+  let name: string;
+  try {
+    name = decodeURIComponent(url.pathname.slice(DOWNLOAD_PATH.length));
+  } catch {
+    name = '';
+  }
+  const notFound = () =>
+    res.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  if (!/^[^/\\\0]+$/.test(name) || name.startsWith('.') || name.includes('.saving-')) {
+    notFound();
+    return;
+  }
+  const file = path.join(dir, name);
+  let stat: fs.Stats;
+  try {
+    stat = fs.lstatSync(file);
+  } catch {
+    notFound();
+    return;
+  }
+  if (!stat.isFile()) {
+    notFound();
+    return;
+  }
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': String(stat.size),
+    'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  });
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  fs.createReadStream(file).pipe(res);
 }
 
 /** What the server answers to a frame it cannot take: an error under id null (no call is pending on it). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDispatch } from '../core/dispatch';
-import { defaultUserDataDir } from '../core/paths';
+import { defaultUserDataDir, exportsFolder } from '../core/paths';
 import { fileOnlyProtector } from '../core/profiles/keystore';
 import { createServices } from '../core/services';
 import { confStoreFactory } from '../core/settings/settingsStore';
@@ -41,6 +41,7 @@ const server = await startPreviewServer({
   rendererDir: path.resolve(here, '../renderer'),
   dispatch: createDispatch(services, { logError: (m, e) => console.error(`[${m}]`, e) }),
   port: values.port ? Number(values.port) : 0,
+  downloadsDir: exportsFolder(userDataDir),
 });
 process.stdout.write(
   `Steward preview (browser) — the desktop app is the product; this is for trying and demos.\n` +

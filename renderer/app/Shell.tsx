@@ -13,6 +13,10 @@ import { ProfileSwitcher } from './ProfileSwitcher';
 import { ScreenFrame } from './ScreenFrame';
 import { preloadScreensWhenIdle } from './screens';
 import { SideNav } from './SideNav';
+import { notificationWords } from '../features/reminders/reminderWords';
+
+/** How often the reminders are read again while the app is open (they follow the clock and others' work). */
+const REMINDERS_EVERY_MS = 5 * 60_000;
 
 /** After the first screen is up: long enough for its own loads to go first. */
 const PRELOAD_SCREENS_AFTER_MS = 1500;
@@ -41,6 +45,17 @@ export function Shell() {
   }, []);
 
   useEffect(() => preloadScreensWhenIdle(PRELOAD_SCREENS_AFTER_MS), []);
+
+  // Reminders: read at start, for each profile and on each screen change, and every few minutes;
+  // core raises as OS notifications those it allows now, in the words given here.
+  const loadNotifications = useStewardStore((s) => s.loadNotifications);
+  useEffect(() => {
+    if (profileId === '') return undefined;
+    const read = () => void loadNotifications((item) => notificationWords(t, item));
+    read();
+    const timer = window.setInterval(read, REMINDERS_EVERY_MS);
+    return () => window.clearInterval(timer);
+  }, [profileId, screenKey, loadNotifications, t]);
 
   // The skip link's target is an element, not a route: handle it here so the hash stays the router's.
   const skipToContent = (event: MouseEvent<HTMLAnchorElement>) => {

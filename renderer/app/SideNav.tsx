@@ -11,6 +11,7 @@ import { preloadScreen } from './screens';
 
 const NAV_ICONS: Record<NavRoute, IconName> = {
   training: 'training',
+  reminders: 'bell',
   reviews: 'reviews',
   records: 'records',
   organisation: 'user',
@@ -20,7 +21,13 @@ const NAV_ICONS: Record<NavRoute, IconName> = {
 
 export function SideNav() {
   const { t } = useTranslation('shell');
-  const { route, navigate } = useStewardStore(useShallow((s) => ({ route: s.route, navigate: s.navigate })));
+  const { route, navigate, reminders } = useStewardStore(
+    useShallow((s) => ({
+      route: s.route,
+      navigate: s.navigate,
+      reminders: s.notifications?.items.length ?? 0,
+    })),
+  );
   const section = navSectionOf(route);
 
   const handleClick = (event: MouseEvent<HTMLAnchorElement>, target: NavRoute) => {
@@ -45,6 +52,12 @@ export function SideNav() {
             >
               <Icon name={NAV_ICONS[target]} className="side-nav__icon" />
               <span>{t(`route.${target}`)}</span>
+              {target === 'reminders' && reminders > 0 ? (
+                <span className="side-nav__count">
+                  <span aria-hidden="true">{reminders}</span>
+                  <span className="visually-hidden">{t('nav.reminderCount', { count: reminders })}</span>
+                </span>
+              ) : null}
             </a>
           </li>
         ))}

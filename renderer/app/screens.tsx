@@ -64,9 +64,10 @@ const review = screenGroup(() => import('../features/review/reviewScreens'));
 const records = screenGroup(() => import('../features/records/RecordsScreen'));
 const settings = screenGroup(() => import('../features/settings/SettingsScreen'));
 const org = screenGroup(() => import('../features/org/orgScreens'));
+const reminders = screenGroup(() => import('../features/reminders/RemindersScreen'));
 
 /** In the order a person is likely to need them after the catalogue. */
-const GROUPS: readonly ScreenGroup<unknown>[] = [trainingModule, review, records, settings, org];
+const GROUPS: readonly ScreenGroup<unknown>[] = [trainingModule, review, records, reminders, settings, org];
 
 const ReaderScreen = trainingModule.screen((m) => m.ReaderScreen);
 const QuizScreen = trainingModule.screen((m) => m.QuizScreen);
@@ -79,6 +80,7 @@ const RecordsScreen = records.screen((m) => m.RecordsScreen);
 const SettingsScreen = settings.screen((m) => m.SettingsScreen);
 const OrganisationScreen = org.screen((m) => m.OrganisationScreen);
 const ContentScreen = org.screen((m) => m.ContentScreen);
+const RemindersScreen = reminders.screen((m) => m.RemindersScreen);
 
 /** Where each route's code is; null for a screen in the first bundle. */
 const GROUP_OF: Record<Route, ScreenGroup<unknown> | null> = {
@@ -94,6 +96,7 @@ const GROUP_OF: Record<Route, ScreenGroup<unknown> | null> = {
   records,
   organisation: org,
   content: org,
+  reminders,
   settings,
 };
 
@@ -124,6 +127,8 @@ export function RouteScreen({ route }: { route: Route }) {
       return <ContentScreen />;
     case 'settings':
       return <SettingsScreen />;
+    case 'reminders':
+      return <RemindersScreen />;
     case 'new-profile':
       return <NewProfileScreen />;
   }

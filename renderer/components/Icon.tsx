@@ -30,6 +30,10 @@ const PATHS = {
   book: 'M4 5.5C6.5 4.5 9.5 4.5 12 6c2.5-1.5 5.5-1.5 8-.5v13c-2.5-1-5.5-1-8 .5-2.5-1.5-5.5-1.5-8-.5v-13ZM12 6v13',
   circle: 'M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16Z',
   progress: 'M12 20a8 8 0 1 0 0-16 8 8 0 0 0 0 16Zm0-16v16',
+  bell: 'M6 16.5V11a6 6 0 1 1 12 0v5.5l1.5 2h-15l1.5-2ZM10 20.5a2 2 0 0 0 4 0',
+  mail: 'M3.5 6h17v12h-17V6Zm0 .5 8.5 6.5 8.5-6.5',
+  calendar: 'M4.5 6h15v14h-15V6Zm0 4h15M8.5 3.5v4m7-4v4',
+  download: 'M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 19.5h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -28,6 +28,7 @@ export const NAMESPACES = [
   'review',
   'records',
   'org',
+  'reminders',
   'reasons',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];

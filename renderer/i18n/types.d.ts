@@ -9,6 +9,7 @@ import type training from './locales/en/training.json';
 import type review from './locales/en/review.json';
 import type records from './locales/en/records.json';
 import type org from './locales/en/org.json';
+import type reminders from './locales/en/reminders.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -22,6 +23,7 @@ declare module 'i18next' {
       review: typeof review;
       records: typeof records;
       org: typeof org;
+      reminders: typeof reminders;
     };
   }
 }

@@ -27,6 +27,9 @@ import type { StewardState } from './store';
 
 export type RecordsTab = 'overview' | 'matrix' | 'reviews' | 'integrity' | 'export';
 
+/** How the completion matrix is shown: people × modules, or one row per person and module. */
+export type MatrixLayout = 'grid' | 'list';
+
 /** The matrix filter as the form holds it: every field present, so inputs stay controlled. */
 export interface MatrixFilterState {
   teams: string[];
@@ -79,6 +82,7 @@ export interface RecordsSlice {
   recordsTab: RecordsTab;
   matrixFilter: MatrixFilterState;
   matrixSort: MatrixSort;
+  matrixLayout: MatrixLayout;
   reviewStatusFilter: ReviewDisplayStatus | 'all';
   exportOptions: ExportOptions;
   jobs: Record<JobKind, JobView | null>;
@@ -90,6 +94,7 @@ export interface RecordsSlice {
   setRecordsTab: (tab: RecordsTab) => void;
   setMatrixFilter: (patch: Partial<MatrixFilterState>) => void;
   clearMatrixFilter: () => void;
+  setMatrixLayout: (layout: MatrixLayout) => void;
   /** A click on a column heading: sort by it, or reverse it when it is already the sort. */
   sortMatrixBy: (key: MatrixSortKey) => void;
   setReviewStatusFilter: (status: ReviewDisplayStatus | 'all') => void;
@@ -118,6 +123,7 @@ function emptyRecords() {
     recordsTab: 'overview' as RecordsTab,
     matrixFilter: EMPTY_MATRIX_FILTER,
     matrixSort: DEFAULT_MATRIX_SORT,
+    matrixLayout: 'grid' as MatrixLayout,
     reviewStatusFilter: 'all' as const,
     exportOptions: { format: 'csv-matrix', pseudonymise: false, applyFilter: false } satisfies ExportOptions,
     jobs: { export: null, verify: null },
@@ -226,6 +232,7 @@ export const createRecordsSlice: StateCreator<StewardState, [], [], RecordsSlice
     setMatrixFilter: (patch) => set((state) => ({ matrixFilter: { ...state.matrixFilter, ...patch } })),
 
     clearMatrixFilter: () => set({ matrixFilter: EMPTY_MATRIX_FILTER }),
+    setMatrixLayout: (matrixLayout) => set({ matrixLayout }),
 
     sortMatrixBy: (key) =>
       set((state) => ({

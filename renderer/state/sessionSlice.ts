@@ -62,6 +62,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
     get().resetReviews();
     get().resetRecords();
     get().resetOrg();
+    get().resetReminders();
     if (get().route === 'new-profile') get().navigate('training', { replace: true });
     void get().loadWorkspaceStatus();
   }

@@ -3,12 +3,19 @@
 import { create } from 'zustand';
 import { createOrgSlice, type OrgSlice } from './orgSlice';
 import { createRecordsSlice, type RecordsSlice } from './recordsSlice';
+import { createRemindersSlice, type RemindersSlice } from './remindersSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createRouteSlice, routeFromLocation, type RouteSlice } from './routeSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
-export type StewardState = SessionSlice & RouteSlice & TrainingSlice & ReviewSlice & RecordsSlice & OrgSlice;
+export type StewardState = SessionSlice &
+  RouteSlice &
+  TrainingSlice &
+  ReviewSlice &
+  RecordsSlice &
+  OrgSlice &
+  RemindersSlice;
 
 export const useStewardStore = create<StewardState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -17,6 +24,7 @@ export const useStewardStore = create<StewardState>()((...a) => ({
   ...createReviewSlice(...a),
   ...createRecordsSlice(...a),
   ...createOrgSlice(...a),
+  ...createRemindersSlice(...a),
 }));
 
 const initialState = useStewardStore.getState();

@@ -34,7 +34,8 @@ export interface TrainingSlice {
   openTrainingModule: (moduleId: string) => Promise<ModuleContent | null>;
   saveReadingProgress: (moduleId: string, section: number) => Promise<boolean>;
   /**
-   * A fresh attempt: core reshuffles the options each time, so a retry always calls this. The last
+   * A fresh attempt: core draws other variants of the questions and reshuffles the options, so a
+   * retry always calls this (reopening the same attempt gets the same questions). The last
    * result stays up until the new questions arrive, unless `discardResult` drops it at once.
    */
   loadQuiz: (moduleId: string, options?: { discardResult?: boolean }) => Promise<QuizView | null>;

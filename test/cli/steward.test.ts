@@ -4,14 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readLedgerFile } from '../../electron/core/ledger';
-import { frenchModuleText, goodModules, moduleText, writeContent } from '../core/training/fixtures';
+import {
+  bankModules,
+  frenchModuleText,
+  goodModules,
+  moduleText,
+  writeContent,
+} from '../core/training/fixtures';
 import { profileCreateArgs, runSteward } from '../support/cli';
 import { stewardWorkspace } from '../../electron/core/events';
 
 let tmp: string;
 let ws: string;
 let keys: string;
-/** Fixture training content (three valid modules); the CLI specs never read the real content/. */
+/** Fixture training content (three valid modules, banks that pass the lint); the CLI specs never read the real content/. */
 let content: string;
 
 const steward = (...args: string[]) => runSteward(tmp, args);
@@ -20,7 +26,7 @@ beforeEach(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-cli-'));
   ws = path.join(tmp, 'ws');
   keys = path.join(tmp, 'keys');
-  content = writeContent(goodModules(), undefined, path.join(tmp, 'content'));
+  content = writeContent(bankModules(), undefined, path.join(tmp, 'content'));
   // The questionnaire is checked too; the real one is known to be valid (test/core/review).
   fs.mkdirSync(path.join(content, 'review'));
   fs.copyFileSync(
@@ -177,7 +183,10 @@ describe('steward content check', () => {
     const r = steward('content', 'check', '--content', content);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('ok   modules/01-alpha.md  alpha 1.0.0  6 questions, 3 sections');
+    expect(r.out).toContain('ok   modules/01-alpha.md  alpha 1.0.0  12 questions (6 asked), 3 sections');
+    expect(r.out).toContain(
+      'bank modules/01-alpha.md  right option longest in 0/11 (0%), shortest in 0, by position 3/4/4 (max 36%)',
+    );
     expect(r.out).toContain(
       `content ok: 3 module(s), policy.yaml and the review questionnaire in ${content}`,
     );
@@ -207,7 +216,7 @@ describe('steward content check', () => {
   it('checks translations: lists the valid ones, reports a mismatch with its line (exit 1)', () => {
     const fr = path.join(content, 'locales', 'fr', 'modules');
     fs.mkdirSync(fr, { recursive: true });
-    fs.writeFileSync(path.join(fr, '01-alpha.md'), frenchModuleText({ id: 'alpha' }));
+    fs.writeFileSync(path.join(fr, '01-alpha.md'), frenchModuleText({ id: 'alpha', bank: true }));
     const ok = steward('content', 'check', '--content', content);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('ok   locales/fr/modules/01-alpha.md  (fr, translation of alpha 1.0.0)');
@@ -215,7 +224,10 @@ describe('steward content check', () => {
       `content ok: 3 module(s), 1 translation(s), policy.yaml and the review questionnaire in ${content}`,
     );
 
-    fs.writeFileSync(path.join(fr, '02-beta.md'), frenchModuleText({ id: 'beta', version: '1.1.0' }));
+    fs.writeFileSync(
+      path.join(fr, '02-beta.md'),
+      frenchModuleText({ id: 'beta', version: '1.1.0', bank: true }),
+    );
     const bad = steward('content', 'check', '--content', content);
     expect(bad.code).toBe(1);
     const lines = bad.out.trim().split('\n');
@@ -238,8 +250,39 @@ describe('steward content check', () => {
     expect(r.out).toMatch(
       /^ok {3}locales\/fr\/modules\/\S+ {2}\(fr, translation of [a-z-]+ \d+\.\d+\.\d+\)$/m,
     );
-    expect(r.out).toMatch(/^content ok: 8 module\(s\), \d+ translation\(s\)/m);
+    expect(r.out).toMatch(/^content ok: 9 module\(s\), \d+ translation\(s\)/m);
     expect(r.code).toBe(0);
+  });
+
+  it('lints the banks: too few variants, a length cue, a position cue and a near-duplicate, each named (exit 1)', () => {
+    // goodModules(): six questions, each its own topic, the right option always the longest and always b.
+    fs.writeFileSync(path.join(content, 'modules', '01-alpha.md'), goodModules()['01-alpha.md']!);
+    // delta repeats a question of beta word for word.
+    const beta = fs.readFileSync(path.join(content, 'modules', '02-beta.md'), 'utf8');
+    fs.writeFileSync(
+      path.join(content, 'modules', '04-delta.md'),
+      beta.replace('id: beta', 'id: delta').replace(/Scenario (\d+)\./g, 'Situation $1.'),
+    );
+    const r = steward('content', 'check', '--content', content);
+    expect(r.code).toBe(1);
+    const lines = r.out.trim().split('\n');
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^modules\/01-alpha\.md: quiz: the bank has 6 questions for 6 asked per attempt; every topic needs at least 2 questions/,
+      ),
+    );
+    expect(lines).toContain(
+      'modules/01-alpha.md: quiz: in 5 of 5 single-answer questions (100%) the right option is the longest; at most 40%, or "pick the longest" passes',
+    );
+    expect(lines).toContain(
+      'modules/01-alpha.md: quiz: in 5 of 5 single-answer questions (100%) the right option is option 2; at most 50% at any one position',
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^modules\/02-beta\.md: quiz\[0\]: question q1 is a near-duplicate of modules\/04-delta\.md question q1 \(100\.0% of their word 3-shingles shared; at most 6\.0%\)/,
+      ),
+    );
+    expect(lines[lines.length - 1]).toMatch(/^content check FAILED: /);
   });
 
   it('says so when the folder does not exist', () => {

@@ -13,9 +13,24 @@ import { expect, test, type StewardHarness } from './support/fixtures';
 import { activate, chooseRadio, goWithKeyboard, selectTab, tabTo, typeInto } from './support/keyboard';
 import { pdfPages } from '../support/pdf';
 import { bundleFromAnotherComputer, newestExport, readCsvExport } from './support/records';
-import { ALL_MODULES } from '../support/moduleKey';
+import { ALL_MODULES, CONTENT_DIR } from '../support/moduleKey';
 
-test.use({ locale: 'en-US' });
+test.use({ locale: 'en-US', viewport: { width: 1366, height: 768 } });
+
+const SHOTS = path.resolve(import.meta.dirname, '../../reports/screens');
+
+/** Every module's title, in the content's order (the grid's columns). */
+function moduleTitles(): string[] {
+  const dir = path.join(CONTENT_DIR, 'modules');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const title = /^title: (.*)$/m.exec(fs.readFileSync(path.join(dir, f), 'utf8'))![1]!;
+      return title.replace(/^"(.*)"$/, '$1');
+    });
+}
 
 /** Everyone's modules, plus Data Science's own (content/policy.yaml). */
 const DATA_SCIENCE_REQUIRED = [
@@ -25,6 +40,7 @@ const DATA_SCIENCE_REQUIRED = [
   'minimisation-and-purpose',
   'privacy-by-design',
   'consent-done-right',
+  'ai-and-automated-decisions',
 ];
 
 interface Team {
@@ -116,7 +132,10 @@ async function waitForExport(page: Page): Promise<string> {
   const finished = page.locator('.banner', { hasText: 'Export finished' });
   await expect(finished).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Export something else' })).toBeVisible();
-  return (await finished.locator('.path-display__value').textContent()) ?? '';
+  const savedTo = finished.locator('.path-display', {
+    has: page.locator('.path-display__label', { hasText: /^Saved to$/ }),
+  });
+  return (await savedTo.locator('.path-display__value').textContent()) ?? '';
 }
 
 test('a manager reads, filters, exports, imports and verifies the records with the keyboard alone', async ({
@@ -133,12 +152,12 @@ test('a manager reads, filters, exports, imports and verifies the records with t
   await expect(recordsTabs(page).getByRole('tab', { selected: true })).toHaveText('Overview');
   const stat = (label: string) =>
     page.locator('.records-stat', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) });
-  // Required rows: Mira 8 (everyone 3, Product 4, manager 1), Zoë 6, "=SUM(A1)" 6, Olu 5 (everyone
-  // 3, Marketing 2) = 25; current: all but Olu's 5 = 20 → 80%.
+  // Required rows: Mira 9 (everyone 3, Product 5, manager 1), Zoë 7, "=SUM(A1)" 7, Olu 5 (everyone
+  // 3, Marketing 2) = 28; current: all but Olu's 5 = 23 → 82% (82.1, rounded down).
   await expect(stat('People').locator('dd')).toHaveText('4');
   await expect(stat('People overdue').locator('dd')).toHaveText('1');
   await expect(stat('People due soon').locator('dd')).toHaveText('0');
-  await expect(stat('Required training current').locator('dd')).toHaveText('80%');
+  await expect(stat('Required training current').locator('dd')).toHaveText('82%');
   await expect(stat('Reviews decided').locator('dd')).toHaveText('0');
   const overdue = page.locator('.panel', {
     has: page.getByRole('heading', { name: 'Overdue', exact: true }),
@@ -148,37 +167,73 @@ test('a manager reads, filters, exports, imports and verifies the records with t
     overdue.getByRole('list', { name: `What ${olu.name} still needs` }).getByRole('listitem'),
   ).toHaveCount(5);
 
-  // ---- completion matrix: team and status, then a name typed without its accent -----------------
+  // ---- completion matrix: people × modules, then the detailed list a click away ------------------
   await openTab(page, 'Completion matrix');
   const count = page.locator('.matrix-count');
-  // Every person has a row for every module (required or optional): 4 × 8.
-  await expect(count).toHaveText('Showing 32 of 32 rows (one per person and module)');
+  const grid = page.getByRole('table', { name: /one row per person, one column per module/ });
+  await expect(count).toHaveText('Showing 4 of 4 people');
+  // One column per module, headed by its whole title; one row per person, headed by the name.
+  // (Long words carry soft hyphens, so a narrow column breaks them instead of cutting them off.)
+  const headings = await grid.locator('thead th').allTextContents();
+  expect(headings.map((h) => h.replaceAll('\u00ad', ''))).toEqual(['Person', ...moduleTitles()]);
+  for (const title of moduleTitles()) {
+    await expect(grid.getByRole('columnheader', { name: title, exact: true })).toBeVisible();
+  }
+  // Sorted by name, as the list is.
+  await expect(grid.locator('tbody th .completion-grid__name')).toHaveText([
+    formula.name,
+    mira.name,
+    olu.name,
+    zoe.name,
+  ]);
+  const oluRow = grid.getByRole('row', { name: new RegExp(olu.name) });
+  // Olu's five required modules are overdue; the others optional and not started.
+  await expect(oluRow.getByRole('cell', { name: /Overdue/ })).toHaveCount(5);
+  await expect(oluRow.getByRole('cell', { name: /Not started\s*Optional/ })).toHaveCount(4);
+  await page.screenshot({ path: path.join(SHOTS, 'records-matrix-grid-1366.png'), fullPage: true });
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  // Still every person after the window grows (the rows are virtualised: they follow the size).
+  await expect(grid.locator('tbody th .completion-grid__name')).toHaveCount(4);
+  await page.screenshot({ path: path.join(SHOTS, 'records-matrix-grid-1920.png'), fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // The detailed list (one row per person and module) is a click away.
+  const layout = page.getByRole('group', { name: 'Show the matrix as' });
+  await activate(page, layout.getByRole('button', { name: 'Detailed list' }));
+  await expect(layout.getByRole('button', { name: 'Detailed list' })).toHaveAttribute('aria-pressed', 'true');
+  // Every person has a row for every module (required or optional): 4 × 9.
+  await expect(count).toHaveText('Showing 36 of 36 rows (one per person and module)');
   await pickInFilterMenu(page, 'Team', ['Data Science']);
   await expect(page.getByRole('button', { name: /^Team:/ })).toContainText('Data Science');
-  await expect(count).toHaveText('Showing 16 of 32 rows (one per person and module)');
+  await expect(count).toHaveText('Showing 18 of 36 rows (one per person and module)');
   await pickInFilterMenu(page, 'Status', ['Passed']);
-  await expect(count).toHaveText('Showing 12 of 32 rows (one per person and module)');
+  await expect(count).toHaveText('Showing 14 of 36 rows (one per person and module)');
   expect(new Set(await matrixNames(page))).toEqual(new Set([zoe.name, formula.name]));
   const search = page.getByRole('searchbox', { name: 'Search by name or email' });
   await tabTo(page, search, { back: true });
   await page.keyboard.type('zoe');
-  await expect(count).toHaveText('Showing 6 of 32 rows (one per person and module)');
+  await expect(count).toHaveText('Showing 7 of 36 rows (one per person and module)');
   expect(new Set(await matrixNames(page))).toEqual(new Set([zoe.name]));
   const rows = page.locator('.matrix tbody tr.matrix__row');
-  await expect(rows).toHaveCount(6);
+  await expect(rows).toHaveCount(7);
   for (const row of await rows.all()) {
     await expect(row.locator('td').nth(0)).toHaveText('Data Science');
     await expect(row.locator('.badge')).toHaveText('Passed');
     await expect(row.locator('td.data-table__number')).toHaveText('100%');
   }
+  // The filter applies to the grid too: Zoë alone, her seven passed modules, the rest outside it.
+  await activate(page, layout.getByRole('button', { name: 'People × modules' }));
+  await expect(count).toHaveText('Showing 1 of 4 people');
+  await expect(grid.getByRole('cell', { name: /Passed/ })).toHaveCount(7);
+  await expect(grid.getByRole('cell', { name: 'Not in the filter' })).toHaveCount(2);
+  await activate(page, layout.getByRole('button', { name: 'Detailed list' }));
   // Statuses are either-or: Overdue instead of Passed finds nobody in Data Science; Olu is in Marketing.
   await pickInFilterMenu(page, 'Status', ['Passed', 'Overdue']);
-  await expect(count).toHaveText('Showing 0 of 32 rows (one per person and module)');
+  await expect(count).toHaveText('Showing 0 of 36 rows (one per person and module)');
   await expect(page.getByText('No rows match these filters.')).toBeVisible();
   await pickInFilterMenu(page, 'Status', ['Overdue', 'Passed']);
   await expect(page.getByRole('button', { name: /^Status:/ })).toContainText('Passed');
   await typeInto(page, search, '');
-  await expect(count).toHaveText('Showing 12 of 32 rows (one per person and module)');
+  await expect(count).toHaveText('Showing 14 of 36 rows (one per person and module)');
 
   // ---- export the filtered matrix as CSV ---------------------------------------------------------
   await openTab(page, 'Export');
@@ -188,7 +243,7 @@ test('a manager reads, filters, exports, imports and verifies the records with t
   await tabTo(page, applyFilter);
   await page.keyboard.press('Space');
   await expect(applyFilter).toBeChecked();
-  await expect(page.getByText('Only the 12 of 32 matrix rows the filter shows now.')).toBeVisible();
+  await expect(page.getByText('Only the 14 of 36 matrix rows the filter shows now.')).toBeVisible();
   await activate(page, page.getByRole('button', { name: 'Start export' }));
   const csvShown = await waitForExport(page);
   const csvFile = newestExport(steward.exportsDir, '.csv');
@@ -196,12 +251,20 @@ test('a manager reads, filters, exports, imports and verifies the records with t
   const csv = readCsvExport(csvFile);
   expect(csv.bom, 'the CSV starts with a UTF-8 BOM').toBe(true);
   expect(csv.header[0]).toBe('name');
-  expect(csv.rows).toHaveLength(12);
+  expect(csv.rows).toHaveLength(14);
+  // One table: the ledger heads are in a file of their own beside it.
+  expect(csv.text.split('\r\n').filter((line) => line === '')).toEqual(['']);
+  const headsFile = csvFile.replace(/\.csv$/, '.heads.csv');
+  // The page names the heads file too.
+  await expect(
+    page.locator('.path-display', { hasText: 'Ledger heads saved to' }).locator('.path-display__value'),
+  ).toHaveText(headsFile);
+  expect(fs.readFileSync(headsFile, 'utf8').split('\r\n')[0]).toBe('\uFEFFprofileId,entries,headHash');
   expect(new Set(csv.rows.map((row) => row.email))).toEqual(new Set([zoe.email, formula.email]));
   expect(csv.rows.every((row) => row.team === 'Data Science' && row.status === 'passed')).toBe(true);
-  expect(csv.rows.filter((row) => row.name === 'Zoë Ångström')).toHaveLength(6);
+  expect(csv.rows.filter((row) => row.name === 'Zoë Ångström')).toHaveLength(7);
   // The formula-looking name is text in a spreadsheet: one quote in front, never a bare "=".
-  expect(csv.rows.filter((row) => row.name === "'=SUM(A1)")).toHaveLength(6);
+  expect(csv.rows.filter((row) => row.name === "'=SUM(A1)")).toHaveLength(7);
   expect(csv.text).not.toMatch(/(^|\r\n|,)=SUM/);
   expect(csv.text).not.toContain(olu.email);
   expect(csv.text).not.toContain(mira.email);
@@ -265,9 +328,9 @@ test('a manager reads, filters, exports, imports and verifies the records with t
   await openTab(page, 'Completion matrix');
   await tabTo(page, search);
   await page.keyboard.type('priya');
-  await expect(count).toHaveText('Showing 6 of 40 rows (one per person and module)');
+  await expect(count).toHaveText('Showing 7 of 45 rows (one per person and module)');
   const priyaRows = page.locator('.matrix tbody tr.matrix__row');
-  await expect(priyaRows).toHaveCount(6);
+  await expect(priyaRows).toHaveCount(7);
   for (const row of await priyaRows.all()) {
     await expect(row.locator('th .tag')).toHaveText('Imported');
     await expect(row.locator('th .matrix__name')).toHaveText('Priya Natarajan');

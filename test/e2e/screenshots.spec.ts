@@ -8,6 +8,7 @@ import YAML from 'yaml';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { answersFor, readModuleKey } from '../support/moduleKey';
+import { askedOnPage } from './support/quiz';
 import { seedManagerWorkspace } from './support/records';
 import {
   churnAnswers,
@@ -55,7 +56,8 @@ async function open(page: Page, url: string, hash: string, heading: string | Reg
 }
 
 async function answer(page: Page, kind: 'right' | 'wrong') {
-  for (const [questionId, optionIds] of Object.entries(answersFor(readModuleKey(MODULE), kind))) {
+  const asked = await askedOnPage(page);
+  for (const [questionId, optionIds] of Object.entries(answersFor(readModuleKey(MODULE), kind, asked))) {
     for (const optionId of optionIds) {
       await page.locator(`input[name="q-${questionId}"][value="${optionId}"]`).check();
     }
@@ -150,6 +152,12 @@ test('records and settings screens, dark theme and French', async ({ page, rende
   await shoot(page, 'records-overview');
 
   await tab('Completion matrix').click();
+  await expect(page.locator('.completion-grid tbody tr.completion-grid__row').first()).toBeVisible();
+  await shoot(page, 'records-matrix-grid');
+  await page
+    .getByRole('group', { name: 'Show the matrix as' })
+    .getByRole('button', { name: 'Detailed list' })
+    .click();
   await page.getByRole('button', { name: /^Status:/ }).click();
   await page.getByRole('group', { name: 'Status' }).getByRole('checkbox', { name: 'Passed' }).check();
   await page.keyboard.press('Escape');
@@ -262,4 +270,83 @@ test('organisation and content screens, French and dark', async ({ page, rendere
   await page.goto(`${renderer.url}#/content`);
   await expect(page.getByRole('heading', { level: 1, name: 'Contenu et politique' })).toBeVisible();
   await shoot(page, 'content-policy-fr');
+});
+
+/** The screens issue 16 changed, in English then French (file names end in -fr). */
+const ISSUE16_WORDS = {
+  en: {
+    language: 'English',
+    failed: 'Knowledge check not passed',
+    submit: 'Submit answers',
+    reminders: 'Reminders',
+    settingsReminders: 'Reminders',
+    records: 'Records',
+    overview: 'Overview',
+    overdue: 'Overdue',
+    matrix: 'Completion matrix',
+  },
+  fr: {
+    language: 'Français',
+    failed: 'Contrôle des connaissances non réussi',
+    submit: 'Valider les réponses',
+    reminders: 'Rappels',
+    settingsReminders: 'Rappels',
+    records: 'Registres',
+    overview: "Vue d'ensemble",
+    overdue: 'En retard',
+    matrix: 'Matrice de formation',
+  },
+} as const;
+
+test('issue 16 screens in English and French: a failed check, reminders, settings, remind, the grid', async ({
+  page,
+  renderer,
+  steward,
+}) => {
+  test.setTimeout(180_000);
+  await seedManagerWorkspace(steward);
+  for (const lang of ['en', 'fr'] as const) {
+    const w = ISSUE16_WORDS[lang];
+    const suffix = lang === 'fr' ? '-fr' : '';
+    // The screens are in English until the language is chosen here.
+    await open(page, renderer.url, '#/settings', 'Settings');
+    await page
+      .getByRole('group', { name: 'Language' })
+      .getByRole('radio', { name: w.language, exact: true })
+      .check();
+    await expect(page.locator('html')).toHaveAttribute('lang', new RegExp(`^${lang}`));
+    const remindersPanel = page.getByRole('heading', { level: 2, name: w.settingsReminders });
+    await expect(remindersPanel).toBeVisible();
+    await shoot(page, `settings-reminders${suffix}`, remindersPanel);
+
+    // Reminders as Amara sees them: her overdue training (Mira, the manager, is up to date).
+    const services = steward.handle.services;
+    const profiles = await services.listProfiles({});
+    const me = await services.getCurrentProfile({});
+    const amara = profiles.find((p) => p.name === 'Amara Okafor')!;
+    await services.switchProfile({ profileId: amara.id });
+    await page.goto(`${renderer.url}#/reminders`);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: w.reminders })).toBeVisible();
+    await expect(page.locator('main li').first()).toBeVisible();
+    await shoot(page, `reminders${suffix}`);
+    await services.switchProfile({ profileId: me!.id });
+    await page.reload();
+
+    await open(page, renderer.url, '#/records', w.records);
+    await page.getByRole('tab', { name: w.overview }).click();
+    const overdue = page.getByRole('heading', { level: 2, name: w.overdue, exact: true });
+    await expect(overdue).toBeVisible();
+    await shoot(page, `records-remind${suffix}`, overdue);
+    await page.getByRole('tab', { name: w.matrix }).click();
+    await expect(page.locator('.completion-grid tbody tr.completion-grid__row').first()).toBeVisible();
+    await shoot(page, `records-matrix-grid${suffix}`);
+
+    await page.goto(`${renderer.url}#/training/${MODULE}/quiz`);
+    await expect(page.locator('fieldset').first()).toBeVisible();
+    await answer(page, 'wrong');
+    await page.getByRole('button', { name: w.submit }).click();
+    await expect(page.getByRole('heading', { level: 1, name: w.failed })).toBeVisible();
+    await shoot(page, `quiz-failed${suffix}`);
+  }
 });

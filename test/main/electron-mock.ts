@@ -94,6 +94,7 @@ export class MockWebContents extends MockEmitter {
     this.windowOpenHandler = handler;
   });
   getURL = vi.fn(() => this.mainFrame.url);
+  executeJavaScript = vi.fn(async (_code: string) => undefined);
 
   constructor(url = 'app://steward/index.html') {
     super();
@@ -245,6 +246,20 @@ export const net = {
   fetch: vi.fn(async (url: string) => new Response(`fetched ${url}`, { status: 200 })),
 };
 
+/** Electron's Notification: each instance remembers its options, listeners and whether it was shown. */
+export class Notification extends MockEmitter {
+  static instances: Notification[] = [];
+  static isSupported = vi.fn(() => true);
+  shown = false;
+  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+    super();
+    Notification.instances.push(this);
+  }
+  show(): void {
+    this.shown = true;
+  }
+}
+
 export const Menu = {
   buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),
   setApplicationMenu: vi.fn(),
@@ -267,6 +282,7 @@ const mocks = {
   net,
   Menu,
   BrowserWindow,
+  Notification,
 };
 export default mocks;
 
@@ -277,6 +293,9 @@ export function resetElectronMock(): void {
   BrowserWindow.instances = [];
   BrowserWindow.loadURLImpl = async () => undefined;
   BrowserWindow.getAllWindows.mockClear();
+  Notification.instances = [];
+  Notification.isSupported.mockReset();
+  Notification.isSupported.mockImplementation(() => true);
   contextBridge.exposed = {};
   session.defaultSession = new MockSession();
   for (const group of [protocol, ipcRenderer, contextBridge, shell, safeStorage, dialog, net, Menu]) {

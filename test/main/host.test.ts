@@ -10,6 +10,7 @@ import { openSettings } from '../../electron/core/settings/settingsStore';
 import {
   FILE_PROTECTION_NOTE,
   OS_PROTECTION_NOTE,
+  createNotify,
   createOpenExternal,
   createPickFolder,
   createSecretProtector,
@@ -17,7 +18,14 @@ import {
   electronStoreFactory,
   hasOsKeychain,
 } from '../../electron/main/host';
-import { BrowserWindow as MockWindow, dialog, resetElectronMock, safeStorage, shell } from './electron-mock';
+import {
+  BrowserWindow as MockWindow,
+  Notification,
+  dialog,
+  resetElectronMock,
+  safeStorage,
+  shell,
+} from './electron-mock';
 
 beforeEach(() => resetElectronMock());
 
@@ -128,6 +136,59 @@ describe('createOpenExternal', () => {
   });
 });
 
+describe('createOpenExternal: email drafts', () => {
+  it('opens a mailto: draft with plain addresses in the mail client', async () => {
+    const draft = 'mailto:?bcc=olu%40example.com&subject=Training%20overdue&body=Please%20complete%20it.';
+    await createOpenExternal(shell as never)(draft);
+    expect(shell.openExternal).toHaveBeenCalledExactlyOnceWith(draft);
+  });
+
+  it.each(['mailto:a@example.com?attach=/etc/passwd', 'mailto:Olu%20<olu@example.com>', 'tel:+441234567890'])(
+    'refuses %s and never calls shell',
+    async (url) => {
+      const error = await createOpenExternal(shell as never)(url).catch((e: unknown) => e);
+      expect((error as StewardError).code).toBe('LINK_REFUSED');
+      expect(shell.openExternal).not.toHaveBeenCalled();
+    },
+  );
+});
+
+describe('createNotify', () => {
+  it('shows an OS notification with the words it is given, and a click brings the window to the reminders', () => {
+    const window = new MockWindow();
+    window.minimized = true;
+    const notify = createNotify(Notification as never, () => window as unknown as BrowserWindow);
+    expect(notify).toBeTypeOf('function');
+    notify!({
+      id: 'trainingOverdue:law-in-practice:2026-04-01',
+      title: 'Training overdue',
+      body: 'Law in practice',
+    });
+    expect(Notification.instances).toHaveLength(1);
+    const shown = Notification.instances[0]!;
+    expect(shown.options).toEqual({ title: 'Training overdue', body: 'Law in practice', silent: false });
+    expect(shown.shown).toBe(true);
+    shown.emit('click');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    expect(window.webContents.executeJavaScript).toHaveBeenCalledWith("location.hash = '#/reminders'");
+  });
+
+  it('is absent where the OS has no notifications, so core raises none', () => {
+    Notification.isSupported.mockReturnValue(false);
+    expect(createNotify(Notification as never, () => null)).toBeUndefined();
+    const caps = electronCapabilities({
+      dialog: dialog as never,
+      shell: shell as never,
+      getWindow: () => null,
+      documentsDir: () => '/tmp',
+      printPdf: vi.fn(),
+      Notification: Notification as never,
+    });
+    expect(caps.notify).toBeUndefined();
+  });
+});
+
 describe('electronCapabilities', () => {
   it('is the electron host with a folder picker, a link opener, file dialogs and a PDF printer', async () => {
     const printPdf = vi.fn(async () => ({ bytes: 1 }));
@@ -214,6 +275,7 @@ describe('electronStoreFactory', () => {
       workspaceDir: null,
       readingProgress: {},
       reviewDrafts: {},
+      reminders: { optOut: [], quietHours: null, notified: {} },
       org: null,
       seenRelease: null,
     });

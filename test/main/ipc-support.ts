@@ -85,6 +85,15 @@ export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
   getLrs: {},
   setLrs: { endpoint: 'https://lrs.example.org/xAPI/', key: 'steward', enabled: true },
   sendLrsNow: {},
+  listNotifications: {},
+  raiseNotifications: {
+    notifications: [
+      { id: 'trainingOverdue:law-in-practice:2026-01-01', title: 'Overdue', body: 'Law in practice' },
+    ],
+  },
+  getReminderSettings: {},
+  setReminderSettings: { optOut: ['reReviewDue'], quietHours: { from: '22:00', to: '07:00' } },
+  saveDueDatesCalendar: {},
   getOrganisation: {},
   createOrganisation: { name: 'Acme', teams: ['Product'], team: 'Product', fromPolicy: false },
   confirmOrganisation: { orgId: 'a'.repeat(64), code: 'ABCD-EFGH-JKLM-NPQR' },

@@ -172,6 +172,8 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'setLrs.endpoint': ['an empty string', 'only spaces'],
   'setLrs.key': ['an empty string', 'only spaces'],
   'setLrs.secret': ['an empty string', 'only spaces'],
+  // No quiet hours.
+  'setReminderSettings.quietHours': ['null'],
   'createOrganisation.teams': ['an array'],
   'createOrganisation.fromPolicy': ['a boolean'],
   // A manager's teams, or null for every team; a role open at either end.

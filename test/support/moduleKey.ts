@@ -18,6 +18,7 @@ export const ALL_MODULES = [
   'transparency-and-control',
   'governance-and-accountability',
   'beyond-compliance',
+  'ai-and-automated-decisions',
 ];
 
 export const CONTENT_DIR = path.resolve(import.meta.dirname, '../../content');
@@ -68,9 +69,18 @@ export function readModuleKey(moduleId: string, contentDir: string = CONTENT_DIR
   throw new Error(`No module with id "${moduleId}" in ${dir}`);
 }
 
-/** The answers that pass (every question right) or fail (every question wrong) the check. */
-export function answersFor(key: ModuleKey, kind: 'right' | 'wrong'): Record<string, string[]> {
-  return Object.fromEntries(key.questions.map((q) => [q.id, kind === 'right' ? q.correct : [q.wrong[0]!]]));
+/**
+ * The answers that pass (every question right) or fail (every question wrong) the check. An
+ * attempt asks one question per topic and refuses answers to the others: pass `asked` (the
+ * question ids getQuiz returned) to answer only those.
+ */
+export function answersFor(
+  key: ModuleKey,
+  kind: 'right' | 'wrong',
+  asked?: readonly string[],
+): Record<string, string[]> {
+  const questions = asked ? key.questions.filter((q) => asked.includes(q.id)) : key.questions;
+  return Object.fromEntries(questions.map((q) => [q.id, kind === 'right' ? q.correct : [q.wrong[0]!]]));
 }
 
 /** Completes modules for the current profile through the services, as a learner who knows the answers. */
@@ -82,7 +92,11 @@ export async function completeModules(
   for (const moduleId of moduleIds) {
     const content = await services.startTrainingModule({ moduleId });
     const quiz = await services.getQuiz({ moduleId });
-    const answers = answersFor(readModuleKey(moduleId, contentDir), 'right');
+    const answers = answersFor(
+      readModuleKey(moduleId, contentDir),
+      'right',
+      quiz.questions.map((q) => q.id),
+    );
     const result = await services.submitQuizAttempt({ moduleId, contentHash: quiz.contentHash, answers });
     if (!result.passed) throw new Error(`completeModules: ${moduleId} did not pass (${result.score}%)`);
     await services.attestTrainingModule({ moduleId, contentHash: content.card.contentHash, confirmed: true });

@@ -93,3 +93,18 @@ export const JOB_KINDS = ['export', 'verify'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 export const JOB_STATES = ['running', 'done', 'cancelled', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
+
+/**
+ * What the reminders inbox lists (and may raise as OS notifications): required training due soon
+ * or overdue, a review awaiting the viewer's decision, changes requested on the viewer's review, a
+ * condition of the viewer's approval due soon or overdue, a re-review date coming or come.
+ */
+export const NOTIFICATION_KINDS = [
+  'trainingDueSoon',
+  'trainingOverdue',
+  'reviewAwaitingDecision',
+  'changesRequested',
+  'conditionDue',
+  'reReviewDue',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -12,7 +12,7 @@ import {
   reviewDecidedSchema,
   reviewWithdrawnSchema,
 } from '../review/events';
-import { EXPORT_FORMATS, LOCALE_CHOICES, THEME_CHOICES } from './enums';
+import { EXPORT_FORMATS, LOCALE_CHOICES, NOTIFICATION_KINDS, THEME_CHOICES } from './enums';
 import {
   conditionIdSchema,
   daySchema,
@@ -44,6 +44,12 @@ import type { QuestionnaireView, ReviewDetail, ReviewDraftView, ReviewLists } fr
 import type { OrgCreated, OrganisationView, ReleasePreview, RosterImportPlan } from './views/org';
 import { orgFields } from '../org/events';
 import type { Certificate, ModuleContent, QuizResult, QuizView, TrainingCatalogue } from './views/training';
+import type { NotificationsView, ReminderSettings } from './views/reminders';
+
+/** A local time of day, HH:MM. */
+const timeOfDay = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'Write the time as HH:MM (24-hour)' });
 
 interface Method<A extends z.ZodType, R> {
   args: A;
@@ -244,6 +250,36 @@ export const contract = {
   ),
   sendLrsNow: method<LrsView>()(none),
 
+  // ---- reminders
+  listNotifications: method<NotificationsView>()(none),
+  /** The page words the reminders; core raises those that may be raised now and says which it raised. */
+  raiseNotifications: method<{ raised: string[] }>()(
+    z
+      .object({
+        notifications: z
+          .array(
+            z
+              .object({
+                id: z.string().min(1).max(300),
+                title: text('Title', 200),
+                body: text('Body', 1000),
+              })
+              .strict(),
+          )
+          .max(100),
+      })
+      .strict(),
+  ),
+  getReminderSettings: method<ReminderSettings>()(none),
+  setReminderSettings: method<ReminderSettings>()(
+    z
+      .object({
+        optOut: z.array(z.enum(NOTIFICATION_KINDS)).max(NOTIFICATION_KINDS.length),
+        quietHours: z.object({ from: timeOfDay, to: timeOfDay }).strict().nullable(),
+      })
+      .strict(),
+  ),
+  saveDueDatesCalendar: method<{ file: string | null; events: number }>()(none),
   // ---- organisation
   getOrganisation: method<OrganisationView>()(none),
   createOrganisation: method<OrgCreated>()(

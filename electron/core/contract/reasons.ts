@@ -363,6 +363,12 @@ export const REASON_TEXT = {
   'review.assessmentMismatch':
     'The recorded assessment does not match what the questionnaire computes from the recorded answers.',
 
+  // ---- training
+  'quiz.notAsked_one':
+    'The answers include question {{questions}}, which this attempt did not ask. Reload the knowledge check and answer again.',
+  'quiz.notAsked_other':
+    'The answers include questions {{questions}}, which this attempt did not ask. Reload the knowledge check and answer again.',
+
   'records.legacyNote': '{{text}}',
   'import.noEntries': '{{where}} holds no entries',
   'import.ownLedger': 'this is your own ledger; the one this computer writes is kept',

@@ -215,9 +215,11 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
       if (!m) continue;
       clock += HOUR;
       await training.startTrainingModule({ moduleId: id });
-      await training.getQuiz({ moduleId: id });
+      const asked = (await training.getQuiz({ moduleId: id })).questions.map((q) => q.id);
       const answers = Object.fromEntries(
-        m.quiz.map((x) => [x.id, x.options.filter((o) => o.correct).map((o) => o.id)]),
+        m.quiz
+          .filter((x) => asked.includes(x.id))
+          .map((x) => [x.id, x.options.filter((o) => o.correct).map((o) => o.id)]),
       );
       await training.submitQuizAttempt({ moduleId: id, contentHash: m.contentHash, answers });
       await training.attestTrainingModule({ moduleId: id, contentHash: m.contentHash, confirmed: true });

@@ -55,10 +55,14 @@ interface Session {
   oneWrong: boolean;
 }
 
-/** Answers to `m`: all right, or the given questions wrong. */
-function answersFor(m: TrainingModule, wrong: ReadonlySet<string>): Record<string, string[]> {
+/** Answers to the questions `asked` of `m`: all right, or the given questions wrong. */
+function answersFor(
+  m: TrainingModule,
+  asked: readonly string[],
+  wrong: ReadonlySet<string>,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const q of m.quiz) {
+  for (const q of m.quiz.filter((x) => asked.includes(x.id))) {
     const right = q.options.filter((o) => o.correct).map((o) => o.id);
     if (!wrong.has(q.id)) out[q.id] = right;
     else if (q.type === 'single') out[q.id] = [q.options.find((o) => !o.correct)?.id ?? (right[0] as string)];
@@ -67,8 +71,8 @@ function answersFor(m: TrainingModule, wrong: ReadonlySet<string>): Record<strin
   return out;
 }
 
-function pickQuestions(m: TrainingModule, count: number, rand: () => number): Set<string> {
-  const ids = m.quiz.map((q) => q.id);
+function pickQuestions(asked: readonly string[], count: number, rand: () => number): Set<string> {
+  const ids = [...asked];
   for (let i = ids.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [ids[i], ids[j]] = [ids[j] as string, ids[i] as string];
@@ -167,7 +171,9 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
           const failing = i < s.fails;
           if (!failing && s.outcome === 'stop') break;
           clock += (failing ? m.minutes : 3 + Math.floor(rand() * 10)) * MINUTE;
-          const total = m.quiz.length;
+          const quiz = await training.getQuiz({ moduleId: m.id });
+          const asked = quiz.questions.map((q) => q.id);
+          const total = asked.length;
           let wrongCount = 0;
           if (failing) {
             wrongCount = Math.ceil(total * 0.4);
@@ -175,11 +181,10 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
           } else if (s.oneWrong && isPass(total - 1, total, m.passMark)) {
             wrongCount = 1;
           }
-          await training.getQuiz({ moduleId: m.id });
           await training.submitQuizAttempt({
             moduleId: m.id,
             contentHash: m.contentHash,
-            answers: answersFor(m, pickQuestions(m, Math.min(wrongCount, total), rand)),
+            answers: answersFor(m, asked, pickQuestions(asked, Math.min(wrongCount, total), rand)),
           });
           if (failing) summary.failedAttempts++;
         }

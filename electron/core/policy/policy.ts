@@ -14,6 +14,13 @@ import { MODULE_ID_PATTERN } from '../contract/ids';
 export const POLICY_FILE = 'policy.yaml';
 export const RETAKE_ON = ['major', 'minor', 'any', 'never'] as const;
 export type RetakeOn = (typeof RETAKE_ON)[number];
+/**
+ * When a graded knowledge check shows the right options and the explanations: never, only once
+ * the attempt passed (the default), or always. Until then a learner sees which answers were wrong,
+ * why the option they chose is wrong and what to revisit, never the right option.
+ */
+export const REVEAL_ANSWERS = ['never', 'afterPass', 'always'] as const;
+export type RevealAnswers = (typeof REVEAL_ANSWERS)[number];
 
 /** Module ids: lower-case words joined by hyphens, 2 to 64 characters. */
 export { MODULE_ID_PATTERN };
@@ -175,6 +182,7 @@ const policyParts = {
   dueSoonDays: int(0, 365, 'of days'),
   newStarterDays: int(0, 365, 'of days'),
   retakeOn: z.enum(RETAKE_ON, { error: `must be one of ${RETAKE_ON.join(', ')}` }),
+  revealAnswers: z.enum(REVEAL_ANSWERS, { error: `must be one of ${REVEAL_ANSWERS.join(', ')}` }),
   required: requiredSchema,
   roles: rolesSchema,
   xapi: xapiSchema,
@@ -190,6 +198,7 @@ export const DEFAULT_POLICY: Policy = {
   dueSoonDays: 30,
   newStarterDays: 30,
   retakeOn: 'major',
+  revealAnswers: 'afterPass',
   required: { everyone: [], teams: {}, roles: { submitter: [], reviewer: [], manager: [] } },
   roles: { reviewers: [], managers: [] },
   xapi: { ...DEFAULT_XAPI },

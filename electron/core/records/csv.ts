@@ -4,20 +4,13 @@
 // file as the local code page and "Zoë Ångström" turns into mojibake). Names, teams, titles and
 // conditions are typed by people, so every cell is made formula-safe (see neutraliseCell).
 //
-// Where the ledger heads go: trailing rows of the same file, after one blank row —
-//
-//   <header row>
-//   <data rows...>
-//                                  (blank row)
-//   # ledger heads
-//   profileId,entries,headHash
-//   p…,12,9f…
-//
-// One file, not a sibling `.heads.csv`: the SHA-256 recorded in the `records.exported` ledger
-// entry then covers the heads too, and the heads cannot be lost or swapped apart from the rows
-// they vouch for. A spreadsheet shows them below the table; a program reading the data stops at
-// the first blank row (splitCsvExport does exactly that). A leading comment block was ruled out:
-// spreadsheets would take it for the header row.
+// Where the ledger heads go: a second file written beside the table, `<name>.heads.csv`
+// (profileId,entries,headHash), so the export itself is one table that Excel, pandas or R read
+// as it is. The two are bound by the `records.exported` ledger entry, signed by whoever
+// exported: it records the table's file name and SHA-256 and, as its `companion`, the heads
+// file's name and SHA-256, so a heads file cannot be swapped or a table cut without the
+// mismatch showing. (Until issue 16 the heads trailed the table in the same file, which tripped
+// spreadsheets and data frames.)
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import type { LedgerHeadRef, RecordsView, ReviewRegisterRow } from '../contract/views/records';
@@ -63,7 +56,7 @@ export function recoverCell(cell: string): string {
   return cell.startsWith("'") && needsQuote(cell) ? cell.slice(1) : cell;
 }
 
-// csv-stringify writes the header and the heads trailer; the data rows go through encodeRow
+// csv-stringify writes the header rows and the heads file; the data rows go through encodeRow
 // below, which must give byte for byte what csv-stringify gives with these options (a test
 // compares the two).
 const CSV_OPTIONS = {
@@ -134,8 +127,12 @@ export const REVIEW_COLUMNS = [
   'source',
 ] as const;
 
-export const HEADS_MARKER = '# ledger heads';
 export const HEADS_COLUMNS = ['profileId', 'entries', 'headHash'] as const;
+
+/** The heads file's name for a table's: matrix.csv -> matrix.heads.csv. */
+export function headsFileName(tableFile: string): string {
+  return /\.csv$/i.test(tableFile) ? `${tableFile.slice(0, -4)}.heads.csv` : `${tableFile}.heads.csv`;
+}
 
 /** The rows of a CSV export: the header, a row count (for progress) and the rows themselves. */
 export interface CsvTable {
@@ -270,42 +267,37 @@ export async function writeCsv(out: Writable, table: CsvTable, opts: WriteOption
     if (++inBatch >= CHUNK_ROWS) await flush();
   }
   if (inBatch > 0) await flush();
-  const trailer = [
-    [''],
-    [HEADS_MARKER],
-    [...HEADS_COLUMNS],
-    ...table.heads.map((h) => [h.profileId, String(h.entries), h.headHash ?? '']),
-  ];
-  await writeChunk(out, stringify(trailer, CSV_OPTIONS));
   return done;
 }
 
+/** Writes the ledger heads an export was made from as their own CSV table (BOM, CRLF). */
+export async function writeHeadsCsv(out: Writable, heads: readonly LedgerHeadRef[]): Promise<number> {
+  const rows = heads.map((h) => [h.profileId, String(h.entries), h.headHash ?? '']);
+  await writeChunk(out, stringify([[...HEADS_COLUMNS], ...rows], { ...CSV_OPTIONS, bom: true }));
+  return rows.length;
+}
+
 /**
- * Splits parsed CSV records (csv-parse with relax_column_count) into the data table and the
- * ledger heads that trail it, undoing the formula neutralisation. For tests and importers.
+ * Reads a table Steward exported (records parsed with csv-parse), undoing the formula
+ * neutralisation. For tests and importers.
  */
-export function splitCsvExport(records: string[][]): {
-  header: string[];
-  rows: string[][];
-  heads: LedgerHeadRef[];
-} {
-  const blank = records.findIndex((r) => r.length === 1 && r[0] === '');
-  const marker = records[blank + 1];
-  if (
-    blank < 1 ||
-    marker?.[0] !== HEADS_MARKER ||
-    records[blank + 2]?.join(',') !== HEADS_COLUMNS.join(',')
-  ) {
+export function readCsvTable(records: string[][]): { header: string[]; rows: string[][] } {
+  const [header = [], ...rows] = records.map((r) => r.map(recoverCell));
+  return { header, rows };
+}
+
+/** Reads a `<name>.heads.csv` file's records (csv-parse), refusing one that is not. */
+export function readHeadsCsv(records: string[][]): LedgerHeadRef[] {
+  const [header, ...rows] = records;
+  if (header?.join(',') !== HEADS_COLUMNS.join(',')) {
     throw new StewardError(
       'INVALID_ARGUMENT',
-      `This CSV has no "${HEADS_MARKER}" block after a blank row; it was not exported by Steward or was edited.`,
+      `This is not a ledger heads file: its first row is not "${HEADS_COLUMNS.join(',')}".`,
     );
   }
-  const [header = [], ...rows] = records.slice(0, blank).map((r) => r.map(recoverCell));
-  const heads = records.slice(blank + 3).map(([profileId = '', entries = '', headHash = '']) => ({
+  return rows.map(([profileId = '', entries = '', headHash = '']) => ({
     profileId,
     entries: Number(entries),
     headHash: headHash === '' ? null : headHash,
   }));
-  return { header, rows, heads };
 }

@@ -18,8 +18,11 @@ export const headRefSchema = z
   .object({ profileId, entries: z.number().int().min(0), headHash: sha256.nullable() })
   .strict();
 
-/** What a records.exported entry may name: every export format, and a person's own bundle. */
-export const RECORD_EXPORT_FORMATS = [...EXPORT_FORMATS, 'bundle'] as const;
+/**
+ * What a records.exported entry may name: every export format, a person's own bundle, and a
+ * manager's calendar of due dates (ics, saved from the Records overview's Remind).
+ */
+export const RECORD_EXPORT_FORMATS = [...EXPORT_FORMATS, 'bundle', 'ics'] as const;
 
 export const recordsExportedSchema = z
   .object({
@@ -34,6 +37,11 @@ export const recordsExportedSchema = z
     heads: z.array(headRefSchema).max(100_000),
     /** The dashboard filter applied, when the export was filtered. */
     filter: z.record(z.string(), z.unknown()).optional(),
+    /**
+     * A file written with this one: a CSV export's ledger heads (`<name>.heads.csv`), by base
+     * name and SHA-256, so this signed entry vouches for both files.
+     */
+    companion: z.object({ fileName, sha256 }).strict().optional(),
   })
   .strict();
 export type RecordsExportedData = z.output<typeof recordsExportedSchema>;

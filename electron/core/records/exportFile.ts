@@ -16,7 +16,7 @@ import type { ErrorCode } from '../errors';
 import type { IntegrityNote } from './report';
 import type { LedgerRead } from '../ledger/scan';
 import { plainReason } from '../ledger/workspace';
-import { csvMatrix, csvReviews, writeCsv } from './csv';
+import { csvMatrix, csvReviews, headsFileName, writeCsv, writeHeadsCsv } from './csv';
 import { writeRecordsJson } from './json';
 import { pseudonymFor, pseudonymIdFor, pseudonymiseView } from './pseudonym';
 
@@ -47,6 +47,8 @@ export interface WriteExportResult {
   sha256: string;
   /** outFile's base name (what `records.exported` records: never a full path). */
   fileName: string;
+  /** A CSV export's ledger heads, written beside it as `<name>.heads.csv`: its base name and SHA-256. */
+  companion?: { fileName: string; sha256: string };
 }
 
 /** The error a cancelled export ends with. */
@@ -226,5 +228,21 @@ export async function writeExport(input: WriteExportInput): Promise<WriteExportR
   const { sha256 } = await atomicExport(input.outFile, signal, async (out) => {
     rows = await write(out);
   });
-  return { rows, sha256, fileName: basename(input.outFile) };
+  // A CSV table's ledger heads go to a file of their own beside it. Without its heads a table
+  // vouches for nothing, so it is removed if they cannot be written.
+  let companion: WriteExportResult['companion'];
+  if (format === 'csv-matrix' || format === 'csv-reviews') {
+    const headsPath = join(dirname(input.outFile), headsFileName(basename(input.outFile)));
+    const heads = view.heads;
+    try {
+      const written = await atomicExport(headsPath, signal, async (out) => {
+        await writeHeadsCsv(out, heads);
+      });
+      companion = { fileName: basename(headsPath), sha256: written.sha256 };
+    } catch (err) {
+      await unlink(input.outFile).catch(() => undefined);
+      throw err;
+    }
+  }
+  return { rows, sha256, fileName: basename(input.outFile), ...(companion ? { companion } : {}) };
 }

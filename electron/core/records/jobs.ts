@@ -13,6 +13,7 @@ export interface JobContext {
 
 export interface JobOutcome {
   file?: string | null;
+  companion?: string | null;
   report?: VerifyReport | null;
 }
 
@@ -78,6 +79,7 @@ export function createJobRegistry(opts: {
         done: 0,
         total: 0,
         file: null,
+        companion: null,
         error: null,
         report: null,
         startedAt: opts.now().toISOString(),
@@ -105,6 +107,7 @@ export function createJobRegistry(opts: {
                 state: 'done',
                 done: entry.view.total || entry.view.done,
                 file: outcome.file ?? null,
+                companion: outcome.companion ?? null,
                 report: outcome.report ?? null,
               }),
         (error: unknown) => {

@@ -264,7 +264,11 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
       source: sourceOf(state.submitter),
     };
   };
-  const reviews = reviewsView.reviews.filter((r) => visibleIds.has(r.submitter)).map(registerOf);
+  // The register holds the reviews of the people in view and, whoever submitted them, those the
+  // viewer decided: a reviewer's own records include their decisions.
+  const inRegister = (state: ReviewState): boolean =>
+    visibleIds.has(state.submitter) || state.decision?.actor === viewer.id;
+  const reviews = reviewsView.reviews.filter(inRegister).map(registerOf);
 
   const months = new Map<string, ReviewOutcomeMonth & { days: number[] }>();
   const monthOf = (ts: string) => {
@@ -285,7 +289,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
     return m;
   };
   for (const state of reviewsView.reviews) {
-    if (!visibleIds.has(state.submitter)) continue;
+    if (!inRegister(state)) continue;
     for (const change of state.changeRequests) monthOf(change.ts).changesRequested++;
     if (state.decision) {
       const m = monthOf(state.decision.ts);

@@ -33,6 +33,7 @@ import { renderReportHtml } from './report';
 import { statementsForLedger, type XapiStatement } from './xapi';
 import type { WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
+import { exportsFolder } from '../paths';
 import type { LedgerEntry } from '../ledger/entry';
 import { exportCheckpoints } from '../witness/checkpoint';
 import {
@@ -325,7 +326,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
   ): Promise<string | null> {
     if (deps.host.chooseSavePath) return deps.host.chooseSavePath({ title, defaultName, filters });
     // Hosts without a save dialog (the browser preview, tests) write into the user's export folder.
-    const dir = path.join(deps.userDataDir, 'exports');
+    const dir = exportsFolder(deps.userDataDir);
     fs.mkdirSync(dir, { recursive: true });
     return freshPath(dir, defaultName);
   }
@@ -375,7 +376,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     outFile: string,
     pseudonymise: boolean,
     filter: RecordsFilter | undefined,
-  ): Promise<string> {
+  ): Promise<{ file: string; companion: string | null }> {
     const profile = me();
     const ws = deps.workspace();
     const all = await readAllLedgers();
@@ -390,6 +391,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     const integrity = integrityNotes(ws, all, view, pseudonymise);
     let rows: number;
     let sha256: string;
+    let companion: RecordsExportedData['companion'];
     if (format === 'csv-matrix' || format === 'csv-reviews' || format === 'json') {
       const written = await writeExport({
         format,
@@ -406,6 +408,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       });
       rows = written.rows;
       sha256 = written.sha256;
+      companion = written.companion;
     } else if (format === 'xapi') {
       const statements = await xapiStatements(projection, pseudonymise, key);
       ctx.progress(0, statements.length);
@@ -449,8 +452,12 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       rows,
       heads: view.heads,
       ...(filter ? { filter: filter as Record<string, unknown> } : {}),
+      ...(companion ? { companion } : {}),
     });
-    return outFile;
+    return {
+      file: outFile,
+      companion: companion ? path.join(path.dirname(outFile), companion.fileName) : null,
+    };
   }
 
   /** Full verification, one ledger at a time so it shows progress and can be cancelled. */
@@ -556,9 +563,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       );
       if (!outFile) return cancelledJob('export', spec.label);
       void profile;
-      return jobs.start('export', spec.label, async (ctx) => ({
-        file: await runExport(ctx, format, outFile, pseudonymise, filter),
-      }));
+      return jobs.start('export', spec.label, (ctx) => runExport(ctx, format, outFile, pseudonymise, filter));
     },
 
     async startVerify() {

@@ -15,6 +15,7 @@ import type {
 import type { ReviewDisplayStatus, RiskLevel } from '../contract/views/reviews';
 import type { TrainingStatus } from '../contract/views/training';
 import { describeIgnored } from './projection';
+import { wholePercent } from './percent';
 
 export interface PdfMeta {
   /** ISO-8601 time the file was made. */
@@ -97,7 +98,8 @@ function formatMonth(month: string): string {
 }
 
 function percent(part: number, whole: number): string {
-  return whole === 0 ? '—' : `${Math.round((part / whole) * 100)}%`;
+  const value = wholePercent(part, whole);
+  return value === null ? '—' : `${value}%`;
 }
 
 /** Long labels are cut for the charts only; the tables beside them carry the whole text. */

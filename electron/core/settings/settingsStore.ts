@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { z } from 'zod';
-import { LOCALE_CHOICES, THEME_CHOICES } from '../contract/enums';
+import { LOCALE_CHOICES, NOTIFICATION_KINDS, THEME_CHOICES } from '../contract/enums';
 import { DRAFT_ID_PATTERN, MODULE_ID_PATTERN, PROFILE_ID_PATTERN, SHA256_PATTERN } from '../contract/ids';
 
 export interface KeyValueStore {
@@ -28,6 +28,9 @@ export type SettingsStoreFactory = (opts: StoreOptions) => KeyValueStore;
 /** `${profileId}:${moduleId}`: whose reading position, in which module. */
 const inner = (pattern: RegExp): string => pattern.source.replace(/^\^|\$$/g, '');
 const READING_KEY = new RegExp(`^${inner(PROFILE_ID_PATTERN)}:${inner(MODULE_ID_PATTERN)}$`);
+
+/** A local time of day, HH:MM (24-hour). */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 const settingsShape = z.object({
   /** Display theme: follow the OS, or a chosen light, dark or high-contrast theme. */
@@ -62,6 +65,21 @@ const settingsShape = z.object({
       .strict(),
   ),
   /**
+   * Reminders on this computer: kinds that raise no OS notification, quiet hours (local time),
+   * and which reminders were raised on which day (`${profileId}|${itemId}` -> YYYY-MM-DD), so
+   * each is raised at most once a day. Preferences, not records.
+   */
+  reminders: z
+    .object({
+      optOut: z.array(z.enum(NOTIFICATION_KINDS)),
+      quietHours: z
+        .object({ from: z.string().regex(TIME_OF_DAY), to: z.string().regex(TIME_OF_DAY) })
+        .strict()
+        .nullable(),
+      notified: z.record(z.string().max(400), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+    })
+    .strict(),
+  /**
    * The organisation this app joined: its org id (the genesis entry's hash), pinned once the
    * person confirmed its code. A workspace that does not hold it is refused.
    */
@@ -94,6 +112,7 @@ const DEFAULTS: SettingsData = {
   workspaceDir: null,
   readingProgress: {},
   reviewDrafts: {},
+  reminders: { optOut: [], quietHours: null, notified: {} },
   org: null,
   seenRelease: null,
 };
@@ -150,6 +169,7 @@ function readFrom(store: KeyValueStore): SettingsData {
     // Files written before reading progress existed have no such key.
     readingProgress: store.get('readingProgress') ?? {},
     reviewDrafts: store.get('reviewDrafts') ?? {},
+    reminders: store.get('reminders') ?? DEFAULTS.reminders,
     // Files written before organisations existed have neither.
     org: store.get('org') ?? null,
     seenRelease: store.get('seenRelease') ?? null,

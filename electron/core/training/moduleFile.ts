@@ -57,10 +57,19 @@ export interface QuizQuestion {
   hint: string | null;
 }
 
+/** What changed in one version, for people whose completion is on an earlier one. */
+export interface ModuleChange {
+  version: string;
+  /** One sentence, in the module's language. */
+  summary: string;
+}
+
 export interface TrainingModule {
   id: string;
   title: string;
   version: string;
+  /** What changed, newest version first; empty when the module says nothing. */
+  changes: ModuleChange[];
   minutes: number;
   audience: string[];
   summary: string;
@@ -167,14 +176,38 @@ const questionSchema = z
     }
   });
 
+const semverText = z
+  .string({ error: 'must be a version like 1.0.0 (MAJOR.MINOR.PATCH), as text' })
+  .regex(SEMVER, { error: 'must be a version like 1.0.0 (MAJOR.MINOR.PATCH)' });
+
+const changeSchema = z
+  .object({
+    version: semverText,
+    summary: text('one sentence saying what changed', 400),
+  })
+  .strict();
+
+/** -1, 0 or 1 as version a is before, the same as, or after version b (MAJOR.MINOR.PATCH). */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  const pb = b.split('.').map((x) => Number.parseInt(x, 10) || 0);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return Math.sign(d);
+  }
+  return 0;
+}
+
 const moduleSchema = z
   .object(
     {
       id: moduleIdField,
       title: text('the title', 120),
-      version: z
-        .string({ error: 'must be a version like 1.0.0 (MAJOR.MINOR.PATCH), as text' })
-        .regex(SEMVER, { error: 'must be a version like 1.0.0 (MAJOR.MINOR.PATCH)' }),
+      version: semverText,
+      changes: z
+        .array(changeSchema, { error: 'must be a list of { version, summary }' })
+        .max(50, { error: 'may list at most 50 versions' })
+        .optional(),
       minutes: intIn(1, 120, 'minutes'),
       audience: z
         .array(z.enum(AUDIENCES, { error: `must be one of ${AUDIENCES.join(', ')}` }), {
@@ -194,6 +227,24 @@ const moduleSchema = z
   )
   .strict()
   .superRefine((m, ctx) => {
+    const versions = new Set<string>();
+    (m.changes ?? []).forEach((c, i) => {
+      if (versions.has(c.version)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changes', i, 'version'],
+          message: `repeats version ${c.version}; say what changed in each version once`,
+        });
+      }
+      versions.add(c.version);
+      if (compareVersions(c.version, m.version) > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changes', i, 'version'],
+          message: `is ${c.version}, after the module's own version ${m.version}`,
+        });
+      }
+    });
     const seen = new Set<string>();
     m.quiz.forEach((q, i) => {
       if (seen.has(q.id)) {
@@ -310,6 +361,7 @@ export function parseModuleSource(
     id: m.id,
     title: m.title,
     version: m.version,
+    changes: [...(m.changes ?? [])].sort((a, b) => compareVersions(b.version, a.version)),
     minutes: m.minutes,
     audience: m.audience,
     summary: m.summary,

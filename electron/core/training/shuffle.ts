@@ -1,24 +1,42 @@
-// The order a learner sees a knowledge check in: deterministic for (profile, module, content
-// version, attempt), so reopening the quiz shows the same order and the result can be shown in
-// it, but different on a retry: any question whose options came out in the previous attempt's
-// order is rotated by one, so a learner cannot pass by remembering positions.
+// What a learner is asked in one attempt, and in which order. A module is a question bank: the
+// questions sharing a topic are variants of one learning objective, and an attempt asks one
+// question per topic. The draw is deterministic for (profile, module, content, round, attempt),
+// so reopening the knowledge check shows the same quiz and grading can tell which questions were
+// asked without storing them; a retry asks, for every topic that has another variant, one not
+// asked in the previous attempt. Options are reshuffled too: a question asked again never shows
+// its options in the previous attempt's order.
+//
+// The draw is language-independent: it is seeded by the English file's hash and walks topics and
+// variants in id order, so a learner who switches language between opening and submitting is
+// graded on the questions they saw (a valid translation keeps ids, topics and answers).
 import { createHash } from 'node:crypto';
 import type { QuizQuestionView } from '../contract/views/training';
-import type { TrainingModule } from './content';
+import type { QuizQuestion, TrainingModule } from './content';
 
-export interface QuizOrderKey {
+export interface QuizDrawKey {
   profileId: string;
   moduleId: string;
+  /** The module's canonical content hash (its English file's: canonicalContentHash). */
   contentHash: string;
-  /** 1-based attempt number on this content version. */
+  /**
+   * Which round of this module: the entry hash of the completion the round follows ('' before
+   * the first), so a recertification does not replay the first round's quizzes.
+   */
+  round?: string;
+  /** 1-based attempt number in this round on this content version. */
   attempt: number;
 }
 
-export interface QuizOrder {
-  /** Question ids in display order. */
+export interface QuizDraw {
+  /** The question ids asked, one per topic, in display order. */
   questions: string[];
-  /** Option ids in display order, per question id. */
+  /** Option ids in display order, per asked question id. */
   options: Map<string, string[]>;
+}
+
+/** The hash every edition of a module (English and translations) shares for the draw. */
+export function canonicalContentHash(m: Pick<TrainingModule, 'contentHash' | 'contentHashes'>): string {
+  return m.contentHashes[0] ?? m.contentHash;
 }
 
 /** sfc32 seeded from SHA-256: small, fast, well distributed; not for secrets. */
@@ -55,60 +73,82 @@ function shuffled<T>(items: readonly T[], rand: () => number): T[] {
   return out;
 }
 
-function rawOrder(module: Pick<TrainingModule, 'quiz'>, key: QuizOrderKey, attempt: number): QuizOrder {
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Each topic's variants, topics and variants in id order (independent of the file's order). */
+export function topicsOf(quiz: readonly Pick<QuizQuestion, 'id' | 'topic'>[]): Map<string, string[]> {
+  const topics = new Map<string, string[]>();
+  for (const q of quiz) topics.set(q.topic, [...(topics.get(q.topic) ?? []), q.id]);
+  return new Map(
+    [...topics.keys()].sort(byCodeUnits).map((t) => [t, [...(topics.get(t) ?? [])].sort(byCodeUnits)]),
+  );
+}
+
+/** How many questions an attempt asks: one per topic. */
+export function questionsAsked(module: Pick<TrainingModule, 'quiz'>): number {
+  return topicsOf(module.quiz).size;
+}
+
+function rawDraw(
+  module: Pick<TrainingModule, 'quiz'>,
+  topics: Map<string, string[]>,
+  key: QuizDrawKey,
+  attempt: number,
+  previous: QuizDraw | null,
+): QuizDraw {
   const rand = seededPrng(
-    ['steward-quiz-order', key.profileId, key.moduleId, key.contentHash, String(attempt)].join('\0'),
+    [
+      'steward-quiz-draw',
+      key.profileId,
+      key.moduleId,
+      key.contentHash,
+      key.round ?? '',
+      String(attempt),
+    ].join('\0'),
   );
-  const questions = shuffled(
-    module.quiz.map((q) => q.id),
-    rand,
-  );
+  const askedBefore = new Set(previous?.questions ?? []);
+  const picked: string[] = [];
+  for (const variants of topics.values()) {
+    const fresh = variants.filter((id) => !askedBefore.has(id));
+    const pool = fresh.length > 0 ? fresh : variants;
+    picked.push(pool[Math.floor(rand() * pool.length)] as string);
+  }
+  const byId = new Map(module.quiz.map((q) => [q.id, q]));
+  const questions = shuffled(picked, rand);
   const options = new Map<string, string[]>();
-  for (const q of module.quiz)
-    options.set(
-      q.id,
-      shuffled(
-        q.options.map((o) => o.id),
-        rand,
-      ),
-    );
+  for (const qid of [...picked].sort(byCodeUnits)) {
+    const ids = (byId.get(qid)?.options ?? []).map((o) => o.id).sort(byCodeUnits);
+    const order = shuffled(ids, rand);
+    const before = previous?.options.get(qid);
+    // Asked again: never in the same option order as last time.
+    if (before && order.length > 1 && order.every((id, i) => id === before[i]))
+      order.push(order.shift() as string);
+    options.set(qid, order);
+  }
   return { questions, options };
 }
 
-const sameOrder = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x, i) => x === b[i]);
-
-/** The display order for one attempt (attempt 1, 2, … on this content version). */
-export function quizOrder(module: Pick<TrainingModule, 'quiz'>, key: QuizOrderKey): QuizOrder {
+/** The questions and order of one attempt (attempt 1, 2, … of this round on this content). */
+export function drawQuiz(module: Pick<TrainingModule, 'quiz'>, key: QuizDrawKey): QuizDraw {
+  const topics = topicsOf(module.quiz);
   const last = Math.max(1, Math.floor(key.attempt));
-  let order = rawOrder(module, key, 1);
-  for (let attempt = 2; attempt <= last; attempt++) {
-    const next = rawOrder(module, key, attempt);
-    for (const [qid, ids] of next.options) {
-      const before = order.options.get(qid);
-      if (before && ids.length > 1 && sameOrder(before, ids))
-        next.options.set(qid, [...ids.slice(1), ids[0] as string]);
-    }
-    order = next;
-  }
-  return order;
+  let draw: QuizDraw | null = null;
+  for (let attempt = 1; attempt <= last; attempt++) draw = rawDraw(module, topics, key, attempt, draw);
+  return draw as QuizDraw;
 }
 
-/** The questions as the page may see them: in this attempt's order, without which are correct. */
-export function quizQuestionViews(
-  module: Pick<TrainingModule, 'quiz'>,
-  order: QuizOrder,
-): QuizQuestionView[] {
+/** The asked questions as the page may see them: in this attempt's order, without which are correct. */
+export function quizQuestionViews(module: Pick<TrainingModule, 'quiz'>, draw: QuizDraw): QuizQuestionView[] {
   const byId = new Map(module.quiz.map((q) => [q.id, q]));
-  return order.questions.map((qid) => {
+  return draw.questions.map((qid) => {
     const q = byId.get(qid);
-    if (!q) throw new Error(`quiz order names unknown question ${qid}`);
+    if (!q) throw new Error(`the draw names unknown question ${qid}`);
     const optionText = new Map(q.options.map((o) => [o.id, o.text]));
     return {
       id: q.id,
       type: q.type,
       prompt: q.prompt,
-      options: (order.options.get(q.id) ?? []).map((id) => ({ id, text: optionText.get(id) ?? '' })),
+      options: (draw.options.get(q.id) ?? []).map((id) => ({ id, text: optionText.get(id) ?? '' })),
     };
   });
 }

@@ -154,7 +154,15 @@ export function attemptPassed(m: ProjectedModule, e: LedgerEntryOf<'training.qui
   const d = e.data;
   if (m.quiz && m.passMark !== undefined && isCurrentContent(m, d.contentHash)) {
     try {
-      return gradeAttempt({ quiz: m.quiz, passMark: m.passMark }, d.answers).passed;
+      // An attempt asks one question per topic of the bank: the answers may name at most one
+      // question of each topic, and count out of every topic (one left unanswered is wrong).
+      // (A question without a topic is a topic of its own, as the module file reads it.)
+      const topicOf = new Map<string, string>(m.quiz.map((q) => [q.id, q.topic ?? q.id]));
+      const answered = Object.keys(d.answers);
+      const topics = new Set(answered.map((id) => topicOf.get(id)));
+      if (topics.has(undefined) || topics.size !== answered.length) return false;
+      const grade = gradeAttempt({ quiz: m.quiz, passMark: m.passMark }, d.answers, answered);
+      return isPass(grade.correctCount, new Set(topicOf.values()).size, m.passMark);
     } catch {
       return false; // answers naming questions or options this content does not have
     }

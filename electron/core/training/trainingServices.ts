@@ -9,6 +9,7 @@ import type {
   Certificate,
   ModuleCard,
   ModuleContent,
+  ModuleUpdate,
   QuizResult,
   QuizView,
   TrainingCatalogue,
@@ -29,10 +30,11 @@ import { FILE_CAPS, readRegularFile } from '../ledger/safeFs';
 import { requiredModulesFor } from '../policy/roles';
 import { readProfileFromLedger } from '../profiles/profileDirectory';
 import type { ReadingProgressStore } from '../settings/settingsStore';
-import { BASE_LOCALE, loadContent, LOCALES_DIR } from './content';
+import { BASE_LOCALE, compareVersions, loadContent, LOCALES_DIR } from './content';
 import type { LoadedContent, TrainingModule } from './content';
 import { gradeAttempt } from './grading';
-import { quizOrder, quizQuestionViews } from './shuffle';
+import { canonicalContentHash, drawQuiz, questionsAsked, quizQuestionViews } from './shuffle';
+import type { QuizDraw } from './shuffle';
 import { addCalendarMonths, isCurrentContent, projectTraining } from './status';
 import type { ModuleProjection } from './status';
 
@@ -242,6 +244,18 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       attempts: p.attempts,
       readyToAttest: p.readyToAttest,
       contentLocale: m.locale,
+      update: updateOf(m, p),
+    };
+  }
+
+  function updateOf(m: TrainingModule, p: ModuleProjection): ModuleUpdate | null {
+    const completed = p.lastCompletion;
+    if (p.status !== 'updated' || !completed) return null;
+    return {
+      completedVersion: completed.version,
+      changes: m.changes.filter((c) => compareVersions(c.version, completed.version) > 0),
+      retakeBy: p.dueAt,
+      late: p.dueAt !== null && Date.parse(p.dueAt) <= deps.now().getTime(),
     };
   }
 
@@ -268,6 +282,22 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       );
     }
     return edition;
+  }
+
+  /** What attempt `attempt` of this round asks (the same for every edition of the module). */
+  function drawFor(
+    profile: ProfileSummary,
+    module: TrainingModule,
+    projection: ModuleProjection,
+    attempt: number,
+  ): QuizDraw {
+    return drawQuiz(module, {
+      profileId: profile.id,
+      moduleId: module.id,
+      contentHash: canonicalContentHash(module),
+      round: projection.lastCompletion?.entryHash ?? '',
+      attempt,
+    });
   }
 
   async function certificate(entryHash: string): Promise<Certificate> {
@@ -404,7 +434,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
           card: card(s.module, projection, s.profile.id),
           sections: s.module.sections.map((x) => ({ ...x })),
           attestation: s.module.attestation,
-          questionCount: s.module.quiz.length,
+          questionCount: questionsAsked(s.module),
         };
       }),
 
@@ -424,18 +454,12 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
     async getQuiz({ moduleId }): Promise<QuizView> {
       const { profile, module, projection } = await state(moduleId);
       const attempt = projection.attempts + 1;
-      const order = quizOrder(module, {
-        profileId: profile.id,
-        moduleId: module.id,
-        contentHash: module.contentHash,
-        attempt,
-      });
       return {
         moduleId: module.id,
         contentHash: module.contentHash,
         attempt,
         passMark: module.passMark,
-        questions: quizQuestionViews(module, order),
+        questions: quizQuestionViews(module, drawFor(profile, module, projection, attempt)),
       };
     },
 
@@ -444,8 +468,10 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
         const { profile, content: loaded, module: current, projection } = await state(moduleId);
         // Graded and recorded on the edition the learner answered (same ids and answers in all).
         const module = openedEdition(loaded, current, contentHash);
-        const grade = gradeAttempt(module, answers);
         const attempt = projection.attempts + 1;
+        // The questions this attempt asked: drawn again, never taken from the page.
+        const draw = drawFor(profile, module, projection, attempt);
+        const grade = gradeAttempt(module, answers, draw.questions);
         const recorded: Record<string, string[]> = {};
         for (const q of grade.questions) if (q.chosen.length > 0) recorded[q.id] = q.chosen;
         const entry = await requireLedger(profile).append('training.quizAttempted', {
@@ -460,12 +486,8 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
           passMark: grade.passMark,
           passed: grade.passed,
         });
-        const order = quizOrder(module, {
-          profileId: profile.id,
-          moduleId: module.id,
-          contentHash: module.contentHash,
-          attempt,
-        });
+        const rule = loaded.policy.revealAnswers;
+        const revealed = rule === 'always' || (rule === 'afterPass' && grade.passed);
         const graded = new Map(grade.questions.map((g) => [g.id, g]));
         const inOrder = (ids: readonly string[], shown: readonly string[]) =>
           shown.filter((id) => ids.includes(id));
@@ -477,21 +499,31 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
           total: grade.total,
           passMark: grade.passMark,
           passed: grade.passed,
-          questions: quizQuestionViews(module, order).map((view) => {
+          revealed,
+          questions: quizQuestionViews(module, draw).map((view) => {
             const q = module.quiz.find((x) => x.id === view.id);
             const g = graded.get(view.id);
             if (!q || !g) throw new StewardError('INTERNAL', `question ${view.id} was not graded`);
             const shown = view.options.map((o) => o.id);
+            const chosen = inOrder(g.chosen, shown);
+            // Only what the learner chose is judged, so nothing here singles out the right option.
+            const wrongChoices = g.isCorrect
+              ? []
+              : chosen
+                  .filter((id) => !g.correct.includes(id))
+                  .map((id) => ({ id, feedback: q.options.find((o) => o.id === id)?.feedback ?? null }));
             return {
               id: q.id,
               prompt: q.prompt,
               type: q.type,
               options: view.options,
-              chosen: inOrder(g.chosen, shown),
-              correct: inOrder(g.correct, shown),
+              chosen,
               isCorrect: g.isCorrect,
-              explanation: q.explanation,
-              reference: q.reference,
+              wrongChoices,
+              hint: g.isCorrect ? null : q.hint,
+              answer: revealed
+                ? { correct: inOrder(g.correct, shown), explanation: q.explanation, reference: q.reference }
+                : null,
             };
           }),
           entryHash: entry.hash,

@@ -85,7 +85,7 @@ export function readTranslations(
 
 type ModuleShape = Pick<
   TrainingModule,
-  'id' | 'version' | 'passMark' | 'recertifyMonths' | 'quiz' | 'sections' | 'file'
+  'id' | 'version' | 'changes' | 'passMark' | 'recertifyMonths' | 'quiz' | 'sections' | 'file'
 >;
 
 /**
@@ -126,6 +126,15 @@ export function translationMismatches(
     add(
       ['recertifyMonths'],
       `gives ${t.recertifyMonths} months until recertification, but the English module gives ${en.recertifyMonths}; a translation keeps them`,
+    );
+  }
+
+  const enChanges = en.changes.map((c) => c.version).join(', ');
+  const tChanges = t.changes.map((c) => c.version).join(', ');
+  if (enChanges !== tChanges) {
+    add(
+      ['changes'],
+      `says what changed in ${tChanges === '' ? 'no version' : `version(s) ${tChanges}`}, but the English module ${en.file} in ${enChanges === '' ? 'none' : enChanges}; a translation translates the same list`,
     );
   }
 

@@ -21,6 +21,7 @@ import { JobLiveRegion, JobProgress } from './JobProgress';
 import { formatCount, formatLabel } from './recordsWords';
 import { requestOf } from '../../state/requests';
 import { ErrorMessage, wordReason } from '../../i18n/reasons';
+import { Downloads } from './DownloadLink';
 
 function PathLine({ label, path }: { label: string; path: string }) {
   return (
@@ -153,6 +154,8 @@ function ExportPanel({ view }: { view: RecordsView }) {
           }
         >
           {job.file ? <PathLine label={t('export.savedTo')} path={job.file} /> : <p>{t('export.written')}</p>}
+          {job.companion ? <PathLine label={t('export.companion')} path={job.companion} /> : null}
+          <Downloads files={[job.file, job.companion]} />
         </Banner>
       ) : null}
       {job?.state === 'cancelled' ? (
@@ -224,6 +227,7 @@ function BundlesPanel() {
           {s.bundle?.file ? (
             <Banner level="success" title={t('bundles.exported', { count: s.bundle.entries })}>
               <PathLine label={t('export.savedTo')} path={s.bundle.file} />
+              <Downloads files={[s.bundle.file]} />
               {s.bundle.headHash ? (
                 <p className="text-small">
                   <Trans

@@ -16,6 +16,7 @@ import { useStewardStore } from '../../state/store';
 import { FilterMenu } from './FilterMenu';
 import { statusLabel, TRAINING_STATUSES } from './recordsWords';
 import { VirtualMatrix } from './VirtualMatrix';
+import { CompletionGrid, gridOf } from './CompletionGrid';
 
 /** A filter's input: a label and the control, no "(optional)" (every filter is). */
 function FilterInput({
@@ -57,16 +58,21 @@ function FilterInput({
 
 export function MatrixTab({ view }: { view: RecordsView }) {
   const { t } = useTranslation('records');
-  const { filter, sort, setMatrixFilter, clearMatrixFilter, sortMatrixBy } = useStewardStore(
-    useShallow((s) => ({
-      filter: s.matrixFilter,
-      sort: s.matrixSort,
-      setMatrixFilter: s.setMatrixFilter,
-      clearMatrixFilter: s.clearMatrixFilter,
-      sortMatrixBy: s.sortMatrixBy,
-    })),
-  );
+  const { filter, sort, layout, setMatrixFilter, clearMatrixFilter, sortMatrixBy, setLayout } =
+    useStewardStore(
+      useShallow((s) => ({
+        filter: s.matrixFilter,
+        sort: s.matrixSort,
+        layout: s.matrixLayout,
+        setMatrixFilter: s.setMatrixFilter,
+        clearMatrixFilter: s.clearMatrixFilter,
+        sortMatrixBy: s.sortMatrixBy,
+        setLayout: s.setMatrixLayout,
+      })),
+    );
   const personal = view.scope.kind !== 'self';
+  // An employee's own records are one person: the detailed list says it all.
+  const grid = personal && layout === 'grid';
   const deferredFilter = useDeferredValue(filter);
   const sorted = useMemo(() => sortMatrix(view.matrix, sort), [view.matrix, sort]);
   const visible = useMemo(
@@ -74,6 +80,10 @@ export function MatrixTab({ view }: { view: RecordsView }) {
     [sorted, deferredFilter, view.people],
   );
   const filtered = Object.keys(toRecordsFilter(filter)).length > 0;
+  const gridData = useMemo(
+    () => (grid ? gridOf(visible, view.modules, deferredFilter.moduleIds) : null),
+    [grid, visible, view.modules, deferredFilter.moduleIds],
+  );
   const rangeError =
     filter.from !== '' && filter.to !== '' && filter.from > filter.to ? t('matrix.rangeError') : null;
 
@@ -154,12 +164,36 @@ export function MatrixTab({ view }: { view: RecordsView }) {
           </Button>
         ) : null}
       </div>
-      <p className="matrix-count" role="status">
-        {t(personal ? 'matrix.countRows' : 'matrix.countModules', {
-          shown: visible.length,
-          count: view.matrix.length,
-        })}
-      </p>
+      <div className="matrix-bar">
+        <p className="matrix-count" role="status">
+          {gridData
+            ? t('grid.countPeople', { shown: gridData.people.length, count: view.people.length })
+            : t(personal ? 'matrix.countRows' : 'matrix.countModules', {
+                shown: visible.length,
+                count: view.matrix.length,
+              })}
+        </p>
+        {personal ? (
+          <div className="segmented" role="group" aria-label={t('grid.layout')}>
+            <button
+              type="button"
+              className="segmented__button"
+              aria-pressed={layout === 'grid'}
+              onClick={() => setLayout('grid')}
+            >
+              {t('grid.showGrid')}
+            </button>
+            <button
+              type="button"
+              className="segmented__button"
+              aria-pressed={layout === 'list'}
+              onClick={() => setLayout('list')}
+            >
+              {t('grid.showList')}
+            </button>
+          </div>
+        ) : null}
+      </div>
       {visible.length === 0 ? (
         <p className="surface surface--dashed matrix-none">
           {t('matrix.noneMatch')}{' '}
@@ -167,6 +201,8 @@ export function MatrixTab({ view }: { view: RecordsView }) {
             {t('matrix.clearFilters')}
           </button>
         </p>
+      ) : gridData ? (
+        <CompletionGrid people={gridData.people} modules={gridData.modules} label={t('grid.label')} />
       ) : (
         <VirtualMatrix
           rows={visible}

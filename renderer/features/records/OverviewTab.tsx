@@ -1,6 +1,7 @@
 // The first minute of the dashboard: how complete each team and module is, who is overdue or due
 // soon and what they still need, and what reviewers decided and how fast. An employee sees their
 // own standing instead of team charts (a chart of one person says nothing a list does not).
+import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { AttentionItem, RecordsView } from '../../../electron/core/contract/views/records';
 import { EmptyState } from '../../components/EmptyState';
@@ -9,6 +10,7 @@ import { formatShortDate } from '../../format';
 import { summariseMatrix } from '../../../electron/core/records/filter';
 import { DecisionTimeChart, OutcomesChart, RateChart } from './charts';
 import { formatCount, formatPercent, percent, TrainingStatusBadge } from './recordsWords';
+import { RemindPanel } from './RemindPanel';
 
 function Stat({ value, label, tone }: { value: string; label: string; tone?: 'error' | 'warning' }) {
   return (
@@ -56,12 +58,14 @@ function AttentionList({
   items,
   empty,
   self,
+  footer,
 }: {
   title: string;
   description: string;
   items: AttentionItem[];
   empty: string;
   self: boolean;
+  footer?: ReactNode;
 }) {
   const { t } = useTranslation('records');
   const shown = items.slice(0, LIST_LIMIT);
@@ -111,6 +115,7 @@ function AttentionList({
           ) : null}
         </>
       )}
+      {footer}
     </Panel>
   );
 }
@@ -138,6 +143,7 @@ export function OverviewTab({ view }: { view: RecordsView }) {
           items={view.overdue}
           empty={t(self ? 'overview.overdue.noneSelf' : 'overview.overdue.noneAll')}
           self={self}
+          footer={<RemindPanel view={view} />}
         />
         <AttentionList
           title={t('overview.dueSoon.title')}

@@ -88,6 +88,9 @@ export function VirtualMatrix({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => MATRIX_ROW_HEIGHT,
+    // Long names and titles wrap instead of being cut off, so a row may be taller than the
+    // estimate: rows are measured once shown (never below the estimate: jsdom measures 0).
+    measureElement: (el) => Math.max(MATRIX_ROW_HEIGHT, el.getBoundingClientRect().height),
     overscan: 8,
     // Until the box is measured (and always in jsdom, which has no layout): its CSS height.
     initialRect: { width: 960, height: VIEWPORT_HEIGHT },
@@ -144,7 +147,13 @@ export function VirtualMatrix({
             const row = rows[item.index]!;
             const from = row.source === 'imported' ? imported.get(row.personId) : undefined;
             return (
-              <tr key={item.key} aria-rowindex={item.index + 2} className="matrix__row">
+              <tr
+                key={item.key}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                className="matrix__row"
+              >
                 {personal ? (
                   <>
                     <th scope="row">

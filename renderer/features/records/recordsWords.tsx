@@ -9,6 +9,7 @@ import { Badge } from '../../components/Badge';
 import { currentLocale } from '../../i18n';
 import { formatNumber } from '../../format';
 import { STATUS_LOOK } from '../training/moduleStatus';
+import { wholePercent } from '../../../electron/core/records/percent';
 
 export type RecordsT = TFunction<'records'>;
 
@@ -58,9 +59,9 @@ export function formatCount(value: number): string {
   return formatNumber(value);
 }
 
-/** Whole percent, rounded down so 99.6% never reads as "100%". */
+/** Whole percent by the one rule every view and export uses (core's wholePercent: rounded down). */
 export function percent(part: number, whole: number): number {
-  return whole > 0 ? Math.floor((part / whole) * 100) : 0;
+  return wholePercent(part, whole) ?? 0;
 }
 
 /** A percent (0–100) as the language writes it: "25%", "25 %". */

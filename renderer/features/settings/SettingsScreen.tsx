@@ -13,6 +13,7 @@ import { LanguageSettings } from './LanguageSettings';
 import { LrsSettings } from './LrsSettings';
 import { PassphraseSettings } from './PassphraseSettings';
 import { YourRoles } from './YourRoles';
+import { ReminderSettings } from './ReminderSettings';
 import { ThemeSettings } from './ThemeSettings';
 import { WorkspaceFolder } from './WorkspaceFolder';
 
@@ -79,6 +80,7 @@ export function SettingsScreen() {
         <WorkspaceFolder />
         <ThemeSettings />
         <LanguageSettings />
+        <ReminderSettings />
         <LrsSettings />
         {appInfo ? (
           <Panel title={t('about.title')}>

@@ -1,18 +1,18 @@
-// A graded attempt: the score against the pass mark, then every question with the learner's
-// answer, the correct answer, why, and where to read more. A pass leads to the attestation; a
-// fail offers a new attempt (core reshuffles the options).
+// A graded attempt: the score against the pass mark, then every question asked with the learner's
+// answer. A wrong answer says why the option chosen is wrong and what to reread; the right options
+// and explanations appear only when core sends them (the policy's revealAnswers, by default once
+// the attempt passed), so a retry tests learning rather than memory. A pass leads to the
+// attestation; a fail offers a new attempt (core draws other variants of the questions).
 import { useTranslation } from 'react-i18next';
-import type { QuizResult } from '../../../electron/core/contract/views/training';
+import type { QuizResult, QuizResultQuestion } from '../../../electron/core/contract/views/training';
 import { Badge } from '../../components/Badge';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { ButtonLink } from '../../components/ButtonLink';
 import { hrefFor } from '../../routes';
 
-type ResultQuestion = QuizResult['questions'][number];
-
-function optionTexts(question: ResultQuestion, ids: string[]): string[] {
-  return ids.map((id) => question.options.find((option) => option.id === id)?.text ?? id);
+function optionText(question: QuizResultQuestion, id: string): string {
+  return question.options.find((option) => option.id === id)?.text ?? id;
 }
 
 function AnswerList({ texts, empty }: { texts: string[]; empty: string }) {
@@ -27,8 +27,32 @@ function AnswerList({ texts, empty }: { texts: string[]; empty: string }) {
   );
 }
 
-function QuestionReview({ question, number }: { question: ResultQuestion; number: number }) {
+/** Why the answer is wrong: each wrong choice with its feedback, or that a right option is missing. */
+function WhyWrong({ question }: { question: QuizResultQuestion }) {
   const { t } = useTranslation('training');
+  if (question.wrongChoices.length === 0) {
+    return <p>{question.chosen.length === 0 ? t('result.unanswered') : t('result.incomplete')}</p>;
+  }
+  const why = (choice: QuizResultQuestion['wrongChoices'][number]) => (
+    <>
+      <q className="answer-list__option">{optionText(question, choice.id)}</q>{' '}
+      {choice.feedback ?? t('result.notRight')}
+    </>
+  );
+  const only = question.wrongChoices.length === 1 ? question.wrongChoices[0] : undefined;
+  if (only) return <p>{why(only)}</p>;
+  return (
+    <ul className="answer-list answer-list--why">
+      {question.wrongChoices.map((choice) => (
+        <li key={choice.id}>{why(choice)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function QuestionReview({ question, number }: { question: QuizResultQuestion; number: number }) {
+  const { t } = useTranslation('training');
+  const { answer } = question;
   return (
     <li className={`result-item result-item--${question.isCorrect ? 'correct' : 'incorrect'}`}>
       <div className="result-item__header">
@@ -48,24 +72,48 @@ function QuestionReview({ question, number }: { question: ResultQuestion; number
         <div className="details__row">
           <dt>{t('result.yourAnswer')}</dt>
           <dd>
-            <AnswerList texts={optionTexts(question, question.chosen)} empty={t('result.noAnswer')} />
+            <AnswerList
+              texts={question.chosen.map((id) => optionText(question, id))}
+              empty={t('result.noAnswer')}
+            />
           </dd>
         </div>
-        <div className="details__row">
-          <dt>{question.correct.length > 1 ? t('result.correctAnswers') : t('result.correctAnswer')}</dt>
-          <dd>
-            <AnswerList texts={optionTexts(question, question.correct)} empty={t('result.none')} />
-          </dd>
-        </div>
-        <div className="details__row">
-          <dt>{t('result.why')}</dt>
-          <dd>{question.explanation}</dd>
-        </div>
-        {question.reference ? (
+        {!question.isCorrect && answer === null ? (
           <div className="details__row">
-            <dt>{t('result.readMore')}</dt>
-            <dd>{question.reference}</dd>
+            <dt>{t('result.whyWrong')}</dt>
+            <dd>
+              <WhyWrong question={question} />
+            </dd>
           </div>
+        ) : null}
+        {!question.isCorrect && question.hint ? (
+          <div className="details__row">
+            <dt>{t('result.hint')}</dt>
+            <dd>{question.hint}</dd>
+          </div>
+        ) : null}
+        {answer ? (
+          <>
+            <div className="details__row">
+              <dt>{answer.correct.length > 1 ? t('result.correctAnswers') : t('result.correctAnswer')}</dt>
+              <dd>
+                <AnswerList
+                  texts={answer.correct.map((id) => optionText(question, id))}
+                  empty={t('result.none')}
+                />
+              </dd>
+            </div>
+            <div className="details__row">
+              <dt>{t('result.why')}</dt>
+              <dd>{answer.explanation}</dd>
+            </div>
+            {answer.reference ? (
+              <div className="details__row">
+                <dt>{t('result.readMore')}</dt>
+                <dd>{answer.reference}</dd>
+              </div>
+            ) : null}
+          </>
         ) : null}
       </dl>
     </li>
@@ -121,7 +169,11 @@ export function QuizResultView({
           </Banner>
         ) : (
           <Banner level="warning" title={t('result.failedTitle')}>
-            <p>{t('result.failedText', { passMark: result.passMark })}</p>
+            <p>
+              {result.revealed
+                ? t('result.failedTextRevealed', { passMark: result.passMark })
+                : t('result.failedText', { passMark: result.passMark })}
+            </p>
           </Banner>
         )}
         <div className="button-row">{actions}</div>

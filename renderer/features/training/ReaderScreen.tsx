@@ -21,6 +21,7 @@ import { useStewardStore } from '../../state/store';
 import { statusLabel } from './moduleStatus';
 import { requestOf } from '../../state/requests';
 import { ErrorMessage, wordError } from '../../i18n/reasons';
+import { ModuleUpdateNote } from './ModuleUpdateNote';
 
 /** Where to open: the saved position, kept inside the module (content may have lost sections). */
 function resumeSection(content: ModuleContent): number {
@@ -232,6 +233,7 @@ export function ReaderScreen() {
         </Banner>
       ) : null}
       {!ready && !request.error ? <Spinner label={t('reader.opening')} /> : null}
+      {ready ? <ModuleUpdateNote card={content.card} headingLevel={3} /> : null}
       {ready ? <Reader key={content.card.contentHash} content={content} /> : null}
     </>
   );

@@ -21,6 +21,7 @@ import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { Spinner } from '../../components/Spinner';
 import { useStewardStore } from '../../state/store';
+import { ModuleUpdateNote } from './ModuleUpdateNote';
 import { moduleActions, readingPosition, STATUS_LOOK, statusDateLine, statusLabel } from './moduleStatus';
 import { requestOf } from '../../state/requests';
 import { ErrorMessage } from '../../i18n/reasons';
@@ -42,6 +43,7 @@ function ModuleItem({ card }: { card: ModuleCard }) {
           {card.required ? <span className="tag tag--strong">{t('catalogue.required')}</span> : null}
         </div>
         <p className="module-card__summary">{card.summary}</p>
+        <ModuleUpdateNote card={card} />
         <ul className="meta-list">
           <li>
             <Icon name="clock" /> {t('catalogue.minutes', { minutes: card.minutes })}

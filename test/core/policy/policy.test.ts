@@ -120,6 +120,24 @@ describe('loadPolicy', () => {
     ]);
   });
 
+  it('reads revealAnswers (default afterPass) and refuses any other value, naming the line', () => {
+    expect(parsePolicy('passMark: 80\n').policy.revealAnswers).toBe('afterPass');
+    for (const value of ['never', 'afterPass', 'always'] as const) {
+      const { policy, problems } = parsePolicy(`revealAnswers: ${value}\n`);
+      expect(problems).toEqual([]);
+      expect(policy.revealAnswers).toBe(value);
+    }
+    const { policy, problems } = parsePolicy('passMark: 80\nrevealAnswers: onFail\n');
+    expect(policy.revealAnswers).toBe('afterPass');
+    expect(problems).toEqual([
+      {
+        file: 'policy.yaml',
+        field: 'revealAnswers',
+        reason: 'must be one of never, afterPass, always (line 2)',
+      },
+    ]);
+  });
+
   it('names the field of a bad role entry and a bad required list', () => {
     const { policy, problems } = parsePolicy(
       [

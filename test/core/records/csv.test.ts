@@ -9,13 +9,16 @@ import {
   csvMatrix,
   csvReviews,
   formatConditions,
-  HEADS_MARKER,
+  HEADS_COLUMNS,
+  headsFileName,
   MATRIX_COLUMNS,
   neutraliseCell,
+  readCsvTable,
+  readHeadsCsv,
   recoverCell,
   REVIEW_COLUMNS,
-  splitCsvExport,
   writeCsv,
+  writeHeadsCsv,
 } from '../../../electron/core/records/csv';
 import type { CsvTable } from '../../../electron/core/records/csv';
 import { makeView } from './fixtures/recordsView';
@@ -76,7 +79,7 @@ describe('neutraliseCell / recoverCell', () => {
 });
 
 describe('writeCsv', () => {
-  it('writes a UTF-8 BOM, CRLF line ends, the header, the rows and the ledger heads after a blank row', async () => {
+  it('writes a UTF-8 BOM, CRLF line ends, the header and the rows: one table, nothing after it', async () => {
     const view = makeView();
     const { text, rows } = await csvText(csvMatrix(view));
     expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -87,13 +90,30 @@ describe('writeCsv', () => {
 
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(MATRIX_COLUMNS.join(','));
+    // One table: every record has the header's width, and the file ends with the last data row.
+    expect(lines).toHaveLength(view.matrix.length + 2);
     expect(lines[view.matrix.length + 1]).toBe('');
-    expect(lines[view.matrix.length + 2]).toBe(HEADS_MARKER);
+    const records = parse(text, { bom: true, record_delimiter: ['\r\n'] }) as string[][];
+    expect(records.every((r) => r.length === MATRIX_COLUMNS.length)).toBe(true);
 
-    const split = splitCsvExport(parseCsv(text));
-    expect(split.header).toEqual([...MATRIX_COLUMNS]);
-    expect(split.rows).toHaveLength(view.matrix.length);
-    expect(split.heads).toEqual(view.heads);
+    const table = readCsvTable(parseCsv(text));
+    expect(table.header).toEqual([...MATRIX_COLUMNS]);
+    expect(table.rows).toHaveLength(view.matrix.length);
+  });
+
+  it('writes the ledger heads as a table of their own, read back exactly', async () => {
+    const view = makeView();
+    const out = new PassThrough();
+    const chunks: Buffer[] = [];
+    out.on('data', (c: Buffer) => chunks.push(c));
+    expect(await writeHeadsCsv(out, view.heads)).toBe(view.heads.length);
+    out.end();
+    const text = Buffer.concat(chunks).toString('utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text.slice(1).split('\r\n')[0]).toBe(HEADS_COLUMNS.join(','));
+    expect(readHeadsCsv(parseCsv(text))).toEqual(view.heads);
+    expect(headsFileName('completion-matrix-2026-01-01.csv')).toBe('completion-matrix-2026-01-01.heads.csv');
+    expect(() => readHeadsCsv([['name', 'email']])).toThrow(/not a ledger heads file/);
   });
 
   it('keeps accents, commas, quotes and line breaks inside cells (RFC 4180 quoting)', async () => {
@@ -102,7 +122,7 @@ describe('writeCsv', () => {
     first.moduleTitle = 'Ethics, "consent"\nand\r\nmore';
     view.matrix[1]!.moduleTitle = 'line one\nline two\rline three';
     const { text } = await csvText(csvMatrix(view));
-    const { rows } = splitCsvExport(parseCsv(text));
+    const { rows } = readCsvTable(parseCsv(text));
     expect(rows[0]?.[0]).toBe('Zoë Ångström');
     expect(rows[0]?.[2]).toBe('Données & Analyse');
     expect(rows[0]?.[4]).toBe('Ethics, "consent"\nand\r\nmore');
@@ -113,7 +133,7 @@ describe('writeCsv', () => {
   it('writes the matrix columns from the view, email from the people list', async () => {
     const view = makeView();
     const { text } = await csvText(csvMatrix(view));
-    const { rows } = splitCsvExport(parseCsv(text));
+    const { rows } = readCsvTable(parseCsv(text));
     const r = view.matrix[0] as RecordsView['matrix'][number];
     expect(rows[0]).toEqual([
       r.name,
@@ -138,7 +158,7 @@ describe('writeCsv', () => {
   it('writes the reviews register with conditions joined and dates cut to the day', async () => {
     const view = makeView();
     const { text, rows: count } = await csvText(csvReviews(view));
-    const { header, rows } = splitCsvExport(parseCsv(text));
+    const { header, rows } = readCsvTable(parseCsv(text));
     expect(header).toEqual([...REVIEW_COLUMNS]);
     expect(count).toBe(3);
     const [decided, , open] = rows;
@@ -200,7 +220,7 @@ describe('formula injection through every column', () => {
     const records = parseCsv(text);
     const data = records.slice(0, rows.length + 1);
     for (const record of data) for (const cell of record) expect(isSafe(cell)).toBe(true);
-    const split = splitCsvExport(records);
+    const split = readCsvTable(records);
     expect(split.header).toEqual(PAYLOADS.slice(0, width));
     expect(split.rows).toEqual(rows);
   });
@@ -288,9 +308,7 @@ describe('hand-written row encoding', () => {
     cast: { string: neutraliseCell },
   } as const;
   const byLibrary = (table: { header: readonly string[]; rows: string[][] }): string =>
-    stringify([[...table.header]], { ...options, bom: true }) +
-    stringify(table.rows, options) +
-    stringify([[''], [HEADS_MARKER], ['profileId', 'entries', 'headHash']], options);
+    stringify([[...table.header]], { ...options, bom: true }) + stringify(table.rows, options);
 
   it('is byte for byte what csv-stringify writes, for the corpus and for random cells', async () => {
     let seed = 42;
@@ -344,18 +362,8 @@ describe('hand-written row encoding', () => {
     for (const table of [csvMatrix(view), csvReviews(view)]) {
       const rows = [...table.rows];
       const { text } = await csvText({ ...table, rows });
-      const trailer = table.heads.map((h) => [h.profileId, String(h.entries), h.headHash ?? '']);
-      const expected =
-        stringify([[...table.header]], { ...options, bom: true }) +
-        stringify(rows, options) +
-        stringify([[''], [HEADS_MARKER], ['profileId', 'entries', 'headHash'], ...trailer], options);
+      const expected = stringify([[...table.header]], { ...options, bom: true }) + stringify(rows, options);
       expect(text).toBe(expected);
     }
-  });
-});
-
-describe('splitCsvExport', () => {
-  it('refuses a CSV without the heads block', () => {
-    expect(() => splitCsvExport([['a'], ['b']])).toThrow(/no "# ledger heads" block/);
   });
 });

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportFormat, RecordsView } from '../../../electron/core/contract/views/records';
 import { StewardError } from '../../../electron/core/errors';
-import { MATRIX_COLUMNS, splitCsvExport } from '../../../electron/core/records/csv';
+import { MATRIX_COLUMNS, readCsvTable, readHeadsCsv } from '../../../electron/core/records/csv';
 import { atomicExport, writeExport } from '../../../electron/core/records/exportFile';
 import type { WriteExportInput } from '../../../electron/core/records/exportFile';
 import { parseRecordsExport } from '../../../electron/core/records/json';
@@ -51,20 +51,36 @@ async function failure(p: Promise<unknown>): Promise<StewardError> {
 const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex');
 
 describe('writeExport', () => {
-  it('writes the matrix CSV and returns its rows, the SHA-256 of its bytes and its base name', async () => {
+  it('writes the matrix CSV as one table and its ledger heads beside it, returning both files’ SHA-256', async () => {
     const dir = tempDir();
     const view = makeView();
     const outFile = join(dir, 'matrix.csv');
     const res = await writeExport(input(view, outFile));
     const bytes = readFileSync(outFile);
-    expect(res).toEqual({ rows: view.matrix.length, sha256: sha256(bytes), fileName: 'matrix.csv' });
-    const { header, rows, heads } = splitCsvExport(
-      parse(bytes, { bom: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'] }),
-    );
+    const headsBytes = readFileSync(join(dir, 'matrix.heads.csv'));
+    expect(res).toEqual({
+      rows: view.matrix.length,
+      sha256: sha256(bytes),
+      fileName: 'matrix.csv',
+      companion: { fileName: 'matrix.heads.csv', sha256: sha256(headsBytes) },
+    });
+    const parsed = (b: Buffer) =>
+      parse(b, { bom: true, record_delimiter: ['\r\n', '\n', '\r'] }) as string[][];
+    // Strict parsing (every record as wide as the header) reads the table: it is one table.
+    const { header, rows } = readCsvTable(parsed(bytes));
     expect(header).toEqual([...MATRIX_COLUMNS]);
     expect(rows).toHaveLength(view.matrix.length);
-    expect(heads).toEqual(view.heads);
-    expect(readdirSync(dir)).toEqual(['matrix.csv']);
+    expect(readHeadsCsv(parsed(headsBytes))).toEqual(view.heads);
+    expect(readdirSync(dir).sort()).toEqual(['matrix.csv', 'matrix.heads.csv']);
+  });
+
+  it('removes the table when its heads cannot be written: no export vouches for nothing', async () => {
+    const dir = tempDir();
+    // A folder where the heads file should go: it cannot be replaced.
+    mkdirSync(join(dir, 'matrix.heads.csv', 'inside'), { recursive: true });
+    const err = await failure(writeExport(input(makeView(), join(dir, 'matrix.csv'))));
+    expect(err.message).toContain('matrix.heads.csv');
+    expect(readdirSync(dir)).toEqual(['matrix.heads.csv']);
   });
 
   it('writes the reviews CSV and the JSON through the same entry point', async () => {
@@ -80,7 +96,7 @@ describe('writeExport', () => {
     const doc = parseRecordsExport(bytes.toString('utf8'), 'records.json');
     expect(doc.exportedBy).toEqual(BY);
     expect(doc.ledgers.map((l) => l.lines.length)).toEqual(view.heads.map((h) => h.entries));
-    expect(readdirSync(dir).sort()).toEqual(['records.json', 'reviews.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['records.json', 'reviews.csv', 'reviews.heads.csv']);
   });
 
   it('replaces an existing file only on success', async () => {

@@ -14,6 +14,7 @@ import type { JobView } from '../../../electron/core/contract/views/records';
 import { readWorkspace } from '../../../electron/core/ledger';
 import type { HostCapabilities, ServiceHandle } from '../../../electron/core/services';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
+import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices } from '../../support/services';
 import { stewardWorkspace } from '../../../electron/core/events';
 
@@ -108,6 +109,40 @@ describe('records services', () => {
     expect(asBen.heads.map((h) => h.profileId)).toContain(ben.id);
   });
 
+  it("counts a reviewer's own decisions in their records: Reviews decided is 1 right after deciding one", async () => {
+    const m = await machine();
+    const zoe = await m.s.createProfile({ name: 'Zoë Ångström', email: 'zoe@example.com', team: 'Product' });
+    await completeModules(m.s, SUBMITTER_MODULES, m.contentDir);
+    const draft = await m.s.createReviewDraft({});
+    await autofillDraft(m.s, draft.draftId, { proposalTitle: 'Churn prediction' });
+    const { reviewId } = (await m.s.submitReview({ draftId: draft.draftId })).summary;
+    const ada = await m.s.createProfile({ name: 'Ada Reviewer', email: 'ada@example.com', team: 'Legal' });
+    grant(m, ada, 'reviewers');
+    await completeModules(m.s, ALL_MODULES, m.contentDir);
+    expect((await m.s.getRecords({})).reviews).toEqual([]);
+    await m.s.decideReview({
+      reviewId,
+      version: 1,
+      decision: 'approved',
+      rationale: 'Proportionate.',
+      conditions: [],
+      reReviewDate: '2027-03-01',
+      dpoAdvice: null,
+    });
+    const asAda = await m.s.getRecords({});
+    expect(asAda.scope.kind).toBe('self');
+    expect(asAda.people.map((p) => p.id)).toEqual([ada.id]);
+    // Her decision is in her records (the dashboard's "Reviews decided" counts decided rows).
+    expect(asAda.reviews.map((r) => [r.reviewId, r.decision, r.reviewer?.id])).toEqual([
+      [reviewId, 'approved', ada.id],
+    ]);
+    expect(asAda.reviews.filter((r) => r.decision !== null)).toHaveLength(1);
+    expect(asAda.reviewOutcomes.reduce((n, mo) => n + mo.approved, 0)).toBe(1);
+    // Zoë's records still hold her own review, decided.
+    await m.s.switchProfile({ profileId: zoe.id });
+    expect((await m.s.getRecords({})).reviews.map((r) => r.decision)).toEqual(['approved']);
+  });
+
   it('exports the matrix as a safe CSV and records the export, with the heads, in the ledger', async () => {
     const m = await machine();
     const { ben } = await team(m);
@@ -125,10 +160,23 @@ describe('records services', () => {
     const entries = await ownEntries(m, ben.id);
     const exported = entries.filter((e) => e.type === 'records.exported');
     expect(exported).toHaveLength(1);
-    const data = exported[0]!.data as { fileName: string; sha256: string; heads: unknown[]; format: string };
+    const data = exported[0]!.data as {
+      fileName: string;
+      sha256: string;
+      heads: unknown[];
+      format: string;
+      companion: { fileName: string; sha256: string };
+    };
     expect(data.format).toBe('csv-matrix');
     expect(data.fileName).toBe(path.basename(job.file!));
     expect(data.sha256).toBe(crypto.createHash('sha256').update(bytes).digest('hex'));
+    // The heads went to a file of their own, beside the table; the signed entry vouches for both.
+    const headsFile = job.file!.replace(/\.csv$/, '.heads.csv');
+    expect(job.companion).toBe(headsFile);
+    expect(data.companion).toEqual({
+      fileName: path.basename(headsFile),
+      sha256: crypto.createHash('sha256').update(fs.readFileSync(headsFile)).digest('hex'),
+    });
     // The heads the file was made from: every ledger in view, as they stood before this entry.
     expect(data.heads).toHaveLength(3);
     expect(data.heads).toContainEqual({
@@ -176,7 +224,9 @@ describe('records services', () => {
     const m = await machine();
     const ana = await m.s.createProfile({ name: 'Ana Duarte', email: 'ana@example.com', team: 'Product' });
     grant(m, ana, 'managers');
-    // People's rights has a French edition; privacy by design does not, so it is taken in English.
+    // People's rights has a French edition; privacy by design has none here (its translation is
+    // taken out of this copy of the content), so it is taken in English.
+    fs.rmSync(path.join(m.contentDir, 'locales', 'fr', 'modules', '05-privacy-by-design.md'));
     await m.s.setLocale({ locale: 'fr' });
     await completeModules(m.s, ['peoples-rights', 'privacy-by-design'], m.contentDir);
     const job = await settle(m.s, await m.s.startExport({ format: 'xapi', pseudonymise: false }));

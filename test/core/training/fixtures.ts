@@ -1,5 +1,6 @@
 // Fixture content for the training specs: small, valid modules and a policy written into real
 // temp folders (never the organisation's content/ folder), plus ways to break them.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,46 @@ export interface FixtureModule {
   /** Extra frontmatter lines, appended as written. */
   extra?: string;
   questions?: number;
+  /**
+   * A bank as `steward content check` wants it: questions in topics of two (q1+q2, q3+q4, …),
+   * the right option never the longest and at varying positions in the file. Default: every
+   * question its own topic, as the older specs expect.
+   */
+  bank?: boolean;
+}
+
+/**
+ * Made-up five-letter words, the same for the same seed: bank fixtures need text that differs
+ * from module to module and question to question, or the lint finds them near-duplicates.
+ */
+function madeUpWords(seed: string, count: number): string {
+  const syllables = ['ba', 'ke', 'lo', 'mi', 'nu', 'ra', 'se', 'to', 'vi', 'zu'];
+  const digest = createHash('sha256').update(seed).digest();
+  const words: string[] = [];
+  for (let w = 0; w < count; w++) {
+    const x = digest[w % 32]! + 7 * w;
+    words.push(`${syllables[x % 10]}${syllables[Math.floor(x / 10) % 10]}${'nrst'[(x + w) % 4]}`);
+  }
+  return words.join(' ');
+}
+
+/**
+ * The single-answer options of a bank fixture: `b` right and of middle length (4 words, between
+ * 3 and 6), in a file order that varies with `i`.
+ */
+function bankOptions(id: string, i: number): string[] {
+  const words = (k: string, n: number) => `${madeUpWords(`${id}-${i}-${k}`, n)}.`;
+  const options: Record<string, string[]> = {
+    a: ['      - id: a', `        text: ${words('a', 3)}`],
+    b: ['      - id: b', `        text: ${words('b', 4)}`, '        correct: true'],
+    c: ['      - id: c', `        text: ${words('c', 6)}`],
+  };
+  const orders = [
+    ['a', 'b', 'c'],
+    ['b', 'c', 'a'],
+    ['c', 'a', 'b'],
+  ];
+  return (orders[i % 3] as string[]).flatMap((k) => options[k] as string[]);
 }
 
 /**
@@ -32,10 +73,28 @@ export interface FixtureModule {
  * `b` correct. Six questions by default.
  */
 export function moduleText(m: FixtureModule): string {
-  const n = m.questions ?? 6;
+  const n = m.questions ?? (m.bank ? 12 : 6);
   const quiz: string[] = [];
   for (let i = 1; i <= n; i++) {
-    if (i === 1) {
+    if (i === 1 && m.bank) {
+      const words = (k: string, n: number) => madeUpWords(`${m.id}-1-${k}`, n);
+      quiz.push(
+        '  - id: q1',
+        '    type: multiple',
+        `    prompt: Which two? ${words('prompt', 10)}?`,
+        '    options:',
+        '      - id: a',
+        `        text: ${words('a', 4)}.`,
+        '        correct: true',
+        '      - id: b',
+        `        text: ${words('b', 4)}.`,
+        '      - id: c',
+        `        text: ${words('c', 4)}.`,
+        '        correct: true',
+        '    explanation: Both identify a person, directly or indirectly.',
+        '    reference: GDPR Art. 4(1)',
+      );
+    } else if (i === 1) {
       quiz.push(
         '  - id: q1',
         '    type: multiple',
@@ -52,6 +111,15 @@ export function moduleText(m: FixtureModule): string {
         '    explanation: Both identify a person, directly or indirectly.',
         '    reference: GDPR Art. 4(1)',
       );
+    } else if (m.bank) {
+      quiz.push(
+        `  - id: q${i}`,
+        '    type: single',
+        `    prompt: Scenario ${i}. ${madeUpWords(`${m.id}-${i}`, 10)}?`,
+        '    options:',
+        ...bankOptions(m.id, i),
+        `    explanation: Explanation ${i}.`,
+      );
     } else {
       quiz.push(
         `  - id: q${i}`,
@@ -67,6 +135,16 @@ export function moduleText(m: FixtureModule): string {
         '        text: Ignore it.',
         `    explanation: Explanation ${i}.`,
       );
+    }
+  }
+  if (m.bank) {
+    // Topics of two: q1 and q2 share topic-1, q3 and q4 topic-2, …
+    let q = 0;
+    for (let k = 0; k < quiz.length; k++) {
+      if (/^ {2}- id: q\d+$/.test(quiz[k] as string)) {
+        q++;
+        quiz.splice(k + 1, 0, `    topic: topic-${Math.ceil(q / 2)}`);
+      }
     }
   }
   const lines = [
@@ -138,6 +216,15 @@ export function goodModules(): Record<string, string> {
     '01-alpha.md': moduleText({ id: 'alpha', title: 'Alpha basics' }),
     '02-beta.md': moduleText({ id: 'beta', title: 'Beta practice', passMark: 50 }),
     '03-gamma.md': moduleText({ id: 'gamma', title: 'Gamma review', recertifyMonths: 6 }),
+  };
+}
+
+/** Three good modules, each a bank that passes `steward content check`'s bank lint. */
+export function bankModules(): Record<string, string> {
+  return {
+    '01-alpha.md': moduleText({ id: 'alpha', title: 'Alpha basics', bank: true }),
+    '02-beta.md': moduleText({ id: 'beta', title: 'Beta practice', passMark: 50, bank: true }),
+    '03-gamma.md': moduleText({ id: 'gamma', title: 'Gamma review', recertifyMonths: 6, bank: true }),
   };
 }
 

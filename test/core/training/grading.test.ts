@@ -101,4 +101,22 @@ describe('gradeAttempt', () => {
     expect((err as StewardError).message).toContain('question "q9"');
     expect((err as StewardError).message).toContain('option "z" of question "q2"');
   });
+
+  it('grades only the questions asked, in their order, and refuses answers to the others', () => {
+    const m = moduleOf(4, 50);
+    const g = gradeAttempt(m, { q3: ['b'], q1: ['a'] }, ['q3', 'q1']);
+    expect(g).toMatchObject({ total: 2, correctCount: 1, score: 50, passed: true });
+    expect(g.questions.map((q) => q.id)).toEqual(['q3', 'q1']);
+    let err: unknown = null;
+    try {
+      gradeAttempt(m, { q3: ['b'], q1: ['b'], q2: ['b'], q4: ['b'] }, ['q3', 'q1']);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(StewardError);
+    expect(err).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      reasons: [{ code: 'quiz.notAsked', params: { questions: 'q2, q4', count: 2 } }],
+    });
+  });
 });

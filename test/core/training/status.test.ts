@@ -4,6 +4,7 @@ import type { LedgerEntry } from '../../../electron/core/ledger';
 import type { RetakeOn } from '../../../electron/core/policy/policy';
 import {
   addCalendarMonths,
+  attemptPassed,
   projectTraining,
   retakeNeeded,
   type ProjectionInput,
@@ -435,5 +436,53 @@ describe('a completion is derived, not declared (what an insider signing with th
       '2025-03-01T00:00:00.000Z',
     );
     expect(run({ ...at, modules, entries: [a, french] }).lastCompletion?.entryHash).toBe(french.hash);
+  });
+});
+
+describe('a recorded attempt on a question bank is graded again on its topics', () => {
+  /** beta: a bank of four questions, two per topic (t1: q1, q2; t2: q3, q4), right option a; pass mark 100. */
+  const bank = [
+    {
+      id: 'beta',
+      version: '1.0.0',
+      contentHash: H1,
+      recertifyMonths: 12,
+      passMark: 100,
+      quiz: ['q1', 'q2', 'q3', 'q4'].map((id, i) => ({
+        id,
+        topic: i < 2 ? 't1' : 't2',
+        options: [
+          { id: 'a', correct: true },
+          { id: 'b', correct: false },
+        ],
+      })),
+    },
+  ] as unknown as ProjectionInput['modules'];
+  const recorded = (answers: Record<string, string[]>) =>
+    entry('training.quizAttempted', {
+      moduleId: 'beta',
+      version: '1.0.0',
+      contentHash: H1,
+      attempt: 1,
+      answers,
+      score: 100,
+      correctCount: 2,
+      total: 2,
+      passMark: 100,
+      passed: true,
+    });
+  const passed = (answers: Record<string, string[]>) =>
+    attemptPassed(bank[0]!, recorded(answers) as Parameters<typeof attemptPassed>[1]);
+
+  it('passes one right answer per topic (half the bank, as an attempt asks)', () => {
+    expect(passed({ q1: ['a'], q4: ['a'] })).toBe(true);
+    expect(passed({ q2: ['a'], q3: ['a'] })).toBe(true);
+  });
+
+  it('fails a topic left out, two variants of one topic, or a wrong answer, whatever the entry declares', () => {
+    expect(passed({ q1: ['a'] })).toBe(false);
+    expect(passed({ q1: ['a'], q2: ['a'] })).toBe(false);
+    expect(passed({ q1: ['a'], q3: ['b'] })).toBe(false);
+    expect(passed({ q1: ['a'], q9: ['a'] })).toBe(false);
   });
 });

@@ -101,14 +101,26 @@ describe('the learner flow', () => {
       passed: false,
     });
     expect(fail.questions.map((q) => q.id)).toEqual(quiz1.questions.map((q) => q.id));
-    const q1 = fail.questions.find((q) => q.id === 'q1');
-    expect(q1).toMatchObject({
+    // A fail shows which answers were wrong, never the right options (policy: afterPass).
+    expect(fail.revealed).toBe(false);
+    expect(fail.questions.find((q) => q.id === 'q1')).toMatchObject({
       isCorrect: false,
       chosen: ['a'],
-      explanation: expect.any(String),
-      reference: 'GDPR Art. 4(1)',
+      wrongChoices: [], // right but incomplete: nothing chosen was wrong
+      answer: null,
     });
-    expect([...(q1?.correct ?? [])].sort()).toEqual(['a', 'c']);
+    expect(fail.questions.find((q) => q.id === 'q4')).toMatchObject({
+      isCorrect: false,
+      chosen: ['a'],
+      wrongChoices: [{ id: 'a', feedback: null }],
+      answer: null,
+    });
+    expect(fail.questions.find((q) => q.id === 'q2')).toMatchObject({
+      isCorrect: true,
+      wrongChoices: [],
+      hint: null,
+      answer: null,
+    });
 
     await expect(
       s.attestTrainingModule({ moduleId: 'alpha', contentHash: quiz1.contentHash, confirmed: true }),
@@ -140,7 +152,10 @@ describe('the learner flow', () => {
       contentHash: quiz2.contentHash,
       answers: answersFor(6),
     });
-    expect(pass).toMatchObject({ attempt: 2, score: 100, passed: true });
+    expect(pass).toMatchObject({ attempt: 2, score: 100, passed: true, revealed: true });
+    const q1 = pass.questions.find((q) => q.id === 'q1');
+    expect(q1?.answer).toMatchObject({ explanation: expect.any(String), reference: 'GDPR Art. 4(1)' });
+    expect([...(q1?.answer?.correct ?? [])].sort()).toEqual(['a', 'c']);
     const ready = (await s.listTrainingModules({})).modules[0];
     expect(ready).toMatchObject({ id: 'alpha', status: 'inProgress', attempts: 2, readyToAttest: true });
 

@@ -52,6 +52,8 @@ export interface StewardHarness {
   files: FileChooser;
   /** Where exports land (this host has no save dialog). */
   exportsDir: string;
+  /** What openExternalLink handed to the host to open (a browser page or an email draft), in order. */
+  opened: string[];
 }
 
 /** What the test's "Open file" dialog answers next (null: the person cancels). */
@@ -64,6 +66,7 @@ async function startServices(
   clock: TestClock,
   contentDir: string,
   files: FileChooser,
+  opened: string[],
 ): Promise<ServiceHandle> {
   return createServices({
     userDataDir,
@@ -72,7 +75,12 @@ async function startServices(
     settingsStoreFactory: confStoreFactory,
     secretProtector: fileOnlyProtector,
     // No save dialog: exports go to <userData>/exports. The open dialog answers files.nextOpen.
-    capabilities: { host: 'test', pickOpenFile: async () => files.nextOpen },
+    // Links the services would open (after the allowlist) are recorded instead of opened.
+    capabilities: {
+      host: 'test',
+      pickOpenFile: async () => files.nextOpen,
+      openExternal: async (url) => void opened.push(url),
+    },
     appVersion: '0.0.0-test',
   });
 }
@@ -97,7 +105,8 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
       const contentDir = path.join(userDataDir, 'content');
       fs.cpSync(CONTENT_DIR, contentDir, { recursive: true });
       const files: FileChooser = { nextOpen: null };
-      let handle = await startServices(userDataDir, clock, contentDir, files);
+      const opened: string[] = [];
+      let handle = await startServices(userDataDir, clock, contentDir, files, opened);
       let dispatch: Dispatch = createDispatch(handle.services);
       await page.exposeBinding(BINDING_NAME, (_source, method: unknown, args: unknown) =>
         dispatch(String(method), args),
@@ -109,6 +118,7 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
         workspaceDir: path.join(userDataDir, 'workspace'),
         contentDir,
         files,
+        opened,
         exportsDir: path.join(userDataDir, 'exports'),
         grantRole(profile, role) {
           const file = path.join(contentDir, 'policy.yaml');
@@ -126,7 +136,7 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
         },
         async restart() {
           await handle.close();
-          handle = await startServices(userDataDir, clock, contentDir, files);
+          handle = await startServices(userDataDir, clock, contentDir, files, opened);
           dispatch = createDispatch(handle.services);
         },
       };

@@ -109,11 +109,11 @@ export function readCsvExport(file: string): CsvExport {
   return { bom, header, rows, text };
 }
 
-/** The newest file in the exports folder whose name ends with `ext`. */
+/** The newest file in the exports folder whose name ends with `ext` (a CSV's heads file is not the CSV). */
 export function newestExport(exportsDir: string, ext: string): string {
   const files = fs
     .readdirSync(exportsDir)
-    .filter((f) => f.endsWith(ext))
+    .filter((f) => f.endsWith(ext) && (ext.endsWith('.heads.csv') || !f.endsWith('.heads.csv')))
     .map((f) => path.join(exportsDir, f))
     .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   if (files.length === 0) throw new Error(`No ${ext} export in ${exportsDir}`);

@@ -19,12 +19,13 @@ const workspace = seededWorkspace(async (core) => {
 });
 
 describe('app shell', () => {
-  it('shows the six places in the navigation, with Training current', async () => {
+  it('shows the seven places in the navigation, with Training current', async () => {
     const { core } = await workspace.open();
     await renderApp(core);
     const links = within(nav()).getAllByRole('link');
     expect(links.map((link) => link.textContent)).toEqual([
       'Training',
+      'Reminders',
       'Reviews',
       'Records',
       'Organisation',
@@ -164,7 +165,15 @@ describe('app shell in French', () => {
       within(menu)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Formation', 'Analyses', 'Registres', 'Organisation', 'Contenu et politique', 'Paramètres']);
+    ).toEqual([
+      'Formation',
+      'Rappels',
+      'Analyses',
+      'Registres',
+      'Organisation',
+      'Contenu et politique',
+      'Paramètres',
+    ]);
     expect(screen.getByRole('link', { name: 'Aller au contenu' })).toBeTruthy();
   });
 });

@@ -19,7 +19,11 @@ export async function completeModule(core: TestCore, moduleId: string, at: strin
 export async function passKnowledgeCheck(core: TestCore, moduleId: string): Promise<void> {
   await core.services.startTrainingModule({ moduleId });
   const quiz = await core.services.getQuiz({ moduleId });
-  const answers = core.content.answers(moduleId, 'right');
+  // The attempt asks one question of each topic: answer those (core refuses answers to others).
+  const asked = new Set(quiz.questions.map((q) => q.id));
+  const answers = Object.fromEntries(
+    Object.entries(core.content.answers(moduleId, 'right')).filter(([id]) => asked.has(id)),
+  );
   await core.services.submitQuizAttempt({ moduleId, contentHash: quiz.contentHash, answers });
 }
 

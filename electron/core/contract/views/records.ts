@@ -165,6 +165,8 @@ export interface JobView {
   total: number;
   /** Export: the file written (only when state is done). */
   file: string | null;
+  /** Export: a file written beside it (a CSV's ledger heads), or null. */
+  companion: string | null;
   /** Failed: what happened and what to do next. */
   error: string | null;
   /** Verify: the report once done. */

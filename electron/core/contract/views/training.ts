@@ -44,6 +44,20 @@ export interface ModuleCard {
   readyToAttest: boolean;
   /** The language this module is shown in: the chosen one when translated, else 'en'. */
   contentLocale: string;
+  /** When the status is 'updated' (a completion the policy no longer counts): what that means. */
+  update: ModuleUpdate | null;
+}
+
+/** A module changed since the learner's completion, enough that the policy asks for a retake. */
+export interface ModuleUpdate {
+  /** The version the learner completed. */
+  completedVersion: string;
+  /** What changed in each later version, newest first, in contentLocale (empty when not said). */
+  changes: { version: string; summary: string }[];
+  /** When to retake it by (the completion's expiry) for a required module; null when optional. */
+  retakeBy: string | null;
+  /** retakeBy has passed. */
+  late: boolean;
 }
 
 export interface TrainingCatalogue {
@@ -64,6 +78,7 @@ export interface ModuleContent {
   card: ModuleCard;
   sections: ModuleSection[];
   attestation: string;
+  /** How many questions the knowledge check asks (one per topic of the module's bank). */
   questionCount: number;
 }
 
@@ -84,6 +99,25 @@ export interface QuizView {
   questions: QuizQuestionView[];
 }
 
+/** A graded question. Which options are right is sent only when the policy reveals answers. */
+export interface QuizResultQuestion {
+  id: string;
+  prompt: string;
+  type: 'single' | 'multiple';
+  options: { id: string; text: string }[];
+  chosen: string[];
+  isCorrect: boolean;
+  /**
+   * For a wrong answer: each option the learner chose that is not right, with why (the module's
+   * feedback for it; null where the module gives none). Empty when only a right option was missed.
+   */
+  wrongChoices: { id: string; feedback: string | null }[];
+  /** For a wrong answer: what to reread, without the answer; null for a right one. */
+  hint: string | null;
+  /** The right options and why: only when revealed (see QuizResult.revealed), else null. */
+  answer: { correct: string[]; explanation: string; reference: string | null } | null;
+}
+
 export interface QuizResult {
   moduleId: string;
   attempt: number;
@@ -92,17 +126,10 @@ export interface QuizResult {
   total: number;
   passMark: number;
   passed: boolean;
-  questions: {
-    id: string;
-    prompt: string;
-    type: 'single' | 'multiple';
-    options: { id: string; text: string }[];
-    chosen: string[];
-    correct: string[];
-    isCorrect: boolean;
-    explanation: string;
-    reference: string | null;
-  }[];
+  /** Whether the right answers are shown: the policy's revealAnswers (never, afterPass, always). */
+  revealed: boolean;
+  /** The questions this attempt asked, in the order they were shown. */
+  questions: QuizResultQuestion[];
   entryHash: string;
 }
 

@@ -39,6 +39,8 @@ async function openMatrix(): Promise<RecordsView> {
   const { core } = await workspace.open();
   await renderApp(core, '#/records');
   fireEvent.click(await screen.findByRole('tab', { name: 'Completion matrix' }));
+  // The matrix opens as people × modules (CompletionGrid.test.tsx); these specs read the detailed list.
+  fireEvent.click(await screen.findByRole('button', { name: 'Detailed list' }));
   await screen.findByRole('table', { name: 'Completion matrix' });
   return core.services.getRecords({});
 }
@@ -175,6 +177,7 @@ describe('records: completion matrix in French', () => {
     await core.services.setLocale({ locale: 'fr' });
     await renderApp(core, '#/records');
     fireEvent.click(await screen.findByRole('tab', { name: 'Matrice de formation' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Liste détaillée' }));
     const { matrix: rows } = await core.services.getRecords({});
     // Compared exactly: Testing Library's matcher would fold the no-break spaces away.
     expect((await screen.findByText(/^Affichage de/)).textContent).toBe(

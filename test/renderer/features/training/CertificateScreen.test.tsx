@@ -49,7 +49,8 @@ describe('certificate', () => {
         .nextElementSibling?.querySelector('time')
         ?.getAttribute('dateTime'),
     ).toBe(cert.expiresAt);
-    expect(fact('Module version')).toBe('1.0.0');
+    expect(fact('Module version')).toBe(cert.version);
+    expect(cert.version).toMatch(/^\d+\.\d+\.\d+$/);
     expect(fact('Ledger entry hash')).toBe(cert.entryHash);
     expect(fact('Signer fingerprint')).toBe(grace.fingerprint);
     expect(fact('Content hash')).toBe(cert.contentHash);
