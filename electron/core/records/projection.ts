@@ -20,6 +20,7 @@ import type { TrainingStatus } from '../contract/views/training';
 import type { LedgerRead } from '../ledger';
 import { managerScope, requiredModulesFor, scopeCovers, type RoleSubject } from '../policy/roles';
 import type { Questionnaire } from '../review/questionnaire';
+import { dpiaNeededOf, overallRiskOf } from '../review/model';
 import {
   projectWorkspaceReviews,
   type ReviewContent,
@@ -192,8 +193,8 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
       version: state.version,
       submitter: personOf(state.submitter),
       submittedAt: state.submittedAt,
-      overallRisk: latest.assessment.risk.overall.level,
-      dpiaRequired: latest.assessment.screening.dpiaRequired,
+      overallRisk: overallRiskOf(latest.assessment),
+      dpiaRequired: dpiaNeededOf(latest.assessment),
       decision: d?.decision ?? null,
       decidedAt: d?.ts ?? null,
       reviewer: d ? personOf(d.actor) : null,

@@ -11,6 +11,7 @@ import type {
 } from '../contract/views/reviews';
 import { formatAnswer, visibleQuestions } from './answers';
 import { diffAnswers } from './diff';
+import { dpiaNeededOf, overallRiskOf } from './model';
 import { indexQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
 import { allowedActions, conditionOverdue, reviewDisplayStatus } from './workflow';
@@ -37,8 +38,8 @@ export function reviewSummary(
     submitter: personOf(people, state.submitter),
     submittedAt: state.submittedAt,
     updatedAt: state.updatedAt,
-    overallRisk: latest.assessment.risk.overall.level,
-    dpiaRequired: latest.assessment.screening.dpiaRequired,
+    overallRisk: overallRiskOf(latest.assessment),
+    dpiaRequired: dpiaNeededOf(latest.assessment),
     openBlockingFlags: latest.assessment.openBlockingFlags.length,
     decision: state.decision
       ? {
