@@ -22,11 +22,9 @@ beforeEach(() => {
   keys = path.join(tmp, 'keys');
   content = writeContent(goodModules(), undefined, path.join(tmp, 'content'));
   // The questionnaire is checked too; the real one is known to be valid (test/core/review).
-  fs.mkdirSync(path.join(content, 'review'));
-  fs.copyFileSync(
-    path.resolve(import.meta.dirname, '../../content/review/data-use-review.yaml'),
-    path.join(content, 'review', 'data-use-review.yaml'),
-  );
+  fs.cpSync(path.resolve(import.meta.dirname, '../../content/review'), path.join(content, 'review'), {
+    recursive: true,
+  });
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 

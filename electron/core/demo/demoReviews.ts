@@ -4,7 +4,7 @@
 // reviewers who are not the submitters. Reviewers must hold the role in the content folder's
 // policy (email + key fingerprint) and have current reviewer training, exactly as in real use.
 import type { ProfileSummary } from '../contract/views/app';
-import type { ReviewDraftView } from '../contract/views/reviews';
+import type { MitigationResponseInput, ReviewDraftView } from '../contract/views/reviews';
 import { openLedger, type Ledger, type Workspace } from '../ledger';
 import { modulesRequiredToSubmit } from '../policy/roles';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
@@ -92,6 +92,8 @@ async function fillDraft(
   title: string,
   rand: () => number,
   clock: () => number,
+  /** Accept every proposed mitigation (for reviews that are to be approved). */
+  acceptAll = false,
 ): Promise<ReviewDraftView> {
   const q = await svc.getReviewQuestionnaire({});
   const questions = new Map(q.sections.flatMap((s) => s.questions).map((x) => [x.id, x]));
@@ -143,21 +145,37 @@ async function fillDraft(
     });
     if (!added) break;
   }
-  const responses = current.assessment.mitigations.map((m) =>
-    rand() < 0.85
-      ? {
-          mitigationId: m.id,
-          status: 'accepted' as const,
-          owner: 'Product owner',
-          dueDate: isoDay(clock() + 60 * DAY),
-        }
-      : {
-          mitigationId: m.id,
-          status: 'declined' as const,
-          reason: 'Already covered by the existing controls.',
-        },
-  );
-  return svc.saveReviewDraft({ draftId: draft.draftId, answers, mitigationResponses: responses });
+  // Responding changes the residual risk, which can change what is proposed: respond to what is
+  // proposed until it settles, keeping earlier choices.
+  const chosen = new Map<string, MitigationResponseInput>();
+  for (let round = 0; round < 5; round++) {
+    const responses = current.assessment.mitigations.map((m) => {
+      const earlier = chosen.get(m.id);
+      if (earlier) return earlier;
+      const response: MitigationResponseInput =
+        acceptAll || rand() < 0.85
+          ? {
+              mitigationId: m.id,
+              status: 'accepted',
+              owner: 'Product owner',
+              dueDate: isoDay(clock() + 60 * DAY),
+            }
+          : { mitigationId: m.id, status: 'declined', reason: 'Already covered by the existing controls.' };
+      chosen.set(m.id, response);
+      return response;
+    });
+    current = await svc.saveReviewDraft({ draftId: draft.draftId, answers, mitigationResponses: responses });
+    const a = current.assessment;
+    if (a.unansweredMitigations.length === 0 && a.responseProblems.length === 0) break;
+  }
+  return current;
+}
+
+/** Whether a reviewer could approve this draft once submitted: no open blocking flag, no DPIA left open. */
+function approvable(draft: ReviewDraftView): boolean {
+  const a = draft.assessment;
+  if (a.openBlockingFlags.length > 0) return false;
+  return !(a.format === 2 && a.dpia.needed && !a.dpia.done);
 }
 
 export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoReviewSummary> {
@@ -231,8 +249,17 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
       if (!reviewer && plan !== 'submitted' && plan !== 'withdrawn') continue;
       clock = Math.max(clock + HOUR, base + Math.floor((i * 12 * DAY) / opts.count + rand() * DAY));
       const a = (await servicesFor(submitter)).review;
-      const draft = await a.createReviewDraft({});
-      const filled = await fillDraft(a, draft, TITLES[i % TITLES.length]!, rand, () => clock);
+      // A review that is to be approved needs answers that raise nothing approval cannot pass:
+      // random answers are drawn again (a few times) until they do.
+      const approving =
+        plan !== 'submitted' && plan !== 'withdrawn' && plan !== 'rejected' && plan !== 'changesRequested';
+      let draft = await a.createReviewDraft({});
+      let filled = await fillDraft(a, draft, TITLES[i % TITLES.length]!, rand, () => clock, approving);
+      for (let attempt = 0; approving && attempt < 12 && !approvable(filled); attempt++) {
+        await a.deleteReviewDraft({ draftId: draft.draftId });
+        draft = await a.createReviewDraft({});
+        filled = await fillDraft(a, draft, TITLES[i % TITLES.length]!, rand, () => clock, true);
+      }
       if (filled.submitBlockers.length > 0) continue;
       clock += 2 * HOUR;
       const submitted = await a.submitReview({ draftId: draft.draftId });

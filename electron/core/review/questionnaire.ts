@@ -853,10 +853,18 @@ function crossCheck(q: z.output<typeof questionnaireSchema>, lists: readonly Dpi
         reason: `duplicate mitigation id "${m.id}" (first at mitigations[${first}])`,
       });
     } else mitigationIds.set(m.id, i);
+    // A mitigation that lowers risk cannot depend on the risk (accepting it would change what proposed it).
     checkRule(
       m.when,
       ['mitigations', i, 'when'],
-      { index, format, criteria: true, dpia: true, risk: false, where: "a mitigation's when" },
+      {
+        index,
+        format,
+        criteria: true,
+        dpia: true,
+        risk: m.reduces === undefined,
+        where: 'the when of a mitigation that reduces risk',
+      },
       problems,
     );
     if (m.reduces) {

@@ -217,6 +217,12 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     if (assessment.answerProblems.length > 0) {
       blockers.push(reason('review.answersNeedAttention', { count: assessment.answerProblems.length }));
     }
+    const responseProblem = assessment.responseProblems[0];
+    if (responseProblem) {
+      blockers.push(
+        reason('review.mitigationResponseInvalid', { mitigationId: responseProblem.mitigationId }),
+      );
+    }
     if (assessment.unansweredMitigations.length > 0) {
       blockers.push(
         reason('review.mitigationsUnanswered', { count: assessment.unansweredMitigations.length }),
