@@ -58,6 +58,7 @@ export const TIMELINE_KINDS = [
   'decided',
   'withdrawn',
   'conditionMet',
+  'dpiaExempted',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

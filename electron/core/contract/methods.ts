@@ -10,6 +10,7 @@ import {
   reviewChangesRequestedSchema,
   reviewConditionMetSchema,
   reviewDecidedSchema,
+  reviewDpiaExemptedSchema,
   reviewWithdrawnSchema,
 } from '../review/events';
 import { EXPORT_FORMATS, LOCALE_CHOICES, THEME_CHOICES } from './enums';
@@ -185,6 +186,17 @@ export const contract = {
     reviewConditionMetSchema
       .pick({ reviewId: true })
       .extend({ conditionId: conditionIdSchema, note: text('What was done', 4000) })
+      .strict(),
+  ),
+
+  recordDpiaExemption: method<ReviewDetail>()(
+    reviewDpiaExemptedSchema
+      .pick({ ...reviewRef, basis: true })
+      .extend({
+        reason: text('Reason', 4000),
+        reference: text('Reference', 300),
+        dpoView: text("The DPO's view", 4000),
+      })
       .strict(),
   ),
 

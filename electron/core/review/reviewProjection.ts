@@ -129,6 +129,8 @@ export function projectWorkspaceReviews(
   ledgers: readonly LedgerRead[],
   content: ReviewContent,
   questionnaire: Questionnaire | undefined,
+  /** Earlier versions kept in content: submissions recorded with them are re-checked with them. */
+  earlier: readonly Questionnaire[] = [],
 ): ReviewWorkspaceView {
   const base = workspacePeople(ledgers);
   const events: ReviewEventInput[] = [];
@@ -138,6 +140,7 @@ export function projectWorkspaceReviews(
   const { reviews, ignored } = projectReviews(events, {
     contextFor: (e) => transitionContext(content, base, e.actor, new Date(e.ts)),
     questionnaire,
+    questionnaires: earlier,
   });
   return { ...base, reviews, ignored };
 }

@@ -3,8 +3,6 @@
 // the workflow state machine before anything is appended, and every review's state is projected
 // from the ledgers of everyone in the workspace (nothing is stored as a mutable flag).
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Services } from '../contract/methods';
 import type { ProfileSummary } from '../contract/views/app';
 import type {
@@ -25,8 +23,9 @@ import { loadContent } from '../training/content';
 import { assessReview } from './assess';
 import { effectiveAnswers, visibleQuestions } from './answers';
 import type { Answers, MitigationResponse } from './model';
-import { indexQuestionnaire, loadQuestionnaire } from './questionnaire';
+import { indexQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
+import { questionnaireSetLoader } from './questionnaireSet';
 import { projectWorkspaceReviews, transitionContext } from './reviewProjection';
 import type { WorkspacePerson } from './reviewProjection';
 import { reason, formatReason, type Reason } from '../contract/reasons';
@@ -55,6 +54,7 @@ export const REVIEW_METHODS = [
   'decideReview',
   'withdrawReview',
   'markConditionMet',
+  'recordDpiaExemption',
 ] as const;
 export type ReviewServices = Pick<Services, (typeof REVIEW_METHODS)[number]>;
 
@@ -81,6 +81,9 @@ interface WorkspaceView {
   reviews: ReviewState[];
 }
 
+/** Drafts saved before drafts noted their questionnaire version were all started on 1.0.0, the only one then. */
+const LEGACY_DRAFT_VERSION = '1.0.0';
+
 /** A refusal as the error a call returns: its reasons as data, and in English for logs and the CLI. */
 function notAllowed(...reasons: Reason[]): StewardError {
   return new StewardError('NOT_ALLOWED', reasons.map(formatReason).join(' '), { reasons });
@@ -96,28 +99,18 @@ function toResponses(input: readonly MitigationResponseInput[]): MitigationRespo
 }
 
 export function createReviewServices(deps: ReviewDeps): ReviewServices {
-  let cached: { key: string; q: Questionnaire } | null = null;
+  const questionnaires = questionnaireSetLoader(deps.contentDir);
 
   function questionnaire(): Questionnaire {
-    const file = path.join(deps.contentDir, 'review', 'data-use-review.yaml');
-    let key = '';
-    try {
-      const st = fs.statSync(file);
-      key = `${st.mtimeMs}:${st.size}`;
-    } catch {
-      // Missing: loadQuestionnaire reports it below.
-    }
-    if (cached && cached.key === key) return cached.q;
-    const loaded = loadQuestionnaire(deps.contentDir);
-    if (!loaded.questionnaire) {
-      const first = loaded.problems[0];
+    const set = questionnaires();
+    if (!set.current) {
+      const first = set.problems[0];
       throw new StewardError(
         'CONTENT_UNAVAILABLE',
         `The review questionnaire cannot be used: ${first ? `${first.file}${first.field ? ` (${first.field})` : ''}: ${first.reason}` : 'it is missing'}. Run "steward content check" for every problem.`,
       );
     }
-    cached = { key, q: loaded.questionnaire };
-    return loaded.questionnaire;
+    return set.current;
   }
 
   /** The draft's answer to the question bound to the review title, if any. */
@@ -163,7 +156,12 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         return undefined;
       }
     })();
-    const { people, entriesByActor, reviews } = projectWorkspaceReviews(ledgers, policyAndModules(), q);
+    const { people, entriesByActor, reviews } = projectWorkspaceReviews(
+      ledgers,
+      policyAndModules(),
+      q,
+      questionnaires().earlier,
+    );
     return { people, entriesByActor, reviews };
   }
 
@@ -181,10 +179,14 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     return refusal ? [refusal] : [];
   }
 
-  function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
-    if (state.submitter === profile.id) return true;
+  /** Reviewers and managers see every review; anyone else only their own. */
+  function seesEveryone(profile: ProfileSummary): boolean {
     const roles = rolesOf(profile, policyAndModules().policy, deps.now());
     return roles.has('reviewer') || roles.has('manager');
+  }
+
+  function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
+    return state.submitter === profile.id || seesEveryone(profile);
   }
 
   function findReview(view: WorkspaceView, profile: ProfileSummary, reviewId: string): ReviewState {
@@ -228,6 +230,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         reason('review.mitigationsUnanswered', { count: assessment.unansweredMitigations.length }),
       );
     }
+    const startedOn = draft.questionnaireVersion ?? LEGACY_DRAFT_VERSION;
     return {
       draftId,
       reviewId: draft.reviewId,
@@ -236,6 +239,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       mitigationResponses: responses,
       updatedAt: draft.updatedAt,
       visibleQuestionIds: visibleQuestions(q, answers).map((x) => x.id),
+      startedOnVersion: startedOn === q.version ? null : startedOn,
       assessment,
       submitBlockers: blockers,
     };
@@ -259,6 +263,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       people: view.people,
       state,
       questionnaire: questionnaire(),
+      questionnaires: questionnaires(),
       now,
       ctx: contextFor(view, profile.id, now),
     });
@@ -310,6 +315,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         canReview: rBlockers.length === 0,
         reviewerBlockers: rBlockers,
         submitterBlockers: submitterBlockers(view, profile),
+        scope: seesEveryone(profile) ? 'all' : 'own',
       };
     },
 
@@ -329,6 +335,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         answers,
         mitigationResponses: [],
         updatedAt: deps.now().toISOString(),
+        questionnaireVersion: questionnaire().version,
       };
       deps.drafts.put(draftId, draft);
       return draftView(draftId, draft, view, profile);
@@ -411,6 +418,8 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         answers: { ...latest.answers },
         mitigationResponses: latest.mitigationResponses.map((r) => ({ ...r })),
         updatedAt: deps.now().toISOString(),
+        // A revision starts from answers given on the version's questionnaire.
+        questionnaireVersion: latest.assessment.questionnaire.version,
       };
       deps.drafts.put(draftId, draft);
       return draftView(draftId, draft, view, profile);
@@ -474,6 +483,18 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         type: 'review.conditionMet',
         ts: deps.now().toISOString(),
         data: { reviewId, version: state.decision?.version ?? state.version, conditionId, note },
+      });
+      return detailAfter(profile, reviewId);
+    },
+
+    async recordDpiaExemption({ reviewId, version, basis, reason: why, reference, dpoView }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      await act(view, profile, state, {
+        type: 'review.dpiaExempted',
+        ts: deps.now().toISOString(),
+        data: { reviewId, version, basis, reason: why, reference, dpoView },
       });
       return detailAfter(profile, reviewId);
     },

@@ -65,6 +65,7 @@ export function applyReviewEvent(
         decision: null,
         withdrawal: null,
         conditionsMet: [],
+        exemptions: [],
       };
     }
     return {
@@ -128,6 +129,13 @@ export function applyReviewEvent(
           { ...ref, conditionId: event.data.conditionId, note: event.data.note },
         ],
       };
+    case 'review.dpiaExempted': {
+      const { version, basis, reason: why, reference, dpoView } = event.data;
+      return {
+        ...next,
+        exemptions: [...state.exemptions, { ...ref, version, basis, reason: why, reference, dpoView }],
+      };
+    }
   }
 }
 
@@ -153,15 +161,19 @@ export interface ProjectionOptions {
    */
   contextFor?: (event: ReviewEventInput, state: ReviewState | null) => TransitionContext;
   /**
-   * The current questionnaire. A submission recorded against this same file (same content hash)
-   * is re-assessed, and ignored if its recorded assessment differs: the assessment is written by
-   * the submitter's app, and a doctored one could hide a blocking flag from the reviewer.
+   * The current questionnaire, and `questionnaires` the earlier versions kept in content. A
+   * submission recorded against one of them (same content hash) is re-assessed with it, in its own
+   * format, and ignored if its recorded assessment differs: the assessment is written by the
+   * submitter's app, and a doctored one could hide a blocking flag from the reviewer. One recorded
+   * against a questionnaire that is not kept cannot be re-checked (the detail says so).
    */
   questionnaire?: Questionnaire;
+  questionnaires?: readonly Questionnaire[];
 }
 
-function assessmentMismatch(q: Questionnaire, data: ReviewSubmittedData): Reason | null {
-  if (data.assessment.questionnaire.contentHash !== q.contentHash) return null;
+function assessmentMismatch(qs: readonly Questionnaire[], data: ReviewSubmittedData): Reason | null {
+  const q = qs.find((x) => x.contentHash === data.assessment.questionnaire.contentHash);
+  if (!q) return null;
   const recomputed = assessReview(q, data.answers, data.mitigationResponses);
   return canonicalJson(recomputed) === canonicalJson(data.assessment)
     ? null
@@ -209,9 +221,13 @@ export function projectReviews(
     const state = states.get(action.data.reviewId) ?? null;
     const ctx = options.contextFor ? options.contextFor(e, state) : permissive(e.actor);
     const check = checkTransition(state, action, { ...ctx, actorId: e.actor });
+    const known = [
+      ...(options.questionnaire ? [options.questionnaire] : []),
+      ...(options.questionnaires ?? []),
+    ];
     const mismatch =
-      check.ok && action.type === 'review.submitted' && options.questionnaire
-        ? assessmentMismatch(options.questionnaire, action.data)
+      check.ok && action.type === 'review.submitted' && known.length > 0
+        ? assessmentMismatch(known, action.data)
         : null;
     if (!check.ok || mismatch !== null) {
       ignored.push({
