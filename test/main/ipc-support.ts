@@ -82,6 +82,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
     reference: 'CNIL deliberation 2019-118, item 1',
     dpoView: 'Agreed: the exemption applies.',
   },
+  exportReviewRecord: { reviewId: 'r-2026-0001', format: 'pdf' },
   getRecords: {},
   startExport: { format: 'csv-matrix', pseudonymise: false },
   startVerify: {},

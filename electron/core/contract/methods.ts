@@ -200,6 +200,10 @@ export const contract = {
       .strict(),
   ),
 
+  exportReviewRecord: method<{ file: string | null; digest: string | null }>()(
+    z.object({ reviewId: reviewIdSchema, format: z.enum(['json', 'pdf']) }).strict(),
+  ),
+
   // ---- records
   getRecords: method<RecordsView>()(none),
   startExport: method<JobView>()(

@@ -18,8 +18,13 @@ export const headRefSchema = z
   .object({ profileId, entries: z.number().int().min(0), headHash: sha256.nullable() })
   .strict();
 
-/** What a records.exported entry may name: every export format, and a person's own bundle. */
-export const RECORD_EXPORT_FORMATS = [...EXPORT_FORMATS, 'bundle'] as const;
+/** What a records.exported entry may name: every export format, a person's own bundle, one review's record. */
+export const RECORD_EXPORT_FORMATS = [
+  ...EXPORT_FORMATS,
+  'bundle',
+  'review-record-json',
+  'review-record-pdf',
+] as const;
 
 export const recordsExportedSchema = z
   .object({

@@ -47,6 +47,8 @@ export interface RecordsInput {
   ledgers: readonly LedgerRead[];
   content: ReviewContent;
   questionnaire: Questionnaire | undefined;
+  /** Earlier questionnaire versions kept in content, to re-check reviews submitted on them. */
+  earlierQuestionnaires?: readonly Questionnaire[];
   now: Date;
   viewer: RecordsViewer;
   /** People whose ledgers came from an imported bundle or export, by profile id. */
@@ -93,7 +95,12 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
   const { policy, modules } = content;
   const imports = input.imports ?? new Map<string, ImportSource>();
   const scope = recordsScope(viewer, content, now);
-  const reviewsView = projectWorkspaceReviews(input.ledgers, content, input.questionnaire);
+  const reviewsView = projectWorkspaceReviews(
+    input.ledgers,
+    content,
+    input.questionnaire,
+    input.earlierQuestionnaires ?? [],
+  );
 
   const visible = [...reviewsView.people.values()]
     .filter((p) => inScope(scope, viewer, p))

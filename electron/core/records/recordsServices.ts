@@ -12,7 +12,12 @@ import { StewardError } from '../errors';
 import { listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
 import type { Ledger, LedgerRead, Workspace } from '../ledger';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
-import { loadQuestionnaire, QUESTIONNAIRE_FILE, type Questionnaire } from '../review/questionnaire';
+import { questionnaireSetLoader } from '../review/questionnaireSet';
+import { projectWorkspaceReviews } from '../review/reviewProjection';
+import { buildReviewRecord, recordDigest } from '../review/reviewRecord';
+import { rolesOf } from '../policy/roles';
+import { writeFileAtomic } from '../ledger/workspace';
+import { renderReviewRecordHtml } from './reviewRecordHtml';
 import type { Settings } from '../settings/settingsStore';
 import { BASE_LOCALE, loadContent, type LoadedContent } from '../training/content';
 import { bundleExportedData, writeBundle } from './bundle';
@@ -37,6 +42,7 @@ export const RECORDS_METHODS = [
   'getJob',
   'cancelJob',
   'exportMyRecords',
+  'exportReviewRecord',
   'importRecords',
   'getLrs',
   'setLrs',
@@ -179,23 +185,8 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     return profile;
   }
 
-  let questionnaireCache: { key: string; q: Questionnaire | undefined } | null = null;
-
-  /** The questionnaire (it checks submitted assessments), parsed again only when its file changes. */
-  function questionnaire(): Questionnaire | undefined {
-    const file = path.join(deps.contentDir, QUESTIONNAIRE_FILE);
-    let key = 'missing';
-    try {
-      const st = fs.statSync(file);
-      key = `${st.mtimeMs}:${st.size}`;
-    } catch {
-      // Missing: loadQuestionnaire says so; the register then skips the assessment check.
-    }
-    if (questionnaireCache?.key !== key) {
-      questionnaireCache = { key, q: loadQuestionnaire(deps.contentDir).questionnaire ?? undefined };
-    }
-    return questionnaireCache.q;
-  }
+  // The questionnaires (current and kept versions) that check submitted assessments.
+  const questionnaires = questionnaireSetLoader(deps.contentDir);
 
   async function project(ledgers?: LedgerRead[]): Promise<RecordsProjection> {
     const viewer = me();
@@ -207,7 +198,8 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     return projectRecords({
       ledgers: read,
       content: { policy: content.policy, modules: content.modules },
-      questionnaire: questionnaire(),
+      questionnaire: questionnaires().current ?? undefined,
+      earlierQuestionnaires: questionnaires().earlier,
       now: deps.now(),
       viewer,
       imports: readImportIndex(ws),
@@ -481,6 +473,67 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       });
       await ledger.append('records.exported', bundleExportedData(written));
       return { file: outFile, entries: written.entries, headHash: written.headHash };
+    },
+
+    async exportReviewRecord({ reviewId, format }) {
+      const profile = me();
+      const ledgers = deps.readWorkspace
+        ? (await deps.readWorkspace()).ledgers
+        : (await readWorkspace(deps.workspace(), { depth: 'quick' })).ledgers;
+      const content = loadContent(deps.contentDir);
+      const set = questionnaires();
+      const { reviews } = projectWorkspaceReviews(
+        ledgers,
+        { policy: content.policy, modules: content.modules },
+        set.current ?? undefined,
+        set.earlier,
+      );
+      const state = reviews.find((r) => r.reviewId === reviewId);
+      const roles = rolesOf(profile, content.policy, deps.now());
+      if (!state || (state.submitter !== profile.id && !roles.has('reviewer') && !roles.has('manager'))) {
+        throw new StewardError('NOT_FOUND', `There is no review ${reviewId} that you can see.`);
+      }
+      const key = loadKey(deps.keysDir, deps.secretProtector, profile.id);
+      const record = buildReviewRecord({
+        reviewId,
+        ledgers,
+        state,
+        byHash: set.byHash,
+        exporter: { profileId: profile.id, privateKeyPem: key.privateKeyPem },
+        exportedAt: deps.now().toISOString(),
+      });
+      const digest = recordDigest(record).toString('hex');
+      const ext = format === 'json' ? 'review.json' : 'review.pdf';
+      const outFile = await choosePath(
+        format === 'json' ? 'Export the review record (JSON)' : 'Export the review record (PDF)',
+        `${safeStem(state.title)}.${ext}`,
+        [
+          format === 'json'
+            ? { name: 'Review record (JSON)', extensions: ['json'] }
+            : { name: 'PDF', extensions: ['pdf'] },
+        ],
+      );
+      if (!outFile) return { file: null, digest: null };
+      if (format === 'json') {
+        writeFileAtomic(outFile, Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8'));
+      } else {
+        const print =
+          deps.host.printPdf ??
+          ((h: string, f: string, signal?: AbortSignal) => printHtmlToPdf(h, f, { signal }));
+        await print(renderReviewRecordHtml(record, { digest, appVersion: deps.appVersion }), outFile);
+      }
+      const signerIds = new Set(record.signers.map((x) => x.profileId));
+      await deps.ledger().append('records.exported', {
+        format: format === 'json' ? 'review-record-json' : 'review-record-pdf',
+        pseudonymised: false,
+        fileName: path.basename(outFile),
+        sha256: sha256File(outFile),
+        rows: 1,
+        heads: ledgers
+          .filter((l) => signerIds.has(l.profileId))
+          .map((l) => ({ profileId: l.profileId, entries: l.entries.length, headHash: l.headHash })),
+      });
+      return { file: outFile, digest };
     },
 
     async importRecords() {

@@ -304,6 +304,8 @@ export type Questionnaire = Omit<z.output<typeof questionnaireSchema>, 'format' 
    * selects (format 2), since both decide the assessment.
    */
   contentHash: string;
+  /** The files it was read from (the questionnaire first, then its lists), as text: a review record carries them. */
+  files: { path: string; text: string }[];
 };
 
 /** file is QUESTIONNAIRE_FILE; field a path such as sections[3].questions[2].showIf, or null for the whole file. */
@@ -970,6 +972,7 @@ export function parseQuestionnaire(
 
   // The lists the file selects, each read and checked on its own first.
   const lists: DpiaList[] = [];
+  const listFiles: { path: string; text: string }[] = [];
   const listProblems: QuestionnaireProblem[] = [];
   const hash = createHash('sha256').update(bytes);
   if (format === 2 && data.screening) {
@@ -991,6 +994,7 @@ export function parseQuestionnaire(
       }
       listProblems.push(...toProblems(rel, crossCheckList(list.list, indexQuestionnaire(data)), list.source));
       lists.push(list.list);
+      listFiles.push({ path: rel, text: Buffer.from(listBytes).toString('utf8') });
       hash.update(`\n--- ${DPIA_LISTS_DIR}/${id}.yaml\n`).update(listBytes);
     }
   }
@@ -1004,6 +1008,7 @@ export function parseQuestionnaire(
     ...(screening ? { screening: screening as ScreeningBlock } : {}),
     dpiaLists: lists,
     contentHash: hash.digest('hex'),
+    files: [{ path: file, text: Buffer.from(bytes).toString('utf8') }, ...listFiles],
   };
   return { questionnaire, problems: [] };
 }
