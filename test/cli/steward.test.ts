@@ -379,7 +379,7 @@ describe('steward demo seed with reviews', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, 180_000);
 
   it('refuses --reviews without a content folder it may edit', () => {
     const r = steward('demo', 'seed', '--workspace', ws, '--people', '5', '--keys', keys, '--reviews', '3');

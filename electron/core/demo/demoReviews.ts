@@ -85,6 +85,15 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Options that leave a use without a footing no mitigation can give it (approvals avoid them). */
+const UNDECIDED = new Set([
+  'notDetermined',
+  'noCondition',
+  'noAuthority',
+  'noException',
+  'notLikelyHighRisk',
+]);
+
 /** Answers every visible question (required or not, so risk varies) and responds to every mitigation. */
 async function fillDraft(
   svc: ReviewServices,
@@ -116,16 +125,26 @@ async function fillDraft(
             x.maxLength ?? 400,
           );
           break;
-        case 'single':
-          answers[id] = pick(x.options).id;
+        case 'single': {
+          // A use that is to be approved does not leave its lawful footing or safeguards undecided.
+          const options = acceptAll ? x.options.filter((o) => !UNDECIDED.has(o.id)) : x.options;
+          answers[id] = pick(options.length > 0 ? options : x.options).id;
           break;
+        }
         case 'multi': {
           const plain = x.options.filter((o) => !o.exclusive);
           answers[id] = plain.length > 0 ? [pick(plain).id] : [x.options[0]!.id];
           break;
         }
         case 'yesNoUnsure':
-          answers[id] = rand() < 0.6 ? 'no' : rand() < 0.8 ? 'yes' : 'unsure';
+          answers[id] =
+            acceptAll && (id === 'dpoConsulted' || id === 'processingRecord')
+              ? 'yes'
+              : rand() < 0.6
+                ? 'no'
+                : rand() < 0.8
+                  ? 'yes'
+                  : 'unsure';
           break;
         case 'scale':
           answers[id] = x.scale!.min + Math.floor(rand() * (x.scale!.max - x.scale!.min + 1));
@@ -171,11 +190,29 @@ async function fillDraft(
   return current;
 }
 
-/** Whether a reviewer could approve this draft once submitted: no open blocking flag, no DPIA left open. */
+/**
+ * Whether a reviewer could approve this draft once submitted: no open blocking flag, and a needed
+ * DPIA either carried out or claimed exempt (the demo reviewer then records the exemption).
+ */
 function approvable(draft: ReviewDraftView): boolean {
   const a = draft.assessment;
   if (a.openBlockingFlags.length > 0) return false;
-  return !(a.format === 2 && a.dpia.needed && !a.dpia.done);
+  return !(a.format === 2 && a.dpia.needed && !a.dpia.done && a.dpia.claim === null);
+}
+
+/** A reviewer records the exemption a submitter claimed, so that the review can be approved. */
+async function recordClaimedExemption(b: ReviewServices, reviewId: string): Promise<void> {
+  const detail = await b.getReview({ reviewId });
+  const a = detail.assessment;
+  if (detail.dpia.standing !== 'open' || a.format !== 2 || !a.dpia.claim) return;
+  await b.recordDpiaExemption({
+    reviewId,
+    version: detail.summary.version,
+    basis: a.dpia.claim.basis,
+    reason: a.dpia.claim.reason || 'As the submitter explains.',
+    reference: a.dpia.claim.reference || 'See the review.',
+    dpoView: 'The DPO agrees that the exemption applies.',
+  });
 }
 
 export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoReviewSummary> {
@@ -273,7 +310,10 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
         const b = (await servicesFor(reviewer)).review;
         clock += DAY;
         const detail = await b.getReview({ reviewId });
-        const blocked = detail.assessment.openBlockingFlags.length > 0;
+        const blocked =
+          detail.assessment.openBlockingFlags.length > 0 ||
+          (detail.dpia.standing === 'open' &&
+            !(detail.assessment.format === 2 && detail.assessment.dpia.claim));
         const dpo = detail.assessment.summary.dpoConsulted === 'yes' ? { followed: true } : null;
         if (plan === 'changesRequested' || plan === 'revisedApproved' || (blocked && plan !== 'rejected')) {
           await b.requestReviewChanges({
@@ -305,6 +345,7 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
             });
             await a.submitReview({ draftId: revision.draftId });
             clock += DAY;
+            await recordClaimedExemption(b, reviewId);
             await b.decideReview({
               reviewId,
               version: 2,
@@ -329,6 +370,7 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
           state = 'rejected';
         } else {
           const withConditions = plan === 'approvedWithConditions';
+          await recordClaimedExemption(b, reviewId);
           await b.decideReview({
             reviewId,
             version: 1,
