@@ -24,6 +24,8 @@ import {
   YES_NO_UNSURE,
 } from './common';
 import type { RiskLevel } from './common';
+import { DPIA_VERDICTS, EXEMPTION_BASES } from '../contract/enums';
+import type { DpiaVerdict, ExemptionBasis } from '../contract/enums';
 import { assessmentV1Schema } from './v1/model';
 import type { AssessmentV1 } from './v1/model';
 
@@ -34,13 +36,8 @@ export type { AssessmentV1 } from './v1/model';
 export const RISK_SCALE = [1, 2, 3, 4] as const;
 export const SCALE_WORDS = ['negligible', 'limited', 'significant', 'maximum'] as const;
 
-/**
- * The DPIA verdict, as the law and WP248 have it: required (an Art. 35(3) case or an item of the
- * national Art. 35(4) list in force), likely (two or more WP248 criteria), consider (one),
- * notIndicated (none).
- */
-export const DPIA_VERDICTS = ['required', 'likely', 'consider', 'notIndicated'] as const;
-export type DpiaVerdict = (typeof DPIA_VERDICTS)[number];
+export { DPIA_VERDICTS, EXEMPTION_BASES };
+export type { DpiaVerdict, ExemptionBasis };
 
 /** The three cases Art. 35(3) names. */
 export const ART35_3_ITEMS = ['a', 'b', 'c'] as const;
@@ -49,24 +46,6 @@ export type Art35_3Item = (typeof ART35_3_ITEMS)[number];
 /** How the submitter goes on when a DPIA is needed: carry it out in the review, or claim an exemption. */
 export const DPIA_ROUTES = ['carryOut', 'exemption'] as const;
 export type DpiaRoute = (typeof DPIA_ROUTES)[number];
-
-/**
- * Why no DPIA is carried out although one is called for, as a reviewer or the DPO records it:
- * nationalNoDpiaList — the processing is on the authority's Art. 35(5) list; lawWithAssessment —
- * Art. 35(10): a legal basis in EU or Member State law under which a DPIA was already made;
- * individualProfessional — Recital 91: an individual physician, health professional or lawyer's
- * own patients or clients (not large scale); similarProcessing — Art. 35(1): a DPIA of similar
- * processing with similar risks covers it; notLikelyHighRisk — WP248: the criteria are met but the
- * processing is judged not likely to result in a high risk (not open when the law requires a DPIA).
- */
-export const EXEMPTION_BASES = [
-  'nationalNoDpiaList',
-  'lawWithAssessment',
-  'individualProfessional',
-  'similarProcessing',
-  'notLikelyHighRisk',
-] as const;
-export type ExemptionBasis = (typeof EXEMPTION_BASES)[number];
 
 const levelSchema = z.enum(RISK_LEVELS);
 const dimensionSchema = z.enum(DIMENSIONS);
