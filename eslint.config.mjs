@@ -29,13 +29,14 @@ const LAYERS = [
   { name: 'ledger', strict: true, paths: [`${CORE}ledger/`, `${CORE}contract/schemas`] },
   {
     name: 'platform',
-    paths: ['policy/', 'profiles/', 'settings/', 'yamlProblems', 'links', 'paths', 'staticFiles'].map(
+    paths: ['policy/', 'profiles/', 'settings/', 'org/', 'yamlProblems', 'links', 'paths', 'staticFiles'].map(
       (p) => CORE + p,
     ),
   },
   { name: 'training', paths: [`${CORE}training/`] },
   { name: 'review', paths: [`${CORE}review/`] },
   { name: 'records', paths: [`${CORE}records/`] },
+  { name: 'admin', paths: [`${CORE}admin/`] },
   { name: 'demo', paths: [`${CORE}demo/`] },
   { name: 'views', paths: [`${CORE}contract/views/`] },
   { name: 'app', paths: [`${CORE}contract/methods`, `${CORE}events`, `${CORE}services`, `${CORE}dispatch`] },

@@ -6,6 +6,7 @@ import { CACHE_ROOT, RESULTS_FILE } from './harness';
 export const SUITES = {
   ledger: 'append (validated, signed, fsync), open, projections and full verify',
   records: 'CSV export of completion rows; getRecords, first and second call',
+  refresh: 'file operations (strace) and time of a workspace refresh, 5k and 50k people (--quick: 5k)',
   naive: 'the naive design: electron-store (conf) writes at 1k, 10k and 100k records',
   scaling: 'append and open in workspaces of 10k, 100k and 1M entries',
   memory: 'peak RSS of child processes opening 1M entries',

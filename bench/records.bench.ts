@@ -29,6 +29,7 @@ export async function loadProjection(): Promise<ProjectFn | string> {
   try {
     const { projectRecords } = await import('../electron/core/records/projection');
     const { loadContent } = await import('../electron/core/training/content');
+    const { workspaceOrgOf } = await import('../electron/core/org/workspaceOrg');
     const { loadQuestionnaire } = await import('../electron/core/review/questionnaire');
     const content = loadContent(CONTENT_DIR);
     const questionnaire = loadQuestionnaire(CONTENT_DIR).questionnaire ?? undefined;
@@ -45,6 +46,7 @@ export async function loadProjection(): Promise<ProjectFn | string> {
       };
       const { view } = projectRecords({
         ledgers,
+        authority: workspaceOrgOf(ledgers, policy, null).authority,
         content: { policy, modules: content.modules },
         questionnaire,
         now: new Date('2026-06-01T00:00:00Z'),
@@ -65,6 +67,7 @@ function syntheticView(rows: number): RecordsView {
     name: `Person ${p}, "Team" ${p % 7}`,
     email: `person${p}@example.org`,
     team: `Team ${p % 7}`,
+    enrolled: true,
     source: 'workspace' as const,
     importedFrom: null,
   }));

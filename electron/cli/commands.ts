@@ -23,6 +23,7 @@ import { confStoreFactory } from '../core/settings/settingsStore';
 import { openStewardWorkspace, STEWARD_EVENTS, stewardWorkspace } from '../core/events';
 import { questionnaireSetLoader } from '../core/review/questionnaireSet';
 import { projectWorkspaceReviews } from '../core/review/reviewProjection';
+import { workspaceOrgOf } from '../core/org/workspaceOrg';
 import { appliedHashes, checkReviewRecord, type WorkspaceEvidence } from '../core/review/reviewRecord';
 
 export interface CliIo {
@@ -216,10 +217,11 @@ const demoSeed: Command = {
         : `training history over ${summary.modulesAvailable} modules: ${summary.completions} completions, ${summary.failedAttempts} failed attempts, ${summary.startedOnly} modules left unfinished`,
     );
     if (reviewCount > 0) {
-      // The oldest profiles review, the rest submit: both need to predate the reviews.
+      // The oldest profiles review, the rest submit: both need to predate the reviews, and so must
+      // their training histories (a ledger's times never go back).
       const people = summary.profiles.slice().sort((a, b) => a.createdAt.localeCompare(b.createdAt));
       const cutoff = new Date(now.getTime() - 25 * 86_400_000).toISOString();
-      const eligible = people.filter((p) => p.createdAt < cutoff);
+      const eligible = people.filter((p) => p.createdAt < cutoff && summary.lastEntryAt[p.id]! < cutoff);
       const reviewers = eligible.slice(0, reviewerCount);
       grantDemoReviewers(contentDir, reviewers);
       const reviews = await seedDemoReviews({
@@ -564,6 +566,8 @@ const reviewCheck: Command = {
         ledgers,
         { policy: content.policy, modules: content.modules },
         set.current ?? undefined,
+        workspaceOrgOf(ledgers, content.policy, null).authority,
+        undefined,
         set.earlier,
       );
       const state = reviews.find((r) => r.reviewId === reviewId);

@@ -4,6 +4,7 @@
 // to LedgerEventMap, so an event cannot be declared without being checked.
 import { createEventRegistry, type EventRegistry } from './ledger/events';
 import { openWorkspace, workspacePaths, type Workspace } from './ledger/workspace';
+import { orgEventDataSchemas } from './org/events';
 import { recordsEventDataSchemas } from './records/events';
 import { reviewEventDataSchemas } from './review/events';
 import { trainingEventDataSchemas } from './training/events';
@@ -12,6 +13,7 @@ export const STEWARD_EVENTS: EventRegistry = createEventRegistry({
   ...trainingEventDataSchemas,
   ...reviewEventDataSchemas,
   ...recordsEventDataSchemas,
+  ...orgEventDataSchemas,
 });
 
 /** Opens (creating its folders) the workspace at `dir` with the app's events. */

@@ -31,7 +31,11 @@ import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
 import { openStewardWorkspace } from './events';
-import { reason } from './contract/reasons';
+import { workspaceOrgOf, type OrgPin, type WorkspaceOrg } from './org/workspaceOrg';
+import { loadPolicy, type Policy } from './policy/policy';
+import { resolveContentInForce, type ContentInForce } from './org/contentInForce';
+import { createOrgServices } from './admin/orgServices';
+import { formatReason, reason, type Reason } from './contract/reasons';
 
 export interface HostCapabilities extends RecordsHost {
   host: AppInfo['host'];
@@ -46,7 +50,10 @@ export interface ServiceContext {
   secretProtector: SecretProtector;
   capabilities: HostCapabilities;
   appVersion: string;
-  /** The organisation's content: modules/, review/, policy.yaml. */
+  /**
+   * The content bundled with the app: modules/, review/, policy.yaml. Used without an
+   * organisation; with one, it only seeds the first release (the newest release is used).
+   */
   contentDir: string;
   /** Overrides the private-key folder (`--keys DIR` in the CLI). */
   keysDir?: string;
@@ -54,6 +61,13 @@ export interface ServiceContext {
   logError?: (where: string, error: unknown) => void;
   /** The OS's preferred language tag (e.g. fr-FR), for the 'system' language setting; English when absent. */
   systemLocale?: () => string;
+  /**
+   * The organisation a managed install is pinned to in advance (a deployment file or the
+   * STEWARD_ORG variable; see deploymentPin in org/deployment.ts), or null.
+   */
+  deploymentPin?: OrgPin | null;
+  /** Why a deployment setting that exists could not be used (shown as a notice). */
+  deploymentProblem?: Reason | null;
 }
 
 export interface ServiceHandle {
@@ -86,6 +100,14 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     ledgerError: null,
     notices: [],
   };
+  if (ctx.deploymentProblem) {
+    session.notices.push({
+      id: 'deployment-invalid',
+      level: 'error',
+      message: formatReason(ctx.deploymentProblem),
+      reasons: [ctx.deploymentProblem],
+    });
+  }
   if (opened.movedAside) {
     session.notices.push({
       id: 'settings-corrupt',
@@ -154,13 +176,55 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     const ws = requireWorkspace();
     if (shared?.ws !== ws) shared = { ws, reader: createWorkspaceReader(ws), last: Promise.resolve() };
     const { reader } = shared;
-    const next = shared.last.then(
-      () => reader.read(),
-      () => reader.read(),
-    );
+    const next = shared.last
+      .then(
+        () => reader.read(),
+        () => reader.read(),
+      )
+      .then((result) => {
+        refreshOrg(result.ledgers);
+        return result;
+      });
     shared.last = next.catch(() => undefined);
     return next;
   }
+
+  /**
+   * The organisation and content in force as of the last workspace read: which release the
+   * services read policy, modules and questionnaire from (see org/contentInForce.ts), and why the
+   * workspace is refused, if it is (it does not hold the organisation this app is pinned to).
+   */
+  let inForce: ContentInForce | null = null;
+  let orgRefusal: Reason | null = null;
+  const releasesDir = path.join(ctx.userDataDir, 'releases');
+
+  function refreshOrg(ledgers: readonly LedgerRead[]): ContentInForce {
+    const bundledPolicy = loadPolicy(ctx.contentDir).policy;
+    const wo = workspaceOrgOf(ledgers, bundledPolicy, orgPin());
+    orgRefusal = wo.refusal;
+    const seen = session.settings.get().seenRelease;
+    const next = resolveContentInForce({
+      org: wo.pinned ? wo.org : null,
+      workspaceDir: requireWorkspace().dir,
+      cacheDir: releasesDir,
+      bundledDir: ctx.contentDir,
+      seen,
+    });
+    if (
+      next.seen &&
+      (!seen ||
+        seen.orgId !== next.seen.orgId ||
+        seen.release !== next.seen.release ||
+        seen.manifestHash !== next.seen.manifestHash)
+    ) {
+      session.settings.update({ seenRelease: next.seen });
+    }
+    inForce = next;
+    return next;
+  }
+
+  /** The folder the services read content from now: the release in force, else the bundled content. */
+  const contentDirNow = (): string => inForce?.dir ?? ctx.contentDir;
 
   function requireWorkspace(): Workspace {
     if (!session.workspace) {
@@ -218,6 +282,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
   /** The current profile's ledger, or the reason it cannot be written. */
   function requireLedger(): Ledger {
+    if (orgRefusal) {
+      throw new StewardError('WORKSPACE_REFUSED', formatReason(orgRefusal), { reasons: [orgRefusal] });
+    }
     if (session.ledger) return session.ledger;
     if (session.ledgerError) {
       throw new StewardError(session.ledgerError.code, session.ledgerError.message, {
@@ -227,8 +294,33 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     throw new StewardError('NO_PROFILE', 'Create or choose a profile first.');
   }
 
+  /** The organisation this app is pinned to: by its deployment, else as the person confirmed it. */
+  function orgPin(): OrgPin | null {
+    if (ctx.deploymentPin) return ctx.deploymentPin;
+    const pinned = session.settings.get().org;
+    return pinned ? { orgId: pinned.orgId, by: 'person' } : null;
+  }
+
+  const orgOf = (ledgers: readonly LedgerRead[], policy: Policy): WorkspaceOrg =>
+    workspaceOrgOf(ledgers, policy, orgPin());
+
+  /** The learner's team and roles now, from the roster (or the policy file without an organisation). */
+  async function standing(
+    profile: ProfileSummary,
+  ): Promise<{ team: string; roles: Set<'reviewer' | 'manager'> }> {
+    const { ledgers } = await readCurrentWorkspace();
+    const { authority } = orgOf(ledgers, loadPolicy(contentDirNow()).policy);
+    const now = (ctx.now ?? (() => new Date()))();
+    const roles = new Set(
+      [...authority.rolesAt(profile.id, now)].filter((r): r is 'reviewer' | 'manager' => r !== 'admin'),
+    );
+    return { team: authority.identityOf(profile.id).team || profile.team, roles };
+  }
+
   const training = createTrainingServices({
-    contentDir: ctx.contentDir,
+    get contentDir() {
+      return contentDirNow();
+    },
     now: ctx.now ?? (() => new Date()),
     workspace: requireWorkspace,
     currentProfile,
@@ -236,21 +328,28 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     readingProgress: settingsReadingProgress(session.settings),
     locale: () => session.settings.get().locale,
     systemLocale: ctx.systemLocale,
+    standing,
   });
 
   const reviews = createReviewServices({
-    contentDir: ctx.contentDir,
+    get contentDir() {
+      return contentDirNow();
+    },
     now: ctx.now ?? (() => new Date()),
     workspace: requireWorkspace,
     currentProfile,
     ledger: requireLedger,
     drafts: settingsReviewDrafts(session.settings),
     readWorkspace: readCurrentWorkspace,
+    orgOf,
   });
 
   const records = createRecordsServices({
     settings: session.settings,
-    contentDir: ctx.contentDir,
+    orgOf,
+    get contentDir() {
+      return contentDirNow();
+    },
     userDataDir: ctx.userDataDir,
     keysDir,
     secretProtector: ctx.secretProtector,
@@ -263,12 +362,33 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     host: ctx.capabilities,
     logError: ctx.logError,
     readWorkspace: readCurrentWorkspace,
+    recheckWorkspace: () => shared?.reader.recheck(),
+  });
+
+  const organisation = createOrgServices({
+    now: ctx.now ?? (() => new Date()),
+    workspace: requireWorkspace,
+    currentProfile,
+    ledger: requireLedger,
+    readWorkspace: readCurrentWorkspace,
+    orgOf,
+    contentInForce: refreshOrg,
+    bundledContentDir: ctx.contentDir,
+    pin(org) {
+      const before = session.settings.get();
+      session.settings.update({
+        org: { ...org, pinnedAt: (ctx.now ?? (() => new Date()))().toISOString() },
+        ...(before.seenRelease && before.seenRelease.orgId !== org.orgId ? { seenRelease: null } : {}),
+      });
+    },
+    pinnedBy: () => (ctx.deploymentPin ? 'deployment' : session.settings.get().org ? 'person' : null),
   });
 
   const services: Services = {
     ...training,
     ...reviews,
     ...records.services,
+    ...organisation,
 
     async getAppInfo() {
       const notices = [...session.notices];
@@ -278,6 +398,22 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
           level: 'error',
           message: session.ledgerError.message,
           ...(session.ledgerError.reasons ? { reasons: session.ledgerError.reasons } : {}),
+        });
+      }
+      if (orgRefusal) {
+        notices.push({
+          id: 'org-refused',
+          level: 'error',
+          message: formatReason(orgRefusal),
+          reasons: [orgRefusal],
+        });
+      }
+      for (const [i, problem] of (inForce?.problems ?? []).entries()) {
+        notices.push({
+          id: `content-${i}`,
+          level: 'warning',
+          message: formatReason(problem),
+          reasons: [problem],
         });
       }
       return {
@@ -368,6 +504,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     },
 
     async verifyWorkspace({ depth }) {
+      // The shared reader re-reads grown ledgers from genesis next time too (an in-place edit
+      // behind an append is seen by a full read only): what was just checked, the screens see.
+      shared?.reader.recheck();
       return verifyWorkspace(requireWorkspace(), { depth });
     },
 
@@ -381,6 +520,20 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       return { opened: true };
     },
   };
+
+  // Content in force from the start: this app's copy of the newest release it has used, at once;
+  // a pinned app that has used none yet reads the workspace first. The read brings it up to date.
+  {
+    const seen = session.settings.get().seenRelease;
+    const pinned = orgPin();
+    const local = seen ? path.join(releasesDir, seen.manifestHash) : null;
+    if (seen && pinned && local && fs.existsSync(path.join(local, '.steward-release-complete'))) {
+      inForce = { dir: local, release: null, problems: [], seen };
+      if (session.workspace) void readCurrentWorkspace().catch((e: unknown) => ctx.logError?.('read', e));
+    } else if (pinned && session.workspace) {
+      await readCurrentWorkspace().catch((e: unknown) => ctx.logError?.('read', e));
+    }
+  }
 
   return {
     services,

@@ -19,6 +19,7 @@ import { createElectronPdfPrinter } from './pdf';
 import { createAppProtocolHandler } from './protocol';
 import { installSecurityGuards } from './security';
 import { createMainWindow } from './window';
+import { deploymentOf } from '../core/org/deployment';
 
 // Relative to this bundle (out/main/index.js), so they hold in dev, in app.asar, and when
 // Electron is started on the script directly.
@@ -112,6 +113,7 @@ function run(): void {
           ? path.join(process.resourcesPath ?? path.dirname(app.getAppPath()), 'content')
           : path.join(app.getAppPath(), 'content'),
         logError,
+        ...deploymentOf(app.isPackaged ? process.resourcesPath : undefined),
       });
       registerContract(createIpcRegistry({ origins, logError }), running.services);
       const services = running.services;

@@ -8,6 +8,7 @@ import { fileOnlyProtector } from '../core/profiles/keystore';
 import { createServices } from '../core/services';
 import { confStoreFactory } from '../core/settings/settingsStore';
 import { startPreviewServer } from './previewServer';
+import { deploymentOf } from '../core/org/deployment';
 
 const { values } = parseArgs({
   options: {
@@ -34,6 +35,7 @@ const { services, close } = await createServices({
   appVersion: process.env.npm_package_version ?? '0.0.0',
   contentDir: path.resolve(values.content ?? path.resolve(here, '../../content')),
   logError: (where, error) => console.error(`[${where}]`, error),
+  ...deploymentOf(),
 });
 const server = await startPreviewServer({
   rendererDir: path.resolve(here, '../renderer'),

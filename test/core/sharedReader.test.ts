@@ -103,11 +103,12 @@ describe('one workspace reader shared by the services', () => {
     expect(await bytesReadDuring(files, () => s.listReviews({}))).toBe(0);
     expect(await bytesReadDuring(files, () => s.getWorkspaceStatus({}))).toBe(0);
 
-    // Another person appends (their machine, their key): only their file is read again (its
-    // earlier bytes are hashed to show they did not change; only the new line is decoded), and
-    // the new entry shows.
+    // Another person appends (their machine, their key): only their file is read again, from
+    // the start of its last verified line (re-read to show it is the one verified), and the new
+    // entry shows.
     const other = others[1]!;
     const before = fs.statSync(other.file).size;
+    const lastLine = Buffer.byteLength(readLines(other.file).at(-1)!) + 1;
     const ledger = await openLedger(other.ws, other.profileId, other.keys.privateKeyPem, { now: testClock });
     await ledger.append('training.started', startedData('new'));
     await ledger.close();
@@ -118,7 +119,7 @@ describe('one workspace reader shared by the services', () => {
       await bytesReadDuring(files, async () => {
         after = await s.getRecords({});
       }),
-    ).toBe(grown);
+    ).toBe(grown - before + lastLine);
     expect(after?.heads.find((h) => h.profileId === other.profileId)?.entries).toBe(251);
     const status = await s.getWorkspaceStatus({});
     expect(status.report.ok).toBe(true);
@@ -142,6 +143,28 @@ describe('one workspace reader shared by the services', () => {
       await s.getRecords({});
       await s.listReviews({});
     }
+  });
+
+  it('after "Verify now", the status shows an earlier line edited in place behind a real append', async () => {
+    const { others } = await setup();
+    const s = handle.services;
+    expect((await s.getWorkspaceStatus({})).report.ok).toBe(true);
+    const victim = others[1]!;
+    // The owner's app holds the ledger open; someone edits entry 5 in place; the app appends for
+    // real. To a stat this is just growth, read from the verified head.
+    const ledger = await openLedger(victim.ws, victim.profileId, victim.keys.privateKeyPem, {
+      now: testClock,
+    });
+    const lines = readLines(victim.file);
+    lines[4] = lines[4]!.replace('"m-5"', '"m-6"');
+    writeLines(victim.file, lines);
+    await ledger.append('training.started', startedData('new'));
+    await ledger.close();
+    const full = await s.verifyWorkspace({ depth: 'full' });
+    expect(full.problems.some((p) => p.file === victim.rel && p.seq === 5)).toBe(true);
+    // The screens now agree with the full verification instead of waiting for the timed recheck.
+    const { report } = await s.getWorkspaceStatus({});
+    expect(report.problems).toContainEqual(expect.objectContaining({ file: victim.rel, seq: 5 }));
   });
 
   it('reads the new folder after setWorkspace', async () => {

@@ -214,6 +214,8 @@ describe('electronStoreFactory', () => {
       workspaceDir: null,
       readingProgress: {},
       reviewDrafts: {},
+      org: null,
+      seenRelease: null,
     });
   });
 });

@@ -173,6 +173,15 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'setLrs.endpoint': ['an empty string', 'only spaces'],
   'setLrs.key': ['an empty string', 'only spaces'],
   'setLrs.secret': ['an empty string', 'only spaces'],
+  'createOrganisation.teams': ['an array'],
+  'createOrganisation.fromPolicy': ['a boolean'],
+  // A manager's teams, or null for every team; a role open at either end.
+  'grantRole.teams': ['null', 'an array'],
+  'grantRole.from': ['null'],
+  'grantRole.until': ['null'],
+  'setTeams.teams': ['an array'],
+  'previewRosterImport.addTeams': ['a boolean'],
+  'importRoster.addTeams': ['a boolean'],
 };
 
 /** openExternalLink's url accepts any short string (the link check is the service's job). */

@@ -26,10 +26,13 @@ export async function resolve(specifier, context, next) {
 const REGISTER = `import { register } from 'node:module';
 register('./hooks.mjs', import.meta.url);`;
 
-// Records every call as one JSON line on stdout.
+// Records every call as one JSON line on stdout. Start-up ends with the window's loadURL, or
+// with an error box or a quit; globalThis.startupEnded resolves then.
 const STAND_IN = `
 import { EventEmitter } from 'node:events';
 const record = (what, ...args) => process.stdout.write(JSON.stringify({ what, args }) + '\\n');
+let endStartup;
+globalThis.startupEnded = new Promise((resolve) => { endStartup = resolve; });
 class App extends EventEmitter {
   isPackaged = true;
   paths = new Map();
@@ -41,7 +44,7 @@ class App extends EventEmitter {
   getName() { return 'Steward'; }
   requestSingleInstanceLock() { record('app.requestSingleInstanceLock'); return true; }
   whenReady() { return Promise.resolve(); }
-  quit() { record('app.quit'); }
+  quit() { record('app.quit'); endStartup(); }
 }
 export const app = new App();
 export const protocol = {
@@ -51,10 +54,10 @@ export const protocol = {
 export const ipcMain = { handle: (channel) => record('ipcMain.handle', channel), on: () => {}, removeHandler: () => {} };
 export class BrowserWindow extends EventEmitter {
   constructor(options) { super(); record('BrowserWindow', options); }
-  loadURL(url) { record('loadURL', url); return Promise.resolve(); }
+  loadURL(url) { record('loadURL', url); endStartup(); return Promise.resolve(); }
   static getAllWindows() { return []; }
 }
-export const dialog = { showErrorBox: (title, message) => record('dialog.showErrorBox', title, message), showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showMessageBox: async () => ({ response: 0, checkboxChecked: false }) };
+export const dialog = { showErrorBox: (title, message) => { record('dialog.showErrorBox', title, message); endStartup(); }, showOpenDialog: async () => ({ canceled: true, filePaths: [] }), showMessageBox: async () => ({ response: 0, checkboxChecked: false }) };
 export const Menu = {
   buildFromTemplate: (template) => ({ template }),
   setApplicationMenu: (menu) => record('Menu.setApplicationMenu', (menu?.template ?? []).map((item) => item.label ?? item.role)),
@@ -67,9 +70,8 @@ export default { app, protocol, ipcMain, BrowserWindow, dialog, shell, safeStora
 
 const DRIVER = (main: string) => `
 await import(${JSON.stringify(pathToFileURL(main).href)});
-for (let i = 0; i < 100 && !globalThis.appProtocolHandler; i++) await new Promise((r) => setTimeout(r, 20));
-await new Promise((r) => setTimeout(r, 300));
-for (const url of ['app://steward/', 'app://steward/%2e%2e/main/index.js']) {
+await globalThis.startupEnded;
+for (const url of globalThis.appProtocolHandler ? ['app://steward/', 'app://steward/%2e%2e/main/index.js'] : []) {
   const response = await globalThis.appProtocolHandler({ url, method: 'GET' });
   process.stdout.write(JSON.stringify({ what: 'served', args: [url, response.status] }) + '\\n');
 }

@@ -1,17 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { api, ApiError, createClient } from '../../renderer/api';
 import type { StewardBridge } from '../../electron/core/contract/methods';
-import { createFakeBridge, makeProfile } from './fakeBridge';
+import { addPerson } from './support/people';
+import { freshCore } from './support/realBridge';
 
 describe('createClient', () => {
   it('resolves with the value of an ok envelope and passes the argument through', async () => {
-    const bridge = createFakeBridge({ profiles: [makeProfile({ name: 'Grace Hopper' })] });
-    const client = createClient(bridge);
+    const core = await freshCore();
+    await addPerson(core, 'grace');
+    const client = createClient(core.bridge);
     const profile = await client.getCurrentProfile();
     expect(profile?.name).toBe('Grace Hopper');
-    const settings = await client.setWorkspace({ dir: '/shared/steward' });
-    expect(settings.workspaceDir).toBe('/shared/steward');
-    expect(bridge.callsTo('setWorkspace')).toEqual([{ dir: '/shared/steward' }]);
+    const shared = core.disk.path('shared', 'steward');
+    const settings = await client.setWorkspace({ dir: shared });
+    expect(settings.workspaceDir).toBe(shared);
+    expect(core.bridge.callsTo('setWorkspace')).toEqual([{ dir: shared }]);
   });
 
   it('calls a method without arguments when the client was given none', async () => {
@@ -21,22 +24,24 @@ describe('createClient', () => {
     expect(getAppInfo).toHaveBeenCalledWith();
   });
 
-  it('throws an ApiError carrying the code and message of an error envelope', async () => {
-    const bridge = createFakeBridge({
-      failures: {
-        setWorkspace: { code: 'WORKSPACE_NOT_WRITABLE', message: 'Steward cannot write to /mnt/x.' },
-      },
-    });
-    const client = createClient(bridge);
-    const error = await client.setWorkspace({ dir: '/mnt/x' }).catch((e: unknown) => e);
+  it('throws an ApiError carrying the code, message and reasons of an error envelope', async () => {
+    const core = await freshCore();
+    const dir = core.disk.pathThroughAFile();
+    const client = createClient(core.bridge);
+    const error = await client.setWorkspace({ dir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toBeInstanceOf(Error);
     expect((error as ApiError).code).toBe('WORKSPACE_NOT_WRITABLE');
-    expect((error as ApiError).message).toBe('Steward cannot write to /mnt/x.');
+    expect((error as ApiError).message).toBe(`Steward cannot write to ${dir}: not a folder.`);
     expect((error as ApiError).method).toBe('setWorkspace');
+    const reasons = [
+      { code: 'workspace.notWritable', params: { dir, why: { code: 'fs.notAFolder', params: {} } } },
+    ];
+    expect((error as ApiError).reasons).toEqual(reasons);
     expect((error as ApiError).toPayload()).toEqual({
       code: 'WORKSPACE_NOT_WRITABLE',
-      message: 'Steward cannot write to /mnt/x.',
+      message: `Steward cannot write to ${dir}: not a folder.`,
+      reasons,
     });
   });
 
@@ -65,7 +70,7 @@ describe('createClient', () => {
   });
 
   it('is not mistaken for a promise', async () => {
-    const client = createClient(createFakeBridge());
+    const client = createClient((await freshCore()).bridge);
     expect(await Promise.resolve(client)).toBe(client);
   });
 });
@@ -76,9 +81,12 @@ describe('api()', () => {
   });
 
   it('uses whichever bridge window.steward holds now', async () => {
-    window.steward = createFakeBridge({ appInfo: { version: '1.2.3' } });
-    expect((await api().getAppInfo()).version).toBe('1.2.3');
-    window.steward = createFakeBridge({ appInfo: { version: '2.0.0' } });
-    expect((await api().getAppInfo()).version).toBe('2.0.0');
+    const [first, second] = [await freshCore(), await freshCore()];
+    await addPerson(first, 'ada');
+    await addPerson(second, 'grace');
+    window.steward = first.bridge;
+    expect((await api().getCurrentProfile())?.name).toBe('Ada Lovelace');
+    window.steward = second.bridge;
+    expect((await api().getCurrentProfile())?.name).toBe('Grace Hopper');
   });
 });

@@ -40,6 +40,8 @@ import type {
 } from './views/app';
 import type { BundleResult, ImportResult, JobView, LrsView, RecordsView } from './views/records';
 import type { QuestionnaireView, ReviewDetail, ReviewDraftView, ReviewLists } from './views/reviews';
+import type { OrgCreated, OrganisationView, ReleasePreview, RosterImportPlan } from './views/org';
+import { orgFields } from '../org/events';
 import type { Certificate, ModuleContent, QuizResult, QuizView, TrainingCatalogue } from './views/training';
 
 interface Method<A extends z.ZodType, R> {
@@ -52,6 +54,12 @@ const method =
   <A extends z.ZodType>(args: A): Method<A, R> => ({ args });
 
 const reviewRef = { reviewId: true, version: true } as const;
+
+/** A roster file's text: at most 4 MB, not blank. */
+const rosterCsv = z
+  .string()
+  .max(4 * 1024 * 1024, { error: 'The file is larger than 4 MB' })
+  .refine((s) => s.trim() !== '', { error: 'The file is empty' });
 
 export const contract = {
   // ---- app, profiles, workspace
@@ -239,6 +247,106 @@ export const contract = {
       .strict(),
   ),
   sendLrsNow: method<LrsView>()(none),
+
+  // ---- organisation
+  getOrganisation: method<OrganisationView>()(none),
+  createOrganisation: method<OrgCreated>()(
+    z
+      .object({
+        name: orgFields.name,
+        teams: orgFields.teams.min(1, { error: 'Give at least one team' }),
+        /** The founder's own team (one of `teams`). */
+        team: orgFields.team,
+        /** Make today's policy.yaml role entries into roster grants. */
+        fromPolicy: z.boolean(),
+      })
+      .strict(),
+  ),
+  confirmOrganisation: method<OrganisationView>()(
+    z
+      .object({
+        orgId: hashSchema,
+        code: z.string().trim().min(1, { error: 'Type the code' }).max(40, { error: 'Code too long' }),
+      })
+      .strict(),
+  ),
+  enrolPerson: method<OrganisationView>()(
+    z
+      .object({
+        name: orgFields.name,
+        email: orgFields.email,
+        team: orgFields.team,
+        profileIds: z.array(profileIdSchema).max(20),
+      })
+      .strict(),
+  ),
+  addPersonKey: method<OrganisationView>()(
+    z.object({ personId: orgFields.personId, profileId: profileIdSchema }).strict(),
+  ),
+  revokePersonKey: method<OrganisationView>()(
+    z.object({ personId: orgFields.personId, profileId: profileIdSchema }).strict(),
+  ),
+  updatePerson: method<OrganisationView>()(
+    z
+      .object({
+        personId: orgFields.personId,
+        name: orgFields.name.optional(),
+        email: orgFields.email.optional(),
+        team: orgFields.team.optional(),
+      })
+      .strict(),
+  ),
+  recordPersonLeft: method<OrganisationView>()(
+    z.object({ personId: orgFields.personId, on: orgFields.day }).strict(),
+  ),
+  grantRole: method<OrganisationView>()(
+    z
+      .object({
+        personId: orgFields.personId,
+        role: orgFields.role,
+        teams: orgFields.teams.nullable(),
+        from: orgFields.day.nullable(),
+        until: orgFields.day.nullable(),
+      })
+      .strict(),
+  ),
+  revokeRole: method<OrganisationView>()(
+    z.object({ grantId: orgFields.grantId, until: orgFields.day }).strict(),
+  ),
+  setTeams: method<OrganisationView>()(
+    z.object({ teams: orgFields.teams.min(1, { error: 'Keep at least one team' }) }).strict(),
+  ),
+  requestProfileChange: method<OrganisationView>()(
+    z
+      .object({
+        name: orgFields.name.optional(),
+        email: orgFields.email.optional(),
+        team: orgFields.team.optional(),
+      })
+      .strict(),
+  ),
+  previewRelease: method<ReleasePreview>()(
+    z.object({ dir: z.string().trim().min(1, { error: 'Choose a folder' }).max(4096) }).strict(),
+  ),
+  publishRelease: method<OrganisationView>()(
+    z.object({ dir: z.string().trim().min(1, { error: 'Choose a folder' }).max(4096) }).strict(),
+  ),
+  previewRosterImport: method<RosterImportPlan>()(
+    z
+      .object({
+        csv: rosterCsv,
+        addTeams: z.boolean().optional(),
+      })
+      .strict(),
+  ),
+  importRoster: method<RosterImportPlan>()(
+    z
+      .object({
+        csv: rosterCsv,
+        addTeams: z.boolean().optional(),
+      })
+      .strict(),
+  ),
 };
 
 export type Contract = typeof contract;

@@ -29,6 +29,115 @@ export const REASON_TEXT = {
   'fs.busy': 'the folder is in use',
   'fs.other': '{{detail}}',
 
+  // ---- the organisation
+  'org.pinnedMissing_other':
+    'This workspace holds another organisation than the one this app joined: it is not used. Choose the workspace folder of your organisation, or leave the organisation in Settings.',
+  'org.pinnedMissing_none':
+    'This workspace holds no trace of the organisation this app joined: it is not used. Choose the workspace folder of your organisation, or leave the organisation in Settings.',
+  'org.deploymentMissing':
+    'This installation is set up for the organisation with the code {{code}}, and this workspace does not hold it: it is not used. Ask your administrator for the right workspace folder.',
+  'org.keyNotCurrent': 'This key is no longer an enrolled key of yours: ask an admin to add it again.',
+  'org.notEnrolled':
+    'You are not enrolled in {{org}} yet: an admin must enrol your key before you hold a role or submit reviews.',
+  'org.noOrganisation': 'This workspace has no organisation yet: set one up first.',
+  'org.roleEnded_reviewer': 'Your reviewer role ended on {{day}}; the decisions you made until then stand.',
+  'org.roleEnded_manager': 'Your manager role ended on {{day}}.',
+  'org.roleEnded_admin': 'Your admin role ended on {{day}}.',
+  'org.roleStarts_reviewer': 'Your reviewer role starts on {{day}}.',
+  'org.roleStarts_manager': 'Your manager role starts on {{day}}.',
+  'org.roleStarts_admin': 'Your admin role starts on {{day}}.',
+  'org.noRole_reviewer': 'You are not a reviewer in this organisation: an admin must grant you the role.',
+  'org.noRole_manager': 'You are not a manager in this organisation: an admin must grant you the role.',
+  'org.noRole_admin': 'You are not an admin of this organisation.',
+  'org.backdated':
+    'the entry is dated {{ts}}, before the organisation entry it says its author saw ({{seen}})',
+  'org.unknownAfter': 'the entry follows an organisation entry that is not in this workspace',
+  'org.malformed': 'the {{type}} entry is not well formed (at "{{field}}")',
+  'org.notAdmin': '{{type}} was written by someone who was not an admin of the organisation at that point',
+  'org.personExists': 'the person {{personId}} is already on the roster',
+  'org.unknownTeam': '"{{team}}" is not one of the organisation\'s teams',
+  'org.keyTaken': 'the key of profile {{profileId}} already belongs to {{name}}',
+  'org.noSuchPerson': 'there is no current person {{personId}} on the roster',
+  'org.noSuchKey': 'profile {{profileId}} is not a current key of that person',
+  'org.grantExists': 'the role grant {{grantId}} exists already',
+  'org.teamsOnlyForManagers': "only a manager's role names teams",
+  'org.noSuchGrant': 'there is no role grant {{grantId}}',
+  'org.grantEndsEarlier': 'that role already ends on {{until}}',
+  'org.lastAdmin': 'this would leave the organisation without an admin',
+  'org.teamStillUsed': 'the team "{{team}}" is still {{name}}\'s team',
+  'org.releaseNumber': 'release {{release}} is out of sequence: the next release is {{expected}}',
+  'org.notMember': 'This app has not joined the organisation of this workspace: confirm its code first.',
+  'org.youAreNotAdmin': 'Only an admin of {{org}} can do that.',
+  'org.noSuchProfile': 'There is no profile {{profileId}} in this workspace.',
+  'org.alreadyExists':
+    'This workspace already holds an organisation ({{name}}): join it instead of setting up another.',
+  'org.deploymentPinned':
+    'This installation is set up for one organisation by your IT department: it cannot join another.',
+  'org.notInWorkspace': 'That organisation is not in this workspace.',
+  'org.codeMismatch':
+    "The code {{code}} is not this organisation's code. Check it with your admin: someone may have set up another organisation in this folder.",
+  'org.emailTaken': "{{email}} is already {{name}}'s email on the roster.",
+  'org.personHasLeft': '{{name}} has left the organisation.',
+  'org.nothingToChange': 'Nothing would change.',
+  'org.untilBeforeFrom': 'The end date ({{until}}) is before the start date ({{from}}).',
+  'org.migrateNoProfile': 'no profile in this workspace has that email and key fingerprint',
+  'deployment.badValue':
+    '{{source}} does not give an organisation id or code (64 hexadecimal characters, or four groups of four letters and digits): no organisation is pinned.',
+  'deployment.unreadable': 'The deployment file {{source}} cannot be read: no organisation is pinned.',
+
+  // ---- content releases
+  'release.notAFile': '{{file}} is not a regular file (a link, folder or device is never read)',
+  'release.fileTooLarge': '{{file}} is larger than {{max}} bytes',
+  'release.tooDeep': '{{file}} is nested more than {{max}} folders deep',
+  'release.unreadable': '{{file}} cannot be read: {{why}}',
+  'release.badPath':
+    '{{file}}: a release file name may hold only letters, digits, dots, hyphens and underscores',
+  'release.tooManyFiles': 'the folder holds more than {{max}} files',
+  'release.tooLarge': 'the folder holds more than {{max}} bytes',
+  'release.empty': 'the folder {{file}} holds no files',
+  'release.notAFolder': '{{file}} is not a folder',
+  'release.fileMissing': '{{file}} is missing',
+  'release.fileChanged': '{{file}} was changed after the release was signed',
+  'release.manifestMismatch': 'release {{release}}: its list of files does not match its hash',
+  'release.folderMissing': 'release {{release}}: its folder {{file}} is missing from the workspace',
+  'release.refused': 'Content release {{release}} does not match what its admin signed, so it is not used:',
+  'release.rolledBack':
+    'This app has used content release {{seen}}, and the workspace now offers only up to release {{newest}}: someone removed the newer release. Steward keeps using release {{seen}}.',
+  'release.keptSeen': 'Steward keeps using its own copy of content release {{release}}.',
+  'release.noneValid':
+    'No content release of the organisation can be used: Steward uses the content it was installed with.',
+  'release.seedInvalid':
+    'The content installed with Steward has {{problems}} problem(s), so it was not published as the first release: publish a content folder from the Content & policy screen.',
+  'release.invalid': 'The folder has {{problems}} problem(s): nothing was published.',
+  'release.unchanged': 'These files are release {{release}} already: nothing was published.',
+
+  // ---- roster files
+  'roster.row': 'row {{row}}: {{why}}',
+  'roster.tooLarge': 'the file is larger than {{max}} bytes',
+  'roster.unreadable': 'the file is not readable as CSV ({{detail}})',
+  'roster.empty': 'the file is empty',
+  'roster.tooManyRows': 'the file has more than {{max}} rows',
+  'roster.noEmailColumn':
+    'no column holds email addresses (looked for email, mail, userPrincipalName, Primary email…; found {{columns}})',
+  'roster.noNameColumn': 'no column holds names (name, displayName, or first and last name)',
+  'roster.noTeamColumn': 'no column holds teams (team or department)',
+  'roster.noEmail': 'the email is empty',
+  'roster.badEmail': '"{{email}}" is not an email address',
+  'roster.duplicateEmail': '{{email}} is listed already, on row {{row}}',
+  'roster.noName': 'the name is empty',
+  'roster.nameTooLong': 'the name is longer than 120 characters',
+  'roster.noTeam': 'the team is empty',
+  'roster.unknownTeam':
+    '"{{team}}" is not one of the organisation\'s teams ({{teams}}); add it to the team list first, or import with --add-teams',
+  'roster.badStatus':
+    '"{{status}}" is not a status Steward knows (active, inactive, suspended, true, false…)',
+  'roster.badDate': '"{{date}}" is not a date written YYYY-MM-DD',
+  'roster.badRole': '"{{role}}" is not a role (reviewer, admin, manager, manager:Team|Team)',
+  'roster.badFingerprint': '"{{fingerprint}}" is not a key fingerprint (32 hexadecimal characters)',
+  'roster.fingerprintUnknown':
+    'no profile in the workspace has the key {{fingerprint}} and the email {{email}}',
+  'roster.keyTwice': 'the key {{fingerprint}} is listed already, on row {{row}}',
+
   // ---- ledgers: what a read or verification found
   'ledger.lineEmpty': 'the line is empty',
   'ledger.suffixMalformed': 'the hash and signature fields are missing or malformed',
@@ -200,6 +309,14 @@ export const REASON_TEXT = {
   'review.exemptionNeedsReason': 'An exemption needs its reason and its reference.',
   'review.exemptionNeedsDpoView': "An exemption needs the DPO's view (or why there is none).",
   'review.malformedEvent': 'The entry\'s data does not have the shape of a {{type}} event (at "{{field}}").',
+  'review.noAfter':
+    "it does not say which event it follows, though this review's later events do: it was written beside them, not before them",
+  'review.unknownAfter': 'it follows an event on this review that is not in the workspace',
+  'review.wrongSubmission': 'it names another submission than the version it acts on',
+  'review.overridden': 'a later decision by {{by}} settled the conflict it was part of',
+  'review.afterOverridden': 'it followed an event that a later decision set aside',
+  'review.inConflict': 'it followed one side of a conflict that is not settled',
+  'review.duplicateStart': 'another first version of this review was submitted without seeing this one',
   'review.assessmentMismatch':
     'The recorded assessment does not match what the questionnaire computes from the recorded answers.',
 
@@ -240,7 +357,12 @@ type Suffix =
   | 'changesRequested'
   | 'withdrawn'
   | 'clean'
-  | 'readOnly';
+  | 'readOnly'
+  | 'reviewer'
+  | 'manager'
+  | 'admin'
+  | 'other'
+  | 'none';
 type Base<K> = K extends `${infer B}_${Suffix}` ? B : K;
 export type ReasonCode = Base<Keys>;
 

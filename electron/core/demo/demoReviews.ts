@@ -17,6 +17,7 @@ import {
 import { loadContent, type TrainingModule } from '../training/content';
 import { createTrainingServices } from '../training/trainingServices';
 import { seededRandom } from './demoPeople';
+import { workspaceOrgOf } from '../org/workspaceOrg';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -247,7 +248,11 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
     };
     let r = review.get(p.id);
     if (!r) {
-      r = createReviewServices({ ...common, drafts: memoryDrafts() });
+      r = createReviewServices({
+        ...common,
+        drafts: memoryDrafts(),
+        orgOf: (ledgers, policy) => workspaceOrgOf(ledgers, policy, null),
+      });
       review.set(p.id, r);
     }
     return {

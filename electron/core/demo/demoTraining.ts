@@ -38,6 +38,11 @@ export interface DemoSeedSummary {
   startedOnly: number;
   /** Every profile created, in seeding order. */
   profiles: ProfileSummary[];
+  /**
+   * When each profile's history ends (its last entry, or its creation): a ledger's times never go
+   * back, so whatever is seeded for a person afterwards (reviews) must come later.
+   */
+  lastEntryAt: Record<string, string>;
 }
 
 interface Session {
@@ -122,6 +127,7 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
     failedAttempts: 0,
     startedOnly: 0,
     profiles: [],
+    lastEntryAt: {},
   };
   let clock = nowMs;
   const now = () => new Date(clock);
@@ -135,6 +141,7 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
     const profile: ProfileSummary = await createProfile(opts.ws, opts.keysDir, opts.protector, person, now);
     summary.people++;
     summary.profiles.push(profile);
+    summary.lastEntryAt[profile.id] = profile.createdAt;
     if (content.modules.length === 0) continue;
 
     const required = requiredModulesFor(profile, content.policy, new Date(nowMs));
@@ -189,6 +196,7 @@ export async function seedDemoWorkspace(opts: DemoSeedOptions): Promise<DemoSeed
         }
       }
     } finally {
+      summary.lastEntryAt[profile.id] = new Date(clock).toISOString();
       await ledger.close();
     }
   }

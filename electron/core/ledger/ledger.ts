@@ -197,6 +197,7 @@ class OpenLedger implements Ledger {
   private fd: number | null;
   private size: number;
   private last: LedgerHead;
+  private lastTs: string;
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly listeners = new Set<(entry: LedgerEntry) => void>();
@@ -213,6 +214,8 @@ class OpenLedger implements Ledger {
       size: number;
       head: LedgerHead;
       readOnly: ReadOnlyState | null;
+      /** The last entry's time: a new entry is never dated before it, whatever this clock says. */
+      lastTs?: string;
     },
   ) {
     this.profileId = init.profileId;
@@ -221,6 +224,7 @@ class OpenLedger implements Ledger {
     this.fd = init.fd;
     this.size = init.size;
     this.last = init.head;
+    this.lastTs = init.lastTs ?? '';
     this.readOnly = init.readOnly;
   }
 
@@ -274,8 +278,12 @@ class OpenLedger implements Ledger {
     if (this.readOnly !== null) throw this.readOnlyError();
     const fd = this.fd as number;
     const seq = this.last.seq + 1;
+    // A ledger's times never go back: a clock set back (or a machine whose clock is behind the
+    // one that wrote last) dates the entry at the last one's time.
+    const clock = this.now().toISOString();
+    const ts = clock < this.lastTs ? this.lastTs : clock;
     const { entry, line } = encodeEntry(
-      { seq, ts: this.now().toISOString(), type, actor: this.profileId, data, prev: this.last.hash },
+      { seq, ts, type, actor: this.profileId, data, prev: this.last.hash },
       this.privateKeyPem,
     );
     const bytes = Buffer.from(line, 'utf8');
@@ -308,6 +316,7 @@ class OpenLedger implements Ledger {
     }
     this.size = before + bytes.length;
     this.last = { seq, hash: entry.hash };
+    this.lastTs = ts;
     for (const listener of this.listeners) {
       try {
         listener(entry);
@@ -403,6 +412,7 @@ export async function openLedger(
       size: scan.completeLength,
       head,
       readOnly,
+      ...(count > 0 ? { lastTs: read.entries[count - 1]?.ts ?? '' } : {}),
     });
   } catch (err) {
     if (fd !== null) closeSync(fd);

@@ -1,7 +1,8 @@
 // HTML -> PDF through a headless Chromium, for everywhere Electron is not: the CLI, the browser
-// preview and the tests. The page and Chromium's profile live in a private temp folder that is
-// always removed; Chromium runs in its own process group so a cancel or a timeout can stop all of
-// it; the PDF reaches outFile only complete (checked to be a PDF, then an atomic replace).
+// preview and the tests. The page, Chromium's profile and Chromium's own temp files live in a
+// private temp folder that is always removed; Chromium runs in its own process group so a cancel
+// or a timeout can stop all of it; the PDF reaches outFile only complete (checked to be a PDF,
+// then an atomic replace).
 import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -105,6 +106,7 @@ export async function printHtmlToPdf(
     await runChromium(chromium, chromiumArgs(pdf, join(work, 'profile'), pathToFileURL(page).href), {
       signal,
       timeoutMs: opts.timeoutMs ?? DEFAULT_PDF_TIMEOUT_MS,
+      tempDir: work,
     });
     let bytes: Buffer;
     try {
@@ -133,11 +135,14 @@ export async function printHtmlToPdf(
 function runChromium(
   chromium: string,
   args: string[],
-  { signal, timeoutMs }: { signal: AbortSignal | undefined; timeoutMs: number },
+  { signal, timeoutMs, tempDir }: { signal: AbortSignal | undefined; timeoutMs: number; tempDir: string },
 ): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const ownGroup = process.platform !== 'win32';
-    const child = spawn(chromium, args, { detached: ownGroup, stdio: ['ignore', 'ignore', 'pipe'] });
+    // Chromium makes a folder in the temp dir at start (org.chromium.Chromium.*) and removes it
+    // only on a clean exit; a killed print would leave it in the user's temp folder.
+    const env = { ...process.env, TMPDIR: tempDir, TMP: tempDir, TEMP: tempDir };
+    const child = spawn(chromium, args, { detached: ownGroup, stdio: ['ignore', 'ignore', 'pipe'], env });
     let stderrTail = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {

@@ -72,6 +72,8 @@ export const recordsViewSchema = z
           name: z.string(),
           email: z.string(),
           team: z.string(),
+          // Exports made before organisations had no roster: everyone counted as enrolled.
+          enrolled: z.boolean().default(true),
           source,
           importedFrom: z.object({ file: z.string(), at: z.string() }).strict().nullable(),
         })

@@ -18,7 +18,8 @@ import type {
 import type { ReviewPerson } from '../contract/views/reviews';
 import type { TrainingStatus } from '../contract/views/training';
 import type { LedgerRead } from '../ledger';
-import { managerScope, requiredModulesFor, scopeCovers, type RoleSubject } from '../policy/roles';
+import type { Authority } from '../org/authority';
+import { requiredModulesFor, scopeCovers } from '../policy/roles';
 import type { Questionnaire } from '../review/questionnaire';
 import { dpiaNeededOf, overallRiskOf } from '../review/model';
 import {
@@ -33,8 +34,8 @@ import { formatReason } from '../contract/reasons';
 const DAY_MS = 86_400_000;
 const CURRENT: ReadonlySet<TrainingStatus> = new Set(['passed', 'dueSoon']);
 
-/** Who is looking: their profile id plus what the role check needs. */
-export interface RecordsViewer extends RoleSubject {
+/** Who is looking: their profile id (the authority says what they may see). */
+export interface RecordsViewer {
   id: string;
 }
 
@@ -53,6 +54,8 @@ export interface RecordsInput {
   viewer: RecordsViewer;
   /** People whose ledgers came from an imported bundle or export, by profile id. */
   imports?: ReadonlyMap<string, ImportSource>;
+  /** Who holds which role and who is who (the roster, or the policy file). */
+  authority: Authority;
 }
 
 export interface RecordsProjection {
@@ -61,16 +64,50 @@ export interface RecordsProjection {
   ledgers: LedgerRead[];
 }
 
-/** Whose records the viewer may see: a manager's teams (or all, per policy), else their own. */
-export function recordsScope(viewer: RecordsViewer, content: ReviewContent, at: Date): RecordsScope {
-  const scope = managerScope(viewer, content.policy, at);
+/** Whose records the viewer may see: a manager's teams (or all), else their own. */
+export function recordsScope(viewer: RecordsViewer, authority: Authority, at: Date): RecordsScope {
+  const scope = authority.managerScopeAt(viewer.id, at);
   if (!scope) return { kind: 'self', teams: [] };
   if (scope.all) return { kind: 'all', teams: [] };
   return { kind: 'teams', teams: [...scope.teams].sort((a, b) => a.localeCompare(b)) };
 }
 
-function inScope(scope: RecordsScope, viewer: RecordsViewer, person: WorkspacePerson): boolean {
-  if (person.id === viewer.id) return true;
+/**
+ * One row of the records per person: on a roster, every key of an enrolled person is that person
+ * (their training on any device counts once); a profile nobody enrolled stands alone, marked so.
+ * Without an organisation, one per profile, as before.
+ */
+interface RecordPerson extends WorkspacePerson {
+  profileIds: string[];
+  enrolled: boolean;
+}
+
+function recordPeople(people: ReadonlyMap<string, WorkspacePerson>, authority: Authority): RecordPerson[] {
+  const byKey = new Map<string, RecordPerson>();
+  for (const p of [...people.values()].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
+  )) {
+    const who = authority.identityOf(p.id);
+    const key = authority.mode === 'roster' && who.enrolled ? authority.personKey(p.id) : `profile:${p.id}`;
+    const known = byKey.get(key);
+    if (known) {
+      known.profileIds.push(p.id);
+      continue;
+    }
+    byKey.set(key, {
+      ...p,
+      name: who.name,
+      email: who.email,
+      team: who.team,
+      profileIds: [p.id],
+      enrolled: who.enrolled,
+    });
+  }
+  return [...byKey.values()];
+}
+
+function inScope(scope: RecordsScope, viewer: RecordsViewer, person: RecordPerson): boolean {
+  if (person.profileIds.includes(viewer.id)) return true;
   if (scope.kind === 'self') return false;
   return scopeCovers({ all: scope.kind === 'all', teams: scope.teams }, person.team);
 }
@@ -94,15 +131,18 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
   const { content, now, viewer } = input;
   const { policy, modules } = content;
   const imports = input.imports ?? new Map<string, ImportSource>();
-  const scope = recordsScope(viewer, content, now);
+  const { authority } = input;
+  const scope = recordsScope(viewer, authority, now);
   const reviewsView = projectWorkspaceReviews(
     input.ledgers,
     content,
     input.questionnaire,
+    authority,
+    undefined,
     input.earlierQuestionnaires ?? [],
   );
 
-  const visible = [...reviewsView.people.values()]
+  const visible = recordPeople(reviewsView.people, authority)
     .filter((p) => inScope(scope, viewer, p))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   const visibleIds = new Set(visible.map((p) => p.id));
@@ -113,6 +153,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
     name: p.name,
     email: p.email,
     team: p.team,
+    enrolled: p.enrolled,
     source: sourceOf(p.id),
     importedFrom: imports.get(p.id) ?? null,
   }));
@@ -124,8 +165,16 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
   const moduleRates = new Map(modules.map((m) => [m.id, rate(m.id, m.title)]));
 
   for (const person of visible) {
-    const entries = reviewsView.entriesByActor.get(person.id) ?? [];
-    const required = requiredModulesFor(person, policy, now);
+    const entries =
+      person.profileIds.length === 1
+        ? (reviewsView.entriesByActor.get(person.id) ?? [])
+        : person.profileIds
+            .flatMap((id) => reviewsView.entriesByActor.get(id) ?? [])
+            .sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+    const roles = new Set(
+      [...authority.rolesAt(person.id, now)].filter((r): r is 'reviewer' | 'manager' => r !== 'admin'),
+    );
+    const required = requiredModulesFor(person, policy, now, roles);
     const projection = projectTraining({
       entries,
       modules,

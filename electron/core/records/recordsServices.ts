@@ -15,7 +15,6 @@ import { loadKey, type SecretProtector } from '../profiles/keystore';
 import { questionnaireSetLoader } from '../review/questionnaireSet';
 import { projectWorkspaceReviews } from '../review/reviewProjection';
 import { buildReviewRecord, recordDigest } from '../review/reviewRecord';
-import { rolesOf } from '../policy/roles';
 import { writeFileAtomic } from '../ledger/workspace';
 import { renderReviewRecordHtml } from './reviewRecordHtml';
 import type { Settings } from '../settings/settingsStore';
@@ -34,6 +33,8 @@ import { projectRecords, type RecordsProjection } from './projection';
 import { pseudonymFor, pseudonymiseView } from './pseudonym';
 import { renderReportHtml } from './report';
 import { statementsForLedger, type XapiStatement } from './xapi';
+import type { WorkspaceOrg } from '../org/workspaceOrg';
+import type { Policy } from '../policy/policy';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -72,6 +73,8 @@ export interface RecordsHost {
 
 export interface RecordsDeps {
   settings: Settings;
+  /** Which organisation (and so who may see whose records) the app works in here (services.ts). */
+  orgOf: (ledgers: readonly LedgerRead[], policy: Policy) => WorkspaceOrg;
   contentDir: string;
   userDataDir: string;
   keysDir: string;
@@ -90,6 +93,8 @@ export interface RecordsDeps {
    * re-reads only what changed (services.ts); without it, every call reads the whole workspace.
    */
   readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
+  /** Asks the shared reader to re-read grown ledgers from genesis (after a verification the person asked for). */
+  recheckWorkspace?: () => void;
 }
 
 export interface RecordsHandle {
@@ -203,6 +208,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       now: deps.now(),
       viewer,
       imports: readImportIndex(ws),
+      authority: deps.orgOf(read, content.policy).authority,
     });
   }
 
@@ -447,6 +453,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
 
     async startVerify() {
       deps.workspace();
+      deps.recheckWorkspace?.();
       return jobs.start('verify', 'Verifying every signature in the workspace', async (ctx) => ({
         report: await runVerify(ctx),
       }));
@@ -482,15 +489,20 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         : (await readWorkspace(deps.workspace(), { depth: 'quick' })).ledgers;
       const content = loadContent(deps.contentDir);
       const set = questionnaires();
+      const { authority } = deps.orgOf(ledgers, content.policy);
       const { reviews } = projectWorkspaceReviews(
         ledgers,
         { policy: content.policy, modules: content.modules },
         set.current ?? undefined,
+        authority,
+        undefined,
         set.earlier,
       );
       const state = reviews.find((r) => r.reviewId === reviewId);
-      const roles = rolesOf(profile, content.policy, deps.now());
-      if (!state || (state.submitter !== profile.id && !roles.has('reviewer') && !roles.has('manager'))) {
+      const roles = authority.rolesAt(profile.id, deps.now());
+      const own =
+        state !== undefined && authority.personKey(state.submitter) === authority.personKey(profile.id);
+      if (!state || (!own && !roles.has('reviewer') && !roles.has('manager'))) {
         throw new StewardError('NOT_FOUND', `There is no review ${reviewId} that you can see.`);
       }
       const key = loadKey(deps.keysDir, deps.secretProtector, profile.id);

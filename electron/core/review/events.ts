@@ -19,9 +19,26 @@ export const reviewIdSchema = z
 
 const versionSchema = z.int().min(1);
 const text = z.string().max(20000);
+const hash = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be an entry hash' });
+
+/**
+ * What an event acts on, so reviews are replayed in causal order, not by each writer's clock.
+ * Written by every app since they existed; absent from older entries (replayed by time, as then).
+ * - after: the latest event on this review its author's app had applied (null for version 1);
+ * - submission: the hash of the submitted version the event acts on (a decision, a change request,
+ *   a comment, a withdrawal, a condition met; for a new version, the version it revises);
+ * - overrides: events in conflict that this decision settles (only a reviewer's decision or
+ *   change request may, and only when its author's app showed the conflict).
+ */
+const causal = {
+  after: hash.nullable().optional(),
+  submission: hash.optional(),
+  overrides: z.array(hash).max(20).optional(),
+};
 
 export const reviewSubmittedSchema = z
   .object({
+    ...causal,
     reviewId: reviewIdSchema,
     version: versionSchema,
     title: z.string().min(1).max(200),
@@ -33,12 +50,18 @@ export const reviewSubmittedSchema = z
 export type ReviewSubmittedData = z.output<typeof reviewSubmittedSchema>;
 
 export const reviewCommentedSchema = z
-  .object({ reviewId: reviewIdSchema, version: versionSchema, text })
+  .object({
+    ...causal,
+    reviewId: reviewIdSchema,
+    version: versionSchema,
+    text,
+  })
   .strict();
 export type ReviewCommentedData = z.output<typeof reviewCommentedSchema>;
 
 export const reviewChangesRequestedSchema = z
   .object({
+    ...causal,
     reviewId: reviewIdSchema,
     version: versionSchema,
     rationale: text,
@@ -57,6 +80,7 @@ export type ReviewCondition = z.output<typeof conditionSchema>;
 
 export const reviewDecidedSchema = z
   .object({
+    ...causal,
     reviewId: reviewIdSchema,
     version: versionSchema,
     decision: z.enum(DECISIONS),
@@ -71,13 +95,19 @@ export const reviewDecidedSchema = z
 export type ReviewDecidedData = z.output<typeof reviewDecidedSchema>;
 
 export const reviewWithdrawnSchema = z
-  .object({ reviewId: reviewIdSchema, version: versionSchema, reason: text })
+  .object({
+    ...causal,
+    reviewId: reviewIdSchema,
+    version: versionSchema,
+    reason: text,
+  })
   .strict();
 export type ReviewWithdrawnData = z.output<typeof reviewWithdrawnSchema>;
 
 /** One condition of an approval, marked met by the submitter or a reviewer, with what was done. */
 export const reviewConditionMetSchema = z
   .object({
+    ...causal,
     reviewId: reviewIdSchema,
     /** The decided version whose condition this is. */
     version: versionSchema,
@@ -94,6 +124,7 @@ export type ReviewConditionMetData = z.output<typeof reviewConditionMetSchema>;
  */
 export const reviewDpiaExemptedSchema = z
   .object({
+    ...causal,
     reviewId: reviewIdSchema,
     /** The submitted version whose DPIA is exempted. */
     version: versionSchema,

@@ -5,13 +5,20 @@ import type { ReviewPerson } from '../contract/views/reviews';
 import { fingerprintOf, profileCreatedSchema } from '../ledger';
 import type { LedgerEntry, LedgerRead } from '../ledger';
 import type { Policy } from '../policy/policy';
-import { reason, type Reason } from '../contract/reasons';
-import { modulesRequiredToSubmit, roleOutOfForce, rolesOf, type RoleSubject } from '../policy/roles';
+import { reason } from '../contract/reasons';
+import type { Authority } from '../org/authority';
+import { modulesRequiredToSubmit } from '../policy/roles';
 import type { TrainingModule } from '../training/content';
 import { projectTraining } from '../training/status';
 import type { Questionnaire } from './questionnaire';
 import { projectReviews } from './workflow';
-import type { IgnoredReviewEvent, ReviewEventInput, ReviewState, TransitionContext } from './workflow';
+import type {
+  IgnoredReviewEvent,
+  ReviewEventInput,
+  ReviewRole,
+  ReviewState,
+  TransitionContext,
+} from './workflow';
 
 export interface WorkspacePerson extends ReviewPerson {
   email: string;
@@ -85,40 +92,54 @@ export function missingTraining(
 export function transitionContext(
   content: ReviewContent,
   view: Pick<ReviewWorkspaceView, 'people' | 'entriesByActor'>,
+  authority: Authority,
   actorId: string,
   at: Date,
 ): TransitionContext {
   const { policy } = content;
   const person = view.people.get(actorId);
   const entries = view.entriesByActor.get(actorId) ?? [];
-  if (!person) {
-    // Nobody we know of: no role, and no training on record.
-    const unknown = ['(no profile in this workspace)'];
-    return {
-      actorId,
-      actorRoles: new Set(),
-      reviewerRefusal: null,
-      missingReviewerTraining: unknown,
-      missingSubmitterTraining: unknown,
-    };
-  }
-  const roles = rolesOf(person, policy, at);
+  const roles = authority.rolesAt(actorId, at);
+  const reviewerRoles = new Set(
+    [...roles].filter((r): r is ReviewRole => r === 'reviewer' || r === 'manager'),
+  );
+  const refusal = authority.roleRefusal(actorId, 'reviewer', at);
+  const enrolled = person !== undefined && authority.enrolledAt(actorId, at);
+  // Nobody we know of (no genesis in this workspace) has no training on record.
+  const missing = (required: readonly string[]) =>
+    person ? missingTraining(content, person, entries, required, at) : [...required];
   return {
     actorId,
-    actorRoles: roles,
-    reviewerRefusal: roles.has('reviewer') ? null : reviewerRoleRefusal(person, policy, at),
-    missingReviewerTraining: missingTraining(content, person, entries, policy.required.roles.reviewer, at),
-    missingSubmitterTraining: missingTraining(content, person, entries, modulesRequiredToSubmit(policy), at),
+    samePerson: (a, b) => a === b || authority.personKey(a) === authority.personKey(b),
+    enrolmentRefusal: enrolled ? null : (refusal ?? reason('org.noOrganisation')),
+    actorRoles: reviewerRoles,
+    reviewerRefusal: reviewerRoles.has('reviewer') ? null : refusal,
+    missingReviewerTraining: missing(policy.required.roles.reviewer),
+    missingSubmitterTraining: missing(modulesRequiredToSubmit(policy)),
   };
 }
 
-/** Why someone named as a reviewer does not hold the role at `at` (ended, not yet started); null otherwise. */
-export function reviewerRoleRefusal(who: RoleSubject, policy: Policy, at: Date): Reason | null {
-  const window = roleOutOfForce(who, policy, 'reviewer', at);
-  if (window === null) return null;
-  return 'ended' in window
-    ? reason('review.reviewerRoleEnded', { day: window.ended })
-    : reason('review.reviewerRoleStarts', { day: window.starts });
+/**
+ * The earliest time each entry can have been written: a ledger's entries are appended in order,
+ * so an entry is no earlier than the one before it in its ledger, whatever its own clock said;
+ * and no earlier than a witness that saw the ledger without it (`witnessed`, when given: the
+ * time of the first checkpoint that saw the ledger shorter than this entry's seq). Keyed by hash.
+ */
+export function ledgerTimeBounds(
+  entriesByActor: ReadonlyMap<string, readonly LedgerEntry[]>,
+  witnessed?: (profileId: string, seq: number) => string | null,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [profileId, entries] of entriesByActor) {
+    let floor = '';
+    for (const e of entries) {
+      const seen = witnessed?.(profileId, e.seq) ?? null;
+      if (seen !== null && seen > floor) floor = seen;
+      if (floor !== '' && floor > e.ts) out.set(e.hash, floor);
+      if (e.ts > floor) floor = e.ts;
+    }
+  }
+  return out;
 }
 
 /**
@@ -129,6 +150,8 @@ export function projectWorkspaceReviews(
   ledgers: readonly LedgerRead[],
   content: ReviewContent,
   questionnaire: Questionnaire | undefined,
+  authority: Authority,
+  witnessed?: (profileId: string, seq: number) => string | null,
   /** Earlier versions kept in content: submissions recorded with them are re-checked with them. */
   earlier: readonly Questionnaire[] = [],
 ): ReviewWorkspaceView {
@@ -137,8 +160,10 @@ export function projectWorkspaceReviews(
   for (const [, entries] of base.entriesByActor) {
     for (const e of entries) if (e.type.startsWith('review.')) events.push(e);
   }
+  const notBefore = ledgerTimeBounds(base.entriesByActor, witnessed);
   const { reviews, ignored } = projectReviews(events, {
-    contextFor: (e) => transitionContext(content, base, e.actor, new Date(e.ts)),
+    contextFor: (e, _state, at) => transitionContext(content, base, authority, e.actor, at),
+    notBefore: (e) => notBefore.get(e.hash) ?? null,
     questionnaire,
     questionnaires: earlier,
   });

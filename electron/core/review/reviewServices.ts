@@ -16,7 +16,8 @@ import type {
 import { StewardError } from '../errors';
 import { readWorkspace } from '../ledger';
 import type { Ledger, LedgerEntry, LedgerRead, Workspace } from '../ledger';
-import { rolesOf } from '../policy/roles';
+import type { Authority } from '../org/authority';
+import type { WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
 import type { ReviewDraftStore, StoredReviewDraft } from '../settings/settingsStore';
 import { loadContent } from '../training/content';
@@ -70,6 +71,8 @@ export interface ReviewDeps {
    * re-reads only what changed (services.ts); without it, every call reads the whole workspace.
    */
   readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
+  /** Which organisation (and so who holds which role) the app works in here (services.ts). */
+  orgOf: (ledgers: readonly LedgerRead[], policy: Policy) => WorkspaceOrg;
 }
 
 type Person = WorkspacePerson;
@@ -79,6 +82,30 @@ interface WorkspaceView {
   people: Map<string, Person>;
   entriesByActor: Map<string, LedgerEntry[]>;
   reviews: ReviewState[];
+  /** Who holds which role, and who is the same person (the roster, or the policy file). */
+  authority: Authority;
+}
+
+/**
+ * What an event acts on, as this app sees the review now (see `causal` in events.ts): the latest
+ * event applied, the submission of the version acted on, and — for a reviewer's decision or change
+ * request on a review in conflict — the conflicting events it settles.
+ */
+export function causalOf(
+  state: ReviewState | null,
+  action: ReviewAction,
+): { after: string | null; submission?: string; overrides?: string[] } {
+  if (!state) return { after: null };
+  const acted = action.type === 'review.submitted' ? action.data.version - 1 : action.data.version;
+  const submission = state.versions.find((v) => v.version === acted)?.hash;
+  const settles =
+    state.conflict !== null &&
+    (action.type === 'review.decided' || action.type === 'review.changesRequested');
+  return {
+    after: state.head,
+    ...(submission ? { submission } : {}),
+    ...(settles ? { overrides: state.conflict!.events.map((e) => e.hash) } : {}),
+  };
 }
 
 /** Drafts saved before drafts noted their questionnaire version were all started on 1.0.0, the only one then. */
@@ -142,7 +169,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
   }
 
   function contextFor(view: Omit<WorkspaceView, 'reviews'>, actorId: string, at: Date): TransitionContext {
-    return transitionContext(policyAndModules(), view, actorId, at);
+    return transitionContext(policyAndModules(), view, view.authority, actorId, at);
   }
 
   async function readView(): Promise<WorkspaceView> {
@@ -156,13 +183,17 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         return undefined;
       }
     })();
+    const content = policyAndModules();
+    const { authority } = deps.orgOf(ledgers, content.policy);
     const { people, entriesByActor, reviews } = projectWorkspaceReviews(
       ledgers,
-      policyAndModules(),
+      content,
       q,
+      authority,
+      undefined,
       questionnaires().earlier,
     );
-    return { people, entriesByActor, reviews };
+    return { people, entriesByActor, reviews, authority };
   }
 
   const summaryOf = (view: WorkspaceView, state: ReviewState): ReviewSummary =>
@@ -175,18 +206,21 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
   }
 
   function submitterBlockers(view: WorkspaceView, profile: ProfileSummary): Reason[] {
-    const refusal = submitterTrainingRefusal(contextFor(view, profile.id, deps.now()));
-    return refusal ? [refusal] : [];
+    const ctx = contextFor(view, profile.id, deps.now());
+    const refusals = [ctx.enrolmentRefusal, submitterTrainingRefusal(ctx)];
+    return refusals.filter((r): r is Reason => r !== null);
   }
 
-  /** Reviewers and managers see every review; anyone else only their own. */
-  function seesEveryone(profile: ProfileSummary): boolean {
-    const roles = rolesOf(profile, policyAndModules().policy, deps.now());
+  /** Reviewers and managers see every review; anyone else only their own person's. */
+  function seesEveryone(view: WorkspaceView, profile: ProfileSummary): boolean {
+    const roles = view.authority.rolesAt(profile.id, deps.now());
     return roles.has('reviewer') || roles.has('manager');
   }
 
+  /** The submitter (any key of theirs), reviewers and managers see a review. */
   function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
-    return state.submitter === profile.id || seesEveryone(profile);
+    if (view.authority.personKey(state.submitter) === view.authority.personKey(profile.id)) return true;
+    return seesEveryone(view, profile);
   }
 
   function findReview(view: WorkspaceView, profile: ProfileSummary, reviewId: string): ReviewState {
@@ -279,7 +313,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     const check = checkTransition(state, action, contextFor(view, profile.id, deps.now()));
     if (!check.ok) throw notAllowed(...check.reasons);
     const ledger = deps.ledger();
-    await ledger.append(action.type, action.data as never);
+    await ledger.append(action.type, { ...action.data, ...causalOf(state, action) } as never);
   }
 
   async function detailAfter(profile: ProfileSummary, reviewId: string): Promise<ReviewDetail> {
@@ -300,7 +334,13 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       return {
         mine: view.reviews.filter((r) => r.submitter === profile.id).map((r) => summaryOf(view, r)),
         queue:
-          rBlockers.length === 0 ? reviewQueue(view.reviews, profile.id).map((r) => summaryOf(view, r)) : [],
+          rBlockers.length === 0
+            ? reviewQueue(
+                view.reviews,
+                profile.id,
+                (a, b) => view.authority.personKey(a) === view.authority.personKey(b),
+              ).map((r) => summaryOf(view, r))
+            : [],
         all: visible.map((r) => summaryOf(view, r)),
         drafts: deps.drafts
           .list()
@@ -315,7 +355,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         canReview: rBlockers.length === 0,
         reviewerBlockers: rBlockers,
         submitterBlockers: submitterBlockers(view, profile),
-        scope: seesEveryone(profile) ? 'all' : 'own',
+        scope: seesEveryone(view, profile) ? 'all' : 'own',
       };
     },
 

@@ -33,7 +33,14 @@ export interface ReviewEventInput {
 
 export interface TransitionContext {
   actorId: string;
-  /** Roles the actor holds under the policy (email and key fingerprint both matching). */
+  /**
+   * Whether two profiles are one person (two keys of one enrolled person; without an
+   * organisation, one email): separation of duties and "only the submitter" ask this, not ids.
+   */
+  samePerson(a: string, b: string): boolean;
+  /** Why the actor may not submit a review at all (not enrolled in the organisation), or null. */
+  enrolmentRefusal: Reason | null;
+  /** Roles the actor holds then (the roster's grants; without an organisation, the policy file's). */
   actorRoles: ReadonlySet<ReviewRole>;
   /** Why the actor does not hold the reviewer role (ended, not yet started), when there is more to say. */
   reviewerRefusal: Reason | null;
@@ -118,6 +125,20 @@ export interface ReviewState {
   conditionsMet: ReviewConditionMet[];
   /** DPIA exemptions recorded, each for the version it names. */
   exemptions: ReviewDpiaExemption[];
+  /** The hash of the latest event applied: what the next event on this review names as `after`. */
+  head: string;
+  /**
+   * Events that acted on the same state without seeing each other (an approval and a rejection of
+   * the same version, a withdrawal beside a decision): none is applied, the review stays as it was
+   * before them, until a reviewer's decision that saw them settles it (`overrides`).
+   */
+  conflict: ReviewConflict | null;
+}
+
+export interface ReviewConflict {
+  /** The event both sides followed. */
+  after: string;
+  events: { hash: string; type: ReviewEventType; actor: string; ts: string; decision: Decision | null }[];
 }
 
 export interface IgnoredReviewEvent {

@@ -2,6 +2,7 @@
 // page, a summary for the lists, and a review's detail (answers, changes, timeline, conditions)
 // with what the viewer may do, asked of the workflow itself (allowedActions). Pure: no files.
 import type {
+  ReviewConflictSide,
   QuestionnaireView,
   ReviewChangeView,
   ReviewDetail,
@@ -50,6 +51,7 @@ export function reviewSummary(
           reReviewDate: state.decision.reReviewDate,
         }
       : null,
+    inConflict: state.conflict !== null,
   };
 }
 
@@ -208,6 +210,17 @@ export function reviewDetail(input: {
     changes,
     changesFromVersion: previous ? previous.version : null,
     timeline,
+    conflict: state.conflict
+      ? {
+          sides: state.conflict.events.map((e) => ({
+            kind: e.type.slice('review.'.length) as ReviewConflictSide['kind'],
+            decision: e.decision,
+            by: personOf(people, e.actor),
+            at: e.ts,
+            entryHash: e.hash,
+          })),
+        }
+      : null,
     conditions: (state.decision?.conditions ?? []).map((c) => {
       const met = state.conditionsMet.find((m) => m.conditionId === c.id);
       return {

@@ -83,9 +83,12 @@ export function reviewerRefusalsOf(ctx: TransitionContext): Reason[] {
 
 /** Who may write a (new) version: anyone for a new review, the submitter after changes were requested. */
 function permitSubmitVersion(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
+  // A review is someone's accountability: a profile no admin enrolled submits nothing.
+  if (ctx.enrolmentRefusal) return refuse(ctx.enrolmentRefusal);
   if (state === null) return OK;
   const title = state.title;
-  if (ctx.actorId !== state.submitter) return refuse(reason('review.onlySubmitterSubmits', { title }));
+  if (!ctx.samePerson(ctx.actorId, state.submitter))
+    return refuse(reason('review.onlySubmitterSubmits', { title }));
   if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title }));
   if (state.decision) {
     return refuse(reason('review.decidedCannotResubmit', { title, context: state.decision.decision }));
@@ -101,7 +104,7 @@ function permitReviewerAct(state: ReviewState | null, ctx: TransitionContext): T
   const title = state.title;
   if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title }));
   // Separation of duties first and alone: nothing else matters for someone's own submission.
-  if (ctx.actorId === state.submitter) return refuse(reason('review.ownSubmission', { title }));
+  if (ctx.samePerson(ctx.actorId, state.submitter)) return refuse(reason('review.ownSubmission', { title }));
   const reasons = reviewerRefusalsOf(ctx);
   if (state.decision) {
     reasons.push(
@@ -122,7 +125,7 @@ function permitReviewerAct(state: ReviewState | null, ctx: TransitionContext): T
 function permitComment(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
   if (state === null) return refuse(reason('review.notFound', { reviewId: '' }));
   if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title: state.title }));
-  if (ctx.actorId !== state.submitter && ctx.actorRoles.size === 0) {
+  if (!ctx.samePerson(ctx.actorId, state.submitter) && ctx.actorRoles.size === 0) {
     return refuse(reason('review.commentNotAllowed', { title: state.title }));
   }
   return OK;
@@ -131,7 +134,8 @@ function permitComment(state: ReviewState | null, ctx: TransitionContext): Trans
 function permitWithdraw(state: ReviewState | null, ctx: TransitionContext): TransitionCheck {
   if (state === null) return refuse(reason('review.notFound', { reviewId: '' }));
   const title = state.title;
-  if (ctx.actorId !== state.submitter) return refuse(reason('review.onlySubmitterWithdraws', { title }));
+  if (!ctx.samePerson(ctx.actorId, state.submitter))
+    return refuse(reason('review.onlySubmitterWithdraws', { title }));
   if (state.status === 'withdrawn') return refuse(reason('review.withdrawnIsFinal', { title }));
   if (state.decision) {
     return refuse(reason('review.decidedCannotWithdraw', { title, context: state.decision.decision }));
@@ -146,7 +150,7 @@ function permitMeetCondition(state: ReviewState | null, ctx: TransitionContext):
   if (decision === null || decision.decision !== 'approvedWithConditions') {
     return refuse(reason('review.noConditionsToMeet', { title }));
   }
-  if (ctx.actorId !== state.submitter && !ctx.actorRoles.has('reviewer')) {
+  if (!ctx.samePerson(ctx.actorId, state.submitter) && !ctx.actorRoles.has('reviewer')) {
     return refuse(reason('review.conditionMetNotAllowed', { title }));
   }
   if (state.conditionsMet.length >= decision.conditions.length) {

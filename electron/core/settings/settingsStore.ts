@@ -63,6 +63,28 @@ const settingsShape = z.object({
       })
       .strict(),
   ),
+  /**
+   * The organisation this app joined: its org id (the genesis entry's hash), pinned once the
+   * person confirmed its code. A workspace that does not hold it is refused.
+   */
+  org: z
+    .object({
+      orgId: z.string().regex(SHA256_PATTERN),
+      name: z.string().max(120),
+      code: z.string().max(40),
+      pinnedAt: z.string(),
+    })
+    .strict()
+    .nullable(),
+  /** The newest content release of that organisation this app has used: it never takes an older one. */
+  seenRelease: z
+    .object({
+      orgId: z.string().regex(SHA256_PATTERN),
+      release: z.number().int().min(1),
+      manifestHash: z.string().regex(SHA256_PATTERN),
+    })
+    .strict()
+    .nullable(),
 });
 export type SettingsData = z.infer<typeof settingsShape>;
 export type ReadingProgress = SettingsData['readingProgress'][string];
@@ -74,6 +96,8 @@ const DEFAULTS: SettingsData = {
   workspaceDir: null,
   readingProgress: {},
   reviewDrafts: {},
+  org: null,
+  seenRelease: null,
 };
 
 /**
@@ -128,6 +152,9 @@ function readFrom(store: KeyValueStore): SettingsData {
     // Files written before reading progress existed have no such key.
     readingProgress: store.get('readingProgress') ?? {},
     reviewDrafts: store.get('reviewDrafts') ?? {},
+    // Files written before organisations existed have neither.
+    org: store.get('org') ?? null,
+    seenRelease: store.get('seenRelease') ?? null,
   });
 }
 

@@ -61,6 +61,13 @@ export interface TrainingDeps {
   locale?: () => string;
   /** The operating system's preferred language tag (fr-FR), used when the setting is 'system'. */
   systemLocale?: () => string;
+  /**
+   * The learner's team and roles now, as the organisation's roster has them (services.ts); they
+   * decide which modules are required. Without it, the profile's own team and the policy file.
+   */
+  standing?: (
+    profile: ProfileSummary,
+  ) => Promise<{ team: string; roles: ReadonlySet<'reviewer' | 'manager'> }>;
 }
 
 /** The language tag to look content up in for a language setting ('system' asks the OS). */
@@ -180,8 +187,11 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
     return read.entries.filter(usable);
   }
 
-  function project(profile: ProfileSummary, content: LoadedContent, entries: readonly LedgerEntry[]) {
-    const required = requiredModulesFor(profile, content.policy, deps.now());
+  async function project(profile: ProfileSummary, content: LoadedContent, entries: readonly LedgerEntry[]) {
+    const standing = deps.standing ? await deps.standing(profile) : null;
+    const required = standing
+      ? requiredModulesFor({ ...profile, team: standing.team }, content.policy, deps.now(), standing.roles)
+      : requiredModulesFor(profile, content.policy, deps.now());
     return projectTraining({
       entries,
       modules: content.modules,
@@ -240,7 +250,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
     const loaded = content();
     const module = findModule(loaded, moduleId);
     const entries = await ownEntries(profile);
-    const projection = project(profile, loaded, entries).get(module.id) as ModuleProjection;
+    const projection = (await project(profile, loaded, entries)).get(module.id) as ModuleProjection;
     return { profile, content: loaded, module, projection };
   }
 
@@ -331,7 +341,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
     async listTrainingModules(): Promise<TrainingCatalogue> {
       const profile = requireProfile();
       const loaded = content();
-      const projection = project(profile, loaded, await ownEntries(profile));
+      const projection = await project(profile, loaded, await ownEntries(profile));
       const modules = loaded.modules
         .map((m) => ({ m, c: card(m, projection.get(m.id) as ModuleProjection, profile.id) }))
         .sort((a, b) => Number(b.c.required) - Number(a.c.required) || a.m.order - b.m.order)

@@ -511,7 +511,7 @@ export function DecisionPanel({
           </div>
         ) : null}
 
-        {refusal ? (
+        {refusal && !signing ? (
           <Banner level="error" title={t('decision.refused')}>
             <ErrorMessage error={refusal} />
           </Banner>

@@ -360,7 +360,7 @@ export function DraftEditor({
               {!ready ? (
                 <NotReady draft={evaluation} questionnaire={questionnaire} onGoToSection={goTo} />
               ) : null}
-              {submitRequest.error ? (
+              {submitRequest.error && !signing ? (
                 <Banner level="error" title={t('draft.nav.submitError')}>
                   <ErrorMessage error={submitRequest.error} />
                 </Banner>

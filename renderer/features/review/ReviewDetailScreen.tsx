@@ -29,6 +29,7 @@ import { ErrorMessage } from '../../i18n/reasons';
 import { answerAnchor, AnswersPanel, ChangesPanel, SummaryPanel } from './ReviewPanels';
 import { Timeline } from './ReviewTimeline';
 import { CannotDecide, SubmitterActions } from './ReviewActions';
+import { ConflictBanner } from './ConflictBanner';
 
 /** The screening's links lead to the answers below (questions not asked on this version have none). */
 function answerLinks(detail: ReviewDetail): QuestionLinks {
@@ -58,6 +59,7 @@ function Detail({ detail }: { detail: ReviewDetail }) {
           <Banner level="success" title={notice} onDismiss={() => setNotice(null)} />
         </div>
       ) : null}
+      <ConflictBanner detail={detail} />
       <CannotDecide detail={detail} />
       <SubmitterActions detail={detail} />
       <SummaryPanel detail={detail} />

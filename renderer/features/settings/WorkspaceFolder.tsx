@@ -10,7 +10,7 @@ import { Panel } from '../../components/Panel';
 import { TextField } from '../../components/TextField';
 import { useStewardStore } from '../../state/store';
 import { requestOf } from '../../state/requests';
-import { ErrorMessage } from '../../i18n/reasons';
+import { ErrorMessage, wordError } from '../../i18n/reasons';
 
 export function WorkspaceFolder() {
   const { t } = useTranslation('settings');
@@ -32,7 +32,8 @@ export function WorkspaceFolder() {
 
   if (settings === null) return null;
   const busy = setRequest.status === 'pending' || pickRequest.status === 'pending';
-  const serverError = setRequest.status === 'failed' ? (setRequest.error?.message ?? null) : null;
+  // Core's refusal in the reader's language (its reasons), not its English sentence.
+  const serverError = setRequest.status === 'failed' && setRequest.error ? wordError(setRequest.error) : null;
   const isDefault = settings.workspaceDir === settings.defaultWorkspaceDir;
 
   const apply = async (target: string) => {

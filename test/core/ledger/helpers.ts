@@ -159,26 +159,35 @@ export interface Child {
   lines: string[];
   /** Resolves with the first stdout line matching `re` (rejects if the child exits first). */
   waitFor(re: RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Resolves once the child has exited AND its stdout and stderr are read to the end, so `lines`
+   * is complete: at 'exit' a loaded machine may not have read the pipe yet.
+   */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stderr(): string;
+  /** Writes `line` to the child's stdin (only with `stdin: true`). */
+  send(line: string): void;
 }
 
 /**
  * Runs test/core/ledger/fixtures/<script> under tsx with the current Node. With
  * fileSizeLimitKb the child runs under `ulimit -f` (POSIX shells only): writes past the limit
- * come back short and then fail with EFBIG.
+ * come back short and then fail with EFBIG. With stdin the child reads commands sent by `send`.
  */
-export function runFixture(script: string, args: string[], opts: { fileSizeLimitKb?: number } = {}): Child {
+export function runFixture(
+  script: string,
+  args: string[],
+  opts: { fileSizeLimitKb?: number; stdin?: boolean } = {},
+): Child {
   const argv = ['--import', 'tsx', join(FIXTURES, script), ...args];
+  const stdio: ['ignore' | 'pipe', 'pipe', 'pipe'] = [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'];
   const proc =
     opts.fileSizeLimitKb === undefined
-      ? spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] })
+      ? spawn(process.execPath, argv, { stdio })
       : spawn(
           'sh',
           ['-c', `ulimit -f ${opts.fileSizeLimitKb} && exec "$0" "$@"`, process.execPath, ...argv],
-          {
-            stdio: ['ignore', 'pipe', 'pipe'],
-          },
+          { stdio },
         );
   const lines: string[] = [];
   let partial = '';
@@ -201,18 +210,24 @@ export function runFixture(script: string, args: string[], opts: { fileSizeLimit
       }
     }
   });
+  // A child that died early shows in waitFor; the EPIPE of a later send must not crash the run.
+  proc.stdin?.on('error', () => undefined);
   proc.stderr?.setEncoding('utf8');
   proc.stderr?.on('data', (chunk: string) => {
     err += chunk;
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) => {
-    proc.on('exit', (code, signal) => res({ code, signal }));
+    proc.on('close', (code, signal) => res({ code, signal }));
   });
   return {
     proc,
     lines,
     exited,
     stderr: () => err,
+    send(line) {
+      if (!proc.stdin) throw new Error(`${script} was started without stdin`);
+      proc.stdin.write(`${line}\n`);
+    },
     waitFor(re, timeoutMs = 20_000) {
       const hit = lines.find((l) => re.test(l));
       if (hit !== undefined) return Promise.resolve(hit);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, openLedger, readLock } from '../../../electron/core/ledger';
 import { cleanupTempDirs, keyFileFor, makeLedger, runFixture, startedData, tempDir } from './helpers';
+import type { Child } from './helpers';
 
 afterEach(cleanupTempDirs);
 
@@ -107,21 +108,36 @@ describe('ledger lock', () => {
   it('of several processes taking over the same stale lock, exactly one wins', async () => {
     const f = await makeLedger(1);
     const keyFile = keyFileFor(f.keys);
-    for (let round = 0; round < 1; round++) {
-      const path = lockFile(f.ws.ledgersDir, f.profileId);
-      writeFileSync(path, JSON.stringify({ pid: await deadPid(), host: hostname(), startedAt: 'then' }));
-      // All start their attempt at the same moment, well after they have loaded.
-      const startAt = String(Date.now() + 1_000);
-      const children = Array.from({ length: 4 }, () =>
-        runFixture('append-loop.ts', [f.ws.dir, f.profileId, keyFile, 'try-open', '800', startAt]),
-      );
-      const answers = await Promise.all(children.map((c) => c.waitFor(/^(OK|ERR)/)));
+    const path = lockFile(f.ws.ledgersDir, f.profileId);
+    const children = Array.from({ length: 4 }, () =>
+      runFixture('append-loop.ts', [f.ws.dir, f.profileId, keyFile, 'race'], { stdin: true }),
+    );
+    try {
+      // Each round starts only once every child has loaded, however slow this machine is.
+      await Promise.all(children.map((c) => c.waitFor(/^ready$/)));
+      for (let round = 1; round <= 10; round++) {
+        writeFileSync(path, JSON.stringify({ pid: await deadPid(), host: hostname(), startedAt: 'then' }));
+        for (const c of children) c.send(`go ${round}`);
+        // All have judged the same lock stale before any takes it over.
+        await Promise.all(children.map((c) => c.waitFor(new RegExp(`^${round} stale$`))));
+        for (const c of children) c.send(`takeover ${round}`);
+        // The winner holds the lock until told, so a child that is slow to try cannot find it
+        // released and win a second time: every answer here is to the same stale lock.
+        const answers = await Promise.all(children.map((c) => c.waitFor(new RegExp(`^${round} (OK|ERR)`))));
+        expect(
+          answers.filter((a) => a === `${round} OK`),
+          answers.join(','),
+        ).toHaveLength(1);
+        expect(answers.filter((a) => a === `${round} ERR LEDGER_LOCKED`)).toHaveLength(3);
+        const winner = children[answers.indexOf(`${round} OK`)] as Child;
+        expect(readLock(path)).toMatchObject({ pid: winner.proc.pid });
+        winner.send(`release ${round}`);
+        await winner.waitFor(new RegExp(`^${round} released$`));
+        expect(readLock(path)).toBeNull();
+      }
+    } finally {
+      for (const c of children) c.proc.stdin?.end();
       await Promise.all(children.map((c) => c.exited));
-      expect(
-        answers.filter((a) => a === 'OK'),
-        answers.join(','),
-      ).toHaveLength(1);
-      expect(answers.filter((a) => a === 'ERR LEDGER_LOCKED')).toHaveLength(3);
     }
   });
 

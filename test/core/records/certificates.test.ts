@@ -43,6 +43,7 @@ function buildView(): RecordsView {
     name,
     email: `person${i}@example.org`,
     team,
+    enrolled: true,
     source: 'workspace' as const,
     importedFrom: null,
   }));

@@ -160,7 +160,10 @@ onPosix('printHtmlToPdf with stand-in browsers', () => {
     expect(readdirSync(tmpRoot)).toEqual([]);
   });
 
-  const HANGS = 'sleep 60 & echo $! > "$PROBE/helper.pid"\nprintf "%%PDF-late" > "$out"\nwait\n';
+  // Like Chromium, it first makes a folder of its own in the temp dir, which a kill leaves behind.
+  const HANGS =
+    'mktemp -d "${TMPDIR:-/tmp}/org.chromium.Chromium.XXXXXX" > /dev/null\n' +
+    'sleep 60 & echo $! > "$PROBE/helper.pid"\nprintf "%%PDF-late" > "$out"\nwait\n';
 
   it('on cancel, kills Chromium and its helpers, writes no file and removes the temp folder', async () => {
     const fake = script('chromium', HANGS);

@@ -8,6 +8,7 @@ import {
   sortMatrix,
   summariseMatrix,
 } from '../../../electron/core/records/filter';
+import { withCpuTime } from '../../support/cpuTime';
 
 function row(overrides: Partial<MatrixRow> & Pick<MatrixRow, 'personId' | 'name'>): MatrixRow {
   return {
@@ -54,6 +55,7 @@ const PEOPLE: RecordsPerson[] = ROWS.map((r) => ({
   name: r.name,
   email: r.personId === 'p2' ? 'countess@example.com' : `${r.personId}@example.com`,
   team: r.team,
+  enrolled: true,
   source: 'workspace',
   importedFrom: null,
 }));
@@ -132,16 +134,13 @@ describe('filterMatrix', () => {
     }
     const filter = { search: 'person 12', teams: ['Team 1', 'Team 5'], statuses: ['overdue' as const] };
     filterMatrix(big, filter); // folds the names once
-    const started = performance.now();
-    const result = filterMatrix(big, { ...filter, search: 'PERSON 1' });
-    const elapsed = performance.now() - started;
-    expect(result.length).toBeGreaterThan(0);
-    expect(result.every((r) => r.status === 'overdue' && /Pérson 1/.test(r.name))).toBe(true);
-    expect(elapsed).toBeLessThan(100);
-    const sortStart = performance.now();
-    const sorted = sortMatrix(big, { key: 'name', direction: 'desc' });
-    expect(performance.now() - sortStart).toBeLessThan(1000);
-    expect(sorted).toHaveLength(big.length);
+    const filtered = withCpuTime(() => filterMatrix(big, { ...filter, search: 'PERSON 1' }));
+    expect(filtered.result.length).toBeGreaterThan(0);
+    expect(filtered.result.every((r) => r.status === 'overdue' && /Pérson 1/.test(r.name))).toBe(true);
+    expect(filtered.cpuMs).toBeLessThan(100);
+    const sorted = withCpuTime(() => sortMatrix(big, { key: 'name', direction: 'desc' }));
+    expect(sorted.cpuMs).toBeLessThan(1000);
+    expect(sorted.result).toHaveLength(big.length);
   });
 });
 

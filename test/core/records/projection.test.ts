@@ -15,6 +15,7 @@ import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/m
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, type TempServices } from '../../support/services';
 import { stewardWorkspace } from '../../../electron/core/events';
+import { workspaceOrgOf } from '../../../electron/core/org/workspaceOrg';
 
 let dir: string;
 let contentDir: string;
@@ -45,6 +46,7 @@ async function project(viewer: ProfileSummary, at = clock) {
   const content = loadContent(contentDir);
   return projectRecords({
     ledgers,
+    authority: workspaceOrgOf(ledgers, content.policy, null).authority,
     content: { policy: content.policy, modules: content.modules },
     questionnaire: loadQuestionnaire(contentDir).questionnaire ?? undefined,
     now: at,
@@ -198,6 +200,7 @@ describe('records projection', () => {
     const content = loadContent(contentDir);
     const { view } = projectRecords({
       ledgers,
+      authority: workspaceOrgOf(ledgers, content.policy, null).authority,
       content: { policy: content.policy, modules: content.modules },
       questionnaire: undefined,
       now: clock,

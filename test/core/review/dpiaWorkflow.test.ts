@@ -24,6 +24,8 @@ const v1 = realQuestionnaire();
 
 const ctx = (actorId: string, roles: ReviewRole[] = []): TransitionContext => ({
   actorId,
+  samePerson: (a: string, b: string) => a === b,
+  enrolmentRefusal: null,
   actorRoles: new Set(roles),
   reviewerRefusal: null,
   missingReviewerTraining: [],

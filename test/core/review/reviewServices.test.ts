@@ -335,6 +335,36 @@ describe('review services', () => {
     expect(a.id).toBeTruthy();
   });
 
+  it('without an organisation, a reviewer cannot approve a review he submitted from a second profile with his own email', async () => {
+    const { b } = await twoPeople();
+    // Ben makes a second profile with his own name and email, and submits from it.
+    const twin = await s.createProfile({
+      name: 'Ben Schmidt',
+      email: 'Ben@Example.com',
+      team: 'Legal & Privacy',
+    });
+    await completeModules(s, SUBMITTER_MODULES, contentDir);
+    const draft = await s.createReviewDraft({});
+    await autofillDraft(s, draft.draftId, { proposalTitle: "Ben's own idea" });
+    const { summary } = await s.submitReview({ draftId: draft.draftId });
+    expect(summary.submitter.id).toBe(twin.id);
+    // His real, reviewer profile cannot decide it: the same email is the same person.
+    await s.switchProfile({ profileId: b.id });
+    expect((await s.listReviews({})).queue.map((r) => r.reviewId)).not.toContain(summary.reviewId);
+    await expect(
+      s.decideReview({
+        reviewId: summary.reviewId,
+        version: 1,
+        decision: 'approved',
+        rationale: 'looks fine to me',
+        conditions: [],
+        reReviewDate: null,
+        dpoAdvice: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+    expect((await s.getReview({ reviewId: summary.reviewId })).summary.status).toBe('submitted');
+  });
+
   it('withdrawal ends a review; it cannot then be decided or revised', async () => {
     const { b } = await twoPeople();
     const draft = await s.createReviewDraft({});

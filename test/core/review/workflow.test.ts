@@ -45,6 +45,8 @@ function ctx(
 ): TransitionContext {
   return {
     actorId,
+    samePerson: (a: string, b: string) => a === b,
+    enrolmentRefusal: null,
     actorRoles: new Set(roles),
     reviewerRefusal: null,
     missingReviewerTraining: [],

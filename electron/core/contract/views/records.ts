@@ -23,6 +23,8 @@ export interface RecordsPerson {
   name: string;
   email: string;
   team: string;
+  /** On the organisation's roster (always true in a workspace without an organisation). */
+  enrolled: boolean;
   source: RecordSource;
   /** For imported people: the bundle file name it came from and when it was imported. */
   importedFrom: { file: string; at: string } | null;

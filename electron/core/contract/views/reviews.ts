@@ -109,6 +109,19 @@ export interface ReviewSummary {
     at: string;
     reReviewDate: string | null;
   } | null;
+  /** Events that acted on the same state without seeing each other are waiting to be settled. */
+  inConflict: boolean;
+}
+
+/** One side of a conflict: an event that acted on the same state as another without seeing it. */
+export interface ReviewConflictSide {
+  kind: 'submitted' | 'changesRequested' | 'decided' | 'withdrawn';
+  /** For decided: the decision. */
+  decision: ReviewDecisionKind | null;
+  by: ReviewPerson;
+  /** The time its writer's clock gave: it settles nothing. */
+  at: string;
+  entryHash: string;
 }
 
 export interface ReviewAnswerView {
@@ -182,6 +195,11 @@ export interface ReviewDetail {
   changes: ReviewChangeView[];
   changesFromVersion: number | null;
   timeline: ReviewTimelineItem[];
+  /**
+   * Events in conflict (see ReviewSummary.inConflict), each side shown; none is applied until a
+   * reviewer decides again, which settles it. Null when there is none.
+   */
+  conflict: { sides: ReviewConflictSide[] } | null;
   conditions: ReviewCondition[];
   /** What the current profile may do now, and why not for the rest. */
   allowed: {
