@@ -29,9 +29,17 @@ const LAYERS = [
   { name: 'ledger', strict: true, paths: [`${CORE}ledger/`, `${CORE}contract/schemas`] },
   {
     name: 'platform',
-    paths: ['policy/', 'profiles/', 'settings/', 'org/', 'yamlProblems', 'links', 'paths', 'staticFiles'].map(
-      (p) => CORE + p,
-    ),
+    paths: [
+      'policy/',
+      'profiles/',
+      'settings/',
+      'org/',
+      'witness/',
+      'yamlProblems',
+      'links',
+      'paths',
+      'staticFiles',
+    ].map((p) => CORE + p),
   },
   { name: 'training', paths: [`${CORE}training/`] },
   { name: 'review', paths: [`${CORE}review/`] },

@@ -7,6 +7,7 @@ export const SUITES = {
   ledger: 'append (validated, signed, fsync), open, projections and full verify',
   records: 'CSV export of completion rows; getRecords, first and second call',
   refresh: 'file operations (strace) and time of a workspace refresh, 5k and 50k people (--quick: 5k)',
+  witness: 'witnessing at 5k people: open and verify with checkpoints and the comparison, line sizes',
   naive: 'the naive design: electron-store (conf) writes at 1k, 10k and 100k records',
   scaling: 'append and open in workspaces of 10k, 100k and 1M entries',
   memory: 'peak RSS of child processes opening 1M entries',

@@ -28,6 +28,7 @@ const RUNNERS: Record<Suite, (opts: BenchOptions) => Promise<Reported[]>> = {
   },
   records: async (opts) => (await import('./records.bench')).runRecordsBenchmarks(opts),
   refresh: async (opts) => (await import('./refresh.bench')).runRefreshBenchmarks(opts),
+  witness: async (opts) => (await import('./witness.bench')).runWitnessBenchmarks(opts),
   naive: async (opts) => (await import('./naive.bench')).runNaiveBenchmarks(opts),
   scaling: async (opts) => (await import('./scaling.bench')).runScalingBenchmarks(opts),
   memory: async (opts) => (await import('./memory.bench')).runMemoryBenchmark(opts),

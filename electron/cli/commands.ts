@@ -3,14 +3,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { profileInputSchema } from '../core/contract/schemas';
 import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
-import { readWorkspace, verifyWorkspace } from '../core/ledger';
-import { defaultUserDataDir } from '../core/paths';
+import { readWorkspace } from '../core/ledger';
+import { verifyWitnessedWorkspace } from '../core/witness/verify';
 import { createProfile } from '../core/profiles/createProfile';
+import { localHeadStore } from '../core/profiles/localHead';
+import { restoreOwnLedger } from '../core/records/restore';
 import { fileOnlyProtector, listLocalKeyIds } from '../core/profiles/keystore';
 import { demoPeople } from '../core/demo/demoPeople';
 import { seedDemoReviews } from '../core/demo/demoReviews';
@@ -24,62 +26,24 @@ import { openStewardWorkspace, STEWARD_EVENTS, stewardWorkspace } from '../core/
 import { questionnaireSetLoader } from '../core/review/questionnaireSet';
 import { projectWorkspaceReviews } from '../core/review/reviewProjection';
 import { workspaceOrgOf } from '../core/org/workspaceOrg';
+import { witnessBounds } from '../core/witness/compare';
 import { appliedHashes, checkReviewRecord, type WorkspaceEvidence } from '../core/review/reviewRecord';
+import {
+  CONTENT_DEFAULT_HELP,
+  contentDirFrom,
+  help,
+  keysDirFrom,
+  keysOption,
+  required,
+  UsageError,
+  type CliContext,
+  type CliIo,
+  type Command,
+  type OptionValues,
+} from './command';
+import { ORG_COMMANDS } from './orgCommands';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export interface CliContext {
-  /**
-   * The content folder shipped next to the CLI (`../../content` from electron/cli or out/cli),
-   * used when --content is not given and it exists; otherwise ./content in the working folder.
-   */
-  defaultContentDir?: string;
-}
-
-/** A usage problem: printed as one line plus a pointer to --help, exit code 2. */
-export class UsageError extends Error {}
-
-interface Command {
-  name: string;
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  /** Whether the command takes positional arguments (files). */
-  positionals?: boolean;
-  run(
-    values: Record<string, string | boolean | undefined>,
-    io: CliIo,
-    ctx: CliContext,
-    positionals: string[],
-  ): Promise<number>;
-}
-
-const keysOption = { keys: { type: 'string' as const } };
-const help = { help: { type: 'boolean' as const, short: 'h' } };
-
-function required(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`missing --${name}`);
-  return v;
-}
-
-function contentDirFrom(values: Record<string, unknown>, ctx: CliContext): string {
-  if (typeof values.content === 'string' && values.content.trim() !== '') return path.resolve(values.content);
-  if (ctx.defaultContentDir && fs.existsSync(ctx.defaultContentDir)) return ctx.defaultContentDir;
-  return path.resolve('content');
-}
-
-const CONTENT_DEFAULT_HELP =
-  'default: the content folder shipped with Steward (next to the package), else ./content';
-
-function keysDirFrom(values: Record<string, unknown>): string {
-  return typeof values.keys === 'string'
-    ? path.resolve(values.keys)
-    : path.join(defaultUserDataDir(), 'keys');
-}
+export { UsageError, type CliContext, type CliIo } from './command';
 
 const profileCreate: Command = {
   name: 'profile create',
@@ -109,15 +73,19 @@ const profileCreate: Command = {
 
 const recordsVerify: Command = {
   name: 'records verify',
-  summary: "Check every ledger in a workspace: chain, hashes and every entry's signature.",
+  summary:
+    "Check every ledger in a workspace: chain, hashes, every entry's signature, and what witnesses saw of it.",
   usage: `steward records verify --workspace DIR [--json]
 
   Exit 0 when every ledger verifies (an incomplete last line is a warning), 1 otherwise.
-  Each problem names the ledger file and the entry's seq.`,
+  Each problem names the ledger file and the entry's seq. Every ledger is also compared with the
+  heads other people's apps witnessed (checkpoints, export records) and with the organisation's
+  roster: a ledger shorter than witnessed (rollback), missing (deletion) or with another entry at
+  a witnessed seq (fork) is named, with who saw what and when.`,
   options: { workspace: { type: 'string' }, json: { type: 'boolean' }, ...help },
   async run(values, io) {
     const dir = path.resolve(required(values, 'workspace'));
-    const report = await verifyWorkspace(stewardWorkspace(dir), { depth: 'full' });
+    const report = await verifyWitnessedWorkspace(stewardWorkspace(dir), { depth: 'full' });
     if (values.json) {
       io.out(JSON.stringify(report, null, 2));
     } else {
@@ -309,7 +277,7 @@ const FORMAT_NAMES: Record<string, ExportFormat> = {
  * answered by the command line.
  */
 async function servicesAs(
-  values: Record<string, string | boolean | undefined>,
+  values: OptionValues,
   ctx: CliContext,
   host: Pick<HostCapabilities, 'chooseSavePath' | 'pickOpenFile'>,
 ): Promise<{ handle: ServiceHandle; cleanup: () => Promise<void> }> {
@@ -567,7 +535,7 @@ const reviewCheck: Command = {
         { policy: content.policy, modules: content.modules },
         set.current ?? undefined,
         workspaceOrgOf(ledgers, content.policy, null).authority,
-        undefined,
+        witnessBounds(ledgers),
         set.earlier,
       );
       const state = reviews.find((r) => r.reviewId === reviewId);
@@ -605,13 +573,76 @@ const reviewCheck: Command = {
   },
 };
 
+const recordsRestore: Command = {
+  name: 'records restore',
+  summary:
+    'Put your own ledger back from your own "Export my records" bundle after it was cut back or deleted.',
+  usage: `steward records restore --workspace DIR FILE [--keys DIR] [--accept-loss]
+
+  FILE           your .stewardbundle ("Export my records"); close Steward first
+  --keys DIR     your key folder, where the app keeps the head it last wrote (default: the app's)
+  --accept-loss  when entries after the bundle are in no bundle or backup: let the app write
+                 again after the file's last entry. Anyone who saw the lost entries will see your
+                 ledger as rewritten (a fork) at the first of them; that is the truth, and it is said.
+
+  The bundle is verified as an import verifies it; its lines are written only where they continue
+  the file (a missing file, or one cut back), never over another history. Exit 0 when the file
+  now holds what this app last wrote (Steward writes again), 1 when entries are still missing.`,
+  options: { workspace: { type: 'string' }, 'accept-loss': { type: 'boolean' }, ...keysOption, ...help },
+  positionals: true,
+  async run(values, io, _ctx, positionals) {
+    const file = positionals[0];
+    if (!file) throw new UsageError('missing FILE: your .stewardbundle');
+    if (positionals.length > 1) throw new UsageError(`one FILE at a time (got ${positionals.length})`);
+    const ws = stewardWorkspace(path.resolve(required(values, 'workspace')));
+    const keysDir = keysDirFrom(values);
+    const r = await restoreOwnLedger(ws, path.resolve(file), { keysDir });
+    const rel = `ledgers/${r.profileId}.jsonl`;
+    io.out(
+      r.status === 'unchanged'
+        ? `${rel} already holds the ${r.entries} entries of the bundle: nothing written`
+        : `${rel}: ${r.added} entries put back from the bundle (${r.fileEntries} in the file now)`,
+    );
+    if (r.localHead === null || r.reachesLocalHead === true) {
+      if (r.localHead !== null)
+        io.out(`it holds entry ${r.localHead.seq}, the last this app wrote: Steward will write to it again`);
+      return 0;
+    }
+    const from = r.fileEntries + 1;
+    const missing =
+      r.localHead.seq > r.fileEntries
+        ? from === r.localHead.seq
+          ? `entry ${from} (the last this app wrote) is in no bundle given`
+          : `entries ${from} to ${r.localHead.seq} (the last this app wrote) are in no bundle given`
+        : `its entry ${r.localHead.seq} is not the one this app wrote`;
+    if (values['accept-loss'] && r.localHead.seq > r.fileEntries && r.fileHeadHash !== null) {
+      const head = { seq: r.fileEntries, hash: r.fileHeadHash };
+      const store = localHeadStore(keysDir, r.profileId);
+      store.write(head);
+      store.close?.();
+      io.out(
+        `${missing}; accepted as lost (--accept-loss): Steward will write after entry ${r.fileEntries}. ` +
+          `Anyone who saw entry ${from} will see your ledger rewritten there.`,
+      );
+      return 0;
+    }
+    io.err(
+      `${missing}: Steward will still not write to ${rel}. Restore them from a backup, or run again with ` +
+        '--accept-loss to write after what is there.',
+    );
+    return 1;
+  },
+};
+
 export const COMMANDS: Command[] = [
   profileCreate,
+  ...ORG_COMMANDS,
   recordsVerify,
   recordsExport,
   recordsImport,
   reviewExport,
   reviewCheck,
+  recordsRestore,
   contentCheck,
   demoSeed,
 ];
@@ -621,7 +652,7 @@ export const TOP_HELP = `steward — admin CLI for Steward workspaces (no Electr
 Usage: steward <command> [options]   (add --help to any command)
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(16)} ${c.summary}`).join('\n')}`;
+${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}`;
 
 export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -633,12 +664,36 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): P
     return words.every((w, i) => argv[i] === w);
   });
   if (!command) {
-    io.err(`steward: unknown command "${argv.slice(0, 2).join(' ')}". Run "steward --help" for the list.`);
+    // A group's words alone ("steward org", "steward org key --help") list that group's commands.
+    let depth = 0;
+    while (
+      COMMANDS.some(
+        (c) =>
+          c.name.split(' ').length > depth + 1 &&
+          argv.slice(0, depth + 1).every((w, i) => c.name.split(' ')[i] === w),
+      )
+    )
+      depth++;
+    const group = argv.slice(0, depth).join(' ');
+    const after = argv.slice(depth);
+    if (
+      depth > 0 &&
+      (after.length === 0 || (after.length === 1 && (after[0] === '--help' || after[0] === '-h')))
+    ) {
+      const members = COMMANDS.filter((c) => c.name.startsWith(`${group} `));
+      io.out(
+        `Usage: steward ${group} <command> [options]   (add --help to any command)\n\nCommands:\n${members.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}`,
+      );
+      return after.length === 0 ? 2 : 0;
+    }
+    io.err(
+      `steward: unknown command "${argv.slice(0, Math.max(2, depth + 1)).join(' ')}". Run "steward ${depth > 0 ? `${group} ` : ''}--help" for the list.`,
+    );
     return 2;
   }
   const rest = argv.slice(command.name.split(' ').length);
   try {
-    let values: Record<string, string | boolean | undefined>;
+    let values: OptionValues;
     let positionals: string[];
     try {
       const parsed = parseArgs({
@@ -647,7 +702,7 @@ export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): P
         strict: true,
         allowPositionals: command.positionals === true,
       });
-      values = parsed.values as Record<string, string | boolean | undefined>;
+      values = parsed.values as OptionValues;
       positionals = parsed.positionals;
     } catch (error) {
       throw new UsageError((error as Error).message.split('\n')[0]!.replace(/\. To specify.*$/, ''));

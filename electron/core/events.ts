@@ -8,12 +8,14 @@ import { orgEventDataSchemas } from './org/events';
 import { recordsEventDataSchemas } from './records/events';
 import { reviewEventDataSchemas } from './review/events';
 import { trainingEventDataSchemas } from './training/events';
+import { witnessEventDataSchemas } from './witness/events';
 
 export const STEWARD_EVENTS: EventRegistry = createEventRegistry({
   ...trainingEventDataSchemas,
   ...reviewEventDataSchemas,
   ...recordsEventDataSchemas,
   ...orgEventDataSchemas,
+  ...witnessEventDataSchemas,
 });
 
 /** Opens (creating its folders) the workspace at `dir` with the app's events. */

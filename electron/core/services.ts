@@ -1,6 +1,7 @@
 // The one table of services. Every transport (Electron IPC, the preview WebSocket, the e2e
 // bridge) carries calls to the object built here; no method body exists anywhere else.
 // Arguments arrive already validated by core/dispatch.ts.
+import { witnessBounds } from './witness/compare';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from './contract/methods';
@@ -10,7 +11,6 @@ import { checkExternalUrl } from './links';
 import {
   createWorkspaceReader,
   openLedger,
-  verifyWorkspace,
   type Ledger,
   type LedgerRead,
   type Workspace,
@@ -19,6 +19,7 @@ import {
 import type { VerifyReport } from './contract/views/app';
 import { createProfile } from './profiles/createProfile';
 import { listLocalKeyIds, loadKey, type SecretProtector } from './profiles/keystore';
+import { localHeadPath, localHeadStore, readLocalHead } from './profiles/localHead';
 import { readProfileFromLedger } from './profiles/profileDirectory';
 import {
   openSettings,
@@ -36,6 +37,13 @@ import { loadPolicy, type Policy } from './policy/policy';
 import { resolveContentInForce, type ContentInForce } from './org/contentInForce';
 import { createOrgServices } from './admin/orgServices';
 import { formatReason, reason, type Reason } from './contract/reasons';
+import { dailyCheckpoints } from './witness/checkpoint';
+import {
+  enrolledKeysOf,
+  verifyWitnessedWorkspace,
+  withWitnessProblems,
+  witnessProblems,
+} from './witness/verify';
 
 export interface HostCapabilities extends RecordsHost {
   host: AppInfo['host'];
@@ -131,10 +139,15 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     await closeLedger();
     const id = session.settings.get().currentProfileId;
     if (!id || !session.workspace) return;
-    if (!fs.existsSync(path.join(session.workspace.ledgersDir, `${id}.jsonl`))) return;
+    // A ledger this app wrote to and that is gone is said so (openLedger); one never made is not.
+    const missing = !fs.existsSync(path.join(session.workspace.ledgersDir, `${id}.jsonl`));
+    if (missing && readLocalHead(localHeadPath(keysDir, id)) === null) return;
     try {
       const key = loadKey(keysDir, ctx.secretProtector, id);
-      session.ledger = await openLedger(session.workspace, id, key.privateKeyPem, { now: ctx.now });
+      session.ledger = await openLedger(session.workspace, id, key.privateKeyPem, {
+        now: ctx.now,
+        localHead: localHeadStore(keysDir, id),
+      });
     } catch (error) {
       session.ledgerError =
         error instanceof StewardError
@@ -176,15 +189,14 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     const ws = requireWorkspace();
     if (shared?.ws !== ws) shared = { ws, reader: createWorkspaceReader(ws), last: Promise.resolve() };
     const { reader } = shared;
-    const next = shared.last
-      .then(
-        () => reader.read(),
-        () => reader.read(),
-      )
-      .then((result) => {
-        refreshOrg(result.ledgers);
-        return result;
-      });
+    const readAndWitness = async () => {
+      let result = await reader.read();
+      refreshOrg(result.ledgers);
+      // What was just witnessed is read back (only our own ledger grew: a tail read).
+      if (await witnessDaily(result.ledgers)) result = await reader.read();
+      return result;
+    };
+    const next = shared.last.then(readAndWitness, readAndWitness);
     shared.last = next.catch(() => undefined);
     return next;
   }
@@ -200,7 +212,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
   function refreshOrg(ledgers: readonly LedgerRead[]): ContentInForce {
     const bundledPolicy = loadPolicy(ctx.contentDir).policy;
-    const wo = workspaceOrgOf(ledgers, bundledPolicy, orgPin());
+    const wo = workspaceOrgOf(ledgers, bundledPolicy, orgPin(), witnessBounds(ledgers));
     orgRefusal = wo.refusal;
     const seen = session.settings.get().seenRelease;
     const next = resolveContentInForce({
@@ -225,6 +237,32 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
   /** The folder the services read content from now: the release in force, else the bundled content. */
   const contentDirNow = (): string => inForce?.dir ?? ctx.contentDir;
+
+  /**
+   * The daily checkpoint: at most once a day while the app is in use, a sample of the ledgers
+   * that changed since this profile last witnessed them (witness/checkpoint.ts). Never fails a read.
+   */
+  let witnessCheckedAt: { ledger: Ledger; at: number } | null = null;
+  async function witnessDaily(ledgers: readonly LedgerRead[]): Promise<boolean> {
+    const ledger = session.ledger;
+    if (ledger === null || ledger.readOnly !== null || orgRefusal !== null) return false;
+    const now = (ctx.now ?? (() => new Date()))();
+    // Looked at again an hour after the last look, not on every read.
+    if (witnessCheckedAt?.ledger === ledger && now.getTime() - witnessCheckedAt.at < 3_600_000) return false;
+    witnessCheckedAt = { ledger, at: now.getTime() };
+    const own = ledgers.find((l) => l.profileId === ledger.profileId);
+    if (!own || own.headHash !== ledger.head().hash) return false; // not read up to our own head yet
+    let wrote = false;
+    try {
+      for (const data of dailyCheckpoints(own, ledgers, now)) {
+        await ledger.append('witness.checkpoint', data);
+        wrote = true;
+      }
+    } catch (error) {
+      ctx.logError?.('witnessDaily', error);
+    }
+    return wrote;
+  }
 
   function requireWorkspace(): Workspace {
     if (!session.workspace) {
@@ -302,7 +340,11 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
   }
 
   const orgOf = (ledgers: readonly LedgerRead[], policy: Policy): WorkspaceOrg =>
-    workspaceOrgOf(ledgers, policy, orgPin());
+    workspaceOrgOf(ledgers, policy, orgPin(), witnessBounds(ledgers));
+
+  /** The keys the roster of this app's organisation ever enrolled (null without one). */
+  const enrolledOf = (ledgers: readonly LedgerRead[]) =>
+    enrolledKeysOf(orgOf(ledgers, loadPolicy(contentDirNow()).policy).org);
 
   /** The learner's team and roles now, from the roster (or the policy file without an organisation). */
   async function standing(
@@ -346,7 +388,14 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
   const records = createRecordsServices({
     settings: session.settings,
-    orgOf,
+    // Records also ask with org entries alone (verify): read without witnesses' bounds there.
+    orgOf: (ledgers, policy) =>
+      workspaceOrgOf(
+        ledgers,
+        policy,
+        orgPin(),
+        ledgers.every((l): l is LedgerRead => 'publicKey' in l) ? witnessBounds(ledgers) : undefined,
+      ),
     get contentDir() {
       return contentDirNow();
     },
@@ -485,6 +534,9 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       session.notices = session.notices.filter((n) => n.id !== 'workspace-unavailable');
       session.settings.update({ workspaceDir: target });
       await openCurrentLedger();
+      // A pinned app judges the new folder now, as at start-up: whether it holds the organisation
+      // must not be the last folder's answer until something happens to read this one.
+      if (orgPin()) await readCurrentWorkspace().catch((e: unknown) => ctx.logError?.('read', e));
       return settingsView();
     },
 
@@ -495,11 +547,11 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
 
     async getWorkspaceStatus(): Promise<WorkspaceStatus> {
       const ws = requireWorkspace();
-      const { report } = await readCurrentWorkspace();
+      const { ledgers, report } = await readCurrentWorkspace();
       return {
         workspaceDir: ws.dir,
         readOnly: session.ledger?.readOnly ?? null,
-        report,
+        report: withWitnessProblems(report, witnessProblems(ws, ledgers, enrolledOf(ledgers))),
       };
     },
 
@@ -507,7 +559,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       // The shared reader re-reads grown ledgers from genesis next time too (an in-place edit
       // behind an append is seen by a full read only): what was just checked, the screens see.
       shared?.reader.recheck();
-      return verifyWorkspace(requireWorkspace(), { depth });
+      return verifyWitnessedWorkspace(requireWorkspace(), { depth, enrolled: enrolledOf });
     },
 
     async openExternalLink({ url }) {

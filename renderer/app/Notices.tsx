@@ -7,9 +7,15 @@ import { useStewardStore } from '../state/store';
 import { ErrorMessage, useWordReason } from '../i18n/reasons';
 
 /** Reasons are worded as clauses; end them like a sentence. */
+const CUT_BEHIND = new Set(['ledger.cutBack', 'ledger.replaced']);
+
 function asSentence(text: string): string {
   const trimmed = text.trim();
   return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function Notices() {
@@ -25,6 +31,8 @@ export function Notices() {
     })),
   );
   if (notices.length === 0 && readOnly === null) return null;
+  // Our own ledger cut back or replaced behind this app: the reason says what is missing and what to do.
+  const cutBehind = readOnly !== null && CUT_BEHIND.has(readOnly.why.code);
   return (
     <div className="notices">
       {readOnly ? (
@@ -39,24 +47,37 @@ export function Notices() {
             )
           }
         >
-          <p>
-            {readOnly.seq === null ? (
-              <Trans
-                t={t}
-                i18nKey="readOnly.problemInFile"
-                values={{ file: readOnly.file, reason: asSentence(word(readOnly.why)) }}
-                components={{ code: <code /> }}
-              />
-            ) : (
-              <Trans
-                t={t}
-                i18nKey="readOnly.problemAtEntry"
-                values={{ file: readOnly.file, seq: readOnly.seq, reason: asSentence(word(readOnly.why)) }}
-                components={{ code: <code /> }}
-              />
-            )}
-          </p>
-          <p>{t('readOnly.consequence')}</p>
+          {cutBehind ? (
+            <>
+              <p>{capitalised(asSentence(word(readOnly.why)))}</p>
+              <p>{t('readOnly.cutConsequence')}</p>
+            </>
+          ) : (
+            <>
+              <p>
+                {readOnly.seq === null ? (
+                  <Trans
+                    t={t}
+                    i18nKey="readOnly.problemInFile"
+                    values={{ file: readOnly.file, reason: asSentence(word(readOnly.why)) }}
+                    components={{ code: <code /> }}
+                  />
+                ) : (
+                  <Trans
+                    t={t}
+                    i18nKey="readOnly.problemAtEntry"
+                    values={{
+                      file: readOnly.file,
+                      seq: readOnly.seq,
+                      reason: asSentence(word(readOnly.why)),
+                    }}
+                    components={{ code: <code /> }}
+                  />
+                )}
+              </p>
+              <p>{t('readOnly.consequence')}</p>
+            </>
+          )}
         </Banner>
       ) : null}
       {notices.map((notice) => (

@@ -11,11 +11,20 @@ export interface StewardRun {
   err: string;
 }
 
-/** Runs `steward ...args` with HOME set to `home`; `timeout` in milliseconds, if any. */
-export function runSteward(home: string, args: string[], options: { timeout?: number } = {}): StewardRun {
+/**
+ * Runs `steward ...args` with HOME set to `home`; `timeout` in milliseconds, if any; `env` adds
+ * variables (a STEWARD_ORG of the machine running the tests is never passed on).
+ */
+export function runSteward(
+  home: string,
+  args: string[],
+  options: { timeout?: number; env?: Record<string, string> } = {},
+): StewardRun {
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, ...options.env };
+  if (options.env?.STEWARD_ORG === undefined) delete env.STEWARD_ORG;
   const r = spawnSync(process.execPath, ['--import', 'tsx', STEWARD_ENTRY, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, HOME: home },
+    env,
     ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };

@@ -18,7 +18,7 @@ import { formatReason, reason, type Reason } from '../contract/reasons';
 import type { EventData, Ledger, LedgerRead, Workspace } from '../ledger';
 import type { ContentInForce } from '../org/contentInForce';
 import type { AdminEventType } from '../org/events';
-import { orgCode, ownerEver, sameOrgCode, type OrgState, type ContentRelease } from '../org/roster';
+import { grantsOn, orgCode, ownerEver, sameOrgCode, type OrgState, type ContentRelease } from '../org/roster';
 import { profileFactsOf, type WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
 import { loadPolicy, normaliseFingerprint } from '../policy/policy';
@@ -144,10 +144,8 @@ export function createOrgServices(deps: OrgDeps): OrgServices {
         until: g.until,
         grantedBy: nameOf(g.grantedBy),
         at: g.at,
-        inForce:
-          (g.from === null || g.from <= today) &&
-          (g.until === null || today <= g.until) &&
-          org.people.get(g.personId)?.leftOn == null,
+        // The roster's own rule: a person who leaves keeps their roles through that day.
+        inForce: grantsOn(org, g.personId, today).some((x) => x.grantId === g.grantId),
       });
       const people: OrgPersonView[] = [...org.people.values()]
         .map((p) => ({
@@ -311,14 +309,13 @@ export function createOrgServices(deps: OrgDeps): OrgServices {
 
     async createOrganisation({ name, teams, team, fromPolicy }) {
       const profile = requireProfile();
-      const ledger = deps.ledger();
       const r = await read();
-      if (deps.pinnedBy() === 'deployment' || r.wo.candidates.length > 0) {
-        throw refused(
-          'CONFLICT',
-          reason('org.alreadyExists', { name: r.wo.candidates[0]?.name ?? r.wo.org?.name ?? '' }),
-        );
+      // A managed install belongs to the organisation its deployment names: it sets up none.
+      if (deps.pinnedBy() === 'deployment') throw refused('CONFLICT', reason('org.deploymentPinned'));
+      if (r.wo.candidates.length > 0) {
+        throw refused('CONFLICT', reason('org.alreadyExists', { name: r.wo.candidates[0]!.name }));
       }
+      const ledger = deps.ledger();
       // The policy's team names join the list, so the seeded policy's required training reaches them.
       const seedPolicy = loadPolicy(deps.bundledContentDir).policy;
       const teamList = uniqueTeams([...teams, team, ...Object.keys(seedPolicy.required.teams)]);

@@ -162,6 +162,19 @@ export function planRosterImport(
   for (const p of org.people.values()) if (p.leftOn === null) byEmail.set(p.email.toLowerCase(), p.personId);
   const listed = new Set<string>();
   const keysTaken = new Map<string, number>();
+  // The workspace's profiles by fingerprint, made once (a search of them per row was O(rows x profiles)).
+  let byFingerprint: Map<string, ProfileFacts[]> | null = null;
+  const profilesWithFingerprint = (): Map<string, ProfileFacts[]> => {
+    if (byFingerprint) return byFingerprint;
+    byFingerprint = new Map();
+    for (const p of profiles.values()) {
+      const fp = normaliseFingerprint(p.fingerprint);
+      const same = byFingerprint.get(fp);
+      if (same) same.push(p);
+      else byFingerprint.set(fp, [p]);
+    }
+    return byFingerprint;
+  };
 
   for (let i = 1; i < records.length; i++) {
     const row = i + 1;
@@ -256,9 +269,9 @@ export function planRosterImport(
         problems.push(reason('roster.badFingerprint', { fingerprint: fp }));
         continue;
       }
-      const match = [...profiles.values()].find(
-        (p) => normaliseFingerprint(p.fingerprint) === norm && p.email.toLowerCase() === email,
-      );
+      const match = profilesWithFingerprint()
+        .get(norm)
+        ?.find((p) => p.email.toLowerCase() === email);
       if (!match) {
         problems.push(reason('roster.fingerprintUnknown', { fingerprint: fp, email }));
         continue;

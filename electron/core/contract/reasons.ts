@@ -196,6 +196,40 @@ export const REASON_TEXT = {
   'ledger.lockedHere': '{{file}} is in use by another Steward window or process. Close it and try again.',
   'ledger.lockContended':
     '{{file}} could not be locked: another process keeps taking the lock. Try again in a moment.',
+  'ledger.cutBack':
+    'your record file was cut back: {{missing}} (this app wrote up to entry {{seq}}; the file holds {{entries}}). Steward will not write to it until they are back, so that no second history is made: restore {{file}} from a backup, or from your latest "Export my records" bundle with "steward records restore"',
+  'ledger.replaced':
+    'your record file was replaced: its entry {{seq}} is not the one this app wrote ({{mine}}…; the file holds {{theirs}}…). Steward will not write to it, so that no second history is made: restore {{file}} from a backup, or from your latest "Export my records" bundle with "steward records restore"',
+  'ledger.ownMissing':
+    'Your record file {{file}} is missing: this app wrote {{seq}} entries to it. Steward will not start a new one: restore it from a backup, or from your latest "Export my records" bundle with "steward records restore".',
+
+  // ---- witnessing: ledgers compared with what others saw of them (witness/compare.ts)
+  'witness.missing_one': 'entry {{from}} is missing',
+  'witness.missing_other': 'entries {{from}} to {{to}} are missing',
+  'witness.keyFilePresent': 'its key file {{file}} is still there',
+  'witness.keyFileMissing': 'its key file {{file}} is gone too',
+  'witness.rollback_signed':
+    "the ledger of {{owner}} was cut back: {{missing}}. {{witnesses}} saw its entry {{to}} on {{day}}, signed with the owner's key, and the file now holds {{entries}} entries",
+  'witness.rollback_unconfirmed':
+    'the ledger of {{owner}} may have been cut back ({{missing}}): {{witnesses}} recorded on {{day}} that it held {{to}} entries, and it now holds {{entries}}. That record carries no signature of the owner to check it against',
+  'witness.fork_signed':
+    "the ledger of {{owner}} was rewritten at entry {{seq}}: {{witnesses}} saw that entry on {{day}} as {{saw}}…, signed with the owner's key, and the file now holds another entry {{seq}} ({{now}}…). The owner's key signed two different histories",
+  'witness.fork_unconfirmed':
+    'the ledger of {{owner}} may have been rewritten at entry {{seq}}: {{witnesses}} recorded that entry on {{day}} as {{saw}}…, and the file holds {{now}}… there. That record carries no signature of the owner to check it against',
+  'witness.disputed_rollback':
+    'witnesses disagree about the ledger of {{owner}}: {{witnesses}} recorded on {{day}} that it held {{to}} entries, but {{other}} saw it with {{otherSeq}} entries on {{otherDay}}, and it now holds {{entries}} ({{missing}}). Either the file was cut back between those days, or the first record is false',
+  'witness.disputed_fork':
+    'witnesses disagree about entry {{seq}} of the ledger of {{owner}}: {{witnesses}} recorded it on {{day}} as {{saw}}…, but {{other}} saw it as it is now ({{now}}…) on {{otherDay}}. Either the owner rewrote that entry, or the first record is false',
+  'witness.deleted_signed':
+    "the ledger of {{owner}} is missing, and {{keyFile}}: {{witnesses}} saw it with {{seq}} entries on {{day}}, signed with the owner's key. It was deleted",
+  'witness.deleted_unconfirmed':
+    "the ledger of {{owner}} is missing, and {{keyFile}}: {{witnesses}} recorded on {{day}} that it held {{seq}} entries. It was deleted, or that record is false (it cannot be checked without the ledger's key)",
+  'witness.deleted_roster':
+    'the ledger of {{owner}}, a key enrolled for {{name}}, is missing, and {{keyFile}}. It was deleted, or has not been brought into this workspace yet',
+  'witness.falseClaim_badSignature':
+    'this entry says {{subject}} had {{seq}} entries, the last with hash {{hash}}…, but the owner of that ledger never signed such an entry: the record is false',
+  'witness.falseClaim_misplaced':
+    'this entry says {{subject}} had {{seq}} entries, the last with hash {{hash}}…, but that hash is its entry {{at}}: the record is false',
   'workspace.notWritable': 'Steward cannot write to {{dir}}: {{why}}.',
   'notice.settingsMovedAside':
     'Your settings file could not be read. It was moved aside to {{to}} and default settings are in use.',
@@ -362,7 +396,14 @@ type Suffix =
   | 'manager'
   | 'admin'
   | 'other'
-  | 'none';
+  | 'none'
+  | 'signed'
+  | 'unconfirmed'
+  | 'roster'
+  | 'rollback'
+  | 'fork'
+  | 'misplaced'
+  | 'badSignature';
 type Base<K> = K extends `${infer B}_${Suffix}` ? B : K;
 export type ReasonCode = Base<Keys>;
 

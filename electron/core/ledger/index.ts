@@ -34,7 +34,15 @@ export type { DecodeResult, LedgerEntry, LedgerEntryOf, UnsignedEntry } from './
 export { acquireLock, pidAlive, readLock } from './lock';
 export type { LockHandle, LockInfo } from './lock';
 export { createLedger, openLedger } from './ledger';
-export type { CreateOptions, CreateStep, Ledger, LedgerHead, LedgerOptions, ReadOnlyState } from './ledger';
+export type {
+  CreateOptions,
+  CreateStep,
+  Ledger,
+  LedgerHead,
+  LedgerOptions,
+  LocalHeadStore,
+  ReadOnlyState,
+} from './ledger';
 export { ledgerRelPath, openWorkspace, workspacePaths } from './workspace';
 export type { Workspace } from './workspace';
 export { allEntriesInOrder } from './merge';

@@ -70,9 +70,24 @@ export interface Ledger {
   close(): Promise<void>;
 }
 
+/**
+ * Where the app keeps, outside the workspace (per user), the head of its own ledger as it last
+ * wrote or saw it. On open, a file shorter than that head, or with another entry at its seq, was
+ * cut back or replaced behind the app's back: it opens read-only rather than grow a second history.
+ */
+export interface LocalHeadStore {
+  /** The head kept, or null when there is none (a new profile, a new computer). */
+  read(): LedgerHead | null;
+  /** Keeps `head`; must not throw. */
+  write(head: LedgerHead): void;
+  close?(): void;
+}
+
 export interface LedgerOptions {
   /** The clock for entry timestamps (default: the system clock). */
   now?: () => Date;
+  /** The app's own record of this ledger's head (see LocalHeadStore). */
+  localHead?: LocalHeadStore;
 }
 
 export type CreateStep = 'key-written' | 'ledger-temp-written' | 'ledger-committed';
@@ -207,6 +222,7 @@ class OpenLedger implements Ledger {
     private readonly privateKeyPem: string,
     private readonly now: () => Date,
     private readonly events: EventRegistry,
+    private readonly localHead: LocalHeadStore | undefined,
     init: {
       profileId: string;
       file: string;
@@ -317,6 +333,7 @@ class OpenLedger implements Ledger {
     this.size = before + bytes.length;
     this.last = { seq, hash: entry.hash };
     this.lastTs = ts;
+    this.localHead?.write({ seq, hash: entry.hash });
     for (const listener of this.listeners) {
       try {
         listener(entry);
@@ -335,8 +352,40 @@ class OpenLedger implements Ledger {
       closeSync(this.fd);
       this.fd = null;
     }
+    this.localHead?.close?.();
     this.lock.release();
   }
+}
+
+/**
+ * Whether the file lost what this app last wrote or saw of it (`known`): fewer entries than its
+ * seq (cut back), or another entry there (replaced). Null when the file still holds it.
+ */
+function cutBehindUs(
+  rel: string,
+  known: LedgerHead | null,
+  count: number,
+  hashAt: (seq: number) => string,
+): ReadOnlyState | null {
+  if (known === null || known.seq < 1) return null;
+  if (known.seq > count) {
+    const why = reason('ledger.cutBack', {
+      missing: reason('witness.missing', { count: known.seq - count, from: count + 1, to: known.seq }),
+      seq: known.seq,
+      entries: count,
+      file: rel,
+    });
+    return { file: rel, seq: count + 1, why, reason: formatReason(why) };
+  }
+  const theirs = hashAt(known.seq);
+  if (theirs === known.hash) return null;
+  const why = reason('ledger.replaced', {
+    seq: known.seq,
+    mine: known.hash.slice(0, 12),
+    theirs: theirs.slice(0, 12),
+    file: rel,
+  });
+  return { file: rel, seq: known.seq, why, reason: formatReason(why) };
 }
 
 /**
@@ -354,6 +403,11 @@ export async function openLedger(
   const file = ledgerPath(ws, profileId);
   const rel = ledgerRelPath(profileId);
   if (!existsSync(file)) {
+    const known = opts.localHead?.read() ?? null;
+    if (known !== null && known.seq > 0) {
+      const why = reason('ledger.ownMissing', { file: rel, seq: known.seq });
+      throw new StewardError('LEDGER_CORRUPT', formatReason(why), { reasons: [why] });
+    }
     throw new StewardError('PROFILE_NOT_FOUND', `There is no ledger for profile ${profileId} in ${ws.dir}.`);
   }
   const now = opts.now ?? (() => new Date());
@@ -385,6 +439,11 @@ export async function openLedger(
         { reasons: [reason('ledger.keyNotOwners', { profileId })] },
       );
     }
+    const count = entryCount(read); // entries run from seq 1 without gaps
+    const head: LedgerHead =
+      count > 0 && read.headHash !== null
+        ? { seq: count, hash: read.headHash }
+        : { seq: 0, hash: GENESIS_PREV };
     let readOnly: ReadOnlyState | null = null;
     if (scan.broken !== null) {
       readOnly = {
@@ -394,18 +453,17 @@ export async function openLedger(
         reason: formatReason(scan.broken.reason),
       };
     } else {
+      readOnly = cutBehindUs(rel, opts.localHead?.read() ?? null, count, (seq) => scan.list.hashAt(seq - 1));
+    }
+    if (readOnly === null) {
       if (read.incompleteTail) cutTornTail(file, buf, scan.completeLength, now());
       if (keyText === null && read.publicKey !== null) {
         writeFileAtomic(keyPath(ws, profileId), `${read.publicKey}\n`); // restore our own public key file
       }
       fd = openSync(file, 'a');
+      if (head.seq > 0) opts.localHead?.write(head);
     }
-    const count = entryCount(read); // entries run from seq 1 without gaps
-    const head: LedgerHead =
-      count > 0 && read.headHash !== null
-        ? { seq: count, hash: read.headHash }
-        : { seq: 0, hash: GENESIS_PREV };
-    return new OpenLedger(lock, privateKeyPem, now, ws.events, {
+    return new OpenLedger(lock, privateKeyPem, now, ws.events, opts.localHead, {
       profileId,
       file,
       fd,

@@ -9,6 +9,7 @@
 // is read by the policy file, as before there were organisations.
 import { reason, type Reason } from '../contract/reasons';
 import type { LedgerEntry } from '../ledger/entry';
+import { ledgerTimeBounds } from '../ledger/timeBounds';
 import { profileCreatedSchema } from '../ledger/events';
 import type { Policy } from '../policy/policy';
 import { policyAuthority, rosterAuthority, type Authority, type ProfileFacts } from './authority';
@@ -54,8 +55,10 @@ export function resolveWorkspaceOrg(input: {
   profiles: ReadonlyMap<string, ProfileFacts>;
   policy: Policy;
   pin: OrgPin | null;
+  /** The earliest time an entry can have been written (see ledger/timeBounds.ts), if known. */
+  notBefore?: (e: LedgerEntry) => string | null;
 }): WorkspaceOrg {
-  const { entries, profiles, policy, pin } = input;
+  const { entries, profiles, policy, pin, notBefore } = input;
   const candidates = orgCandidates(entries);
   const roster = (org: OrgState, pinned: boolean): WorkspaceOrg => ({
     candidates,
@@ -69,7 +72,7 @@ export function resolveWorkspaceOrg(input: {
       'orgId' in pin
         ? candidates.find((c) => c.orgId === pin.orgId)
         : candidates.find((c) => sameOrgCode(c.orgId, pin.code));
-    const org = match ? projectOrg(entries, match.orgId) : null;
+    const org = match ? projectOrg(entries, match.orgId, notBefore) : null;
     if (org) return roster(org, true);
     const code = 'orgId' in pin ? null : pin.code;
     return {
@@ -93,7 +96,7 @@ export function resolveWorkspaceOrg(input: {
     };
   }
   if (candidates.length === 1) {
-    const org = projectOrg(entries, (candidates[0] as OrgCandidate).orgId);
+    const org = projectOrg(entries, (candidates[0] as OrgCandidate).orgId, notBefore);
     if (org) return roster(org, false);
   }
   return { candidates, org: null, pinned: false, refusal: null, authority: nobody(profiles) };
@@ -126,8 +129,18 @@ export function workspaceOrgOf(
   ledgers: readonly { profileId: string; entries: readonly LedgerEntry[] }[],
   policy: Policy,
   pin: OrgPin | null,
+  witnessed?: (profileId: string, seq: number) => string | null,
 ): WorkspaceOrg {
   const entries: LedgerEntry[] = [];
   for (const l of ledgers) for (const e of l.entries) if (e.type.startsWith('org.')) entries.push(e);
-  return resolveWorkspaceOrg({ entries, profiles: profileFactsOf(ledgers), policy, pin });
+  // An admin event is judged no earlier than its ledger and its witnesses allow: an admin whose
+  // rights ended cannot date a grant inside them once anyone saw his ledger without it.
+  const bounds = ledgerTimeBounds(new Map(ledgers.map((l) => [l.profileId, l.entries])), witnessed);
+  return resolveWorkspaceOrg({
+    entries,
+    profiles: profileFactsOf(ledgers),
+    policy,
+    pin,
+    notBefore: (e) => bounds.get(e.hash) ?? null,
+  });
 }

@@ -13,6 +13,7 @@ import type { Writable } from 'node:stream';
 import type { ExportFormat, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
 import type { ErrorCode } from '../errors';
+import type { IntegrityNote } from './report';
 import type { LedgerRead } from '../ledger/scan';
 import { plainReason } from '../ledger/workspace';
 import { csvMatrix, csvReviews, writeCsv } from './csv';
@@ -33,6 +34,8 @@ export interface WriteExportInput {
   outFile: string;
   exportedAt: string;
   exportedBy: { profileId: string; name: string } | null;
+  /** Ledgers found cut back, deleted or rewritten against what witnesses saw (JSON states them). */
+  integrity?: readonly IntegrityNote[];
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
 }
@@ -205,6 +208,7 @@ export async function writeExport(input: WriteExportInput): Promise<WriteExportR
         pseudonymised: pseudonymise,
         exportedAt: input.exportedAt,
         exportedBy,
+        ...(input.integrity ? { integrity: input.integrity } : {}),
       };
       write = (out) => writeRecordsJson(out, json, opts);
       break;

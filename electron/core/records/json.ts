@@ -21,6 +21,7 @@ import { CHUNK_ROWS, writeChunk, yieldTurn } from './csv';
 import type { WriteOptions } from './csv';
 import { headRefSchema } from './events';
 import type { Reason } from '../contract/reasons';
+import type { IntegrityNote } from './report';
 
 export const RECORDS_EXPORT_FORMAT = 'steward-records';
 export const RECORDS_EXPORT_VERSION = 1;
@@ -213,6 +214,18 @@ export const recordsExportSchema = z
       .nullable(),
     pseudonymised: z.boolean(),
     heads: z.array(headRefSchema),
+    /**
+     * What witnesses showed of the ledgers when the export was made: a ledger cut back, deleted or
+     * rewritten after someone saw it, or a false record, each with its file, entry and English
+     * words (absent from exports made before witnessing).
+     */
+    integrity: z
+      .array(
+        z
+          .object({ file: z.string(), seq: z.int().min(1).nullable(), code: z.string(), text: z.string() })
+          .strict(),
+      )
+      .optional(),
     /** Why `ledgers` is empty: a pseudonymised export carries no ledger lines. */
     ledgersOmitted: z.literal('pseudonymised').nullable(),
     view: recordsViewSchema,
@@ -350,6 +363,8 @@ export interface RecordsJsonInput {
   pseudonymised: boolean;
   exportedAt: string;
   exportedBy: { profileId: string; name: string } | null;
+  /** What witnesses show of the ledgers (rollback, deletion, fork), as problems with file and seq. */
+  integrity?: readonly IntegrityNote[];
 }
 
 /** The view's fields in file order; the Record type makes tsc name any field left out. */
@@ -406,6 +421,7 @@ export async function writeRecordsJson(
     exportedBy: input.exportedBy,
     pseudonymised: input.pseudonymised,
     heads: view.heads,
+    integrity: input.integrity ?? [],
     ledgersOmitted: input.pseudonymised ? 'pseudonymised' : null,
   };
   await writeChunk(out, `${JSON.stringify(top).slice(0, -1)},\n"view":{`);

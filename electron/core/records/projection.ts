@@ -2,6 +2,7 @@
 // (people x modules), who is overdue or due soon and what they still need, completion rates by
 // team and module, the reviews register and review outcomes over time. Pure: the same ledgers,
 // content, clock and viewer always give the same view. Nothing here is stored.
+import { witnessBounds } from '../witness/compare';
 import type {
   AttentionItem,
   LedgerHeadRef,
@@ -138,7 +139,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
     content,
     input.questionnaire,
     authority,
-    undefined,
+    witnessBounds(input.ledgers),
     input.earlierQuestionnaires ?? [],
   );
 

@@ -9,11 +9,12 @@ import type { Services } from '../contract/methods';
 import type { ProfileSummary, VerifyProblem, VerifyReport } from '../contract/views/app';
 import type { ExportFormat, JobView, RecordsFilter, RecordsView } from '../contract/views/records';
 import { StewardError } from '../errors';
-import { listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
+import { ledgerRelPath, listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
 import type { Ledger, LedgerRead, Workspace } from '../ledger';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
 import { questionnaireSetLoader } from '../review/questionnaireSet';
 import { projectWorkspaceReviews } from '../review/reviewProjection';
+import { witnessBounds } from '../witness/compare';
 import { buildReviewRecord, recordDigest } from '../review/reviewRecord';
 import { writeFileAtomic } from '../ledger/workspace';
 import { renderReviewRecordHtml } from './reviewRecordHtml';
@@ -35,6 +36,18 @@ import { renderReportHtml } from './report';
 import { statementsForLedger, type XapiStatement } from './xapi';
 import type { WorkspaceOrg } from '../org/workspaceOrg';
 import type { Policy } from '../policy/policy';
+import type { LedgerEntry } from '../ledger/entry';
+import { exportCheckpoints } from '../witness/checkpoint';
+import {
+  claimsOf,
+  compactLedgerOf,
+  compareWitnesses,
+  type HeadClaim,
+  type WitnessedLedger,
+} from '../witness/compare';
+import { enrolledKeysOf, keyFileReader, withWitnessProblems, witnessProblems } from '../witness/verify';
+import { formatReason } from '../contract/reasons';
+import type { IntegrityNote } from './report';
 
 export const RECORDS_METHODS = [
   'getRecords',
@@ -74,7 +87,7 @@ export interface RecordsHost {
 export interface RecordsDeps {
   settings: Settings;
   /** Which organisation (and so who may see whose records) the app works in here (services.ts). */
-  orgOf: (ledgers: readonly LedgerRead[], policy: Policy) => WorkspaceOrg;
+  orgOf: (ledgers: readonly Pick<LedgerRead, 'profileId' | 'entries'>[], policy: Policy) => WorkspaceOrg;
   contentDir: string;
   userDataDir: string;
   keysDir: string;
@@ -193,12 +206,56 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
   // The questionnaires (current and kept versions) that check submitted assessments.
   const questionnaires = questionnaireSetLoader(deps.contentDir);
 
+  /** Every ledger of the workspace at quick depth (through the shared reader when there is one). */
+  async function readAllLedgers(): Promise<LedgerRead[]> {
+    const ws = deps.workspace();
+    return (deps.readWorkspace ? await deps.readWorkspace() : await readWorkspace(ws, { depth: 'quick' }))
+      .ledgers;
+  }
+
+  /**
+   * The checkpoint every export writes before its records.exported entry: the heads of the ledgers
+   * it was made from that changed since this profile last witnessed them (witness/checkpoint.ts).
+   */
+  async function witnessExport(ledgers: readonly LedgerRead[], heads: readonly { profileId: string }[]) {
+    const ledger = deps.ledger();
+    const own = ledgers.find((l) => l.profileId === ledger.profileId);
+    if (!own) return;
+    const exported = new Set(heads.map((h) => h.profileId));
+    for (const data of exportCheckpoints(own, ledgers, exported))
+      await ledger.append('witness.checkpoint', data);
+  }
+
+  /**
+   * What witnesses show of the ledgers an export is made from (rollback, deletion, fork, false or
+   * disputed records), as the export states them. An export of every team states every problem;
+   * one of some teams (or one's own) only those about the ledgers it was made from, and names
+   * people by profile id only, as does a pseudonymised export.
+   */
+  function integrityNotes(
+    ws: Workspace,
+    ledgers: readonly LedgerRead[],
+    view: RecordsView,
+    pseudonymise: boolean,
+  ) {
+    const enrolled = enrolledKeysOf(deps.orgOf(ledgers, loadContent(deps.contentDir).policy).org);
+    const all = view.scope.kind === 'all';
+    const shown = new Set(view.heads.map((h) => ledgerRelPath(h.profileId)));
+    const problems = witnessProblems(ws, ledgers, enrolled, { names: all && !pseudonymise });
+    return problems
+      .filter((p) => all || shown.has(p.file))
+      .map((p): IntegrityNote => ({
+        file: p.file,
+        seq: p.seq,
+        code: p.why.code,
+        text: formatReason(p.why),
+      }));
+  }
+
   async function project(ledgers?: LedgerRead[]): Promise<RecordsProjection> {
     const viewer = me();
     const ws = deps.workspace();
-    const read =
-      ledgers ??
-      (deps.readWorkspace ? await deps.readWorkspace() : await readWorkspace(ws, { depth: 'quick' })).ledgers;
+    const read = ledgers ?? (await readAllLedgers());
     const content = loadContent(deps.contentDir);
     return projectRecords({
       ledgers: read,
@@ -294,7 +351,8 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
   ): Promise<string> {
     const profile = me();
     const ws = deps.workspace();
-    const projection = await project();
+    const all = await readAllLedgers();
+    const projection = await project(all);
     ctx.signal.throwIfAborted();
     let view: RecordsView = projection.view;
     if (filter) view = { ...view, matrix: filterMatrix(view.matrix, filter, view.people) };
@@ -302,6 +360,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     // What leaves the machine: people as stable pseudonyms when asked (CSV and JSON do it themselves).
     const shown = key ? pseudonymiseView(view, key) : view;
     const exportedAt = deps.now().toISOString();
+    const integrity = integrityNotes(ws, all, view, pseudonymise);
     let rows: number;
     let sha256: string;
     if (format === 'csv-matrix' || format === 'csv-reviews' || format === 'json') {
@@ -309,6 +368,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         format,
         view,
         ledgers: projection.ledgers,
+        integrity,
         pseudonymise,
         pseudonymKey: key ?? Buffer.alloc(32),
         outFile,
@@ -340,6 +400,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         generatedBy: pseudonymise ? null : profile.name,
         pseudonymised: pseudonymise,
         appVersion: deps.appVersion,
+        integrity,
       };
       const html =
         format === 'pdf-report' ? renderReportHtml(view, meta) : renderCertificatesHtml(view, meta);
@@ -352,6 +413,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       rows = format === 'pdf-report' ? shown.matrix.length : certificateRows(shown).length;
       sha256 = sha256File(outFile);
     }
+    await witnessExport(all, view.heads);
     await record({
       format,
       pseudonymised: pseudonymise,
@@ -382,11 +444,22 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       (p) => !ids.some((id) => p.file.endsWith(`${id}.jsonl`)),
     );
     const ledgers: VerifyReport['ledgers'] = [];
+    // What the witnesses' comparison needs, kept without the entries: each ledger's hashes, the
+    // claims its entries make, and its genesis and organisation entries (for the roster).
+    const witnessed: WitnessedLedger[] = [];
+    const claims: HeadClaim[] = [];
+    const orgEntries: { profileId: string; entries: LedgerEntry[] }[] = [];
     let done = 0;
     ctx.progress(0, total);
     for (let i = 0; i < ids.length; i++) {
       if (ctx.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
       const read = await readLedgerFile(ws, `ledgers/${ids[i]}.jsonl`, { signatures: 'all' });
+      witnessed.push(compactLedgerOf(read));
+      claims.push(...claimsOf(read));
+      orgEntries.push({
+        profileId: read.profileId,
+        entries: read.entries.filter((e, k) => k === 0 || e.type.startsWith('org.')),
+      });
       problems.push(...read.problems);
       ledgers.push({
         file: read.file,
@@ -398,13 +471,23 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       done += sizes[i]!;
       ctx.progress(done, total);
     }
-    return {
+    const policy = loadContent(deps.contentDir).policy;
+    const report: VerifyReport = {
       ok: !problems.some((p) => p.severity === 'error'),
       depth: 'full',
       checkedAt: deps.now().toISOString(),
       ledgers,
       problems,
     };
+    return withWitnessProblems(
+      report,
+      compareWitnesses({
+        ledgers: witnessed,
+        claims,
+        keyFile: keyFileReader(ws),
+        enrolled: enrolledKeysOf(deps.orgOf(orgEntries, policy).org),
+      }),
+    );
   }
 
   const lrs = createLrsServices({
@@ -495,7 +578,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         { policy: content.policy, modules: content.modules },
         set.current ?? undefined,
         authority,
-        undefined,
+        witnessBounds(ledgers),
         set.earlier,
       );
       const state = reviews.find((r) => r.reviewId === reviewId);

@@ -24,6 +24,32 @@ export interface PdfMeta {
   /** The view's names and emails are pseudonyms: the heading and a note say so. */
   pseudonymised: boolean;
   appVersion: string;
+  /** Ledgers found cut back, deleted or rewritten against what witnesses saw: stated near the top. */
+  integrity?: readonly IntegrityNote[];
+}
+
+/** One problem the witnesses show, as an export states it (English, with file and entry). */
+export interface IntegrityNote {
+  file: string;
+  seq: number | null;
+  code: string;
+  text: string;
+}
+
+function integritySection(notes: readonly IntegrityNote[]): string {
+  const items = notes
+    .map(
+      (n) =>
+        `<li><code>${escapeHtml(n.file)}</code>${n.seq === null ? '' : `, entry ${n.seq}`}: ${escapeHtml(n.text)}.</li>`,
+    )
+    .join('');
+  return (
+    '<section class="integrity"><h2>Records missing or rewritten</h2>' +
+    '<p>Other people&#39;s apps recorded how far they saw these ledgers, and the files no longer match what ' +
+    'they saw, so the figures below may be missing entries or show ones written over: check these ledgers with ' +
+    'their owners, and restore them from a backup before relying on this report.</p>' +
+    `<ul>${items}</ul></section>`
+  );
 }
 
 const HTML_ESCAPES: Record<string, string> = {
@@ -489,6 +515,7 @@ export function renderReportHtml(view: RecordsView, meta: PdfMeta): string {
         'Teams, modules, dates and the ledger heads are as recorded.</p>',
     );
   }
+  if (meta.integrity && meta.integrity.length > 0) body.push(integritySection(meta.integrity));
   body.push(
     '<section><h2>Summary</h2><div class="figures">',
     `<div class="figure"><b>${view.people.length}</b><span>people</span></div>`,

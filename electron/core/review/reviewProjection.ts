@@ -1,6 +1,7 @@
 // Every review's state, projected from the ledgers of everyone in the workspace. Pure: the same
 // ledgers, content and questionnaire give the same states. Used by the review services (queue,
 // detail, decisions) and by the records dashboard (the reviews register).
+import { ledgerTimeBounds } from '../ledger/timeBounds';
 import type { ReviewPerson } from '../contract/views/reviews';
 import { fingerprintOf, profileCreatedSchema } from '../ledger';
 import type { LedgerEntry, LedgerRead } from '../ledger';
@@ -119,28 +120,7 @@ export function transitionContext(
   };
 }
 
-/**
- * The earliest time each entry can have been written: a ledger's entries are appended in order,
- * so an entry is no earlier than the one before it in its ledger, whatever its own clock said;
- * and no earlier than a witness that saw the ledger without it (`witnessed`, when given: the
- * time of the first checkpoint that saw the ledger shorter than this entry's seq). Keyed by hash.
- */
-export function ledgerTimeBounds(
-  entriesByActor: ReadonlyMap<string, readonly LedgerEntry[]>,
-  witnessed?: (profileId: string, seq: number) => string | null,
-): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [profileId, entries] of entriesByActor) {
-    let floor = '';
-    for (const e of entries) {
-      const seen = witnessed?.(profileId, e.seq) ?? null;
-      if (seen !== null && seen > floor) floor = seen;
-      if (floor !== '' && floor > e.ts) out.set(e.hash, floor);
-      if (e.ts > floor) floor = e.ts;
-    }
-  }
-  return out;
-}
+export { ledgerTimeBounds } from '../ledger/timeBounds';
 
 /**
  * Projects every review in the workspace. Roles come from the policy as it reads now, for the day

@@ -2,6 +2,7 @@
 // reviewer's queue, comments, change requests and decisions. Every rule is checked here through
 // the workflow state machine before anything is appended, and every review's state is projected
 // from the ledgers of everyone in the workspace (nothing is stored as a mutable flag).
+import { witnessBounds } from '../witness/compare';
 import crypto from 'node:crypto';
 import type { Services } from '../contract/methods';
 import type { ProfileSummary } from '../contract/views/app';
@@ -190,7 +191,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       content,
       q,
       authority,
-      undefined,
+      witnessBounds(ledgers),
       questionnaires().earlier,
     );
     return { people, entriesByActor, reviews, authority };

@@ -4,9 +4,10 @@
 // contract.ts. A module may have several current content hashes, one per language it can be
 // read in (content.ts checks they say the same thing); entries on any of them count alike.
 import type { CompletionSummary, TrainingStatus } from '../contract/views/training';
-import type { LedgerEntry } from '../ledger';
+import type { LedgerEntry, LedgerEntryOf } from '../ledger';
 import type { Policy, RetakeOn } from '../policy/policy';
 import type { TrainingModule } from './content';
+import { gradeAttempt, isPass } from './grading';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +15,24 @@ const DAY_MS = 86_400_000;
 export type ProjectedModule = Pick<TrainingModule, 'id' | 'version' | 'contentHash'> & {
   /** Every hash that counts as the current content (translations); contentHash when absent. */
   contentHashes?: readonly string[];
+  /**
+   * The content's own interval: a completion expires this many months after it was recorded,
+   * whatever expiry the entry declares. Absent, the declared expiry stands (tests of the rules).
+   */
+  recertifyMonths?: number;
+  /** The questions and pass mark: an attempt on the current content is graded again by core. */
+  quiz?: TrainingModule['quiz'];
+  passMark?: number;
 };
+
+/** Why a training.completed entry does not count (it stays in the ledger, and in verify's view). */
+export type DisregardedReason = 'beforeProfile' | 'noPassingAttempt';
+
+export interface DisregardedCompletion {
+  entryHash: string;
+  moduleId: string;
+  reason: DisregardedReason;
+}
 
 export interface ProjectionInput {
   /** This profile's ledger entries, in seq order. */
@@ -48,6 +66,8 @@ export interface ModuleProjection {
   readyToAttest: boolean;
   /** training.started is recorded for the current version since the last completion. */
   started: boolean;
+  /** Completions of this module the projection does not count, and why. */
+  disregarded: DisregardedCompletion[];
 }
 
 /**
@@ -111,6 +131,8 @@ interface Round {
   started: boolean;
   /** Started or attempted any version since the last completion. */
   touched: boolean;
+  /** Entry hash -> the content of every attempt in this round that passed (as core grades it). */
+  passes: Map<string, { contentHash: string; version: string }>;
 }
 
 const freshRound = (lastCompletion: CompletionSummary | null): Round => ({
@@ -119,7 +141,26 @@ const freshRound = (lastCompletion: CompletionSummary | null): Round => ({
   passedAttempt: null,
   started: false,
   touched: false,
+  passes: new Map(),
 });
+
+/**
+ * Whether an attempt passed. On the current content core grades the recorded answers again (an
+ * entry's own score and `passed` are what its writer declared); on an older version, whose
+ * questions this app may no longer have, the recorded grade must at least be a pass by the
+ * recorded numbers.
+ */
+export function attemptPassed(m: ProjectedModule, e: LedgerEntryOf<'training.quizAttempted'>): boolean {
+  const d = e.data;
+  if (m.quiz && m.passMark !== undefined && isCurrentContent(m, d.contentHash)) {
+    try {
+      return gradeAttempt({ quiz: m.quiz, passMark: m.passMark }, d.answers).passed;
+    } catch {
+      return false; // answers naming questions or options this content does not have
+    }
+  }
+  return d.passed && d.total > 0 && isPass(d.correctCount, d.total, d.passMark);
+}
 
 /** Each module's status and round, keyed by module id, for the modules given. */
 export function projectTraining(input: ProjectionInput): Map<string, ModuleProjection> {
@@ -133,15 +174,47 @@ export function projectTraining(input: ProjectionInput): Map<string, ModuleProje
     }
     return r;
   };
+  const disregarded = new Map<string, DisregardedCompletion[]>();
+  const disregard = (e: LedgerEntry, moduleId: string, reason: DisregardedReason) => {
+    const list = disregarded.get(moduleId) ?? [];
+    list.push({ entryHash: e.hash, moduleId, reason });
+    disregarded.set(moduleId, list);
+  };
+  const createdMs = Date.parse(input.profileCreatedAt);
   for (const e of input.entries) {
     if (e.type === 'training.completed') {
       const d = e.data;
-      if (!current.has(d.moduleId)) continue;
+      const m = current.get(d.moduleId);
+      if (!m) continue;
+      // A completion is derived, not declared: it counts only when this round holds the passed
+      // attempt it names, on the same content; it is dated by its entry, not by what it says,
+      // and never before the profile existed; it expires by the content's interval.
+      if (Date.parse(e.ts) < createdMs) {
+        disregard(e, m.id, 'beforeProfile');
+        continue;
+      }
+      const pass = roundOf(m.id).passes.get(d.attemptHash);
+      // The same version: the same file, two editions (languages) of the current content, or
+      // (for an older version, whose editions this app no longer lists) the same version number.
+      const sameVersion =
+        pass !== undefined &&
+        (pass.contentHash === d.contentHash ||
+          (isCurrentContent(m, pass.contentHash) && isCurrentContent(m, d.contentHash)) ||
+          pass.version === d.version);
+      if (!sameVersion) {
+        disregard(e, m.id, 'noPassingAttempt');
+        continue;
+      }
+      const completedAt = e.ts;
+      const expiresAt =
+        m.recertifyMonths !== undefined
+          ? addCalendarMonths(completedAt, m.recertifyMonths).toISOString()
+          : d.expiresAt;
       rounds.set(
         d.moduleId,
         freshRound({
-          completedAt: d.completedAt,
-          expiresAt: d.expiresAt,
+          completedAt,
+          expiresAt,
           score: d.score,
           version: d.version,
           contentHash: d.contentHash,
@@ -159,9 +232,11 @@ export function projectTraining(input: ProjectionInput): Map<string, ModuleProje
       if (!m) continue;
       const r = roundOf(m.id);
       r.touched = true;
+      const passed = attemptPassed(m, e);
+      if (passed) r.passes.set(e.hash, { contentHash: e.data.contentHash, version: e.data.version });
       if (!isCurrentContent(m, e.data.contentHash)) continue;
       r.attempts++;
-      if (e.data.passed) {
+      if (passed) {
         r.passedAttempt = {
           entryHash: e.hash,
           attempt: e.data.attempt,
@@ -206,6 +281,7 @@ export function projectTraining(input: ProjectionInput): Map<string, ModuleProje
       passedAttempt: r.passedAttempt,
       readyToAttest: r.passedAttempt !== null,
       started: r.started,
+      disregarded: disregarded.get(m.id) ?? [],
     });
   }
   return out;

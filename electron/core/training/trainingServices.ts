@@ -312,7 +312,30 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
             fingerprint: fallback?.fingerprint ?? '',
           };
       const d = data.data;
-      const title = content().modules.find((m) => m.id === d.moduleId)?.title ?? d.moduleId;
+      const module = content().modules.find((m) => m.id === d.moduleId);
+      const title = module?.title ?? d.moduleId;
+      // What the certificate states is derived as the records derive it: dated by its entry,
+      // expiring by the content's interval, and verified only if a passed attempt carries it.
+      // (An entry the full check does not trust is shown with what it claims, as unverified.)
+      let completedAt = trusted ? trusted.ts : d.completedAt;
+      let expiresAt =
+        trusted && module ? addCalendarMonths(trusted.ts, module.recertifyMonths).toISOString() : d.expiresAt;
+      let derived = false;
+      if (trusted && module && genesis) {
+        const projection = projectTraining({
+          entries: read.entries.filter((e) => e.seq <= trusted.seq),
+          modules: [module],
+          policy: content().policy,
+          required: new Set(),
+          profileCreatedAt: genesis.ts,
+          now: deps.now(),
+        }).get(module.id);
+        if (projection?.lastCompletion?.entryHash === entryHash) {
+          derived = true;
+          completedAt = projection.lastCompletion.completedAt;
+          expiresAt = projection.lastCompletion.expiresAt;
+        }
+      }
       return {
         name: who.name,
         email: who.email,
@@ -321,14 +344,14 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
         moduleTitle: title,
         version: d.version,
         contentHash: d.contentHash,
-        completedAt: d.completedAt,
+        completedAt,
         score: d.score,
-        expiresAt: d.expiresAt,
+        expiresAt,
         entryHash,
         seq: line.seq,
         ledgerFile: ledgerRelPath(id),
         signerFingerprint: who.fingerprint,
-        verified: trusted !== undefined,
+        verified: trusted !== undefined && derived,
       };
     }
     throw new StewardError(

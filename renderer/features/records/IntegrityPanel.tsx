@@ -113,6 +113,36 @@ function LedgerTable({ report, ownProfileId }: { report: VerifyReport; ownProfil
   );
 }
 
+/** What witnesses show of a ledger (witness/compare.ts), in a manager's word; null for other problems. */
+function witnessKind(t: RecordsT, code: string): string | null {
+  switch (code) {
+    case 'witness.rollback':
+      return t('integrity.witness.kind.rollback');
+    case 'witness.deleted':
+      return t('integrity.witness.kind.deleted');
+    case 'witness.fork':
+      return t('integrity.witness.kind.fork');
+    case 'witness.disputed':
+      return t('integrity.witness.kind.disputed');
+    case 'witness.falseClaim':
+      return t('integrity.witness.kind.falseClaim');
+    default:
+      return null;
+  }
+}
+
+/** Said once above the problems when some ledger no longer matches what colleagues' apps saw of it. */
+function WitnessBanner({ report }: { report: VerifyReport }) {
+  const { t } = useTranslation('records');
+  if (!report.problems.some((p) => p.severity === 'error' && witnessKind(t, p.why.code) !== null))
+    return null;
+  return (
+    <Banner level="error" title={t('integrity.witness.title')}>
+      <p>{t('integrity.witness.body')}</p>
+    </Banner>
+  );
+}
+
 function ProblemList({ report }: { report: VerifyReport }) {
   const { t } = useTranslation('records');
   const word = useWordReason();
@@ -124,7 +154,8 @@ function ProblemList({ report }: { report: VerifyReport }) {
         {report.problems.map((problem, index) => (
           <li key={`${problem.file}-${problem.seq ?? 'file'}-${index}`} className="problems__item">
             <span className={`badge badge--${problem.severity === 'error' ? 'error' : 'warning'}`}>
-              {t(problem.severity === 'error' ? 'integrity.problems.error' : 'integrity.problems.warning')}
+              {witnessKind(t, problem.why.code) ??
+                t(problem.severity === 'error' ? 'integrity.problems.error' : 'integrity.problems.warning')}
             </span>
             <div>
               <p className="problems__where">
@@ -261,6 +292,7 @@ export function IntegrityPanel() {
         {report ? (
           <div className="stack stack--tight">
             <Summary report={report} />
+            <WitnessBanner report={report} />
             <LedgerTable report={report} ownProfileId={profileId} />
             <ProblemList report={report} />
           </div>

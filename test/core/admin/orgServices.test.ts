@@ -203,6 +203,51 @@ describe('setting up and joining an organisation', () => {
     await right.services.setWorkspace({ dir: wsDir });
     expect((await right.services.getOrganisation({})).state).toBe('member');
   });
+
+  it('judges a workspace when the app moves to it, before its first write: no stale refusal, no stale welcome', async () => {
+    await setUp();
+    const { org } = await s.getOrganisation({});
+    // A managed app starts on its own empty folder (refused: no organisation there), makes a
+    // profile, then is pointed at its organisation's workspace: it may write there at once.
+    const managed = await testServices({
+      userDataDir: path.join(env.dir, 'managed'),
+      contentDir: env.contentDir,
+      now: () => clock,
+      deploymentPin: { code: org!.code, by: 'deployment' },
+    });
+    others.push(managed);
+    const ed = await managed.services.createProfile({ name: 'Ed', email: 'ed@example.com', team: 'Product' });
+    const noticeIds = async () => (await managed.services.getAppInfo({})).notices.map((n) => n.id);
+    expect(await noticeIds()).toContain('org-refused');
+    await managed.services.setWorkspace({ dir: wsDir });
+    expect(await noticeIds()).not.toContain('org-refused');
+    // Setting up another organisation is refused because of the deployment, and says so.
+    await expect(
+      managed.services.createOrganisation({
+        name: 'Other',
+        teams: TEAMS,
+        team: 'Product',
+        fromPolicy: false,
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      reasons: [expect.objectContaining({ code: 'org.deploymentPinned' })],
+    });
+    await expect(managed.services.startTrainingModule({ moduleId: 'law-in-practice' })).resolves.toBeTruthy();
+    // Pointed at a folder holding another organisation, it writes nothing there, read or not.
+    const elsewhere = path.join(env.dir, 'rogue-workspace');
+    const rogue = await otherApp('rogue');
+    await rogue.setWorkspace({ dir: elsewhere });
+    await rogue.createProfile({ name: 'Mallory', email: 'mallory@example.com', team: 'Product' });
+    await rogue.createOrganisation({ name: 'Acme', teams: TEAMS, team: 'Product', fromPolicy: false });
+    await managed.services.setWorkspace({ dir: elsewhere });
+    expect(await noticeIds()).toContain('org-refused');
+    const lines = fs.readFileSync(path.join(elsewhere, 'ledgers', `${ed.id}.jsonl`), 'utf8');
+    await expect(
+      managed.services.startTrainingModule({ moduleId: 'minimisation-and-purpose' }),
+    ).rejects.toMatchObject({ code: 'WORKSPACE_REFUSED' });
+    expect(fs.readFileSync(path.join(elsewhere, 'ledgers', `${ed.id}.jsonl`), 'utf8')).toBe(lines);
+  });
 });
 
 describe('roles belong to people, not keys', () => {
@@ -423,6 +468,42 @@ describe('roles belong to people, not keys', () => {
         reason: expect.objectContaining({ code: 'org.notAdmin' }),
       }),
     ]);
+  });
+
+  it('a grant is shown in force exactly while it gives the role: through the day a person leaves, recorded ahead', async () => {
+    const dana = await setUp();
+    const ben = await s.createProfile({
+      name: 'Ben Schmidt',
+      email: 'ben@example.com',
+      team: 'Legal & Privacy',
+    });
+    await s.switchProfile({ profileId: dana.id });
+    const enrolled = await s.enrolPerson({
+      name: 'Ben Schmidt',
+      email: 'ben@example.com',
+      team: 'Legal & Privacy',
+      profileIds: [ben.id],
+    });
+    const benPerson = enrolled.org!.people.find((p) => p.name === 'Ben Schmidt')!;
+    await s.grantRole({
+      personId: benPerson.personId,
+      role: 'reviewer',
+      teams: null,
+      from: null,
+      until: null,
+    });
+    // Ben gave notice: his last day is the 31st, recorded on the 2nd.
+    await s.recordPersonLeft({ personId: benPerson.personId, on: '2026-03-31' });
+    const seen = async (at: string) => {
+      clock = new Date(at);
+      await s.switchProfile({ profileId: ben.id });
+      const view = await s.getOrganisation({});
+      const grant = view.org!.people.find((p) => p.personId === benPerson.personId)!.grants[0]!;
+      return { inForce: grant.inForce, roles: view.me!.roles };
+    };
+    expect(await seen('2026-03-02T10:00:00Z')).toEqual({ inForce: true, roles: ['reviewer'] });
+    expect(await seen('2026-03-31T18:00:00Z')).toEqual({ inForce: true, roles: ['reviewer'] });
+    expect(await seen('2026-04-01T09:00:00Z')).toEqual({ inForce: false, roles: [] });
   });
 });
 

@@ -234,10 +234,12 @@ describe('the published JSON Schema', () => {
       'exportedBy',
       'pseudonymised',
       'heads',
+      'integrity',
       'ledgersOmitted',
       'view',
       'ledgers',
     ]);
     expect(schema.required).toContain('ledgers');
+    expect(schema.required).not.toContain('integrity'); // exports made before witnessing have none
   });
 });

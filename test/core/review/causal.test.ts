@@ -171,6 +171,42 @@ describe('reviews in causal order', () => {
     expect((await s.listReviews({})).queue.map((r) => r.reviewId)).toContain(reviewId);
   });
 
+  it('a witness that saw his ledger without the approval after his role ended dates it no earlier than that', async () => {
+    const ben = await person('Ben Schmidt', 'ben@example.com', 'Legal & Privacy', ALL_MODULES);
+    grantReviewer(ben, { until: '2026-03-10' });
+    const cleo = await person('Cleo Martin', 'cleo@example.com', 'Legal & Privacy', ALL_MODULES);
+    grantReviewer(cleo);
+    const amara = await person('Amara Okafor', 'amara@example.com', 'Data Science', SUBMITTER_MODULES);
+    clock = new Date('2026-03-05T09:00:00Z');
+    const reviewId = await submit(amara, 'Loyalty offers');
+    const [submitted] = await entriesOf(reviewId);
+    // On the 12th Cleo's app witnesses Ben's ledger as it is: no decision in it.
+    const ws = await openStewardWorkspace(wsDir);
+    const { ledgers } = await readWorkspace(ws, { depth: 'full' });
+    const benRead = ledgers.find((l) => l.profileId === ben.id)!;
+    const last = benRead.entries[benRead.entries.length - 1]!;
+    await s.switchProfile({ profileId: amara.id });
+    const cleoKey = loadKey(path.join(env.userDataDir, 'keys'), fileOnlyProtector, cleo.id);
+    const cleoLedger = await openLedger(ws, cleo.id, cleoKey.privateKeyPem, {
+      now: () => new Date('2026-03-12T09:00:00Z'),
+    });
+    await cleoLedger.append('witness.checkpoint', {
+      occasion: 'daily',
+      heads: [[ben.id, benRead.entries.length, last.hash, last.sig]],
+    });
+    await cleoLedger.close();
+    // Later, Ben writes an approval dated the 9th, inside his role and after the submission.
+    await forge(ben, amara, '2026-03-09T10:00:00.000Z', 'review.decided', {
+      ...decision(reviewId, 'approved'),
+      after: submitted!.hash,
+      submission: submitted!.hash,
+    });
+    await s.switchProfile({ profileId: cleo.id });
+    const detail = await s.getReview({ reviewId });
+    expect(detail.summary.status).toBe('submitted');
+    expect((await s.listReviews({})).queue.map((r) => r.reviewId)).toContain(reviewId);
+  });
+
   it("an approval dated just before another reviewer's rejection does not win: a conflict, until a reviewer settles it", async () => {
     const ben = await person('Ben Schmidt', 'ben@example.com', 'Legal & Privacy', ALL_MODULES);
     grantReviewer(ben);

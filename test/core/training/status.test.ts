@@ -33,8 +33,10 @@ function entry(
 }
 const ref = (version = '1.0.0', contentHash = H1) => ({ moduleId: 'alpha', version, contentHash });
 const started = (v?: string, h?: string) => entry('training.started', ref(v, h));
-const attempt = (passed: boolean, n = 1, v?: string, h?: string) =>
-  entry('training.quizAttempted', {
+/** The latest passed attempt on each content hash: what a completion written after it names. */
+const lastPassed = new Map<string, string>();
+const attempt = (passed: boolean, n = 1, v?: string, h?: string) => {
+  const e = entry('training.quizAttempted', {
     ...ref(v, h),
     attempt: n,
     answers: {},
@@ -44,15 +46,28 @@ const attempt = (passed: boolean, n = 1, v?: string, h?: string) =>
     passMark: 80,
     passed,
   });
+  if (passed) lastPassed.set(h ?? H1, e.hash);
+  return e;
+};
+/** A completion recorded at `completedAt`, resting on the latest passed attempt on its content. */
 const completed = (completedAt: string, months = 12, v?: string, h?: string) =>
-  entry('training.completed', {
-    ...ref(v, h),
-    score: 100,
-    passMark: 80,
+  entry(
+    'training.completed',
+    {
+      ...ref(v, h),
+      score: 100,
+      passMark: 80,
+      completedAt,
+      expiresAt: addCalendarMonths(completedAt, months).toISOString(),
+      attemptHash: lastPassed.get(h ?? H1) ?? 'a'.repeat(64),
+    },
     completedAt,
-    expiresAt: addCalendarMonths(completedAt, months).toISOString(),
-    attemptHash: 'a'.repeat(64),
-  });
+  );
+/** A passed attempt, then the completion resting on it. */
+const passedAndCompleted = (completedAt: string, months = 12, v?: string, h?: string) => [
+  attempt(true, 1, v, h),
+  completed(completedAt, months, v, h),
+];
 
 function run(over: Omit<Partial<ProjectionInput>, 'now'> & { now: string }) {
   const { now, ...rest } = over;
@@ -138,9 +153,10 @@ describe('projectTraining', () => {
   });
 
   it('expires a leap-day completion on the last day of February', () => {
-    const entries = [completed('2024-02-29T12:00:00.000Z')];
-    expect(run({ now: '2025-02-28T11:59:59.999Z', entries }).status).toBe('dueSoon');
-    expect(run({ now: '2025-02-28T12:00:00.000Z', entries }).status).toBe('expired');
+    const entries = passedAndCompleted('2024-02-29T12:00:00.000Z');
+    const profileCreatedAt = '2024-01-01T00:00:00.000Z';
+    expect(run({ now: '2025-02-28T11:59:59.999Z', entries, profileCreatedAt }).status).toBe('dueSoon');
+    expect(run({ now: '2025-02-28T12:00:00.000Z', entries, profileCreatedAt }).status).toBe('expired');
   });
 
   it('a new round starts after a completion: retakes count again', () => {
@@ -170,7 +186,7 @@ describe('projectTraining', () => {
     ];
     for (const [rule, from, to, updated] of cases) {
       it(`retakeOn ${rule}: ${from} -> ${to} ${updated ? 'is' : 'is not'} "updated"`, () => {
-        const entries = [completed('2025-03-01T00:00:00.000Z', 12, from, H1)];
+        const entries = passedAndCompleted('2025-03-01T00:00:00.000Z', 12, from, H1);
         const p = run({
           now: '2025-06-01T00:00:00Z',
           entries,
@@ -195,7 +211,7 @@ describe('projectTraining', () => {
     it('updated outranks expired', () => {
       const p = run({
         now: '2027-01-01T00:00:00Z',
-        entries: [completed('2025-03-01T00:00:00.000Z')],
+        entries: passedAndCompleted('2025-03-01T00:00:00.000Z'),
         modules: [{ id: 'alpha', version: '2.0.0', contentHash: H2 }],
         required: new Set(['alpha']),
       });
@@ -239,7 +255,7 @@ describe('a module readable in several languages (several current content hashes
   });
 
   it('a single hash behaves as before, and a hash not listed is another version', () => {
-    const onFrench = [completed('2025-03-01T00:00:00.000Z', 12, '1.0.0', H2)];
+    const onFrench = passedAndCompleted('2025-03-01T00:00:00.000Z', 12, '1.0.0', H2);
     const englishOnly = [{ id: 'alpha', version: '2.0.0', contentHash: H1 }];
     expect(run({ now: '2025-06-01T00:00:00Z', entries: onFrench, modules: englishOnly }).status).toBe(
       'updated',
@@ -253,7 +269,7 @@ describe('a module readable in several languages (several current content hashes
     // Completed in French at 1.0.0; the module is now 2.0.0 in English (H3) and French (H4).
     const now2 = [{ id: 'alpha', version: '2.0.0', contentHash: H4, contentHashes: [H3, H4] }];
     const minor = [{ id: 'alpha', version: '1.1.0', contentHash: H3, contentHashes: [H3, H4] }];
-    const onFrench = [completed('2025-03-01T00:00:00.000Z', 12, '1.0.0', H2)];
+    const onFrench = passedAndCompleted('2025-03-01T00:00:00.000Z', 12, '1.0.0', H2);
     expect(run({ now: '2025-06-01T00:00:00Z', entries: onFrench, modules: now2 }).status).toBe('updated');
     expect(run({ now: '2025-06-01T00:00:00Z', entries: onFrench, modules: minor }).status).toBe('passed');
     expect(
@@ -265,5 +281,159 @@ describe('a module readable in several languages (several current content hashes
     ).toBe(false);
     expect(retakeNeeded('any', { version: '1.0.0', contentHash: H2 }, minor[0]!)).toBe(true);
     expect(retakeNeeded('major', { version: '1.0.0', contentHash: H2 }, minor[0]!)).toBe(false);
+  });
+});
+
+describe('a completion is derived, not declared (what an insider signing with their own key gets)', () => {
+  /** alpha with its questions: q1 (right: a) and q2 (right: b), pass mark 100, a 12-month interval. */
+  const real = [
+    {
+      id: 'alpha',
+      version: '1.0.0',
+      contentHash: H1,
+      recertifyMonths: 12,
+      passMark: 100,
+      quiz: [
+        {
+          id: 'q1',
+          options: [
+            { id: 'a', correct: true },
+            { id: 'b', correct: false },
+          ],
+        },
+        {
+          id: 'q2',
+          options: [
+            { id: 'a', correct: false },
+            { id: 'b', correct: true },
+          ],
+        },
+      ],
+    },
+  ] as unknown as ProjectionInput['modules'];
+  const graded = (
+    answers: Record<string, string[]>,
+    declaredPass = true,
+    ts = '2025-02-01T00:00:00.000Z',
+  ) => {
+    const e = entry(
+      'training.quizAttempted',
+      {
+        ...ref(),
+        attempt: 1,
+        answers,
+        score: declaredPass ? 100 : 0,
+        correctCount: declaredPass ? 2 : 0,
+        total: 2,
+        passMark: 100,
+        passed: declaredPass,
+      },
+      ts,
+    );
+    return e;
+  };
+  const completion = (
+    attemptHash: string,
+    ts = '2025-03-01T00:00:00.000Z',
+    expiresAt = '2099-01-01T00:00:00.000Z',
+  ) =>
+    entry(
+      'training.completed',
+      { ...ref(), score: 100, passMark: 100, completedAt: ts, expiresAt, attemptHash },
+      ts,
+    );
+  const at = { now: '2025-06-01T00:00:00Z', modules: real, required: new Set(['alpha']) };
+
+  it('a completion with no attempt behind it does not count', () => {
+    const c = completion('a'.repeat(64));
+    const p = run({ ...at, entries: [c] });
+    // Required, never completed, past the new starter's 30 days.
+    expect(p.status).toBe('overdue');
+    expect(p.lastCompletion).toBeNull();
+    expect(p.disregarded).toEqual([{ entryHash: c.hash, moduleId: 'alpha', reason: 'noPassingAttempt' }]);
+  });
+
+  it('an attempt declared passed whose answers core grades as a fail does not carry a completion', () => {
+    const a = graded({ q1: ['b'], q2: ['a'] }, true);
+    const p = run({ ...at, entries: [a, completion(a.hash)] });
+    expect(p.lastCompletion).toBeNull();
+    expect(p.readyToAttest).toBe(false);
+    expect(p.disregarded[0]?.reason).toBe('noPassingAttempt');
+  });
+
+  it('answers naming questions the content lacks are a fail', () => {
+    const a = graded({ q1: ['a'], q2: ['b'], q9: ['a'] }, true);
+    expect(run({ ...at, entries: [a, completion(a.hash)] }).lastCompletion).toBeNull();
+  });
+
+  it('the expiry is the content interval from the entry, whatever the entry declares', () => {
+    const a = graded({ q1: ['a'], q2: ['b'] }, false); // declared a fail, graded a pass
+    const c = completion(a.hash, '2025-03-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z');
+    const p = run({ ...at, entries: [a, c] });
+    expect(p.lastCompletion).toMatchObject({
+      completedAt: '2025-03-01T00:00:00.000Z',
+      expiresAt: '2026-03-01T00:00:00.000Z',
+    });
+    expect(run({ ...at, now: '2026-03-02T00:00:00Z', entries: [a, c] }).status).toBe('overdue');
+  });
+
+  it('is dated by its entry, not by the date it declares', () => {
+    const a = graded({ q1: ['a'], q2: ['b'] });
+    const c = entry(
+      'training.completed',
+      {
+        ...ref(),
+        score: 100,
+        passMark: 100,
+        completedAt: '2020-01-01T00:00:00.000Z',
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        attemptHash: a.hash,
+      },
+      '2025-03-01T00:00:00.000Z',
+    );
+    expect(run({ ...at, entries: [a, c] }).lastCompletion?.completedAt).toBe('2025-03-01T00:00:00.000Z');
+  });
+
+  it('a completion dated before the profile existed does not count', () => {
+    const a = graded({ q1: ['a'], q2: ['b'] }, true, '2024-01-01T00:00:00.000Z');
+    const c = completion(a.hash, '2024-01-02T00:00:00.000Z');
+    const p = run({ ...at, entries: [a, c], profileCreatedAt: '2025-01-01T00:00:00.000Z' });
+    expect(p.lastCompletion).toBeNull();
+    expect(p.disregarded[0]?.reason).toBe('beforeProfile');
+  });
+
+  it('an attempt counts once: a second completion on the same pass, in a later round, does not count', () => {
+    const a = graded({ q1: ['a'], q2: ['b'] });
+    const first = completion(a.hash, '2025-03-01T00:00:00.000Z');
+    const again = completion(a.hash, '2026-02-20T00:00:00.000Z');
+    const p = run({ ...at, now: '2026-04-01T00:00:00Z', entries: [a, first, again] });
+    expect(p.lastCompletion?.entryHash).toBe(first.hash);
+    expect(p.status).toBe('overdue');
+    expect(p.disregarded.map((d) => d.entryHash)).toEqual([again.hash]);
+  });
+
+  it('a pass on one version does not carry a completion declared on another', () => {
+    const a = graded({ q1: ['a'], q2: ['b'] });
+    const c = entry(
+      'training.completed',
+      {
+        ...ref('0.9.0', H2),
+        score: 100,
+        passMark: 100,
+        completedAt: '2025-03-01T00:00:00.000Z',
+        expiresAt: '2026-03-01T00:00:00.000Z',
+        attemptHash: a.hash,
+      },
+      '2025-03-01T00:00:00.000Z',
+    );
+    expect(run({ ...at, entries: [a, c] }).lastCompletion).toBeNull();
+    // Two editions (languages) of the current content are one version.
+    const modules = [{ ...real[0]!, contentHashes: [H1, H2] }];
+    const french = entry(
+      'training.completed',
+      { ...(c.data as object), version: '1.0.0' },
+      '2025-03-01T00:00:00.000Z',
+    );
+    expect(run({ ...at, modules, entries: [a, french] }).lastCompletion?.entryHash).toBe(french.hash);
   });
 });

@@ -65,6 +65,26 @@ describe('records: integrity', () => {
     );
   });
 
+  it("names a ledger cut back after Ada's app saw it, in a manager's words", async () => {
+    let entries = 0;
+    const { grace } = await openIntegrity(async (core, s) => {
+      await core.services.getWorkspaceStatus({}); // Ada's app witnesses Grace's ledger
+      const file = `${core.workspaceDir}/ledgers/${s.grace.id}.jsonl`;
+      core.disk.editFile(file, (text) => {
+        const lines = text.split('\n').filter(Boolean);
+        entries = lines.length - 2;
+        return `${lines.slice(0, entries).join('\n')}\n`;
+      });
+    });
+    expect(
+      await screen.findByText("Records were removed or rewritten after colleagues' apps saw them"),
+    ).toBeTruthy();
+    const item = screen.getByText('Cut back').closest('li') as HTMLElement;
+    expect(item.textContent).toContain(`ledgers/${grace.id}.jsonl · entry ${entries + 1}`);
+    expect(item.textContent).toContain(`entries ${entries + 1} to ${entries + 2} are missing`);
+    expect(screen.getByText('1 problem found')).toBeTruthy();
+  });
+
   it('runs "Verify now" as a job: progress, then the full report in place of the quick one', async () => {
     const { bridge } = await openIntegrity();
     await screen.findByText(/Quick check: order, links and hashes/);
