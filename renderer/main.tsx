@@ -12,6 +12,7 @@ import './styles/components.css';
 import './styles/layout.css';
 import './styles/markdown.css';
 import './styles/review.css';
+import './styles/org.css';
 
 // Paint the first frame in last run's theme; App then applies the saved choice.
 applyRememberedTheme();

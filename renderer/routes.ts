@@ -11,7 +11,8 @@ import {
 } from '../electron/core/contract/ids';
 
 /** Screens without parameters. */
-export type PlainRoute = 'training' | 'reviews' | 'records' | 'settings' | 'new-profile';
+export type PlainRoute =
+  'training' | 'reviews' | 'records' | 'organisation' | 'content' | 'settings' | 'new-profile';
 /** Screens about one training module. */
 export type ModuleRoute = 'training-module' | 'training-quiz' | 'training-attest';
 /** Review screens: a draft's questionnaire, and one submitted review. */
@@ -41,6 +42,8 @@ const PLAIN_PATHS: Record<PlainRoute, string> = {
   training: '/training',
   reviews: '/reviews',
   records: '/records',
+  organisation: '/organisation',
+  content: '/content',
   settings: '/settings',
   'new-profile': '/profiles/new',
 };
@@ -57,8 +60,15 @@ const ENTRY_HASH = SHA256_PATTERN;
 const DRAFT_ID = DRAFT_ID_PATTERN;
 const REVIEW_ID = REVIEW_ID_PATTERN;
 
-/** The four places the navigation lists, in order. Each route's title is shell:route.<route>. */
-export const NAV_ROUTES = ['training', 'reviews', 'records', 'settings'] as const satisfies readonly Route[];
+/** The places the navigation lists, in order. Each route's title is shell:route.<route>. */
+export const NAV_ROUTES = [
+  'training',
+  'reviews',
+  'records',
+  'organisation',
+  'content',
+  'settings',
+] as const satisfies readonly Route[];
 export type NavRoute = (typeof NAV_ROUTES)[number];
 
 /** Which navigation entry is current on a route: every training screen sits under Training. */

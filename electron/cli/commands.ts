@@ -8,7 +8,7 @@ import { profileInputSchema } from '../core/contract/schemas';
 import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
-import { readWorkspace } from '../core/ledger';
+import { memoryVerifiedHeads, readWorkspace } from '../core/ledger';
 import { verifyWitnessedWorkspace } from '../core/witness/verify';
 import { createProfile } from '../core/profiles/createProfile';
 import { localHeadStore } from '../core/profiles/localHead';
@@ -140,7 +140,9 @@ const demoSeed: Command = {
     ...help,
   },
   async run(values, io, ctx) {
-    const ws = await openStewardWorkspace(path.resolve(required(values, 'workspace')));
+    // Seeding reads the workspace after every step: what it verified once, it remembers (in
+    // memory only, for this run).
+    const ws = await openStewardWorkspace(path.resolve(required(values, 'workspace')), memoryVerifiedHeads());
     const count = Number(required(values, 'people'));
     if (!Number.isInteger(count) || count < 1 || count > 100_000) {
       throw new UsageError(

@@ -11,6 +11,8 @@ import { checkExternalUrl } from './links';
 import {
   createWorkspaceReader,
   openLedger,
+  openVerifiedHeads,
+  verificationRules,
   type Ledger,
   type LedgerRead,
   type Workspace,
@@ -18,7 +20,13 @@ import {
 } from './ledger';
 import type { VerifyReport } from './contract/views/app';
 import { createProfile } from './profiles/createProfile';
-import { listLocalKeyIds, loadKey, type SecretProtector } from './profiles/keystore';
+import {
+  changePassphrase,
+  keyHasPassphrase,
+  listLocalKeyIds,
+  loadKey,
+  type SecretProtector,
+} from './profiles/keystore';
 import { localHeadPath, localHeadStore, readLocalHead } from './profiles/localHead';
 import { readProfileFromLedger } from './profiles/profileDirectory';
 import {
@@ -31,7 +39,7 @@ import {
 import { createTrainingServices } from './training/trainingServices';
 import { createReviewServices } from './review/reviewServices';
 import { createRecordsServices, type RecordsHost } from './records/recordsServices';
-import { openStewardWorkspace } from './events';
+import { openStewardWorkspace, STEWARD_EVENTS } from './events';
 import { workspaceOrgOf, type OrgPin, type WorkspaceOrg } from './org/workspaceOrg';
 import { loadPolicy, type Policy } from './policy/policy';
 import { resolveContentInForce, type ContentInForce } from './org/contentInForce';
@@ -90,7 +98,26 @@ interface Session {
   ledger: Ledger | null;
   ledgerError: ErrorPayload | null;
   notices: Notice[];
+  /**
+   * The current profile's private key once unlocked with its passphrase, kept for this run only
+   * (a workspace change reopens the ledger with it); never written anywhere.
+   */
+  unlocked: { profileId: string; privateKeyPem: string } | null;
+  /** The current profile when it has a passphrase not given since the app started: nobody is in use. */
+  locked: string | null;
 }
+
+/** Wrong passphrases allowed in a row before each further try must wait. */
+const FREE_PASSPHRASE_TRIES = 3;
+/** The wait after the free tries: 5 s, doubling with each further wrong try, at most 5 minutes. */
+function passphraseWaitMs(failures: number): number {
+  return failures < FREE_PASSPHRASE_TRIES
+    ? 0
+    : Math.min(300_000, 5_000 * 2 ** (failures - FREE_PASSPHRASE_TRIES));
+}
+
+/** In the app's data folder: what it verified in full before (see ledger/verifiedHeads.ts). */
+export const VERIFIED_HEADS_FILE = 'verified-ledgers.log';
 
 export function defaultWorkspaceDir(userDataDir: string): string {
   return path.join(userDataDir, 'workspace');
@@ -107,7 +134,10 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     ledger: null,
     ledgerError: null,
     notices: [],
+    unlocked: null,
+    locked: null,
   };
+  const clock = ctx.now ?? (() => new Date());
   if (ctx.deploymentProblem) {
     session.notices.push({
       id: 'deployment-invalid',
@@ -134,17 +164,26 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     if (ledger) await ledger.close();
   }
 
-  /** Opens the current profile's ledger, recording (not throwing) why it could not be opened. */
+  /**
+   * Opens the current profile's ledger, recording (not throwing) why it could not be opened. A
+   * profile with a passphrase opens with the key unlocked in this run, else it stays locked.
+   */
   async function openCurrentLedger(): Promise<void> {
     await closeLedger();
     const id = session.settings.get().currentProfileId;
+    if (session.unlocked && session.unlocked.profileId !== id) session.unlocked = null;
+    session.locked = null;
     if (!id || !session.workspace) return;
     // A ledger this app wrote to and that is gone is said so (openLedger); one never made is not.
     const missing = !fs.existsSync(path.join(session.workspace.ledgersDir, `${id}.jsonl`));
     if (missing && readLocalHead(localHeadPath(keysDir, id)) === null) return;
+    if (!session.unlocked && keyHasPassphrase(keysDir, id)) {
+      session.locked = id;
+      return;
+    }
     try {
-      const key = loadKey(keysDir, ctx.secretProtector, id);
-      session.ledger = await openLedger(session.workspace, id, key.privateKeyPem, {
+      const pem = session.unlocked?.privateKeyPem ?? loadKey(keysDir, ctx.secretProtector, id).privateKeyPem;
+      session.ledger = await openLedger(session.workspace, id, pem, {
         now: ctx.now,
         localHead: localHeadStore(keysDir, id),
       });
@@ -157,8 +196,19 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     }
   }
 
+  /**
+   * What this app verified in full before, kept in its own data folder (never in the workspace,
+   * which others can write): each signature is checked once per app, not on every open. A new
+   * app version verifies everything again once.
+   */
+  const verified = openVerifiedHeads(
+    path.join(ctx.userDataDir, VERIFIED_HEADS_FILE),
+    verificationRules(STEWARD_EVENTS, ctx.appVersion),
+    (error) => ctx.logError?.('verifiedHeads', error),
+  );
+
   async function useWorkspace(dir: string): Promise<void> {
-    session.workspace = await openStewardWorkspace(dir);
+    session.workspace = await openStewardWorkspace(dir, verified);
     session.workspaceError = null;
   }
 
@@ -274,20 +324,56 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     return session.workspace;
   }
 
+  /** A profile as the switcher needs it: with whether switching to it asks for a passphrase. */
+  const withPassphrase = (profile: ProfileSummary): ProfileSummary =>
+    keyHasPassphrase(keysDir, profile.id) ? { ...profile, hasPassphrase: true } : profile;
+
+  /** Wrong passphrases in a row, per profile, in this run (see passphraseWaitMs). */
+  const passphraseFailures = new Map<string, { count: number; at: number }>();
+
+  /** Refuses a try while the wait after too many wrong ones runs. */
+  function checkPassphraseWait(profileId: string): void {
+    const failed = passphraseFailures.get(profileId);
+    if (!failed) return;
+    const left = failed.at + passphraseWaitMs(failed.count) - clock().getTime();
+    if (left > 0) {
+      const seconds = Math.ceil(left / 1000);
+      throw new StewardError('NOT_ALLOWED', `Too many wrong passphrases: wait ${seconds} s.`, {
+        reasons: [reason('profile.passphraseWait', { count: seconds })],
+      });
+    }
+  }
+
+  /** Runs a step that checks a passphrase, counting wrong ones (and forgetting them once one is right). */
+  function tryPassphrase<T>(profileId: string, step: () => T): T {
+    checkPassphraseWait(profileId);
+    try {
+      const result = step();
+      passphraseFailures.delete(profileId);
+      return result;
+    } catch (error) {
+      if (error instanceof StewardError && error.reasons?.some((r) => r.code === 'profile.passphraseWrong')) {
+        const count = (passphraseFailures.get(profileId)?.count ?? 0) + 1;
+        passphraseFailures.set(profileId, { count, at: clock().getTime() });
+      }
+      throw error;
+    }
+  }
+
   function localProfiles(): ProfileSummary[] {
     const ws = session.workspace;
     if (!ws) return [];
     const out: ProfileSummary[] = [];
     for (const id of listLocalKeyIds(keysDir)) {
       const profile = readProfileFromLedger(ws, id);
-      if (profile) out.push(profile);
+      if (profile) out.push(withPassphrase(profile));
     }
     return out.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   function currentProfile(): ProfileSummary | null {
     const id = session.settings.get().currentProfileId;
-    if (!id || !session.workspace) return null;
+    if (!id || !session.workspace || session.locked === id) return null;
     if (!listLocalKeyIds(keysDir).includes(id)) return null;
     return readProfileFromLedger(session.workspace, id);
   }
@@ -400,7 +486,10 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       return contentDirNow();
     },
     userDataDir: ctx.userDataDir,
-    keysDir,
+    signingKey: (profileId: string) =>
+      session.unlocked?.profileId === profileId
+        ? session.unlocked.privateKeyPem
+        : loadKey(keysDir, ctx.secretProtector, profileId).privateKeyPem,
     secretProtector: ctx.secretProtector,
     appVersion: ctx.appVersion,
     now: ctx.now ?? (() => new Date()),
@@ -472,6 +561,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
         keyProtection: ctx.secretProtector.kind,
         keyProtectionNote: ctx.secretProtector.note,
         notices,
+        lockedProfileId: session.locked,
       };
     },
 
@@ -480,17 +570,31 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
     },
 
     async getCurrentProfile() {
-      return currentProfile();
+      const profile = currentProfile();
+      return profile ? withPassphrase(profile) : null;
     },
 
-    async createProfile(input) {
-      const profile = await createProfile(requireWorkspace(), keysDir, ctx.secretProtector, input, ctx.now);
+    async createProfile({ passphrase, ...input }) {
+      const profile = await createProfile(
+        requireWorkspace(),
+        keysDir,
+        ctx.secretProtector,
+        input,
+        ctx.now,
+        passphrase ?? null,
+      );
       session.settings.update({ currentProfileId: profile.id });
+      session.unlocked = passphrase
+        ? {
+            profileId: profile.id,
+            privateKeyPem: loadKey(keysDir, ctx.secretProtector, profile.id, { passphrase }).privateKeyPem,
+          }
+        : null;
       await openCurrentLedger();
-      return profile;
+      return withPassphrase(profile);
     },
 
-    async switchProfile({ profileId }) {
+    async switchProfile({ profileId, passphrase }) {
       const ws = requireWorkspace();
       const profile = listLocalKeyIds(keysDir).includes(profileId)
         ? readProfileFromLedger(ws, profileId)
@@ -501,6 +605,17 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
           `There is no profile ${profileId} on this computer in this workspace.`,
         );
       }
+      // A profile with a passphrase is unlocked before it becomes current: a wrong or missing
+      // passphrase leaves whoever was current (or nobody) as it was.
+      const unlocked = keyHasPassphrase(keysDir, profileId)
+        ? tryPassphrase(profileId, () => ({
+            profileId,
+            privateKeyPem: loadKey(keysDir, ctx.secretProtector, profileId, {
+              passphrase: passphrase ?? null,
+            }).privateKeyPem,
+          }))
+        : null;
+      session.unlocked = unlocked;
       session.settings.update({ currentProfileId: profileId });
       await openCurrentLedger();
       if (session.ledgerError) {
@@ -508,7 +623,32 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
           reasons: session.ledgerError.reasons,
         });
       }
-      return profile;
+      return withPassphrase(profile);
+    },
+
+    async setProfilePassphrase({ current, next }) {
+      const profile = currentProfile();
+      if (!profile) throw new StewardError('NO_PROFILE', 'Create or choose a profile first.');
+      const had = keyHasPassphrase(keysDir, profile.id);
+      if (!had && next === null) {
+        throw new StewardError('INVALID_ARGUMENT', 'This profile has no passphrase to remove.', {
+          reasons: [reason('profile.passphraseNotSet')],
+        });
+      }
+      // The passphrase set now is asked for, even though the key is unlocked in this run: whoever
+      // finds the app open must not be able to change or remove it.
+      tryPassphrase(profile.id, () =>
+        changePassphrase(keysDir, ctx.secretProtector, profile.id, { current: current ?? null, next }),
+      );
+      session.unlocked =
+        next === null
+          ? null
+          : {
+              profileId: profile.id,
+              privateKeyPem: loadKey(keysDir, ctx.secretProtector, profile.id, { passphrase: next })
+                .privateKeyPem,
+            };
+      return withPassphrase(profile);
     },
 
     async getSettings() {
@@ -523,7 +663,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
         );
       }
       const target = path.resolve(dir);
-      const next = await openStewardWorkspace(target); // throws WORKSPACE_NOT_WRITABLE with the reason
+      const next = await openStewardWorkspace(target, verified); // throws WORKSPACE_NOT_WRITABLE with the reason
       if (session.workspace && session.workspace.dir !== next.dir) {
         await closeLedger();
         carryLocalLedgers(session.workspace, next);

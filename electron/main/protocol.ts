@@ -8,6 +8,23 @@ import { net } from 'electron';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 const MAX_URL_LENGTH = 2048;
+
+/**
+ * The Content-Security-Policy header every app:// response carries: the policy of the meta
+ * element in renderer/index.html (a test keeps them equal), plus what only a header can say
+ * (frame-ancestors: no one may frame the app).
+ */
+export const APP_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/** The response with the app's security headers added (a fetched response's headers are immutable). */
+function withSecurityHeaders(response: Response): Response {
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', APP_CSP);
+  headers.set('x-content-type-options', 'nosniff');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 const URL_SHAPE = new RegExp(`^${APP_SCHEME}://([^/?#]*)([^?#]*)`, 'i');
 
 /**
@@ -28,9 +45,12 @@ export { confineToRoot };
 const notFound = (): Response =>
   new Response('Not found', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 
-/** The protocol.handle('app', …) handler: only GET/HEAD, only files inside rootDir. */
+/**
+ * The protocol.handle('app', …) handler: only GET/HEAD, only files inside rootDir. Every
+ * response, refusals included, carries the CSP header.
+ */
 export function createAppProtocolHandler(rootDir: string): (request: Request) => Promise<Response> {
-  return async (request) => {
+  const serve = async (request: Request): Promise<Response> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method not allowed', { status: 405 });
     }
@@ -39,4 +59,5 @@ export function createAppProtocolHandler(rootDir: string): (request: Request) =>
     if (file === null) return notFound();
     return net.fetch(pathToFileURL(file).toString());
   };
+  return async (request) => withSecurityHeaders(await serve(request));
 }

@@ -2,6 +2,7 @@
 // core services over a loopback WebSocket. Bound to 127.0.0.1 only; the socket needs the per-run
 // token and an Origin equal to the server's own; every call goes through the shared dispatch, so
 // the contract's validation applies exactly as over IPC.
+import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -17,6 +18,8 @@ export interface PreviewServerOptions {
   dispatch?: Dispatch;
   port?: number;
   token?: string;
+  /** Where a socket's errors go (default console.error). */
+  logError?: (error: unknown) => void;
 }
 
 export interface PreviewServer {
@@ -73,7 +76,13 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   let wss: WebSocketServer | null = null;
   if (opts.dispatch) {
     const dispatch = opts.dispatch;
-    const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+    const logError = opts.logError ?? ((error: unknown) => console.error('[preview socket]', error));
+    // UTF-8 is checked here (serveSocket), so a bad frame is answered rather than ending the socket.
+    const sockets = new WebSocketServer({
+      noServer: true,
+      maxPayload: MAX_FRAME_BYTES,
+      skipUTF8Validation: true,
+    });
     wss = sockets;
     server.on('upgrade', (req, socket, head) => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -86,7 +95,7 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
         socket.destroy();
         return;
       }
-      sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, dispatch));
+      sockets.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, dispatch, logError));
     });
   }
 
@@ -111,16 +120,36 @@ export async function startPreviewServer(opts: PreviewServerOptions): Promise<Pr
   };
 }
 
-function serveSocket(ws: WebSocket, dispatch: Dispatch): void {
+/** What the server answers to a frame it cannot take: an error under id null (no call is pending on it). */
+function badFrame(ws: WebSocket, message: string): void {
+  if (ws.readyState !== ws.OPEN) return;
+  ws.send(JSON.stringify({ id: null, result: { ok: false, error: { code: 'INVALID_ARGUMENT', message } } }));
+}
+
+/**
+ * One page's socket. A frame that is not what the page bridge sends (binary, invalid UTF-8, not
+ * JSON, no numeric id) is answered with an error and the socket stays open; a frame over
+ * MAX_FRAME_BYTES is refused by ws, which closes that socket with 1009 (Message Too Big). Neither
+ * ends the server: a socket's 'error' is logged, never thrown.
+ */
+function serveSocket(ws: WebSocket, dispatch: Dispatch, logError: (error: unknown) => void): void {
+  ws.on('error', (error) => {
+    logError(error);
+    ws.terminate();
+  });
   ws.on('message', (raw, isBinary) => {
-    if (isBinary) return;
+    const bytes = Buffer.isBuffer(raw) ? raw : Array.isArray(raw) ? Buffer.concat(raw) : Buffer.from(raw);
+    if (isBinary) return badFrame(ws, 'binary frames are not accepted');
+    if (!isUtf8(bytes)) return badFrame(ws, 'the frame is not valid UTF-8');
     let frame: { id?: unknown; method?: unknown; args?: unknown };
     try {
-      frame = JSON.parse(raw.toString()) as typeof frame;
+      frame = JSON.parse(bytes.toString('utf8')) as typeof frame;
     } catch {
-      return;
+      return badFrame(ws, 'the frame is not JSON');
     }
-    if (typeof frame !== 'object' || frame === null || typeof frame.id !== 'number') return;
+    if (typeof frame !== 'object' || frame === null || typeof frame.id !== 'number') {
+      return badFrame(ws, 'the frame has no numeric id');
+    }
     const id = frame.id;
     void dispatch(String(frame.method), frame.args).then((result) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id, result }));

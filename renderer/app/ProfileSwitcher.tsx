@@ -10,6 +10,7 @@ import { useStewardStore } from '../state/store';
 import type { ProfileSummary } from '../../electron/core/contract/views/app';
 import { requestOf } from '../state/requests';
 import { wordError } from '../i18n/reasons';
+import { PassphrasePrompt } from '../features/profile/PassphrasePrompt';
 
 export function initialsOf(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -41,6 +42,8 @@ export function ProfileSwitcher() {
       })),
     );
   const [open, setOpen] = useState(false);
+  /** The profile whose passphrase is being asked for. */
+  const [unlocking, setUnlocking] = useState<ProfileSummary | null>(null);
   const panelId = `profile-panel-${useId()}`;
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -69,13 +72,21 @@ export function ProfileSwitcher() {
   if (profile === null) return null;
   const others = profiles.filter((p) => p.id !== profile.id);
 
-  const choose = async (profileId: string) => {
+  const closed = () => {
+    setUnlocking(null);
+    setOpen(false);
+    toggleRef.current?.focus();
+  };
+
+  const choose = async (other: ProfileSummary) => {
     if (switching) return;
-    const switched = await switchProfile(profileId);
-    if (switched !== null) {
-      setOpen(false);
-      toggleRef.current?.focus();
+    if (other.hasPassphrase) {
+      clearRequest('switchProfile');
+      setUnlocking(other);
+      return;
     }
+    const switched = await switchProfile(other.id);
+    if (switched !== null) closed();
   };
 
   return (
@@ -85,14 +96,16 @@ export function ProfileSwitcher() {
           <p className="profile-switcher__caption">
             {others.length > 0 ? t('profileSwitcher.switchTo') : t('profileSwitcher.noOthers')}
           </p>
-          {others.length > 0 ? (
+          {unlocking ? (
+            <PassphrasePrompt profile={unlocking} onDone={closed} onCancel={() => setUnlocking(null)} />
+          ) : others.length > 0 ? (
             <ul className="profile-switcher__list">
               {others.map((other) => (
                 <li key={other.id}>
                   <button
                     type="button"
                     className="profile-switcher__option"
-                    onClick={() => void choose(other.id)}
+                    onClick={() => void choose(other)}
                     aria-disabled={switching || undefined}
                   >
                     <Avatar profile={other} />
@@ -100,13 +113,20 @@ export function ProfileSwitcher() {
                       <span className="profile-switcher__name">{other.name}</span>
                       <span className="profile-switcher__team">{other.team}</span>
                     </span>
+                    {other.hasPassphrase ? (
+                      <Icon
+                        name="lock"
+                        className="profile-switcher__lock"
+                        label={t('profileSwitcher.locked')}
+                      />
+                    ) : null}
                   </button>
                 </li>
               ))}
             </ul>
           ) : null}
           {switching ? <Spinner size="sm" label={t('profileSwitcher.switching')} /> : null}
-          {switchError ? (
+          {switchError && !unlocking ? (
             <p className="profile-switcher__error" role="alert">
               {wordError(switchError)}
             </p>
@@ -136,6 +156,7 @@ export function ProfileSwitcher() {
         aria-controls={open ? panelId : undefined}
         onClick={() => {
           clearRequest('switchProfile');
+          setUnlocking(null);
           setOpen((value) => !value);
         }}
       >

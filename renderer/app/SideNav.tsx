@@ -13,6 +13,8 @@ const NAV_ICONS: Record<NavRoute, IconName> = {
   training: 'training',
   reviews: 'reviews',
   records: 'records',
+  organisation: 'user',
+  content: 'book',
   settings: 'settings',
 };
 

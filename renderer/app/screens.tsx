@@ -1,8 +1,8 @@
 // Which component draws each route, and when its code loads. The training catalogue (the default
 // route, so the screen most starts land on) and the profile form (shared with the first run) are
-// in the first bundle; the other screens come in four groups loaded on demand, so the shell
+// in the first bundle; the other screens come in five groups loaded on demand, so the shell
 // paints without their code: the training module screens with the Markdown stack, the review
-// screens, records with its charts and virtual list, settings. A group is fetched ahead of need —
+// screens, records with its charts and virtual list, settings, the organisation and content screens. A group is fetched ahead of need —
 // the current route's at start, a navigation link's on hover or focus, all of them once the app is
 // idle — and a group already loaded renders at once, without a loading state. The locale files not
 // in the first bundle come with the first group (see ../i18n).
@@ -63,9 +63,10 @@ const trainingModule = screenGroup(() => import('../features/training/moduleScre
 const review = screenGroup(() => import('../features/review/reviewScreens'));
 const records = screenGroup(() => import('../features/records/RecordsScreen'));
 const settings = screenGroup(() => import('../features/settings/SettingsScreen'));
+const org = screenGroup(() => import('../features/org/orgScreens'));
 
 /** In the order a person is likely to need them after the catalogue. */
-const GROUPS: readonly ScreenGroup<unknown>[] = [trainingModule, review, records, settings];
+const GROUPS: readonly ScreenGroup<unknown>[] = [trainingModule, review, records, settings, org];
 
 const ReaderScreen = trainingModule.screen((m) => m.ReaderScreen);
 const QuizScreen = trainingModule.screen((m) => m.QuizScreen);
@@ -76,6 +77,8 @@ const DraftScreen = review.screen((m) => m.DraftScreen);
 const ReviewDetailScreen = review.screen((m) => m.ReviewDetailScreen);
 const RecordsScreen = records.screen((m) => m.RecordsScreen);
 const SettingsScreen = settings.screen((m) => m.SettingsScreen);
+const OrganisationScreen = org.screen((m) => m.OrganisationScreen);
+const ContentScreen = org.screen((m) => m.ContentScreen);
 
 /** Where each route's code is; null for a screen in the first bundle. */
 const GROUP_OF: Record<Route, ScreenGroup<unknown> | null> = {
@@ -89,6 +92,8 @@ const GROUP_OF: Record<Route, ScreenGroup<unknown> | null> = {
   'review-draft': review,
   review: review,
   records,
+  organisation: org,
+  content: org,
   settings,
 };
 
@@ -113,6 +118,10 @@ export function RouteScreen({ route }: { route: Route }) {
       return <ReviewDetailScreen />;
     case 'records':
       return <RecordsScreen />;
+    case 'organisation':
+      return <OrganisationScreen />;
+    case 'content':
+      return <ContentScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'new-profile':

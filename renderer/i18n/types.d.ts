@@ -8,6 +8,7 @@ import type settings from './locales/en/settings.json';
 import type training from './locales/en/training.json';
 import type review from './locales/en/review.json';
 import type records from './locales/en/records.json';
+import type org from './locales/en/org.json';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
@@ -20,6 +21,7 @@ declare module 'i18next' {
       training: typeof training;
       review: typeof review;
       records: typeof records;
+      org: typeof org;
     };
   }
 }

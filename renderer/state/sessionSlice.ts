@@ -34,7 +34,10 @@ export interface SessionSlice {
 
   bootstrap: () => Promise<void>;
   createProfile: (input: ProfileInput) => Promise<ProfileSummary | null>;
-  switchProfile: (profileId: string) => Promise<ProfileSummary | null>;
+  /** A profile with a passphrase needs it (see ProfileSummary.hasPassphrase). */
+  switchProfile: (profileId: string, passphrase?: string) => Promise<ProfileSummary | null>;
+  /** Sets, changes or (next null) removes the current profile's passphrase. */
+  setProfilePassphrase: (args: ArgsOf<'setProfilePassphrase'>) => Promise<ProfileSummary | null>;
   setWorkspace: (dir: string) => Promise<SettingsView | null>;
   /** Opens the system folder picker and, if a folder was chosen, switches to it. */
   pickWorkspaceFolder: () => Promise<string | null>;
@@ -58,6 +61,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
     get().resetTraining();
     get().resetReviews();
     get().resetRecords();
+    get().resetOrg();
     if (get().route === 'new-profile') get().navigate('training', { replace: true });
     void get().loadWorkspaceStatus();
   }
@@ -103,10 +107,20 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
         return profile;
       }),
 
-    switchProfile: async (profileId) =>
+    switchProfile: async (profileId, passphrase) =>
       track('switchProfile', async () => {
-        const profile = await api().switchProfile({ profileId });
+        const profile = await api().switchProfile(
+          passphrase === undefined ? { profileId } : { profileId, passphrase },
+        );
         await refreshAfterProfileChange(profile);
+        return profile;
+      }),
+
+    setProfilePassphrase: async (args) =>
+      track('setProfilePassphrase', async () => {
+        const profile = await api().setProfilePassphrase(args);
+        const profiles = await api().listProfiles();
+        set({ profile, profiles });
         return profile;
       }),
 
@@ -117,6 +131,7 @@ export const createSessionSlice: StateCreator<StewardState, [], [], SessionSlice
         get().resetTraining();
         get().resetReviews();
         get().resetRecords();
+        get().resetOrg();
         if (get().profile !== null) void get().loadWorkspaceStatus();
         return settings;
       }),

@@ -1,13 +1,14 @@
 // The renderer's one store, assembled from slices (zustand's slices pattern): each feature owns
 // its part of the state and its actions; components read narrow pieces with selectors.
 import { create } from 'zustand';
+import { createOrgSlice, type OrgSlice } from './orgSlice';
 import { createRecordsSlice, type RecordsSlice } from './recordsSlice';
 import { createReviewSlice, type ReviewSlice } from './reviewSlice';
 import { createRouteSlice, routeFromLocation, type RouteSlice } from './routeSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
-export type StewardState = SessionSlice & RouteSlice & TrainingSlice & ReviewSlice & RecordsSlice;
+export type StewardState = SessionSlice & RouteSlice & TrainingSlice & ReviewSlice & RecordsSlice & OrgSlice;
 
 export const useStewardStore = create<StewardState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -15,6 +16,7 @@ export const useStewardStore = create<StewardState>()((...a) => ({
   ...createTrainingSlice(...a),
   ...createReviewSlice(...a),
   ...createRecordsSlice(...a),
+  ...createOrgSlice(...a),
 }));
 
 const initialState = useStewardStore.getState();

@@ -288,7 +288,7 @@ describe('steward demo seed with training', () => {
     const types = new Map<string, number>();
     const w = stewardWorkspace(ws);
     for (const f of fs.readdirSync(w.ledgersDir).filter((x) => x.endsWith('.jsonl'))) {
-      const read = await readLedgerFile(w, f, { signatures: 'all' });
+      const read = await readLedgerFile(w, f, { depth: 'full' });
       expect(read.problems).toEqual([]);
       for (const e of read.entries) types.set(e.type, (types.get(e.type) ?? 0) + 1);
       // Every completion rests on a passed attempt in the same ledger.

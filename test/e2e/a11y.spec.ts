@@ -86,6 +86,16 @@ const SHELL_SCREENS: { hash: string; heading: string; ready: (page: Page) => Loc
     ready: (page) => page.getByRole('button', { name: 'Start a review' }),
   },
   { hash: '#/records', heading: 'Records', ready: (page) => page.locator('.records-scope__who') },
+  {
+    hash: '#/organisation',
+    heading: 'Organisation',
+    ready: (page) => page.getByRole('form', { name: 'Set up your organisation' }),
+  },
+  {
+    hash: '#/content',
+    heading: 'Content & policy',
+    ready: (page) => page.getByRole('region', { name: 'In force' }),
+  },
   { hash: '#/settings', heading: 'Settings', ready: (page) => page.getByRole('group', { name: 'Theme' }) },
   { hash: '#/profiles/new', heading: 'Add a profile', ready: (page) => page.getByLabel('Name') },
 ];

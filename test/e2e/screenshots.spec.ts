@@ -4,6 +4,7 @@
 // so a picture shows what a person sees first and stays small (< 200 KB as PNG).
 import fs from 'node:fs';
 import path from 'node:path';
+import YAML from 'yaml';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test, type StewardHarness } from './support/fixtures';
 import { answersFor, readModuleKey } from '../support/moduleKey';
@@ -177,4 +178,88 @@ test('records and settings screens, dark theme and French', async ({ page, rende
   await page.goto(`${renderer.url}#/training`);
   await expect(page.locator('li.module-card').first()).toBeVisible();
   await shoot(page, 'training-catalogue-fr');
+});
+
+test('organisation and content screens, French and dark', async ({ page, renderer, steward }) => {
+  test.setTimeout(120_000);
+  const services = steward.handle.services;
+  const ben = await services.createProfile({
+    name: 'Ben Schmidt',
+    email: 'ben.schmidt@example.com',
+    team: 'Privacy Office',
+  });
+  const amara = await services.createProfile({
+    name: 'Amara Okafor',
+    email: 'amara.okafor@example.com',
+    team: 'Data Science',
+  });
+  const dana = await services.createProfile({
+    name: 'Dana Whitfield',
+    email: 'dana.whitfield@example.com',
+    team: 'Privacy Office',
+  });
+
+  await open(page, renderer.url, '#/organisation', 'Organisation');
+  await page.getByRole('textbox', { name: 'Organisation name' }).fill('Acme Analytics');
+  await shoot(page, 'organisation-setup');
+  await page.getByRole('button', { name: 'Set up the organisation' }).click();
+  await expect(page.getByText('Acme Analytics is set up')).toBeVisible();
+  await shoot(page, 'organisation-created');
+
+  // Ben joins and is enrolled as a reviewer; Amara asks to join.
+  const org = (await services.getOrganisation({})).org!;
+  for (const who of [ben, amara]) {
+    await services.switchProfile({ profileId: who.id });
+    await services.confirmOrganisation({ orgId: org.orgId, code: org.code });
+  }
+  await services.switchProfile({ profileId: dana.id });
+  const enrolled = await services.enrolPerson({
+    name: ben.name,
+    email: ben.email,
+    team: ben.team,
+    profileIds: [ben.id],
+  });
+  const benId = enrolled.org!.people.find((p) => p.email === ben.email)!.personId;
+  await services.grantRole({ personId: benId, role: 'reviewer', teams: null, from: null, until: null });
+
+  // The screen reads the organisation again when it opens.
+  await open(page, renderer.url, '#/training', 'Training');
+  await open(page, renderer.url, '#/organisation', 'Organisation');
+  await expect(page.getByRole('form', { name: 'Enrol Amara Okafor' })).toBeVisible();
+  await shoot(page, 'organisation-join-request', page.getByRole('region', { name: 'Join requests' }));
+  await page.getByRole('button', { name: 'Grant a role to Ben Schmidt' }).click();
+  await page.getByRole('radio', { name: /^Manager/ }).check();
+  await shoot(page, 'organisation-people', page.getByRole('region', { name: /^People/ }));
+  await page.getByRole('button', { name: 'Cancel' }).click();
+
+  // Content & policy: a folder with one policy change, checked before publishing.
+  const next = path.join(steward.userDataDir, 'content-next');
+  fs.cpSync(steward.contentDir, next, { recursive: true });
+  const policyFile = path.join(next, 'policy.yaml');
+  const policy = YAML.parse(fs.readFileSync(policyFile, 'utf8')) as { passMark: number };
+  policy.passMark = 90;
+  fs.writeFileSync(policyFile, YAML.stringify(policy));
+  await open(page, renderer.url, '#/content', 'Content & policy');
+  await shoot(page, 'content-policy');
+  await page.getByRole('textbox', { name: 'Content folder' }).fill(next);
+  await page.getByRole('button', { name: 'Check the folder' }).click();
+  await expect(page.getByRole('heading', { name: /Release 2: what it changes/ })).toBeVisible();
+  await shoot(page, 'content-publish-preview', page.getByRole('region', { name: 'Publish a release' }));
+
+  await open(page, renderer.url, '#/settings', 'Settings');
+  await shoot(page, 'settings-roles', page.getByRole('region', { name: 'Your roles' }));
+
+  await chooseTheme(page, renderer.url, 'Dark', 'dark');
+  await open(page, renderer.url, '#/organisation', 'Organisation');
+  await shoot(page, 'organisation-dark', page.getByRole('region', { name: /^People/ }));
+
+  await chooseTheme(page, renderer.url, 'Light', 'light');
+  await page.getByRole('group', { name: 'Language' }).getByRole('radio', { name: 'Français' }).check();
+  await expect(page.locator('html')).toHaveAttribute('lang', /^fr/);
+  await page.goto(`${renderer.url}#/organisation`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Organisation' })).toBeVisible();
+  await shoot(page, 'organisation-fr');
+  await page.goto(`${renderer.url}#/content`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Contenu et politique' })).toBeVisible();
+  await shoot(page, 'content-policy-fr');
 });

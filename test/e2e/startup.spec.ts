@@ -32,6 +32,8 @@ test('every address opens its screen on a cold start, and focus moves only on na
     ['#/reviews', 'Reviews'],
     [`#/reviews/drafts/${draftId}`, 'New review'],
     ['#/records', 'Records'],
+    ['#/organisation', 'Organisation'],
+    ['#/content', 'Content & policy'],
     ['#/settings', 'Settings'],
     ['#/profiles/new', 'Add a profile'],
   ] as const) {
@@ -81,6 +83,9 @@ test('a start in French is French from the first frame, on every screen', async 
   await expect(h1(page)).toHaveText('Paramètres');
   await nav.getByRole('link', { name: 'Formation' }).click();
   await expect(h1(page)).toHaveText('Formation');
+  await nav.getByRole('link', { name: 'Contenu et politique' }).click();
+  await expect(h1(page)).toHaveText('Contenu et politique');
+  await expect(page.getByRole('region', { name: 'En vigueur' })).toBeVisible();
 
   // Back to English: the screens loaded so far, and those still to load, follow.
   await nav.getByRole('link', { name: 'Paramètres' }).click();

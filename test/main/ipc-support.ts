@@ -23,6 +23,7 @@ export const VALID_ARGS: { [M in MethodName]: ArgsOf<M> } = {
   getCurrentProfile: {},
   createProfile: { name: 'Ada Lovelace', email: 'ada@example.org', team: 'Analytics' },
   switchProfile: { profileId: 'p0123456789abcdef0123' },
+  setProfilePassphrase: { current: 'old passphrase', next: 'a new passphrase' },
   getSettings: {},
   setWorkspace: { dir: '/tmp/steward-workspace' },
   pickWorkspaceFolder: {},

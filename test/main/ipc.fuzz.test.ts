@@ -182,6 +182,8 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'setTeams.teams': ['an array'],
   'previewRosterImport.addTeams': ['a boolean'],
   'importRoster.addTeams': ['a boolean'],
+  // No new passphrase: the profile's passphrase is removed.
+  'setProfilePassphrase.next': ['null'],
 };
 
 /** openExternalLink's url accepts any short string (the link check is the service's job). */

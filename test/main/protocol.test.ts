@@ -5,7 +5,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { confineToRoot, createAppProtocolHandler, resolveAppPath } from '../../electron/main/protocol';
+import {
+  APP_CSP,
+  confineToRoot,
+  createAppProtocolHandler,
+  resolveAppPath,
+} from '../../electron/main/protocol';
 import { net, resetElectronMock } from './electron-mock';
 
 const ROOT = path.resolve('/srv/steward/out/renderer');
@@ -168,6 +173,37 @@ describe('app:// on disk', () => {
     expect((await handler(raw(url))).status).toBe(404);
     expect((await handler(new Request(url))).status).toBe(404);
     expect(net.fetch).not.toHaveBeenCalled();
+  });
+
+  it('sends the Content-Security-Policy header on every response, refusals included', async () => {
+    const handler = createAppProtocolHandler(root);
+    const responses = [
+      await handler(new Request('app://steward/')),
+      await handler(new Request('app://steward/assets/app.js')),
+      await handler(new Request('app://steward/missing.js')),
+      await handler(new Request('app://steward/index.html', { method: 'POST', body: 'x' })),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 404, 405]);
+    for (const r of responses) {
+      const csp = r.headers.get('content-security-policy');
+      expect(csp).toBe(APP_CSP);
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect(await responses[0]!.text()).toMatch(/^fetched file:/); // the body is the file's, unchanged
+  });
+
+  it('sends at least the policy the page states in its meta element', () => {
+    const html = fs.readFileSync(path.resolve(import.meta.dirname, '../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const directives = (policy: string) =>
+      policy
+        .split(';')
+        .map((d) => d.trim())
+        .filter(Boolean);
+    expect(directives(APP_CSP)).toEqual([...directives(meta!), "frame-ancestors 'none'"]);
   });
 
   it('refuses methods other than GET and HEAD', async () => {

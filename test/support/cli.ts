@@ -25,7 +25,8 @@ export function runSteward(
   const r = spawnSync(process.execPath, ['--import', 'tsx', STEWARD_ENTRY, ...args], {
     encoding: 'utf8',
     env,
-    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    // SIGKILL: a child blocked on a planted FIFO outlives SIGTERM (tsx's signal relay waits on it).
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout, killSignal: 'SIGKILL' as const }),
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }

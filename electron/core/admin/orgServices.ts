@@ -241,7 +241,17 @@ export function createOrgServices(deps: OrgDeps): OrgServices {
         release: content.release ? releaseSummary(content.release, nameOf) : null,
         problems: content.problems,
       },
+      suggestedTeams: state === 'none' ? suggestedTeams() : [],
     };
+  }
+
+  /** The teams the bundled policy names (they join a new organisation's team list). */
+  function suggestedTeams(): string[] {
+    try {
+      return Object.keys(loadPolicy(deps.bundledContentDir).policy.required.teams);
+    } catch {
+      return [];
+    }
   }
 
   /** The organisation this app is a member of, and the current profile as one of its admins now. */
@@ -362,11 +372,16 @@ export function createOrgServices(deps: OrgDeps): OrgServices {
 
     async confirmOrganisation({ orgId, code }) {
       const r = await read();
-      if (deps.pinnedBy() === 'deployment') throw refused('CONFLICT', reason('org.deploymentPinned'));
+      // A deployment pin names the organisation already: another cannot be joined, but a profile
+      // of this app still asks to join the pinned one (after comparing its code, like anyone).
+      const deployed = deps.pinnedBy() === 'deployment';
+      if (deployed && !(r.wo.pinned && r.wo.org?.orgId === orgId)) {
+        throw refused('CONFLICT', reason('org.deploymentPinned'));
+      }
       const candidate = r.wo.candidates.find((c) => c.orgId === orgId);
       if (!candidate) throw refused('INVALID_ARGUMENT', reason('org.notInWorkspace'));
       if (!sameOrgCode(orgId, code)) throw refused('INVALID_ARGUMENT', reason('org.codeMismatch', { code }));
-      deps.pin({ orgId, name: candidate.name, code: candidate.code });
+      if (!deployed) deps.pin({ orgId, name: candidate.name, code: candidate.code });
       const after = await read();
       const me = deps.currentProfile();
       const org = after.wo.org;

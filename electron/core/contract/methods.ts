@@ -20,7 +20,9 @@ import {
   draftIdSchema,
   hashSchema,
   jobIdSchema,
+  givenPassphraseSchema,
   moduleIdSchema,
+  newPassphraseSchema,
   none,
   profileIdSchema,
   profileInputSchema,
@@ -66,8 +68,18 @@ export const contract = {
   getAppInfo: method<AppInfo>()(none),
   listProfiles: method<ProfileSummary[]>()(none),
   getCurrentProfile: method<ProfileSummary | null>()(none),
-  createProfile: method<ProfileSummary>()(profileInputSchema),
-  switchProfile: method<ProfileSummary>()(z.object({ profileId: profileIdSchema }).strict()),
+  /** With a passphrase, the new profile's key is sealed under it (see profiles/keystore.ts). */
+  createProfile: method<ProfileSummary>()(
+    profileInputSchema.extend({ passphrase: newPassphraseSchema.optional() }).strict(),
+  ),
+  /** A profile with a passphrase needs it, also to unlock the current profile at start. */
+  switchProfile: method<ProfileSummary>()(
+    z.object({ profileId: profileIdSchema, passphrase: givenPassphraseSchema.optional() }).strict(),
+  ),
+  /** Sets, changes or (next: null) removes the current profile's passphrase; a set one is needed to change it. */
+  setProfilePassphrase: method<ProfileSummary>()(
+    z.object({ current: givenPassphraseSchema.optional(), next: newPassphraseSchema.nullable() }).strict(),
+  ),
   getSettings: method<SettingsView>()(none),
   setWorkspace: method<SettingsView>()(
     z

@@ -28,6 +28,23 @@ export const REASON_TEXT = {
   'fs.io': 'input/output error (the disk or network drive failed)',
   'fs.busy': 'the folder is in use',
   'fs.other': '{{detail}}',
+  'fs.symlink': 'it is a symbolic link, which Steward does not follow in a workspace',
+  'fs.notRegular': 'it is not a regular file',
+  'fs.notRegular_fifo': 'it is a named pipe (FIFO), not a regular file',
+  'fs.notRegular_socket': 'it is a socket, not a regular file',
+  'fs.notRegular_device': 'it is a device, not a regular file',
+  'fs.notRegular_directory': 'it is a folder, not a regular file',
+  'fs.replaced': 'the file was replaced while it was being opened',
+  'fs.fileTooLarge': 'the file is {{size}} bytes, more than the {{max}} Steward reads for it',
+  'fs.outsideWorkspace': 'the path leads outside the workspace',
+
+  // ---- profiles: passphrases
+  'profile.passphraseNeeded': 'This profile has a passphrase: type it to use the profile.',
+  'profile.passphraseWrong': 'That is not the passphrase of this profile.',
+  'profile.passphraseWait_one': 'Too many wrong passphrases: wait {{count}} second before you try again.',
+  'profile.passphraseWait_other': 'Too many wrong passphrases: wait {{count}} seconds before you try again.',
+  'profile.passphraseTooShort': 'A passphrase needs at least {{min}} characters.',
+  'profile.passphraseNotSet': 'This profile has no passphrase to change or remove.',
 
   // ---- the organisation
   'org.pinnedMissing_other':
@@ -128,7 +145,7 @@ export const REASON_TEXT = {
   'roster.nameTooLong': 'the name is longer than 120 characters',
   'roster.noTeam': 'the team is empty',
   'roster.unknownTeam':
-    '"{{team}}" is not one of the organisation\'s teams ({{teams}}); add it to the team list first, or import with --add-teams',
+    '"{{team}}" is not one of the organisation\'s teams ({{teams}}); add it to the team list first, or let the import add the teams in the file (--add-teams)',
   'roster.badStatus':
     '"{{status}}" is not a status Steward knows (active, inactive, suspended, true, false…)',
   'roster.badDate': '"{{date}}" is not a date written YYYY-MM-DD',
@@ -175,10 +192,13 @@ export const REASON_TEXT = {
   'ledger.noEntries': 'the ledger has no complete entry (the profile.created entry is missing)',
   'ledger.badSignature': 'the signature is not valid (forged, or made with a key other than the profile key)',
   'ledger.keyFileMissing': 'the public key file {{file}} is missing',
+  'ledger.keyFileUnreadable': 'the public key file {{file}} cannot be read: {{why}}',
   'ledger.keyFileSwapped':
     '{{file}} holds a different public key than the profile.created entry (key swapped)',
   'ledger.incompleteTail': 'incomplete last line (an append in progress or a crash); not read',
   'ledger.fileUnreadable': 'the file cannot be read: {{why}}',
+  'ledger.lineTooLong': 'the line is {{bytes}} bytes long, more than the {{max}} an entry may be',
+  'ledger.tooDeep': 'the entry nests more than {{max}} levels deep',
   'ledger.ledgersUnreadable': 'the ledgers folder cannot be read: {{why}}',
   'ledger.workspaceUnreadable': 'the workspace cannot be read: {{why}}',
   'ledger.writeFailed': 'writing entry {{seq}} failed ({{why}}) and the partial entry could not be removed',
@@ -397,6 +417,10 @@ type Suffix =
   | 'admin'
   | 'other'
   | 'none'
+  | 'fifo'
+  | 'socket'
+  | 'device'
+  | 'directory'
   | 'signed'
   | 'unconfirmed'
   | 'roster'

@@ -56,6 +56,18 @@ export const profileInputSchema = z
   .strict();
 export type ProfileInput = z.infer<typeof profileInputSchema>;
 
+/** A new passphrase: at least 8 characters, taken as typed (spaces count; nothing is trimmed). */
+export const newPassphraseSchema = z
+  .string({ error: 'The passphrase must be text' })
+  .min(8, { error: 'A passphrase needs at least 8 characters' })
+  .max(1024, { error: 'The passphrase must be at most 1024 characters' })
+  .refine((s) => s.trim() !== '', { error: 'A passphrase cannot be only spaces' });
+/** A passphrase typed to unlock: judged by whether it opens the key, not by its length. */
+export const givenPassphraseSchema = z
+  .string({ error: 'The passphrase must be text' })
+  .max(1024, { error: 'The passphrase must be at most 1024 characters' })
+  .refine((s) => s.trim() !== '', { error: 'Type the passphrase' });
+
 export const recordsFilterSchema = z
   .object({
     teams: z.array(z.string().max(80)).max(500).optional(),

@@ -5,7 +5,7 @@
 // then every file is written atomically under the ledgers' own locks. Nothing here knows what
 // file format the ledgers came in: the caller (records/importRecords.ts) parses that, words the
 // refusals for the person, and keeps its own index.
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorCode } from '../errors';
 import { StewardError } from '../errors';
@@ -16,11 +16,11 @@ import type { EventRegistry } from './events';
 import { profileIdFor, publicKeyObject } from './keys';
 import { acquireLock } from './lock';
 import type { LockHandle } from './lock';
+import { ensureRealDir, FILE_CAPS, readRegularFileIfPresent } from './safeFs';
 import { scanLedger } from './scan';
 import { finishScans } from './signatures';
 import type { Workspace } from './workspace';
 import {
-  errnoCode,
   fsyncDir,
   keyPath,
   ledgerPath,
@@ -179,11 +179,11 @@ export interface LedgerImportPlan {
   writeKey: boolean;
 }
 
-function readIfPresent(path: string): Buffer | null {
+/** A workspace file's bytes (null when there is none), only if it is a regular file of at most `max` bytes. */
+function readIfPresent(path: string, max: number): Buffer | null {
   try {
-    return readFileSync(path);
+    return readRegularFileIfPresent(path, max);
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return null;
     throw new StewardError('WORKSPACE_INVALID', `Steward cannot read ${path}: ${plainReason(err)}.`, {
       cause: err,
     });
@@ -204,7 +204,7 @@ function countLines(buf: Buffer): number {
 export async function planLedgerImport(ws: Workspace, v: VerifiedLedger): Promise<LedgerImportPlan> {
   const id = v.profileId;
   const rel = ledgerRelPath(id);
-  const keyText = readIfPresent(keyPath(ws, id));
+  const keyText = readIfPresent(keyPath(ws, id), FILE_CAPS.keyBytes);
   if (keyText !== null && keyText.toString('utf8').trim() !== v.publicKey) {
     throw new LedgerImportError(
       'foreign-key',
@@ -214,7 +214,7 @@ export async function planLedgerImport(ws: Workspace, v: VerifiedLedger): Promis
     );
   }
   const writeKey = keyText === null;
-  const existing = readIfPresent(ledgerPath(ws, id));
+  const existing = readIfPresent(ledgerPath(ws, id), FILE_CAPS.ledgerBytes);
   const plan = (status: LedgerImportPlan['status'], added: number): LedgerImportPlan => ({
     ledger: v,
     status,
@@ -256,10 +256,9 @@ export async function planLedgerImport(ws: Workspace, v: VerifiedLedger): Promis
     keyFileText: keyText?.toString('utf8') ?? null,
     depth: 'full',
     events: ws.events,
-    parseData: false,
   });
   await finishScans([scan]);
-  if (scan.broken !== null && scan.broken.seq <= k + 1) {
+  if (scan.broken !== null && (scan.broken.seq ?? 1) <= k + 1) {
     throw new LedgerImportError(
       'local-damaged',
       `${rel} in this workspace is damaged at entry ${scan.broken.seq} (${formatReason(scan.broken.reason)}), so the ` +
@@ -279,7 +278,7 @@ export async function planLedgerImport(ws: Workspace, v: VerifiedLedger): Promis
 async function lockAll(ws: Workspace, plans: LedgerImportPlan[]): Promise<LockHandle[]> {
   const locks: LockHandle[] = [];
   try {
-    mkdirSync(ws.ledgersDir, { recursive: true });
+    ensureRealDir(ws.dir, ws.ledgersDir);
     for (const p of plans) {
       const id = p.ledger.profileId;
       try {
@@ -294,7 +293,7 @@ async function lockAll(ws: Workspace, plans: LedgerImportPlan[]): Promise<LockHa
         );
       }
       // What was compared must still be what is there, now that no one else can write it.
-      const now = readIfPresent(ledgerPath(ws, id));
+      const now = readIfPresent(ledgerPath(ws, id), FILE_CAPS.ledgerBytes);
       const same = now === null ? p.existing === null : p.existing !== null && now.equals(p.existing);
       if (!same) {
         throw new LedgerImportError(
@@ -340,7 +339,7 @@ export async function writeLedgerImports(
   try {
     const temps: { tmp: string; target: string }[] = [];
     try {
-      for (const d of [ws.keysDir, ws.importsDir]) mkdirSync(d, { recursive: true });
+      for (const d of [ws.keysDir, ws.importsDir]) ensureRealDir(ws.dir, d);
       // Keys first and ledgers last: a ledger is only ever visible with its key beside it.
       for (const p of toWrite) {
         if (p.writeKey) {

@@ -53,4 +53,6 @@ export type { LedgerRead } from './scan';
 export type { ReadOptions } from './signatures';
 export type { LedgerHeadRef, LedgerSummary, VerifyDepth, VerifyProblem, VerifyReport } from './report';
 export { createWorkspaceReader } from './reader';
+export { memoryVerifiedHeads, openVerifiedHeads, verificationRules } from './verifiedHeads';
+export type { VerifiedHead, VerifiedHeads } from './verifiedHeads';
 export type { WorkspaceReader } from './reader';

@@ -1,16 +1,7 @@
 // One profile's own ledger: creating it (all or nothing), opening it for appending (lock,
 // torn-tail repair, read-only on corruption) and appending (serialised, fsync'd before it
 // resolves, rolled back if a write fails partway).
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  ftruncateSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, readdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { StewardError } from '../errors';
 import { encodeEntry, GENESIS_PREV } from './entry';
@@ -20,12 +11,23 @@ import { fingerprintOf, PROFILE_ID_PATTERN, profileIdFor, publicKeyOf } from './
 import type { ProfileKeys } from './keys';
 import { acquireLock } from './lock';
 import type { LockHandle } from './lock';
+import {
+  ensureRealDir,
+  FILE_CAPS,
+  kindAt,
+  openRegularForAppend,
+  openRegularForRead,
+  openRegularForUpdate,
+  readAt,
+  tooLarge,
+  UnsafeFileError,
+} from './safeFs';
 import { entryCount, scanLedger } from './scan';
 import { finishScans } from './signatures';
+import { readKeyText, rememberVerified } from './verify';
 import type { Workspace } from './workspace';
 import { formatReason, reason, type Reason } from '../contract/reasons';
 import {
-  errnoCode,
   fsReason,
   fsyncDir,
   keyPath,
@@ -142,9 +144,22 @@ export async function createLedger(
   });
   const file = ledgerPath(ws, profileId);
   const rel = ledgerRelPath(profileId);
+  try {
+    // Written into real folders of the workspace only, never through a planted symlink.
+    for (const d of [ws.ledgersDir, ws.keysDir]) ensureRealDir(ws.dir, d);
+  } catch (err) {
+    throw new StewardError(
+      'WORKSPACE_NOT_WRITABLE',
+      `Steward could not create ${rel} in ${ws.dir}: ${plainReason(err)}.`,
+      {
+        cause: err,
+        reasons: [reason('ledger.openFailed', { file: rel, why: fsReason(err) })],
+      },
+    );
+  }
   const lock = await acquireLock(lockPathFor(ws, profileId), rel);
   try {
-    if (existsSync(file)) {
+    if (kindAt(file) !== null) {
       throw new StewardError('PROFILE_EXISTS', `A ledger for profile ${profileId} already exists (${rel}).`);
     }
     removeLeftoverTemps(ws, profileId);
@@ -193,9 +208,9 @@ function tornName(now: Date): string {
 function cutTornTail(file: string, buf: Buffer, completeLength: number, now: Date): void {
   const base = `${file}.torn-${tornName(now)}`;
   let sidecar = base;
-  for (let i = 1; existsSync(sidecar); i++) sidecar = `${base}-${i}`;
+  for (let i = 1; kindAt(sidecar) !== null; i++) sidecar = `${base}-${i}`;
   writeFileAtomic(sidecar, buf.subarray(completeLength));
-  const fd = openSync(file, 'r+');
+  const { fd } = openRegularForUpdate(file);
   try {
     ftruncateSync(fd, completeLength);
     fsyncSync(fd);
@@ -278,7 +293,7 @@ class OpenLedger implements Ledger {
   private rollback(size: number): boolean {
     let fd: number | undefined;
     try {
-      fd = openSync(this.file, 'r+');
+      fd = openRegularForUpdate(this.file).fd;
       ftruncateSync(fd, size);
       fsyncSync(fd);
       return true;
@@ -402,7 +417,7 @@ export async function openLedger(
   checkProfileId(profileId);
   const file = ledgerPath(ws, profileId);
   const rel = ledgerRelPath(profileId);
-  if (!existsSync(file)) {
+  if (kindAt(file) === null) {
     const known = opts.localHead?.read() ?? null;
     if (known !== null && known.seq > 0) {
       const why = reason('ledger.ownMissing', { file: rel, seq: known.seq });
@@ -414,23 +429,30 @@ export async function openLedger(
   const lock = await acquireLock(lockPathFor(ws, profileId), rel);
   let fd: number | null = null;
   try {
-    const buf = readFileSync(file);
-    let keyText: string | null = null;
+    // Only a regular file in a real ledgers folder, read and then appended to as the same file.
+    ensureRealDir(ws.dir, ws.ledgersDir, false);
+    const opened = openRegularForRead(file);
+    let buf: Buffer;
     try {
-      keyText = readFileSync(keyPath(ws, profileId), 'utf8');
-    } catch (err) {
-      if (errnoCode(err) !== 'ENOENT') throw err;
+      if (opened.stat.size > FILE_CAPS.ledgerBytes)
+        throw tooLarge(file, opened.stat.size, FILE_CAPS.ledgerBytes);
+      buf = readAt(opened.fd, opened.stat.size, 0);
+    } finally {
+      closeSync(opened.fd);
     }
-    // Head and key only: no data needed.
+    const key = readKeyText(keyPath(ws, profileId));
+    const keyText = key.text;
     const scan = scanLedger(buf, {
       profileId,
       keyFileText: keyText,
       depth: 'quick',
       events: ws.events,
-      parseData: false,
+      trusted: ws.verified?.get(profileId) ?? null,
     });
+    if (key.error) scan.keyFileError = key.error;
     const [read] = await finishScans([scan], { workers: 0 });
     if (!read) throw new StewardError('INTERNAL', 'ledger scan returned nothing');
+    rememberVerified(ws, [scan]);
     const ownKey = publicKeyOf(privateKeyPem); // throws KEY_UNAVAILABLE if unreadable
     if (read.publicKey !== null && ownKey !== read.publicKey) {
       throw new StewardError(
@@ -457,10 +479,15 @@ export async function openLedger(
     }
     if (readOnly === null) {
       if (read.incompleteTail) cutTornTail(file, buf, scan.completeLength, now());
-      if (keyText === null && read.publicKey !== null) {
+      if (keyText === null && key.error === undefined && read.publicKey !== null) {
+        ensureRealDir(ws.dir, ws.keysDir);
         writeFileAtomic(keyPath(ws, profileId), `${read.publicKey}\n`); // restore our own public key file
       }
-      fd = openSync(file, 'a');
+      const append = openRegularForAppend(file);
+      fd = append.fd;
+      if (append.stat.ino !== opened.stat.ino || append.stat.dev !== opened.stat.dev) {
+        throw new UnsafeFileError(file, reason('fs.replaced'));
+      }
       if (head.seq > 0) opts.localHead?.write(head);
     }
     return new OpenLedger(lock, privateKeyPem, now, ws.events, opts.localHead, {

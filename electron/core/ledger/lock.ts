@@ -3,11 +3,12 @@
 // taken over; taking over happens under a second O_EXCL file (`.takeover`) and only removes the
 // lock if it still holds the very content judged stale, so of two processes taking over at the
 // same time exactly one ends up with the lock and the other sees a live owner.
-import { closeSync, fsyncSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { StewardError } from '../errors';
 import { reason } from '../contract/reasons';
+import { FILE_CAPS, readRegularFile, UnsafeFileError } from './safeFs';
 
 export interface LockInfo {
   pid: number;
@@ -74,11 +75,17 @@ function createExclusive(path: string, content: string): boolean {
   return true;
 }
 
+/**
+ * The lock file's text; null when there is none. Anything but a small regular file (a symlink,
+ * a FIFO planted in the shared folder) reads as a text no lock holds, so it is judged stale
+ * after the grace period and removed, never opened.
+ */
 function readRaw(path: string): string | null {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularFile(path, FILE_CAPS.lockBytes).toString('utf8');
   } catch (err) {
     if (code(err) === 'ENOENT') return null;
+    if (err instanceof UnsafeFileError) return `(not a lock file: ${err.why.code})`;
     throw err;
   }
 }
@@ -103,7 +110,7 @@ function parseInfo(raw: string): LockInfo | null {
 
 function ageMs(path: string): number {
   try {
-    return Date.now() - statSync(path).mtimeMs;
+    return Date.now() - lstatSync(path).mtimeMs;
   } catch {
     return 0;
   }

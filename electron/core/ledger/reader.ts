@@ -2,22 +2,27 @@
 // shared folder where every file operation is a network round trip.
 //
 // What is read when:
-// - Every read: one listing of ledgers/ and one stat per ledger (size, mtime, ctime, inode);
-//   when stats turn out to be round trips, several are in flight at once. A ledger whose stat
-//   is the one recorded at its last read is not opened: its last read is returned as it was,
-//   the very same object.
+// - Every read: one listing of ledgers/ and one lstat per ledger (size, mtime, ctime, inode,
+//   and whether it is a regular file: a symlink, FIFO, device or folder named like a ledger is
+//   never opened, and is named in the report); when stats turn out to be round trips, several
+//   are in flight at once. A ledger whose stat is the one recorded at its last read is not
+//   opened: its last read is returned as it was, the very same object.
 // - A new ledger, or one whose stat says anything but pure growth (it shrank; it changed at the
 //   same size; its mtime or ctime went back; it is another file, replaced by a rename or a sync
 //   client), or one that changed after a read that had an error: read whole and replayed from
-//   genesis. A read with an error is kept like any other while its file is unchanged (the same
-//   bytes give the same errors); a file that could not be opened is tried again every time.
+//   genesis, as readWorkspace does at quick depth: what this app verified in full before
+//   (ws.verified) is taken by hash and link, every other line is verified in full, signature
+//   included. A read with an error is kept like any other while its file is unchanged (the
+//   same bytes give the same errors); a file that could not be opened is tried again every time.
 // - A ledger that only grew (same inode, larger, times not earlier): read from the start of its
 //   last verified line to the size just stat'ed. That line must be byte for byte the one verified
 //   (same length and SHA-256, so the same head hash and signature) and the new lines must chain
-//   on it, their first and last signatures hold, as at quick depth. A file cut back and grown
-//   again, or whose last line changed, fails that and is read from genesis, which names the
-//   broken entry. A ledger that grows many times keeps its reads as pieces, made into one list
-//   of entries when first asked for.
+//   on it and verify in full, every signature included. A file cut back and grown again, or
+//   whose last line changed, fails that and is read from genesis, which names the broken entry.
+//   A ledger that grows many times keeps its reads as pieces, made into one list of entries when
+//   first asked for.
+// - Signatures are checked in batches across ledgers, on worker threads when there are many (a
+//   first read of a large workspace), while the next ledgers are being scanned.
 // - The key file keys/<id>.pub is read with the ledger's first read and again only when the
 //   ledger changes (or its last read found the key file missing or different, so a fix shows);
 //   the text is kept with its SHA-256, and a key file that differs from the one kept sends the
@@ -42,26 +47,29 @@
 // edit hidden behind an unchanged size, mtime, ctime and inode (ctime cannot be set back
 // without setting the clock back) is likewise what a full verification is for.
 import { hash } from 'node:crypto';
-import { closeSync, openSync, readSync, statSync, type Stats } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { closeSync, lstatSync, readSync, type Stats } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import type { VerifyReport } from './report';
 import type { LedgerEntry } from './entry';
 import type { LedgerRead, LedgerScan } from './scan';
 import type { ReadOptions } from './signatures';
 import { entriesMade, entryCount, lazyEntries, scanLedger } from './scan';
 import { finishScans } from './signatures';
-import { buildReport, readWorkspace } from './verify';
+import { FILE_CAPS, fileKind, openRegularForRead, tooLarge, UnsafeFileError, type FileKind } from './safeFs';
+import { buildReport, checkFolder, readWorkspace, rememberVerified, unreadableScan } from './verify';
 import type { Workspace } from './workspace';
-import { reason } from '../contract/reasons';
+import { reason, type Reason } from '../contract/reasons';
 import { errnoCode, fsReason, keyPath, LEDGER_FILE_PATTERN, ledgerPath } from './workspace';
 
-/** What a stat says about a file, as far as telling growth from any other change goes. */
+/** What an lstat says about a file, as far as telling growth from any other change goes. */
 export interface FileStamp {
   size: number;
   mtimeMs: number;
   ctimeMs: number;
   ino: number;
   dev: number;
+  /** What is at the path (a symlink is not followed). */
+  kind: FileKind;
 }
 
 /**
@@ -71,12 +79,16 @@ export interface FileStamp {
 export interface ReaderFs {
   /** The names in a folder: one listing. */
   list(dir: string): Promise<string[]>;
-  /** One stat by path, on this thread. */
+  /** One lstat by path, on this thread. */
   statSync(path: string): FileStamp;
-  /** One stat by path, on the thread pool. */
+  /** One lstat by path, on the thread pool. */
   stat(path: string): Promise<FileStamp>;
-  /** Opens a file for reading. */
-  open(path: string): number;
+  /**
+   * Opens a regular file for reading, never through a symlink and never blocking (a FIFO): the
+   * file must be the one `seen` describes (its lstat), or, without it, a regular file. Throws
+   * UnsafeFileError otherwise.
+   */
+  open(path: string, seen?: FileStamp): number;
   /** Reads up to `length` bytes at `position` into buf[offset...]; 0 at the end of the file. */
   read(fd: number, buf: Buffer, offset: number, length: number, position: number): number;
   close(fd: number): void;
@@ -88,13 +100,14 @@ const stampOf = (s: Stats): FileStamp => ({
   ctimeMs: s.ctimeMs,
   ino: s.ino,
   dev: s.dev,
+  kind: fileKind(s),
 });
 
 export const nodeReaderFs: ReaderFs = {
   list: (dir) => readdir(dir),
-  statSync: (path) => stampOf(statSync(path)),
-  stat: async (path) => stampOf(await stat(path)),
-  open: (path) => openSync(path, 'r'),
+  statSync: (path) => stampOf(lstatSync(path)),
+  stat: async (path) => stampOf(await lstat(path)),
+  open: (path, seen) => openRegularForRead(path, seen?.kind === 'file' ? seen : undefined).fd,
   read: (fd, buf, offset, length, position) => readSync(fd, buf, offset, length, position),
   close: (fd) => closeSync(fd),
 };
@@ -127,6 +140,11 @@ const SLOW_STAT_MS = 0.5;
 const SLOW_STATS_BEFORE_POOL = 8;
 /** Stats in flight at once through the thread pool. */
 const STAT_CONCURRENCY = 16;
+/**
+ * Signatures gathered before they are sent to be checked: enough to be worth worker threads
+ * (signatures.ts), few enough that the workers start while the next ledgers are scanned.
+ */
+const SIGNATURE_BATCH = 16_384;
 
 interface Known {
   /** The stat the read was made at. */
@@ -173,9 +191,47 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
   const pieces = new WeakMap<LedgerRead, LedgerRead[]>();
   let recheckAll = false;
 
+  // Scans waiting for their signatures to be checked, all ledgers together (see SIGNATURE_BATCH).
+  let waiting: { scan: LedgerScan; done: (read: LedgerRead) => void; failed: (err: unknown) => void }[] = [];
+  let waitingSigs = 0;
+  let scheduled = false;
+  let readOpts: ReadOptions = {};
+
+  function checkWaiting(): void {
+    const batch = waiting;
+    waiting = [];
+    waitingSigs = 0;
+    if (batch.length === 0) return;
+    const scans = batch.map((w) => w.scan);
+    finishScans(scans, readOpts).then(
+      (reads) => {
+        rememberVerified(ws, scans);
+        batch.forEach((w, i) => w.done(reads[i] as LedgerRead));
+      },
+      (err: unknown) => batch.forEach((w) => w.failed(err)),
+    );
+  }
+
+  /** The read of `scan` once its signatures are checked, with others' in one batch. */
+  function finish(scan: LedgerScan): Promise<LedgerRead> {
+    return new Promise<LedgerRead>((done, failed) => {
+      waiting.push({ scan, done, failed });
+      waitingSigs += scan.sigIndices.length;
+      if (waitingSigs >= SIGNATURE_BATCH) checkWaiting();
+      else if (!scheduled) {
+        // Once every ledger of this pass has been scanned (they are scanned synchronously).
+        scheduled = true;
+        setImmediate(() => {
+          scheduled = false;
+          checkWaiting();
+        });
+      }
+    });
+  }
+
   /** The bytes of `file` from `from` up to `to` (fewer if it is shorter now). */
-  function readRange(file: string, from: number, to: number): Buffer {
-    const fd = fs.open(file);
+  function readRange(file: string, from: number, to: number, seen: FileStamp): Buffer {
+    const fd = fs.open(file, seen);
     try {
       const buf = Buffer.allocUnsafe(Math.max(0, to - from));
       let off = 0;
@@ -190,27 +246,29 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
     }
   }
 
-  /** The key file's text; null when it cannot be read. */
-  function readKey(profileId: string): string | null {
+  /** The key file's text (null when there is none), or why it is there but cannot be read. */
+  function readKey(profileId: string): { text: string | null; error?: Reason } {
     let fd: number;
     try {
       fd = fs.open(keyPath(ws, profileId));
-    } catch {
-      return null;
+    } catch (err) {
+      return errnoCode(err) === 'ENOENT' ? { text: null } : { text: null, error: fsReason(err) };
     }
     try {
-      // A key file is some 60 bytes: one read, unless it is larger than a key can be.
-      const parts: Buffer[] = [];
-      for (let pos = 0; ;) {
-        const buf = Buffer.allocUnsafe(4096);
-        const n = fs.read(fd, buf, 0, buf.length, pos);
-        parts.push(buf.subarray(0, n));
-        pos += n;
-        if (n < buf.length) break;
+      // A key file is some 60 bytes: one read, and never more than a key file can be.
+      const buf = Buffer.allocUnsafe(FILE_CAPS.keyBytes + 1);
+      let off = 0;
+      while (off < buf.length) {
+        const n = fs.read(fd, buf, off, buf.length - off, off);
+        off += n;
+        if (n === 0 || off < buf.length) break; // a short read of a regular file: its end
       }
-      return Buffer.concat(parts).toString('utf8');
-    } catch {
-      return null;
+      if (off > FILE_CAPS.keyBytes) {
+        return { text: null, error: tooLarge(keyPath(ws, profileId), off, FILE_CAPS.keyBytes).why };
+      }
+      return { text: buf.toString('utf8', 0, off) };
+    } catch (err) {
+      return { text: null, error: fsReason(err) };
     } finally {
       fs.close(fd);
     }
@@ -220,31 +278,37 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
   async function readFromGenesis(
     profileId: string,
     stamp: FileStamp | Error,
-    opts: ReadOptions,
-    keyText = readKey(profileId),
+    key = readKey(profileId),
   ): Promise<LedgerRead> {
     let buf: Buffer;
     try {
       if (stamp instanceof Error) throw stamp;
-      buf = readRange(ledgerPath(ws, profileId), 0, stamp.size);
+      if (stamp.kind !== 'file') throw new UnsafeFileError(ledgerPath(ws, profileId), notRegular(stamp.kind));
+      if (stamp.size > FILE_CAPS.ledgerBytes) {
+        throw tooLarge(ledgerPath(ws, profileId), stamp.size, FILE_CAPS.ledgerBytes);
+      }
+      buf = readRange(ledgerPath(ws, profileId), 0, stamp.size, stamp);
     } catch (err) {
       // Not recorded: an unreadable file is tried again at the next read.
       cache.delete(profileId);
-      const scan = scanLedger(Buffer.alloc(0), {
-        profileId,
-        keyFileText: keyText,
-        depth: 'quick',
-        events: ws.events,
-      });
-      scan.broken = { seq: 1, reason: reason('ledger.fileUnreadable', { why: fsReason(err) }) };
-      return (await finishScans([scan], opts))[0] as LedgerRead;
+      const scan = unreadableScan(ws, profileId, err, 'quick');
+      scan.keyFileText = key.text;
+      if (key.error) scan.keyFileError = key.error;
+      return finish(scan);
     }
-    const scan = scanLedger(buf, { profileId, keyFileText: keyText, depth: 'quick', events: ws.events });
-    const [read] = (await finishScans([scan], opts)) as [LedgerRead];
+    const scan = scanLedger(buf, {
+      profileId,
+      keyFileText: key.text,
+      depth: 'quick',
+      events: ws.events,
+      trusted: ws.verified?.get(profileId) ?? null,
+    });
+    if (key.error) scan.keyFileError = key.error;
+    const read = await finish(scan);
     const known: Known = {
       stamp: stamp as FileStamp,
-      keyText,
-      keySha: keyText === null ? null : sha256(keyText),
+      keyText: key.text,
+      keySha: key.text === null ? null : sha256(key.text),
       read,
       verifiedLength: 0,
       lastLineStart: 0,
@@ -272,15 +336,15 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
     prior: Known,
     stamp: FileStamp,
     keyText: string | null,
-    opts: ReadOptions,
   ): Promise<LedgerRead | null> {
     const { read: before } = prior;
     const have = entryCount(before);
     const headHash = before.headHash;
     if (have === 0 || headHash === null || before.publicKey === null) return null;
+    if (stamp.size > FILE_CAPS.ledgerBytes) return null;
     let chunk: Buffer;
     try {
-      chunk = readRange(ledgerPath(ws, before.profileId), prior.lastLineStart, stamp.size);
+      chunk = readRange(ledgerPath(ws, before.profileId), prior.lastLineStart, stamp.size, stamp);
     } catch {
       return null;
     }
@@ -293,10 +357,11 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
       depth: 'quick',
       events: ws.events,
       resume: { seq: have + 1, prevHash: headHash, publicKey: before.publicKey },
+      trusted: ws.verified?.get(before.profileId) ?? null,
     });
     if (scan.broken !== null) return null;
-    const [added] = await finishScans([scan], opts);
-    if (!added || !ok(added)) return null;
+    const added = await finish(scan);
+    if (!ok(added)) return null;
     // The entries are made when first asked for, from the reads of each piece of the file
     // (kept flat, so many small appends never nest one concat in another).
     const made = entriesMade(before) ? undefined : pieces.get(before);
@@ -317,30 +382,32 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
     return read;
   }
 
-  async function readOne(
-    profileId: string,
-    stamp: FileStamp | Error,
-    opts: ReadOptions,
-  ): Promise<LedgerRead> {
+  async function readOne(profileId: string, stamp: FileStamp | Error): Promise<LedgerRead> {
     const prior = cache.get(profileId);
-    if (!prior || stamp instanceof Error) return readFromGenesis(profileId, stamp, opts);
+    if (!prior || stamp instanceof Error) return readFromGenesis(profileId, stamp);
     const due = prior.tailSince !== null && (recheckAll || clock() - prior.tailSince >= recheckAfterMs);
-    if (due) return readFromGenesis(profileId, stamp, opts);
-    if (unchanged(prior.stamp, stamp)) {
+    if (due) return readFromGenesis(profileId, stamp);
+    if (unchanged(prior.stamp, stamp) && stamp.kind === 'file') {
       if (!keyProblem(prior)) return prior.read;
-      const keyText = readKey(profileId);
-      if (keyText === prior.keyText) return prior.read;
-      return readFromGenesis(profileId, stamp, opts, keyText);
+      const key = readKey(profileId);
+      if (key.text === prior.keyText) return prior.read;
+      return readFromGenesis(profileId, stamp, key);
     }
-    const keyText = readKey(profileId);
-    const keySha = keyText === null ? null : sha256(keyText);
+    const key = readKey(profileId);
+    const keySha = key.text === null ? null : sha256(key.text);
     // After a recheck was asked for (a full verification), a grown ledger is read whole too.
-    if (!recheckAll && onlyGrew(prior.stamp, stamp) && ok(prior.read) && keySha === prior.keySha) {
-      const read = await readAppended(prior, stamp, keyText, opts);
+    if (
+      !recheckAll &&
+      stamp.kind === 'file' &&
+      onlyGrew(prior.stamp, stamp) &&
+      ok(prior.read) &&
+      keySha === prior.keySha
+    ) {
+      const read = await readAppended(prior, stamp, key.text);
       if (read !== null) return read;
     }
     // Anything but a clean append: from genesis.
-    return readFromGenesis(profileId, stamp, opts, keyText);
+    return readFromGenesis(profileId, stamp, key);
   }
 
   /**
@@ -380,6 +447,7 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
     async read(opts = {}) {
       let names: string[];
       try {
+        checkFolder(ws.ledgersDir);
         names = await fs.list(ws.ledgersDir);
       } catch (err) {
         if (errnoCode(err) !== 'ENOENT') return readWorkspace(ws, { depth: 'quick', ...opts }); // words it
@@ -392,9 +460,9 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
       const listed = new Set(ids);
       for (const id of [...cache.keys()]) if (!listed.has(id)) cache.delete(id);
       const stamps = await statAll(ids);
-      const ledgers: LedgerRead[] = [];
-      for (const [i, id] of ids.entries())
-        ledgers.push(await readOne(id, stamps[i] as FileStamp | Error, opts));
+      readOpts = opts;
+      // Every ledger is scanned before any is awaited, so that signatures go in batches.
+      const ledgers = await Promise.all(ids.map((id, i) => readOne(id, stamps[i] as FileStamp | Error)));
       recheckAll = false;
       return { ledgers, report: buildReport('quick', ledgers, [], opts.now) };
     },
@@ -405,4 +473,8 @@ export function createWorkspaceReader(ws: Workspace, options: ReaderOptions = {}
       cache.clear();
     },
   };
+}
+
+function notRegular(kind: FileKind): Reason {
+  return kind === 'symlink' ? reason('fs.symlink') : reason('fs.notRegular', { context: kind });
 }

@@ -23,8 +23,8 @@ interface SigJobs {
   sigs: string[];
 }
 
-/** Counters for tests and diagnostics: how signature checks were spread over threads. */
-export const signatureStats = { workerBatches: 0, workerFailures: 0 };
+/** Counters for tests and diagnostics: signatures checked, and how they were spread over threads. */
+export const signatureStats = { checked: 0, workerBatches: 0, workerFailures: 0 };
 
 /** Plain JS, evaluated as a worker script: works from TS sources (tsx, vitest) and from bundles alike. */
 const WORKER_SOURCE = `
@@ -96,6 +96,7 @@ export function signatureThreads(count: number, workers?: number): number {
 /** Verifies every job; result[i] = 1 when signature i is valid. */
 async function verifyJobs(jobs: SigJobs, workers?: number): Promise<Uint8Array> {
   const n = jobs.hashes.length;
+  signatureStats.checked += n;
   const out = new Uint8Array(n);
   const threads = signatureThreads(n, workers);
   if (threads === 0) {

@@ -1,15 +1,14 @@
-// Reading a line of one's own ledger straight from the file's bytes, for opening a workspace.
-// The open is the plainest work possible: find each '\n', SHA-256 the exact bytes, compare the
-// hash and the prev link as bytes, read seq and type by position, and make nothing: a checked
-// line is kept as its offset (StoredEntries). Its entry is made from the same bytes when someone
-// reads the entries, and even then `data` is parsed only on its own first read (projections do;
-// verifying and appending never ask). The hash chain up to the signed last entry authenticates
-// those bytes, so reading them later is reading what was verified.
+// Reading a line straight from the file's bytes, for opening a workspace whose lines this app
+// verified before (a trusted prefix: the file starts with the very bytes verified, see scan.ts).
+// The open is the plainest work possible: find each '\n', read seq and type by position, and
+// make nothing: the line is kept as its offset (StoredEntries). Its entry is made from the same
+// bytes when someone reads the entries, and even then `data` is parsed only on its own first
+// read (projections do; verifying and appending never ask).
 //
 // Anything not laid out exactly as the writer lays it out is left to the caller, which decodes
 // the line the slow, general way (which also words the error).
 import { StewardError } from '../errors';
-import { hashLineBody, SUFFIX_LENGTH } from './entry';
+import { SUFFIX_LENGTH } from './entry';
 import type { LedgerEntry } from './entry';
 import type { EventRegistry, EventType } from './events';
 
@@ -49,8 +48,7 @@ const MAX_FIELD = 64;
 
 /**
  * Whether view[at, at + len) equals other[from, from + len), four bytes at a time: a DataView
- * load is one unaligned read where a byte loop over a Buffer is four bounds-checked ones. This
- * and the string compare of the hash below are most of what the fast path costs per line.
+ * load is one unaligned read where a byte loop over a Buffer is four bounds-checked ones.
  */
 function sameBytes(view: DataView, at: number, other: DataView, from: number, len: number): boolean {
   let i = 0;
@@ -221,7 +219,6 @@ let atSeq = 0;
 let atTsOpen = 0;
 let atTsClose = 0;
 let atType: EventType = 'profile.created';
-let atPrevFrom = 0;
 let atPrevKey = 0;
 
 /**
@@ -270,30 +267,17 @@ function layoutAt(ctx: StoredLineContext, start: number, end: number): boolean {
   atTsOpen = tsOpen;
   atTsClose = tsClose;
   atType = type;
-  atPrevFrom = prevKeyAt + PREV_KEY.length;
   atPrevKey = prevKeyAt;
   return true;
 }
 
 /**
- * Checks the line buf[start, end) (without its '\n') of this ledger's own layout: its bytes
- * against its hash, and its prev against the previous line's hash, whose 64 bytes sit at
- * `prevAt` in the same buffer. Returns the seq the line holds when all of that holds; 0 when it
- * does not, or when the line is not in the writer's layout: the caller then decodes it the
- * general way, which also words what is wrong. Makes no object: the entry is made from the same
- * bytes when it is asked for (StoredEntries). `buf` is modified while hashing and restored.
+ * The seq of the line buf[start, end) (without its '\n') when it is laid out exactly as this
+ * ledger's writer lays it out; 0 otherwise. Checks nothing else: for lines whose bytes are
+ * known to be the ones verified before (a trusted prefix, see scan.ts).
  */
-export function checkStoredLine(ctx: StoredLineContext, start: number, end: number, prevAt: number): number {
-  if (!layoutAt(ctx, start, end)) return 0;
-  const { buf, view } = ctx;
-  const suffixAt = end - SUFFIX_LENGTH;
-  const actual = hashLineBody(buf, start, end);
-  // The hash in the line against the computed one, as one string compare (a charCodeAt loop
-  // over the hex costs more than slicing the line's 64 bytes); prev against the previous
-  // line's hash bytes, four at a time.
-  if (latin1(buf, suffixAt + 9, suffixAt + 73) !== actual) return 0;
-  if (!sameBytes(view, atPrevFrom, view, prevAt, 64)) return 0;
-  return atSeq;
+export function storedLineSeq(ctx: StoredLineContext, start: number, end: number): number {
+  return layoutAt(ctx, start, end) ? atSeq : 0;
 }
 
 /** The hash written in the line that starts at `start` (checked when the line was read). */
@@ -302,7 +286,7 @@ function hashOfLine(ctx: StoredLineContext, start: number): string {
   return latin1(ctx.buf, suffixAt + 9, suffixAt + 73);
 }
 
-/** The entry of a line that checkStoredLine accepted; `prev` is the previous entry's hash. */
+/** The entry of a line that storedLineSeq accepted; `prev` is the previous entry's hash. */
 function entryOfLine(ctx: StoredLineContext, start: number, prev: string): LedgerEntry {
   const { buf } = ctx;
   const end = buf.indexOf(0x0a, start);

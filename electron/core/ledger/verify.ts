@@ -1,11 +1,12 @@
 // Reading and verifying the ledgers of a workspace: each file is scanned (scan.ts), the
 // signatures the scans ask for are checked (signatures.ts), and the problems are gathered in one
-// report. Quick depth checks the first and last signature; full depth checks every one.
-import { readFileSync } from 'node:fs';
+// report. Both depths accept the same lines; a quick read takes what this app verified in full
+// before on trust (ws.verified), and records what it verified now. Files are opened only if they
+// are regular files (safeFs.ts): anything else is named in the report and the others are read.
 import { readdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { StewardError } from '../errors';
-import { reason } from '../contract/reasons';
+import { reason, type Reason } from '../contract/reasons';
 import {
   verifyProblem,
   type LedgerSummary,
@@ -13,16 +14,40 @@ import {
   type VerifyProblem,
   type VerifyReport,
 } from './report';
-import { entryCount, scanLedger, type LedgerRead, type LedgerScan } from './scan';
+import { FILE_CAPS, kindAt, readRegularFile, UnsafeFileError } from './safeFs';
+import { entryCount, scanLedger, verifiedHeadOf, type LedgerRead, type LedgerScan } from './scan';
 import { finishScans, type ReadOptions } from './signatures';
 import type { Workspace } from './workspace';
 import { errnoCode, fsReason, keyPath, LEDGER_FILE_PATTERN, ledgerPath } from './workspace';
 
-function readKeyFile(ws: Workspace, profileId: string): string | null {
+/** A key file's text (null when there is none), or why it is there but cannot be read. */
+export function readKeyText(path: string): { text: string | null; error?: Reason } {
   try {
-    return readFileSync(keyPath(ws, profileId), 'utf8');
-  } catch {
+    return { text: readRegularFile(path, FILE_CAPS.keyBytes).toString('utf8') };
+  } catch (err) {
+    return errnoCode(err) === 'ENOENT' ? { text: null } : { text: null, error: fsReason(err) };
+  }
+}
+
+/** A scan of nothing that says the file itself could not be read, and why. */
+export function unreadableScan(
+  ws: Workspace,
+  profileId: string,
+  err: unknown,
+  depth: VerifyDepth,
+): LedgerScan {
+  const scan = scanLedger(Buffer.alloc(0), { profileId, keyFileText: null, depth, events: ws.events });
+  scan.broken = { seq: null, reason: reason('ledger.fileUnreadable', { why: fsReason(err) }) };
+  return scan;
+}
+
+/** Why the keys folder is not read (a symlink, not a folder), or null when it may be. */
+function keysFolderProblem(ws: Workspace): Reason | null {
+  try {
+    checkFolder(ws.keysDir);
     return null;
+  } catch (err) {
+    return fsReason(err);
   }
 }
 
@@ -30,19 +55,42 @@ async function scanFile(
   ws: Workspace,
   profileId: string,
   depth: VerifyDepth,
-  parseData = true,
+  keysFolder: Reason | null = keysFolderProblem(ws),
 ): Promise<LedgerScan> {
-  const keyText = readKeyFile(ws, profileId);
+  const key = keysFolder === null ? readKeyText(keyPath(ws, profileId)) : { text: null, error: keysFolder };
   let buf: Buffer;
   try {
-    // One synchronous read: fs.promises.readFile reads in small chunks and is much slower.
-    buf = readFileSync(ledgerPath(ws, profileId));
+    buf = readRegularFile(ledgerPath(ws, profileId), FILE_CAPS.ledgerBytes);
   } catch (err) {
-    const scan = scanLedger(Buffer.alloc(0), { profileId, keyFileText: keyText, depth, events: ws.events });
-    scan.broken = { seq: 1, reason: reason('ledger.fileUnreadable', { why: fsReason(err) }) };
+    const scan = unreadableScan(ws, profileId, err, depth);
+    scan.keyFileText = key.text;
+    if (key.error) scan.keyFileError = key.error;
     return scan;
   }
-  return scanLedger(buf, { profileId, keyFileText: keyText, depth, events: ws.events, parseData });
+  const scan = scanLedger(buf, {
+    profileId,
+    keyFileText: key.text,
+    depth,
+    events: ws.events,
+    trusted: ws.verified?.get(profileId) ?? null,
+  });
+  if (key.error) scan.keyFileError = key.error;
+  return scan;
+}
+
+/**
+ * Records in the app's memory (ws.verified) how far each read from genesis verified its ledger
+ * in full, and saves it. (An appended tail is recorded at the next read from genesis.)
+ */
+export function rememberVerified(ws: Workspace, scans: readonly LedgerScan[]): void {
+  const verified = ws.verified;
+  if (!verified) return;
+  for (const scan of scans) {
+    if (scan.trustedSeq > 0 && scan.trustedSeq === entryCount(scan.read)) continue; // as it was
+    const head = verifiedHeadOf(scan);
+    if (head !== null) verified.set(scan.read.profileId, head);
+  }
+  verified.flush();
 }
 
 function profileIdOfFile(file: string): string {
@@ -56,18 +104,19 @@ function profileIdOfFile(file: string): string {
 }
 
 /**
- * Reads one ledger file (any writer's). `signatures: 'last'` is the quick depth (hash links,
- * first and last signature); 'all' is the full depth (every signature, canonical form, schemas).
+ * Reads one ledger file (any writer's), at quick depth (what this app verified before taken on
+ * trust, the rest checked in full) or full depth (every line checked again).
  * `file` is 'ledgers/<id>.jsonl', '<id>.jsonl' or a path ending in it.
  */
 export async function readLedgerFile(
   ws: Workspace,
   file: string,
-  opts: { signatures: 'last' | 'all' } & ReadOptions,
+  opts: { depth: VerifyDepth } & ReadOptions,
 ): Promise<LedgerRead> {
   const profileId = profileIdOfFile(file);
-  const scan = await scanFile(ws, profileId, opts.signatures === 'all' ? 'full' : 'quick');
+  const scan = await scanFile(ws, profileId, opts.depth);
   const [read] = await finishScans([scan], opts);
+  rememberVerified(ws, [scan]);
   return read as LedgerRead;
 }
 
@@ -75,6 +124,7 @@ export async function readLedgerFile(
 export async function listLedgerIds(ws: Workspace): Promise<string[]> {
   let names: string[];
   try {
+    checkFolder(ws.ledgersDir);
     names = await readdir(ws.ledgersDir);
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') return [];
@@ -84,6 +134,13 @@ export async function listLedgerIds(ws: Workspace): Promise<string[]> {
     .map((n) => LEDGER_FILE_PATTERN.exec(n)?.[1])
     .filter((id): id is string => id !== undefined)
     .sort();
+}
+
+/** Throws unless `dir` is a real folder (or absent): a symlinked folder is not followed. */
+export function checkFolder(dir: string): void {
+  // Anything else that is not a folder (a file, a FIFO) fails the listing itself with ENOTDIR,
+  // without blocking: opendir opens with O_DIRECTORY.
+  if (kindAt(dir) === 'symlink') throw new UnsafeFileError(dir, reason('fs.symlink'));
 }
 
 function summarize(read: LedgerRead): LedgerSummary {
@@ -115,7 +172,6 @@ export function buildReport(
 async function readAll(
   ws: Workspace,
   opts: { depth: VerifyDepth; now?: () => Date } & ReadOptions,
-  parseData: boolean,
 ): Promise<{ ledgers: LedgerRead[]; report: VerifyReport }> {
   let ids: string[];
   try {
@@ -129,8 +185,10 @@ async function readAll(
     return { ledgers: [], report: buildReport(opts.depth, [], [problem], opts.now) };
   }
   const scans: LedgerScan[] = [];
-  for (const id of ids) scans.push(await scanFile(ws, id, opts.depth, parseData));
+  const keysFolder = keysFolderProblem(ws);
+  for (const id of ids) scans.push(await scanFile(ws, id, opts.depth, keysFolder));
   const ledgers = await finishScans(scans, opts);
+  rememberVerified(ws, scans);
   return { ledgers, report: buildReport(opts.depth, ledgers, [], opts.now) };
 }
 
@@ -139,7 +197,7 @@ export async function readWorkspace(
   ws: Workspace,
   opts: { depth: VerifyDepth; now?: () => Date } & ReadOptions,
 ): Promise<{ ledgers: LedgerRead[]; report: VerifyReport }> {
-  return readAll(ws, opts, true);
+  return readAll(ws, opts);
 }
 
 /** Verifies the workspace `ws` (see workspacePaths) without creating or writing anything. */
@@ -158,6 +216,5 @@ export async function verifyWorkspace(
       opts.now,
     );
   }
-  // Only the report is returned, so a quick verification need not parse entries' data.
-  return (await readAll(ws, { ...opts, depth }, false)).report;
+  return (await readAll(ws, { ...opts, depth })).report;
 }

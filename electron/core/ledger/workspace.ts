@@ -7,6 +7,8 @@ import { StewardError } from '../errors';
 import { PROFILE_ID_PATTERN } from '../contract/ids';
 import { formatReason, reason, type Reason } from '../contract/reasons';
 import type { EventRegistry } from './events';
+import { ensureRealDir, UnsafeFileError } from './safeFs';
+import type { VerifiedHeads } from './verifiedHeads';
 
 export interface Workspace {
   /** Absolute path of the workspace folder. */
@@ -16,12 +18,18 @@ export interface Workspace {
   importsDir: string;
   /** The event types its ledgers may hold, given by the app (the ledger knows no feature). */
   events: EventRegistry;
+  /**
+   * What this app verified in full before (kept in its own data folder, see verifiedHeads.ts):
+   * a quick read checks each signature once per app with it, and every signature on every read
+   * without it.
+   */
+  verified?: VerifiedHeads;
 }
 
 export const LEDGER_FILE_PATTERN = new RegExp(`^(${PROFILE_ID_PATTERN.source.slice(1, -1)})\\.jsonl$`);
 
 /** The paths of a workspace, without touching the disk. */
-export function workspacePaths(dir: string, events: EventRegistry): Workspace {
+export function workspacePaths(dir: string, events: EventRegistry, verified?: VerifiedHeads): Workspace {
   const abs = resolve(dir);
   return {
     dir: abs,
@@ -29,6 +37,7 @@ export function workspacePaths(dir: string, events: EventRegistry): Workspace {
     keysDir: join(abs, 'keys'),
     importsDir: join(abs, 'imports'),
     events,
+    ...(verified ? { verified } : {}),
   };
 }
 
@@ -51,7 +60,10 @@ export function errnoCode(err: unknown): string | undefined {
 
 /** A file-system error as a reason a person can act on. */
 export function fsReason(err: unknown): Reason {
+  if (err instanceof UnsafeFileError) return err.why;
   switch (errnoCode(err)) {
+    case 'ELOOP':
+      return reason('fs.symlink'); // O_NOFOLLOW met a symlink
     case 'EACCES':
     case 'EPERM':
       return reason('fs.permission');
@@ -155,10 +167,16 @@ function notWritable(dir: string, err: unknown): StewardError {
  * Creates the workspace folders if needed and proves they can be written (a probe file is
  * written, fsynced and deleted in each folder Steward writes to).
  */
-export async function openWorkspace(dir: string, events: EventRegistry): Promise<Workspace> {
-  const ws = workspacePaths(dir, events);
+export async function openWorkspace(
+  dir: string,
+  events: EventRegistry,
+  verified?: VerifiedHeads,
+): Promise<Workspace> {
+  const ws = workspacePaths(dir, events, verified);
   try {
-    for (const d of [ws.dir, ws.ledgersDir, ws.keysDir, ws.importsDir]) mkdirSync(d, { recursive: true });
+    mkdirSync(ws.dir, { recursive: true });
+    // Its folders are real folders, not symlinks planted to send our writes elsewhere.
+    for (const d of [ws.ledgersDir, ws.keysDir, ws.importsDir]) ensureRealDir(ws.dir, d);
   } catch (err) {
     throw notWritable(ws.dir, err);
   }

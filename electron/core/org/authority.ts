@@ -144,3 +144,41 @@ export function policyAuthority(policy: Policy, profiles: ReadonlyMap<string, Pr
     },
   };
 }
+
+/**
+ * The authority of a workspace that gained an organisation: what happened before the organisation
+ * existed is judged as the workspace was run then (the policy file), what happened since by the
+ * roster. Times are the projections' (never earlier than a ledger and its witnesses allow), so an
+ * entry written after the organisation cannot be dated into the time before it once anyone saw
+ * its ledger without it. A profile from before, never enrolled, is the same person as the enrolled
+ * person with its email, so a look-alike made then still cannot approve its twin's review.
+ */
+export function orgAuthority(
+  org: OrgState,
+  policy: Policy,
+  profiles: ReadonlyMap<string, ProfileFacts>,
+): Authority {
+  const roster = rosterAuthority(org, profiles);
+  const before = policyAuthority(policy, profiles);
+  const pre = (at: Date) => at.toISOString() < org.createdAt;
+  let byEmail: Map<string, string> | null = null;
+  const enrolledByEmail = () => {
+    if (!byEmail) {
+      byEmail = new Map();
+      for (const p of org.people.values()) byEmail.set(normaliseEmail(p.email), `person:${p.personId}`);
+    }
+    return byEmail;
+  };
+  return {
+    ...roster,
+    personKey(profileId) {
+      if (ownerEver(org, profileId)) return roster.personKey(profileId);
+      const p = profiles.get(profileId);
+      return (p && enrolledByEmail().get(normaliseEmail(p.email))) ?? before.personKey(profileId);
+    },
+    rolesAt: (profileId, at) => (pre(at) ? before : roster).rolesAt(profileId, at),
+    roleRefusal: (profileId, role, at) => (pre(at) ? before : roster).roleRefusal(profileId, role, at),
+    managerScopeAt: (profileId, at) => (pre(at) ? before : roster).managerScopeAt(profileId, at),
+    enrolledAt: (profileId, at) => (pre(at) ? before : roster).enrolledAt(profileId, at),
+  };
+}

@@ -15,6 +15,7 @@ import { canonicalJson } from '../ledger/canonical';
 import { sha256Hex } from '../ledger/entry';
 import { reason, type Reason } from '../contract/reasons';
 import { fsReason, removeQuietly, tempName } from '../ledger/workspace';
+import { ensureRealDir } from '../ledger/safeFs';
 
 /** Where releases live inside a workspace. */
 export const RELEASES_DIR = path.join('org', 'content');
@@ -167,7 +168,9 @@ function copyChecked(src: string, dest: string, files: Record<string, string>): 
       }
       let buf: Buffer;
       try {
-        buf = readRegularFile(path.join(src, ...rel.split('/')), RELEASE_LIMITS.fileBytes);
+        const file = path.join(src, ...rel.split('/'));
+        ensureRealDir(src, path.dirname(file), false); // no folder of the release is a symlink
+        buf = readRegularFile(file, RELEASE_LIMITS.fileBytes);
       } catch (err) {
         problems.push(
           ...(err instanceof ReleaseError
@@ -208,7 +211,13 @@ export function storeRelease(
   const { files } = manifestOfFolder(srcDir);
   const manifestHash = manifestHashOf(files);
   const root = path.join(workspaceDir, RELEASES_DIR);
-  fs.mkdirSync(root, { recursive: true });
+  try {
+    ensureRealDir(workspaceDir, root); // org/ or org/content/ planted as a symlink is not written through
+  } catch (err) {
+    throw new ReleaseError(`${root} cannot be written`, [
+      reason('release.unreadable', { file: RELEASES_DIR.split(path.sep).join('/'), why: fsReason(err) }),
+    ]);
+  }
   const dest = path.join(root, manifestHash);
   if (fs.existsSync(path.join(dest, COMPLETE))) {
     // Already stored (the same files published before, or a retry): its files are checked when used.
@@ -245,6 +254,7 @@ export function materialiseRelease(
   const src = path.join(workspaceDir, RELEASES_DIR, release.manifestHash);
   let st: fs.Stats | null;
   try {
+    ensureRealDir(workspaceDir, path.dirname(src), false); // not read through a symlinked org/ or org/content/
     st = fs.lstatSync(src);
   } catch {
     st = null;

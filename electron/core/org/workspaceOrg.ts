@@ -12,7 +12,13 @@ import type { LedgerEntry } from '../ledger/entry';
 import { ledgerTimeBounds } from '../ledger/timeBounds';
 import { profileCreatedSchema } from '../ledger/events';
 import type { Policy } from '../policy/policy';
-import { policyAuthority, rosterAuthority, type Authority, type ProfileFacts } from './authority';
+import {
+  orgAuthority,
+  policyAuthority,
+  rosterAuthority,
+  type Authority,
+  type ProfileFacts,
+} from './authority';
 import { orgCandidates, projectOrg, sameOrgCode, type OrgCandidate, type OrgState } from './roster';
 
 /** How an app is pinned: by the id a person confirmed, or by a deployment's id or code. */
@@ -65,7 +71,7 @@ export function resolveWorkspaceOrg(input: {
     org,
     pinned,
     refusal: null,
-    authority: rosterAuthority(org, profiles),
+    authority: orgAuthority(org, policy, profiles),
   });
   if (pin !== null) {
     const match =

@@ -14,10 +14,12 @@ export async function createProfile(
   protector: SecretProtector,
   input: ProfileInput,
   now?: () => Date,
+  /** Seals the private key under this passphrase (see keystore.ts). */
+  passphrase?: string | null,
 ): Promise<ProfileSummary> {
   const keys = generateProfileKeys();
   const profileId = profileIdFor(keys.publicKey);
-  saveKey(keysDir, protector, { profileId, ...keys });
+  saveKey(keysDir, protector, { profileId, ...keys }, { passphrase: passphrase ?? null });
   try {
     await createLedger(ws, keys, input, { now });
   } catch (error) {

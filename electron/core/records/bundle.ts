@@ -12,7 +12,6 @@
 // import writes. The manifest's canonical form starts with {"createdAt":, an entry body with
 // {"actor":, so a manifest signature can never stand in for an entry signature.
 import { hash as oneShotHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { z } from 'zod';
 import { StewardError } from '../errors';
@@ -22,6 +21,8 @@ import { sha256Hex } from '../ledger/entry';
 import { PROFILE_ID_PATTERN, publicKeyOf, signDigest, verifyDigest } from '../ledger/keys';
 import { scanLedger } from '../ledger/scan';
 import { finishScans } from '../ledger/signatures';
+import { FILE_CAPS, readRegularFile } from '../ledger/safeFs';
+import { readKeyText } from '../ledger/verify';
 import type { Workspace } from '../ledger/workspace';
 import {
   errnoCode,
@@ -55,12 +56,15 @@ export const bundleManifestSchema = z
 export type BundleManifest = z.output<typeof bundleManifestSchema>;
 
 /** The whole file, once its format and version have been recognised. */
+/** Most lines a bundle may hold (as records/importFormats.ts caps an export's). */
+const MAX_BUNDLE_LINES = 2_000_000;
+
 export const bundleFileSchema = z
   .object({
     format: z.literal(BUNDLE_FORMAT),
     version: z.literal(BUNDLE_VERSION),
     manifest: bundleManifestSchema,
-    lines: z.array(z.string()).min(1),
+    lines: z.array(z.string()).min(1).max(MAX_BUNDLE_LINES),
     signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, { error: 'must be a base64 Ed25519 signature' }),
   })
   .strict();
@@ -121,7 +125,7 @@ export async function writeBundle(
   const rel = ledgerRelPath(profileId);
   let buf: Buffer;
   try {
-    buf = readFileSync(ledgerPath(ws, profileId));
+    buf = readRegularFile(ledgerPath(ws, profileId), FILE_CAPS.ledgerBytes);
   } catch (err) {
     if (errnoCode(err) === 'ENOENT') {
       throw new StewardError(
@@ -133,12 +137,8 @@ export async function writeBundle(
       cause: err,
     });
   }
-  let keyText: string | null = null;
-  try {
-    keyText = readFileSync(keyPath(ws, profileId), 'utf8');
-  } catch {
-    // a missing key file does not stop an export: the key travels in the genesis entry
-  }
+  // A missing (or planted) key file does not stop an export: the key travels in the genesis entry.
+  const keyText = readKeyText(keyPath(ws, profileId)).text;
   const scan = scanLedger(buf, { profileId, keyFileText: keyText, depth: 'full', events: ws.events });
   const [read] = await finishScans([scan]);
   if (!read) throw new StewardError('INTERNAL', 'ledger scan returned nothing');

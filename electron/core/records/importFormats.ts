@@ -3,12 +3,13 @@
 // foreign file is refused before it is parsed; then each ledger the file holds, as the ledger
 // layer will verify it (ledger/import.ts). A refusal says why, and that nothing was imported.
 import { isUtf8 } from 'node:buffer';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { PROFILE_ID_PATTERN } from '../contract/ids';
 import { StewardError } from '../errors';
 import type { ForeignLedger } from '../ledger/import';
 import { publicKeyObject } from '../ledger/keys';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../ledger/limits';
 import { plainReason } from '../ledger/workspace';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, bundleFileSchema, manifestSignatureValid } from './bundle';
 import { ImportRefusedError } from './importErrors';
@@ -18,6 +19,14 @@ const RECORDS_EXPORT_FORMAT = 'steward-records';
 const RECORDS_EXPORT_VERSION = 1;
 /** Larger files are refused unread (a JSON text this size is near what V8 can hold as a string). */
 export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
+/**
+ * Deepest nesting of arrays and objects in a received file, checked on its bytes before it is
+ * parsed (ledger lines are strings in it, and do not count): a bundle is 3 deep, an export a few
+ * more. A file nested 50 million deep costs seconds and gigabytes to parse; it is refused at once.
+ */
+export const MAX_FILE_DEPTH = MAX_JSON_DEPTH;
+/** Most ledger lines a received file may hold (a ledger file is capped at 1 GB, a line at 4 MB). */
+export const MAX_IMPORT_LINES = 2_000_000;
 
 /**
  * The part of the JSON records export (records/json.ts) an import reads; everything else in it
@@ -41,10 +50,11 @@ const recordsExportSchema = z.object({
       z.object({
         profileId: z.string().regex(PROFILE_ID_PATTERN, { error: 'must be a profile id' }),
         publicKey: z.string().max(64).nullable(),
-        lines: z.array(z.string()),
+        lines: z.array(z.string()).max(MAX_IMPORT_LINES),
       }),
     )
-    .min(1, { error: 'the export holds no ledgers' }),
+    .min(1, { error: 'the export holds no ledgers' })
+    .max(MAX_IMPORT_LINES),
 });
 
 /** One ledger as the file presents it, not yet trusted, and how messages name it. */
@@ -67,11 +77,23 @@ function describeIssue(error: z.ZodError): string {
   return `${where}: ${issue.message}`;
 }
 
+/**
+ * The bytes of a file someone chose to import. It may be anywhere (a symlink to it is fine), but
+ * only a regular file is opened: a FIFO would block the open, a device would never end. stat
+ * first, then O_NONBLOCK (a FIFO swapped in does not block), then fstat below.
+ */
 export function readReceivedFile(file: string, fileName: string, maxBytes: number): Buffer {
   let fd: number;
   try {
-    fd = openSync(file, 'r');
+    if (!statSync(file).isFile()) {
+      throw new ImportRefusedError(
+        'not-steward',
+        `Cannot import ${fileName}: it is not a file. Nothing was imported.`,
+      );
+    }
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
+    if (err instanceof StewardError) throw err;
     throw new StewardError(
       'NOT_FOUND',
       `Steward cannot open ${file}: ${plainReason(err)}. Nothing was imported.`,
@@ -123,6 +145,13 @@ export function parseRecordsFile(bytes: Buffer, fileName: string): Parsed {
   // Cheap checks first: a large binary file is refused without being decoded or parsed.
   if (bytes[start] !== 0x7b /* { */) throw notSteward(fileName, 'it is not a JSON file');
   if (!isUtf8(bytes)) throw notSteward(fileName, 'it is not UTF-8 text');
+  if (nestedDeeperThan(bytes, start, bytes.length, MAX_FILE_DEPTH)) {
+    throw new ImportRefusedError(
+      'malformed',
+      `Cannot import ${fileName}: it nests more than ${MAX_FILE_DEPTH} levels deep, which no Steward file does. ` +
+        'It was not read. Nothing was imported.',
+    );
+  }
   const text = bytes.toString('utf8', start);
   let value: unknown;
   try {

@@ -8,20 +8,19 @@
 // one of them, and a crash can only tear the last line, which the reader skips (the next
 // append starts on a fresh line). It is not signed and only says where a file came from: the
 // ledgers themselves, and the importer's records.imported entry, are the record.
-import {
-  closeSync,
-  fstatSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, readdirSync, readSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
 import type { Workspace } from '../ledger/workspace';
 import { errnoCode, fsyncDir, writeAll } from '../ledger/workspace';
+import { nestedDeeperThan } from '../ledger/limits';
+import {
+  ensureRealDir,
+  FILE_CAPS,
+  openRegularForReadAppend,
+  readRegularFile,
+  UnsafeFileError,
+} from '../ledger/safeFs';
 import { profileIdSchema } from '../contract/schemas';
 
 export const IMPORT_INDEX_FILE = 'index.jsonl';
@@ -67,9 +66,10 @@ export function storedImportName(sha256: string, fileName: string): string {
 export function findStoredImport(ws: Workspace, sha256: string): string | null {
   let names: string[];
   try {
+    checkImportsFolder(ws);
     names = readdirSync(ws.importsDir);
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return null;
+    if (errnoCode(err) === 'ENOENT' || err instanceof UnsafeFileError) return null; // writing says why
     throw err;
   }
   const prefix = `${sha256.slice(0, PREFIX_LENGTH)}-`;
@@ -80,19 +80,27 @@ function indexPath(ws: Workspace): string {
   return join(ws.importsDir, IMPORT_INDEX_FILE);
 }
 
-/** Every well-formed record of the index, oldest first; torn or foreign lines are skipped. */
+/**
+ * Every well-formed record of the index, oldest first; torn or foreign lines are skipped. An
+ * index that is not a regular file of a sane size (a planted symlink, FIFO or device) is not
+ * read: it says nothing, and the ledgers themselves are the record.
+ */
 export function readImportRecords(ws: Workspace): ImportIndexRecord[] {
   let text: string;
   try {
-    text = readFileSync(indexPath(ws), 'utf8');
+    checkImportsFolder(ws);
+    text = readRegularFile(indexPath(ws), FILE_CAPS.importIndexBytes).toString('utf8');
   } catch (err) {
-    if (errnoCode(err) === 'ENOENT') return [];
+    if (errnoCode(err) === 'ENOENT' || err instanceof UnsafeFileError) return [];
     throw err;
   }
   const lines = text.split('\n');
   lines.pop(); // an unfinished last line (or '' after the final '\n') is not read
   const out: ImportIndexRecord[] = [];
   for (const line of lines) {
+    // Records are flat: anything nested is not one (and is not parsed).
+    const bytes = Buffer.from(line, 'utf8');
+    if (bytes.length > 4096 || nestedDeeperThan(bytes, 0, bytes.length, 2)) continue;
     let value: unknown;
     try {
       value = JSON.parse(line);
@@ -105,6 +113,11 @@ export function readImportRecords(ws: Workspace): ImportIndexRecord[] {
   return out;
 }
 
+/** Throws unless imports/ is a real folder of the workspace (not a symlink to elsewhere). */
+function checkImportsFolder(ws: Workspace): void {
+  ensureRealDir(ws.dir, ws.importsDir, false);
+}
+
 /** Per profile id, the import its ledger last came from. */
 export function readImportIndex(ws: Workspace): Map<string, ImportSource> {
   const map = new Map<string, ImportSource>();
@@ -112,15 +125,19 @@ export function readImportIndex(ws: Workspace): Map<string, ImportSource> {
   return map;
 }
 
-/** Appends records to the index and fsyncs it. A torn last line left by a crash is closed off first. */
+/**
+ * Appends records to the index and fsyncs it. A torn last line left by a crash is closed off
+ * first. Only ever into the workspace's own imports/ folder and its regular index file: a
+ * symlink planted there (to a file outside the workspace) is refused, not followed.
+ */
 export function appendImportIndex(ws: Workspace, records: readonly ImportIndexRecord[]): void {
   if (records.length === 0) return;
   const text = records.map((r) => `${JSON.stringify(importIndexRecordSchema.parse(r))}\n`).join('');
-  mkdirSync(ws.importsDir, { recursive: true });
-  const fd = openSync(indexPath(ws), 'a+');
+  ensureRealDir(ws.dir, ws.importsDir);
+  const { fd, stat } = openRegularForReadAppend(indexPath(ws));
   let created: boolean;
   try {
-    const size = fstatSync(fd).size;
+    const size = stat.size;
     created = size === 0;
     let lead = '';
     if (size > 0) {

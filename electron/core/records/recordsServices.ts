@@ -11,7 +11,9 @@ import type { ExportFormat, JobView, RecordsFilter, RecordsView } from '../contr
 import { StewardError } from '../errors';
 import { ledgerRelPath, listLedgerIds, readLedgerFile, readWorkspace, verifyWorkspace } from '../ledger';
 import type { Ledger, LedgerRead, Workspace } from '../ledger';
-import { loadKey, type SecretProtector } from '../profiles/keystore';
+import { ensureRealDir, FILE_CAPS, readRegularFile, readRegularFileIfPresent } from '../ledger/safeFs';
+import { plainReason } from '../ledger/workspace';
+import type { SecretProtector } from '../profiles/keystore';
 import { questionnaireSetLoader } from '../review/questionnaireSet';
 import { projectWorkspaceReviews } from '../review/reviewProjection';
 import { witnessBounds } from '../witness/compare';
@@ -90,7 +92,8 @@ export interface RecordsDeps {
   orgOf: (ledgers: readonly Pick<LedgerRead, 'profileId' | 'entries'>[], policy: Policy) => WorkspaceOrg;
   contentDir: string;
   userDataDir: string;
-  keysDir: string;
+  /** The private key (PEM) of a profile of this machine: the current one's as unlocked in this run. */
+  signingKey: (profileId: string) => string;
   secretProtector: SecretProtector;
   appVersion: string;
   now: () => Date;
@@ -269,19 +272,35 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     });
   }
 
-  /** The workspace's pseudonym key, made once (by whichever machine gets there first). */
+  /**
+   * The workspace's pseudonym key, made once (by whichever machine gets there first). Read and
+   * made in the workspace's own records/ folder only (safeFs.ts): never through a symlink, never
+   * a FIFO or a device.
+   */
   function pseudonymKey(ws: Workspace): Buffer {
     const dir = path.join(ws.dir, 'records');
     const file = path.join(dir, PSEUDONYM_KEY_FILE);
-    if (!fs.existsSync(file)) {
-      fs.mkdirSync(dir, { recursive: true });
-      try {
-        fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    let bytes: Buffer | null;
+    try {
+      ensureRealDir(ws.dir, dir);
+      bytes = readRegularFileIfPresent(file, FILE_CAPS.secretBytes);
+      if (bytes === null) {
+        try {
+          fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        }
+        bytes = readRegularFile(file, FILE_CAPS.secretBytes);
       }
+    } catch (error) {
+      if (error instanceof StewardError) throw error;
+      throw new StewardError(
+        'WORKSPACE_INVALID',
+        `The pseudonym key ${path.relative(ws.dir, file)} cannot be used: ${plainReason(error)}. Nothing was exported.`,
+        { cause: error },
+      );
     }
-    const hex = fs.readFileSync(file, 'utf8').trim();
+    const hex = bytes.toString('utf8').trim();
     if (!/^[0-9a-f]{64}$/.test(hex)) {
       throw new StewardError(
         'WORKSPACE_INVALID',
@@ -432,7 +451,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     const ids = await listLedgerIds(ws);
     const sizes = ids.map((id) => {
       try {
-        return fs.statSync(path.join(ws.ledgersDir, `${id}.jsonl`)).size;
+        return fs.lstatSync(path.join(ws.ledgersDir, `${id}.jsonl`)).size;
       } catch {
         return 0;
       }
@@ -453,7 +472,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     ctx.progress(0, total);
     for (let i = 0; i < ids.length; i++) {
       if (ctx.signal.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
-      const read = await readLedgerFile(ws, `ledgers/${ids[i]}.jsonl`, { signatures: 'all' });
+      const read = await readLedgerFile(ws, `ledgers/${ids[i]}.jsonl`, { depth: 'full' });
       witnessed.push(compactLedgerOf(read));
       claims.push(...claimsOf(read));
       orgEntries.push({
@@ -499,7 +518,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       const profile = deps.currentProfile();
       if (!profile) return [];
       const ws = deps.workspace();
-      const own = await readLedgerFile(ws, `ledgers/${profile.id}.jsonl`, { signatures: 'last' });
+      const own = await readLedgerFile(ws, `ledgers/${profile.id}.jsonl`, { depth: 'quick' });
       const content = loadContent(deps.contentDir);
       return statementsForLedger(
         { id: profile.id, name: profile.name, email: profile.email },
@@ -557,8 +576,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         { name: 'Steward bundle', extensions: ['stewardbundle'] },
       ]);
       if (!outFile) return { file: null, entries: 0, headHash: null };
-      const key = loadKey(deps.keysDir, deps.secretProtector, profile.id);
-      const written = await writeBundle(deps.workspace(), profile.id, key.privateKeyPem, outFile, {
+      const written = await writeBundle(deps.workspace(), profile.id, deps.signingKey(profile.id), outFile, {
         now: deps.now,
       });
       await ledger.append('records.exported', bundleExportedData(written));
@@ -588,13 +606,12 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       if (!state || (!own && !roles.has('reviewer') && !roles.has('manager'))) {
         throw new StewardError('NOT_FOUND', `There is no review ${reviewId} that you can see.`);
       }
-      const key = loadKey(deps.keysDir, deps.secretProtector, profile.id);
       const record = buildReviewRecord({
         reviewId,
         ledgers,
         state,
         byHash: set.byHash,
-        exporter: { profileId: profile.id, privateKeyPem: key.privateKeyPem },
+        exporter: { profileId: profile.id, privateKeyPem: deps.signingKey(profile.id) },
         exportedAt: deps.now().toISOString(),
       });
       const digest = recordDigest(record).toString('hex');

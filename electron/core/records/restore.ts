@@ -9,7 +9,6 @@
 //
 // An import refuses one's own bundle (the app writes that ledger); this is the one place that
 // takes it, for the owner, with the app closed (the ledger's lock is taken to write).
-import { readFileSync } from 'node:fs';
 import { StewardError } from '../errors';
 import { decodeLine } from '../ledger/entry';
 import type { LedgerHead } from '../ledger/ledger';
@@ -20,10 +19,12 @@ import {
   verifyForeignLedger,
   writeLedgerImports,
 } from '../ledger/import';
+import { FILE_CAPS, readRegularFile } from '../ledger/safeFs';
 import { ledgerPath, ledgerRelPath, type Workspace } from '../ledger/workspace';
 import { listLocalKeyIds } from '../profiles/keystore';
 import { readLocalHead, localHeadPath } from '../profiles/localHead';
-import { parseRecordsFile } from './importFormats';
+import { ImportRefusedError } from './importErrors';
+import { MAX_IMPORT_BYTES, parseRecordsFile, readReceivedFile } from './importFormats';
 
 export interface RestoreResult {
   profileId: string;
@@ -65,8 +66,9 @@ export async function restoreOwnLedger(
   const fileName = file.split(/[\\/]/).pop() ?? file;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readReceivedFile(file, fileName, MAX_IMPORT_BYTES); // a regular file only, size-capped
   } catch (err) {
+    if (err instanceof ImportRefusedError) throw err; // not a file, or too large
     throw new StewardError('NOT_FOUND', `Steward cannot read ${file}. Nothing was restored.`, { cause: err });
   }
   const { kind, incoming } = parseRecordsFile(bytes, fileName);
@@ -91,7 +93,7 @@ export async function restoreOwnLedger(
     await writeLedgerImports(ws, [plan]);
     let now: Buffer;
     try {
-      now = readFileSync(ledgerPath(ws, verified.profileId));
+      now = readRegularFile(ledgerPath(ws, verified.profileId), FILE_CAPS.ledgerBytes);
     } catch {
       now = Buffer.alloc(0);
     }

@@ -3,7 +3,6 @@
 // fact is a signed entry in the learner's own ledger; status is projected from those entries.
 // Modules are shown in the learner's language where a translation exists; whatever they read and
 // answered is recorded with that file's content hash, and counts in every language.
-import fs from 'node:fs';
 import type { Services } from '../contract/methods';
 import type { ProfileSummary } from '../contract/views/app';
 import type {
@@ -26,6 +25,7 @@ import type { EventRegistry } from '../ledger';
 import { trainingCompletedSchema } from './events';
 import type { Ledger, LedgerEntry, Workspace } from '../ledger';
 import { ledgerPath } from '../ledger/workspace';
+import { FILE_CAPS, readRegularFile } from '../ledger/safeFs';
 import { requiredModulesFor } from '../policy/roles';
 import { readProfileFromLedger } from '../profiles/profileDirectory';
 import type { ReadingProgressStore } from '../settings/settingsStore';
@@ -160,7 +160,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
         if (list) list.push(e);
         else early.push(e);
       });
-      hit = readLedgerFile(deps.workspace(), ledgerRelPath(ledger.profileId), { signatures: 'last' }).then(
+      hit = readLedgerFile(deps.workspace(), ledgerRelPath(ledger.profileId), { depth: 'quick' }).then(
         (read) => {
           const entries = read.entries.filter(usable);
           const lastSeq = entries[entries.length - 1]?.seq ?? 0;
@@ -183,7 +183,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       ledger = null; // not writable: still show what the file holds
     }
     if (ledger && ledger.profileId === profile.id) return cachedEntries(ledger);
-    const read = await readLedgerFile(deps.workspace(), ledgerRelPath(profile.id), { signatures: 'last' });
+    const read = await readLedgerFile(deps.workspace(), ledgerRelPath(profile.id), { depth: 'quick' });
     return read.entries.filter(usable);
   }
 
@@ -283,7 +283,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
     for await (const id of candidates()) {
       let buf: Buffer;
       try {
-        buf = fs.readFileSync(ledgerPath(ws, id));
+        buf = readRegularFile(ledgerPath(ws, id), FILE_CAPS.ledgerBytes); // never a FIFO or a symlink
       } catch {
         continue;
       }
@@ -297,7 +297,7 @@ export function createTrainingServices(deps: TrainingDeps): TrainingServices {
       if (!data.success) break;
       // Verified only when the entry is among those the full check of its ledger trusts: its
       // bytes match its hash, the chain up to it holds and every signature is the signer's.
-      const read = await readLedgerFile(ws, ledgerRelPath(id), { signatures: 'all' });
+      const read = await readLedgerFile(ws, ledgerRelPath(id), { depth: 'full' });
       const trusted = read.entries.find((e) => e.seq === line.seq && e.hash === entryHash);
       const genesis = read.entries[0];
       const signer =

@@ -2,13 +2,12 @@
 // checks of ledger/verify.ts, then compareWitnesses over the same read, its problems added to the
 // report (and the ledgers they concern marked as not ok). Used by `steward records verify`, the
 // app's verifyWorkspace and workspace status, and the Verify now job.
-import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import type { LedgerEntry } from '../ledger/entry';
 import type { VerifyDepth, VerifyProblem, VerifyReport } from '../ledger/report';
 import type { LedgerRead } from '../ledger/scan';
 import type { ReadOptions } from '../ledger/signatures';
-import { readWorkspace, verifyWorkspace } from '../ledger/verify';
+import { readKeyText, readWorkspace, verifyWorkspace } from '../ledger/verify';
 import { keyPath, type Workspace } from '../ledger/workspace';
 import { orgCandidates, projectOrg, type OrgState } from '../org/roster';
 import { compareWorkspace, type WitnessInput } from './compare';
@@ -41,11 +40,7 @@ export function keyFileReader(ws: Workspace): (profileId: string) => string | nu
   return (profileId) => {
     let text = cache.get(profileId);
     if (text === undefined) {
-      try {
-        text = readFileSync(keyPath(ws, profileId), 'utf8');
-      } catch {
-        text = null;
-      }
+      text = readKeyText(keyPath(ws, profileId)).text; // a regular file only: never a FIFO or a symlink
       cache.set(profileId, text);
     }
     return text;

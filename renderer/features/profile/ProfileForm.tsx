@@ -8,6 +8,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { Banner } from '../../components/Banner';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/TextField';
+import { PASSPHRASE_MIN } from './PassphrasePrompt';
 import type { ProfileInput } from '../../state/sessionSlice';
 import { useStewardStore } from '../../state/store';
 import { validateProfile, type ProfileField } from './profileValidation';
@@ -27,6 +28,8 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
   );
   const [values, setValues] = useState<ProfileInput>({ name: '', email: '', team: '' });
   const [submitted, setSubmitted] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const passphraseRef = useRef<HTMLInputElement>(null);
   const inputs = useRef<Partial<Record<ProfileField, HTMLInputElement | null>>>({});
 
   // A refusal from an earlier visit to this form is not news any more.
@@ -38,6 +41,10 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
     return error ? t(error.key, { max: error.max }) : null;
   };
   const busy = request.status === 'pending';
+  const passphraseError =
+    submitted && passphrase !== '' && (passphrase.length < PASSPHRASE_MIN || passphrase.trim() === '')
+      ? t('form.passphraseTooShort', { min: PASSPHRASE_MIN })
+      : null;
 
   const update = (field: ProfileField) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
@@ -50,7 +57,16 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
       inputs.current[firstInvalid]?.focus();
       return;
     }
-    await createProfile({ name: values.name.trim(), email: values.email.trim(), team: values.team.trim() });
+    if (passphrase !== '' && (passphrase.length < PASSPHRASE_MIN || passphrase.trim() === '')) {
+      passphraseRef.current?.focus();
+      return;
+    }
+    await createProfile({
+      name: values.name.trim(),
+      email: values.email.trim(),
+      team: values.team.trim(),
+      ...(passphrase !== '' ? { passphrase } : {}),
+    });
   };
 
   return (
@@ -93,6 +109,17 @@ export function ProfileForm({ onCancel }: { onCancel?: () => void }) {
         ref={(el) => {
           inputs.current.team = el;
         }}
+      />
+      <TextField
+        ref={passphraseRef}
+        label={t('form.passphrase')}
+        name="passphrase"
+        type="password"
+        autoComplete="new-password"
+        hint={t('form.passphraseHint', { min: PASSPHRASE_MIN })}
+        value={passphrase}
+        onChange={setPassphrase}
+        error={passphraseError}
       />
       {request.error ? (
         <Banner level="error" title={t('form.notCreated')}>

@@ -4,7 +4,7 @@
 // says them in the interface language.
 import type { ProfileInput } from '../../state/sessionSlice';
 
-export type ProfileField = keyof ProfileInput;
+export type ProfileField = Exclude<keyof ProfileInput, 'passphrase'>;
 
 export type ProfileErrorKey =
   | 'validation.nameMissing'

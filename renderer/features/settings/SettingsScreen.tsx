@@ -1,7 +1,9 @@
-// Settings: who you are to Steward (and the fingerprint the policy file grants roles to), how
-// your key is protected, where the workspace is, and which build this is.
+// Settings: who you are to Steward (and the fingerprint an admin compares when enrolling you),
+// your roles, how your key is protected and its passphrase, where the workspace is, and which
+// build this is.
 import { Trans, useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { CopyButton } from '../../components/CopyButton';
 import { Panel } from '../../components/Panel';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { formatDate } from '../../format';
@@ -9,13 +11,19 @@ import { useStewardStore } from '../../state/store';
 import { KeyProtectionNote } from '../profile/KeyProtectionNote';
 import { LanguageSettings } from './LanguageSettings';
 import { LrsSettings } from './LrsSettings';
+import { PassphraseSettings } from './PassphraseSettings';
+import { YourRoles } from './YourRoles';
 import { ThemeSettings } from './ThemeSettings';
 import { WorkspaceFolder } from './WorkspaceFolder';
 
 export function SettingsScreen() {
   const { t } = useTranslation('settings');
-  const { profile, appInfo } = useStewardStore(
-    useShallow((s) => ({ profile: s.profile, appInfo: s.appInfo })),
+  const { profile, appInfo, inOrganisation } = useStewardStore(
+    useShallow((s) => ({
+      profile: s.profile,
+      appInfo: s.appInfo,
+      inOrganisation: s.organisation !== null && s.organisation.state !== 'none',
+    })),
   );
   return (
     <>
@@ -47,20 +55,27 @@ export function SettingsScreen() {
               <div className="details__row">
                 <dt>{t('profile.fingerprint')}</dt>
                 <dd>
-                  <code className="fingerprint">{profile.fingerprint}</code>
+                  <code className="fingerprint">{profile.fingerprint}</code>{' '}
+                  <CopyButton text={profile.fingerprint} label={t('profile.copyFingerprint')} />
                   <p className="details__note">
-                    <Trans t={t} i18nKey="profile.fingerprintNote" components={{ em: <em /> }} />
+                    {inOrganisation ? (
+                      t('profile.fingerprintNoteOrg')
+                    ) : (
+                      <Trans t={t} i18nKey="profile.fingerprintNote" components={{ em: <em /> }} />
+                    )}
                   </p>
                 </dd>
               </div>
             </dl>
           </Panel>
         ) : null}
+        {profile ? <YourRoles /> : null}
         {appInfo ? (
           <Panel title={t('signingKey.title')}>
             <KeyProtectionNote appInfo={appInfo} />
           </Panel>
         ) : null}
+        {profile ? <PassphraseSettings /> : null}
         <WorkspaceFolder />
         <ThemeSettings />
         <LanguageSettings />

@@ -202,6 +202,37 @@ describe('setting up and joining an organisation', () => {
     others.push(right);
     await right.services.setWorkspace({ dir: wsDir });
     expect((await right.services.getOrganisation({})).state).toBe('member');
+    // A profile of the managed app still asks to join (comparing the code), and the admin sees it.
+    const fay = await right.services.createProfile({
+      name: 'Fay',
+      email: 'fay@example.com',
+      team: 'Product',
+    });
+    expect((await right.services.getOrganisation({})).me).toMatchObject({
+      personId: null,
+      joinRequested: false,
+    });
+    const asked = await right.services.confirmOrganisation({
+      orgId: seen.candidates[0]!.orgId,
+      code: seen.candidates[0]!.code,
+    });
+    expect(asked.me).toMatchObject({ joinRequested: true });
+    expect(asked.pinnedBy).toBe('deployment');
+    expect((await s.getOrganisation({})).org!.joinRequests.map((j) => j.profileId)).toContain(fay.id);
+  });
+
+  it('offers the teams the bundled policy names before an organisation is set up, and none after', async () => {
+    await s.createProfile({ name: 'Dana', email: 'dana@example.com', team: 'Legal & Privacy' });
+    const before = await s.getOrganisation({});
+    expect(before.state).toBe('none');
+    expect(before.suggestedTeams).toEqual(expect.arrayContaining(['Product', 'Engineering']));
+    await s.createOrganisation({
+      name: 'Acme',
+      teams: ['Legal & Privacy'],
+      team: 'Legal & Privacy',
+      fromPolicy: false,
+    });
+    expect((await s.getOrganisation({})).suggestedTeams).toEqual([]);
   });
 
   it('judges a workspace when the app moves to it, before its first write: no stale refusal, no stale welcome', async () => {
@@ -328,6 +359,32 @@ describe('roles belong to people, not keys', () => {
     ).rejects.toMatchObject({ code: expect.stringMatching(/^(NOT_ALLOWED|NOT_FOUND)$/) });
     await s.switchProfile({ profileId: ben.id });
     expect((await s.getReview({ reviewId })).summary.status).toBe('submitted');
+  });
+
+  it('a review submitted before the organisation existed is still there once it does, and a reviewer decides it', async () => {
+    const amara = await s.createProfile({
+      name: 'Amara Okafor',
+      email: 'amara@example.com',
+      team: 'Data Science',
+    });
+    await completeModules(s, SUBMITTER_MODULES, env.contentDir);
+    const reviewId = await submitAs(amara, 'Churn model, from before');
+    clock = new Date('2026-03-04T09:00:00Z');
+    const { ben } = await staffed();
+    await s.switchProfile({ profileId: ben.id });
+    expect((await s.listReviews({})).queue.map((r) => r.reviewId)).toContain(reviewId);
+    const decided = await s.decideReview({
+      reviewId,
+      version: 1,
+      decision: 'approved',
+      rationale: 'Proportionate.',
+      conditions: [],
+      reReviewDate: '2027-03-01',
+      dpoAdvice: null,
+    });
+    expect(decided.summary.status).toBe('approved');
+    await s.switchProfile({ profileId: amara.id });
+    expect((await s.listReviews({})).mine.map((r) => r.reviewId)).toContain(reviewId);
   });
 
   it('a second key of the same person is that person: submitting from one and approving with the other is refused', async () => {

@@ -36,7 +36,7 @@ describe('crash safety', () => {
       // Every acknowledged entry is there; at most one more (written, killed before printing).
       expect(head.seq).toBeGreaterThanOrEqual(lastAck);
       expect(head.seq).toBeLessThanOrEqual(lastAck + 1);
-      const read = await readLedgerFile(f.ws, f.rel, { signatures: 'all' });
+      const read = await readLedgerFile(f.ws, f.rel, { depth: 'full' });
       expect(read.problems).toEqual([]);
       expect(read.entries.map((e) => e.seq)).toEqual(read.entries.map((_, i) => i + 1));
       for (const seq of acked) {
@@ -50,7 +50,7 @@ describe('crash safety', () => {
       expectedHead = next.seq;
     }
     expect(takeovers).toBe(ROUNDS);
-    const final = await readLedgerFile(f.ws, f.rel, { signatures: 'all' });
+    const final = await readLedgerFile(f.ws, f.rel, { depth: 'full' });
     expect(final.problems).toEqual([]);
     expect(final.entries).toHaveLength(expectedHead);
   });

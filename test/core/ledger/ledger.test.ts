@@ -116,9 +116,7 @@ describe('create, append, reopen, verify', () => {
     expect(c).toMatchObject({ seq: 4, prev: b.hash });
     await again.close();
     expect(readLines(ledger.file)).toHaveLength(4);
-    expect((await readLedgerFile(ws, `ledgers/${profileId}.jsonl`, { signatures: 'all' })).problems).toEqual(
-      [],
-    );
+    expect((await readLedgerFile(ws, `ledgers/${profileId}.jsonl`, { depth: 'full' })).problems).toEqual([]);
   });
 
   it('stamps entries with the injected clock', async () => {

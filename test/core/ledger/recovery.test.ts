@@ -87,7 +87,7 @@ describe("another writer's unfinished last line", () => {
     const f = await makeLedger(5);
     appendFileSync(f.file, partialNextLine(f.file, f.keys.privateKeyPem, 61));
     const before = readFileSync(f.file);
-    const read = await readLedgerFile(f.ws, f.rel, { signatures: 'all' });
+    const read = await readLedgerFile(f.ws, f.rel, { depth: 'full' });
     expect(read.incompleteTail).toBe(true);
     expect(read.entries).toHaveLength(5);
     expect(read.problems).toMatchObject([
@@ -184,7 +184,7 @@ describe('a write that fails partway', () => {
       const bytes = readFileSync(f.file);
       expect(bytes.length).toBeLessThanOrEqual(limitKb * 1024);
       expect(bytes[bytes.length - 1]).toBe(0x0a);
-      const read = await readLedgerFile(f.ws, f.rel, { signatures: 'all' });
+      const read = await readLedgerFile(f.ws, f.rel, { depth: 'full' });
       expect(read.problems).toEqual([]);
       expect(read.entries).toHaveLength(acked + 1);
       // Without the limit, appending carries on from there.

@@ -148,25 +148,27 @@ describe('tampering is detected with file and seq', () => {
     );
   });
 
-  it('a forged signature in the middle (full depth) and on the last entry (quick depth)', async () => {
+  it('a forged signature in the middle, and on the last entry, at both depths', async () => {
     const f = await tampered((lines) => {
       const sigAt = (l: string) => l.indexOf('"sig":"') + 10;
       lines[3] = flipChar(lines[3] as string, sigAt(lines[3] as string));
       return lines;
     });
-    expectOneError(
-      await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' }),
-      f.rel,
-      4,
-      /signature is not valid/,
-    );
-    // Quick depth checks the first and last signatures only.
-    expect((await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'quick' })).ok).toBe(true);
-    const lines = readLines(f.file);
-    lines[N - 1] = flipChar(lines[N - 1] as string, (lines[N - 1] as string).indexOf('"sig":"') + 30);
-    writeLines(f.file, lines);
-    const quick = await readWorkspace(f.ws, { depth: 'quick' });
-    expectOneError(quick.report, f.rel, N, /signature is not valid/);
+    // Every signature is checked at quick depth too (before, only the first and last were).
+    for (const depth of ['quick', 'full'] as const) {
+      expectOneError(
+        await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth }),
+        f.rel,
+        4,
+        /signature is not valid/,
+      );
+    }
+    const good = await makeLedger(N);
+    const last = readLines(good.file);
+    last[N - 1] = flipChar(last[N - 1] as string, (last[N - 1] as string).indexOf('"sig":"') + 30);
+    writeLines(good.file, last);
+    const quick = await readWorkspace(good.ws, { depth: 'quick' });
+    expectOneError(quick.report, good.rel, N, /signature is not valid/);
     expect(quick.ledgers[0]?.entries).toHaveLength(N - 1);
   });
 
@@ -184,7 +186,7 @@ describe('tampering is detected with file and seq', () => {
     expectOneError(
       await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'quick' }),
       f.rel,
-      N,
+      5,
       /signature is not valid/,
     );
   });
@@ -323,7 +325,7 @@ describe('tampering is detected with file and seq', () => {
     );
   });
 
-  it('a non-canonical body (full depth only)', async () => {
+  it('a non-canonical body, at both depths', async () => {
     const f = await tampered((lines, fx) => {
       const e = decoded(lines[4] as string);
       const canonical = canonicalJson({
@@ -341,13 +343,14 @@ describe('tampering is detected with file and seq', () => {
       const relinked = rewriteFrom(lines, 5, (x) => x, fx.keys.privateKeyPem);
       return relinked;
     });
-    expect((await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'quick' })).ok).toBe(true);
-    expectOneError(
-      await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth: 'full' }),
-      f.rel,
-      5,
-      /not in canonical form/,
-    );
+    for (const depth of ['quick', 'full'] as const) {
+      expectOneError(
+        await verifyWorkspace(stewardWorkspace(f.ws.dir), { depth }),
+        f.rel,
+        5,
+        /not in canonical form/,
+      );
+    }
   });
 
   it('data that does not match its event schema (full depth)', async () => {
@@ -397,7 +400,7 @@ describe('tampering is detected with file and seq', () => {
     expectOneError(report, b.rel, 4, /does not match its hash/);
     const okA = report.ledgers.find((l) => l.profileId === a.profileId);
     expect(okA).toMatchObject({ ok: true, entries: 3 });
-    const read = await readLedgerFile(a.ws, a.rel, { signatures: 'all' });
+    const read = await readLedgerFile(a.ws, a.rel, { depth: 'full' });
     expect(read.problems).toEqual([]);
   });
 });

@@ -155,6 +155,23 @@ describe('records services', () => {
     expect(a.file).not.toBe(b.file);
   });
 
+  it('never makes or reads the pseudonym key through a symlink planted in the workspace', async () => {
+    const m = await machine();
+    await team(m);
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'steward-outside-'));
+    try {
+      const records = path.join(m.dir, 'user', 'workspace', 'records');
+      fs.rmSync(records, { recursive: true, force: true });
+      fs.symlinkSync(outside, records);
+      const job = await settle(m.s, await m.s.startExport({ format: 'csv-matrix', pseudonymise: true }));
+      expect(job.state).toBe('failed');
+      expect(JSON.stringify(job.error)).toMatch(/symbolic link/);
+      expect(fs.readdirSync(outside)).toEqual([]);
+    } finally {
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
   it('an xAPI export says in which language each module was taken', async () => {
     const m = await machine();
     const ana = await m.s.createProfile({ name: 'Ana Duarte', email: 'ana@example.com', team: 'Product' });
@@ -265,6 +282,28 @@ describe('records services', () => {
     expect(job.report!.ledgers).toHaveLength(3);
     expect(job.done).toBe(job.total);
     expect(job.total).toBeGreaterThan(0);
+  });
+
+  it('"Verify now" names a line nested 100,000 deep by file and seq, and reads every other ledger', async () => {
+    const m = await machine();
+    const { zoe } = await team(m);
+    const file = path.join(m.dir, 'user', 'workspace', 'ledgers', `${zoe.id}.jsonl`);
+    const seq = fs.readFileSync(file, 'utf8').split('\n').length; // lines + 1: the next seq
+    fs.appendFileSync(file, `{"seq":${seq},"data":${'['.repeat(100_000)}${']'.repeat(100_000)}}\n`);
+    const job = await settle(m.s, await m.s.startVerify({}));
+    expect(job).toMatchObject({ state: 'done', error: null });
+    expect(job.report).toMatchObject({ ok: false, depth: 'full' });
+    expect(job.report!.problems).toContainEqual(
+      expect.objectContaining({
+        file: `ledgers/${zoe.id}.jsonl`,
+        seq,
+        why: expect.objectContaining({ code: 'ledger.tooDeep' }),
+      }),
+    );
+    expect(job.report!.ledgers.filter((l) => l.ok)).toHaveLength(2);
+    // The everyday read shows Zoë's signed entries and nothing of the planted line.
+    const asBen = await m.s.getRecords({});
+    expect(asBen.people.map((p) => p.id)).toContain(zoe.id);
   });
 
   it('cancels an export: no file and no ledger entry', async () => {

@@ -36,7 +36,7 @@ const ledgerFileOf = (p: ProfileSummary) => path.join(userDataDir, 'workspace', 
 const entriesOf = async (p: ProfileSummary) =>
   (
     await readLedgerFile(stewardWorkspace(path.join(userDataDir, 'workspace')), `${p.id}.jsonl`, {
-      signatures: 'all',
+      depth: 'full',
     })
   ).entries;
 

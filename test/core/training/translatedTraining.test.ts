@@ -51,7 +51,7 @@ const amara = { name: 'Amara Okafor', email: 'amara@example.com', team: 'Marketi
 const entriesOf = async (p: ProfileSummary) =>
   (
     await readLedgerFile(stewardWorkspace(path.join(userDataDir, 'workspace')), `${p.id}.jsonl`, {
-      signatures: 'all',
+      depth: 'full',
     })
   ).entries;
 

@@ -94,7 +94,7 @@ function cutLastLines(file: string, n: number): void {
 }
 
 async function entriesOf(ws: Workspace, profileId: string): Promise<LedgerEntry[]> {
-  return (await readLedgerFile(ws, `ledgers/${profileId}.jsonl`, { signatures: 'all' })).entries;
+  return (await readLedgerFile(ws, `ledgers/${profileId}.jsonl`, { depth: 'full' })).entries;
 }
 
 const checkpoints = (entries: LedgerEntry[]) =>

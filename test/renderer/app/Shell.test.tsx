@@ -19,11 +19,18 @@ const workspace = seededWorkspace(async (core) => {
 });
 
 describe('app shell', () => {
-  it('shows the four places in the navigation, with Training current', async () => {
+  it('shows the six places in the navigation, with Training current', async () => {
     const { core } = await workspace.open();
     await renderApp(core);
     const links = within(nav()).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Training', 'Reviews', 'Records', 'Settings']);
+    expect(links.map((link) => link.textContent)).toEqual([
+      'Training',
+      'Reviews',
+      'Records',
+      'Organisation',
+      'Content & policy',
+      'Settings',
+    ]);
     expect(within(nav()).getByRole('link', { name: 'Training' }).getAttribute('aria-current')).toBe('page');
     expect(links.filter((link) => link.hasAttribute('aria-current'))).toHaveLength(1);
     expect(h1().textContent).toBe('Training');
@@ -157,7 +164,7 @@ describe('app shell in French', () => {
       within(menu)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Formation', 'Analyses', 'Registres', 'Paramètres']);
+    ).toEqual(['Formation', 'Analyses', 'Registres', 'Organisation', 'Contenu et politique', 'Paramètres']);
     expect(screen.getByRole('link', { name: 'Aller au contenu' })).toBeTruthy();
   });
 });

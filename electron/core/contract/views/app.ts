@@ -16,6 +16,8 @@ export interface ProfileSummary {
   /** SHA-256 fingerprint of the public key, grouped for reading aloud (used in policy role entries). */
   fingerprint: string;
   createdAt: string;
+  /** True when the profile's key is sealed with a passphrase: switching to it asks for it. */
+  hasPassphrase?: boolean;
 }
 
 export interface Notice {
@@ -34,6 +36,11 @@ export interface AppInfo {
   keyProtection: KeyProtection;
   keyProtectionNote: string;
   notices: Notice[];
+  /**
+   * The current profile, when it has a passphrase and has not been unlocked since the app
+   * started: no profile is in use until it is (switchProfile with its passphrase).
+   */
+  lockedProfileId?: string | null;
 }
 
 export interface SettingsView {

@@ -111,6 +111,8 @@ export interface OrganisationView {
   } | null;
   /** The content in force: a release, or the content bundled with the app. */
   content: { release: ReleaseSummary | null; problems: Reason[] };
+  /** In state none: the teams the bundled policy names, which setting up adds to the team list. */
+  suggestedTeams: string[];
 }
 
 export interface ReleaseModuleChange {
