@@ -8,7 +8,7 @@ import { profileInputSchema } from '../core/contract/schemas';
 import type { ExportFormat } from '../core/contract/views/records';
 import { describeZodError } from '../core/dispatch';
 import { StewardError } from '../core/errors';
-import { memoryVerifiedHeads } from '../core/ledger';
+import { memoryVerifiedHeads, readWorkspace } from '../core/ledger';
 import { verifyWitnessedWorkspace } from '../core/witness/verify';
 import { createProfile } from '../core/profiles/createProfile';
 import { localHeadStore } from '../core/profiles/localHead';
@@ -23,7 +23,12 @@ import { BANK_THRESHOLDS, lintBanks } from '../core/training/bankLint';
 import { loadContent } from '../core/training/content';
 import { createServices, type HostCapabilities, type ServiceHandle } from '../core/services';
 import { confStoreFactory } from '../core/settings/settingsStore';
-import { openStewardWorkspace, stewardWorkspace } from '../core/events';
+import { openStewardWorkspace, STEWARD_EVENTS, stewardWorkspace } from '../core/events';
+import { questionnaireSetLoader } from '../core/review/questionnaireSet';
+import { projectWorkspaceReviews } from '../core/review/reviewProjection';
+import { workspaceOrgOf } from '../core/org/workspaceOrg';
+import { witnessBounds } from '../core/witness/compare';
+import { appliedHashes, checkReviewRecord, type WorkspaceEvidence } from '../core/review/reviewRecord';
 import {
   CONTENT_DEFAULT_HELP,
   contentDirFrom,
@@ -453,6 +458,142 @@ const recordsImport: Command = {
   },
 };
 
+const reviewExport: Command = {
+  name: 'review export',
+  summary:
+    'Export one review as a signed record (JSON) or its printable form (PDF), for a supervisory authority.',
+  usage: `steward review export --workspace DIR --review ID --format json|pdf --out FILE
+                     [--profile ID] [--keys DIR] [--content DIR]
+
+  --review ID    the review's id (as the app shows it, e.g. r-20270114-a1b2c3)
+  --format       json: the record, with every signed entry, the signers' keys and the questionnaire,
+                 which "steward review check" verifies; pdf: the same for reading, with its digest
+  --out FILE     the file to write
+  --profile ID   who is exporting (they must be able to see the review; the export is recorded in
+                 their ledger and signed with their key). Default: the one profile of this workspace
+                 whose key is in --keys
+
+  PDF needs Chromium (set STEWARD_CHROMIUM if it is not found).`,
+  options: {
+    workspace: { type: 'string' },
+    review: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    profile: { type: 'string' },
+    content: { type: 'string' },
+    ...keysOption,
+    ...help,
+  },
+  async run(values, io, ctx) {
+    const reviewId = required(values, 'review');
+    const format = required(values, 'format');
+    if (format !== 'json' && format !== 'pdf') {
+      throw new UsageError(`--format must be json or pdf (got "${format}")`);
+    }
+    const out = path.resolve(required(values, 'out'));
+    if (!fs.existsSync(path.dirname(out))) {
+      throw new StewardError(
+        'NOT_FOUND',
+        `the folder ${path.dirname(out)} does not exist: create it or choose another --out.`,
+      );
+    }
+    const { handle, cleanup } = await servicesAs(values, ctx, { chooseSavePath: async () => out });
+    try {
+      const result = await handle.services.exportReviewRecord({ reviewId, format });
+      io.out(`wrote ${result.file ?? out}`);
+      io.out(`record digest ${result.digest ?? '-'}`);
+      return 0;
+    } finally {
+      await cleanup();
+    }
+  },
+};
+
+const reviewCheck: Command = {
+  name: 'review check',
+  summary: 'Check a review record: every signature, the assessment re-computed, nothing changed or left out.',
+  usage: `steward review check FILE [--workspace DIR] [--content DIR] [--json]
+
+  FILE           a review record exported as JSON (.review.json). The PDF prints the JSON's digest;
+                 check the JSON.
+  --workspace DIR  also check the record against the workspace: the signers' keys must be the
+                 workspace's, and nothing the workspace holds for the review before the export may
+                 be missing from it (roles from --content's policy.yaml)
+  --content DIR  the content folder with policy.yaml (${CONTENT_DEFAULT_HELP})
+
+  Exit 0 when the record checks, 1 otherwise; each problem is printed.`,
+  options: { workspace: { type: 'string' }, content: { type: 'string' }, json: { type: 'boolean' }, ...help },
+  positionals: true,
+  async run(values, io, ctx, positionals) {
+    const file = positionals[0];
+    if (!file) throw new UsageError('missing FILE: the review record (.review.json) to check');
+    const abs = path.resolve(file);
+    if (!fs.existsSync(abs)) throw new StewardError('NOT_FOUND', `${abs} does not exist.`);
+    const bytes = fs.readFileSync(abs);
+    if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') {
+      throw new StewardError(
+        'INVALID_ARGUMENT',
+        `${path.basename(abs)} is the PDF: check the JSON record exported with it (the PDF prints its digest).`,
+      );
+    }
+    const text = bytes.toString('utf8');
+    let evidence: WorkspaceEvidence | undefined;
+    if (typeof values.workspace === 'string') {
+      const ws = stewardWorkspace(path.resolve(values.workspace));
+      const { ledgers } = await readWorkspace(ws, { depth: 'full' });
+      const contentDir = contentDirFrom(values, ctx);
+      const content = loadContent(contentDir);
+      const set = questionnaireSetLoader(contentDir)();
+      const reviewId = (() => {
+        try {
+          return String((JSON.parse(text) as { reviewId?: unknown }).reviewId ?? '');
+        } catch {
+          return '';
+        }
+      })();
+      const { reviews } = projectWorkspaceReviews(
+        ledgers,
+        { policy: content.policy, modules: content.modules },
+        set.current ?? undefined,
+        workspaceOrgOf(ledgers, content.policy, null).authority,
+        witnessBounds(ledgers),
+        set.earlier,
+      );
+      const state = reviews.find((r) => r.reviewId === reviewId);
+      const applied = new Set<string>(state ? appliedHashes(state) : []);
+      evidence = {
+        keys: new Map(ledgers.flatMap((l) => (l.publicKey ? [[l.profileId, l.publicKey] as const] : []))),
+        applied: ledgers.flatMap((l) =>
+          l.entries.filter((e) => applied.has(e.hash)).map((e) => ({ hash: e.hash, ts: e.ts, type: e.type })),
+        ),
+      };
+    }
+    const result = checkReviewRecord(text, STEWARD_EVENTS, evidence);
+    if (values.json) {
+      io.out(JSON.stringify(result, null, 2));
+    } else {
+      io.out(
+        `review   ${result.reviewId ?? '-'}  ${result.title ?? ''}${result.status ? `  (${result.status})` : ''}`,
+      );
+      if (result.exportedBy) {
+        io.out(
+          `exported ${result.exportedAt ?? '-'} by ${result.exportedBy.name} (key ${result.exportedBy.fingerprint})`,
+        );
+      }
+      for (const s of result.signers) io.out(`signer   ${s.name} <${s.email}>  key ${s.fingerprint}`);
+      io.out(`entries  ${result.entries}`);
+      io.out(`digest   ${result.digest ?? '-'}`);
+      for (const p of result.problems) io.out(`problem: ${p}`);
+      io.out(
+        result.ok
+          ? `record check: ok${evidence ? ' (and matches the workspace)' : ' (compare the key fingerprints with the people you know, or check with --workspace)'}`
+          : `record check FAILED: ${result.problems.length} problem(s)`,
+      );
+    }
+    return result.ok ? 0 : 1;
+  },
+};
+
 const recordsRestore: Command = {
   name: 'records restore',
   summary:
@@ -520,6 +661,8 @@ export const COMMANDS: Command[] = [
   recordsVerify,
   recordsExport,
   recordsImport,
+  reviewExport,
+  reviewCheck,
   recordsRestore,
   contentCheck,
   demoSeed,

@@ -19,6 +19,7 @@ import type { StewardState } from './store';
 export type DraftAnswers = ReviewDraftView['answers'];
 export type DecisionInput = ArgsOf<'decideReview'>;
 export type ChangeRequestInput = ArgsOf<'requestReviewChanges'>;
+export type ExemptionInput = ArgsOf<'recordDpiaExemption'>;
 
 export interface ReviewSlice {
   reviewLists: ReviewLists | null;
@@ -49,6 +50,13 @@ export interface ReviewSlice {
   withdrawReview: (reviewId: string, reason: string) => Promise<ReviewDetail | null>;
   /** Records what was done to meet one condition of an approval; core says who may. */
   markConditionMet: (reviewId: string, conditionId: string, note: string) => Promise<ReviewDetail | null>;
+  /** Records why no DPIA is carried out for the latest version (a reviewer or the DPO; signed). */
+  recordDpiaExemption: (input: ExemptionInput) => Promise<ReviewDetail | null>;
+  /** Writes the review's record (JSON to check, PDF to read) where the person chooses; null file when cancelled. */
+  exportReviewRecord: (
+    reviewId: string,
+    format: 'json' | 'pdf',
+  ) => Promise<{ file: string | null; digest: string | null } | null>;
   resetReviews: () => void;
 }
 
@@ -178,6 +186,12 @@ export const createReviewSlice: StateCreator<StewardState, [], [], ReviewSlice> 
       track('markConditionMet', async () =>
         applyDetail(await api().markConditionMet({ reviewId, conditionId, note })),
       ),
+
+    recordDpiaExemption: (input) =>
+      track('recordDpiaExemption', async () => applyDetail(await api().recordDpiaExemption(input))),
+
+    exportReviewRecord: (reviewId, format) =>
+      track('exportReviewRecord', async () => api().exportReviewRecord({ reviewId, format })),
 
     resetReviews: () => {
       wantedDraft = null;

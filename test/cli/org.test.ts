@@ -11,7 +11,7 @@ import { profileCreateArgs, runSteward } from '../support/cli';
 
 let tmp: string;
 let ws: string;
-/** Fixture content (three modules, the real questionnaire): seeds release 1 of each organisation. */
+/** Fixture content (three modules, the real questionnaire and its DPIA lists): seeds release 1 of each organisation. */
 let content: string;
 
 const steward = (...args: string[]) => runSteward(tmp, args);
@@ -23,6 +23,12 @@ function writeFixtureContent(dir: string, policy = POLICY): string {
   fs.copyFileSync(
     path.resolve(import.meta.dirname, '../../content/review/data-use-review.yaml'),
     path.join(dir, 'review', 'data-use-review.yaml'),
+  );
+  // Questionnaire 2.0.0 names the national Art. 35(4) lists it applies; they travel with it.
+  fs.cpSync(
+    path.resolve(import.meta.dirname, '../../content/review/dpia-lists'),
+    path.join(dir, 'review', 'dpia-lists'),
+    { recursive: true },
   );
   return dir;
 }

@@ -28,11 +28,9 @@ beforeEach(() => {
   keys = path.join(tmp, 'keys');
   content = writeContent(bankModules(), undefined, path.join(tmp, 'content'));
   // The questionnaire is checked too; the real one is known to be valid (test/core/review).
-  fs.mkdirSync(path.join(content, 'review'));
-  fs.copyFileSync(
-    path.resolve(import.meta.dirname, '../../content/review/data-use-review.yaml'),
-    path.join(content, 'review', 'data-use-review.yaml'),
-  );
+  fs.cpSync(path.resolve(import.meta.dirname, '../../content/review'), path.join(content, 'review'), {
+    recursive: true,
+  });
 });
 afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -424,7 +422,7 @@ describe('steward demo seed with reviews', () => {
     } finally {
       await handle.close();
     }
-  });
+  }, 180_000);
 
   it('refuses --reviews without a content folder it may edit', () => {
     const r = steward('demo', 'seed', '--workspace', ws, '--people', '5', '--keys', keys, '--reviews', '3');

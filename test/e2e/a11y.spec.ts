@@ -244,7 +244,7 @@ test('@a11y the reviews home, questionnaire and risk summary of a submitter have
   await open(page, renderer.url, `#/reviews/drafts/${draft.draftId}`, /^Draft: /);
   await expect(page.getByRole('heading', { level: 2, name: 'The proposal' })).toBeVisible();
   await expectNoViolations(page, 'questionnaire, first section');
-  await page.getByRole('button', { name: 'Next: DPIA screening' }).click();
+  await page.getByRole('button', { name: 'Next: The data' }).click();
   await page
     .getByRole('navigation', { name: 'Questionnaire steps' })
     .getByRole('button', { name: /The proposal/ })

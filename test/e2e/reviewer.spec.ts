@@ -88,6 +88,10 @@ test('a reviewer requests changes, then approves version 2 with a condition, wit
     'Re-check how surprised customers would be.',
   );
   await activate(page, decision.getByRole('button', { name: 'Request changes' }));
+  // Signed, so asked once: the dialog shows what is signed.
+  const signChanges = page.getByRole('dialog', { name: 'Sign this decision on version 1?' });
+  await expect(signChanges).toContainText('Re-check how surprised customers would be.');
+  await activate(page, signChanges.getByRole('button', { name: 'Sign the decision' }));
   await expect(page.getByText('Your request for changes was recorded and signed.')).toBeVisible();
   await expect(summary.getByText('Changes requested')).toBeVisible();
   await expect(page.getByRole('form', { name: 'Decision' })).toHaveCount(0);
@@ -97,7 +101,7 @@ test('a reviewer requests changes, then approves version 2 with a condition, wit
   const revision = await services.startReviewRevision({ reviewId });
   await services.saveReviewDraft({
     draftId: revision.draftId,
-    answers: churnAnswers({ customerSurprise: 1 }),
+    answers: churnAnswers({ peopleSurprise: 1 }),
     mitigationResponses: churnResponses(),
   });
   await services.submitReview({ draftId: revision.draftId });
@@ -135,6 +139,9 @@ test('a reviewer requests changes, then approves version 2 with a condition, wit
   await typeDate(page, decision.getByLabel(/Re-review date/), reReview);
   await chooseRadio(page, decision.getByRole('group', { name: /Does this decision follow the DPO/ }), 'yes');
   await activate(page, decision.getByRole('button', { name: 'Approve with conditions' }));
+  const signApproval = page.getByRole('dialog', { name: 'Sign this decision on version 2?' });
+  await expect(signApproval).toContainText('Report churn-score fairness metrics monthly.');
+  await activate(page, signApproval.getByRole('button', { name: 'Sign the decision' }));
   await expect(page.getByText('Your decision was recorded and signed.')).toBeVisible();
   await expect(summary.locator('.badge', { hasText: 'Approved with conditions' })).toBeVisible();
   await expect(summary).toContainText('Approved with conditions by Ben Schmidt');

@@ -166,6 +166,7 @@ const ACTUALLY_VALID: Record<string, string[]> = {
   'decideReview.version': ['a number'],
   'decideReview.reReviewDate': ['null'],
   'decideReview.dpoAdvice': ['null'],
+  'recordDpiaExemption.version': ['a number'],
   'startExport.pseudonymise': ['a boolean'],
   'setLrs.enabled': ['a boolean'],
   // An empty endpoint, key or secret means "not set" (turning the outbox off, forgetting the secret).

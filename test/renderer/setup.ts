@@ -10,6 +10,20 @@ import { resetStewardStore } from '../../renderer/state/store';
 configure({ asyncUtilTimeout: 10_000 });
 vi.setConfig({ testTimeout: 30_000 });
 
+// jsdom has no modal <dialog>: the stand-in does what the browser does to the element's state (the
+// open attribute, the close event), so screens that ask before signing can be driven here.
+const dialogProto = HTMLDialogElement.prototype as HTMLDialogElement & Record<string, unknown>;
+if (typeof dialogProto.showModal !== 'function') {
+  dialogProto.showModal = function (this: HTMLDialogElement) {
+    this.setAttribute('open', '');
+  };
+  dialogProto.close = function (this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return;
+    this.removeAttribute('open');
+    this.dispatchEvent(new Event('close'));
+  };
+}
+
 function resetPage() {
   delete window.steward;
   window.history.replaceState(null, '', '/');

@@ -53,11 +53,18 @@ export async function autofillDraft(
     });
     if (!added) break;
   }
-  const responses = draft.assessment.mitigations.map((m) => ({
-    mitigationId: m.id,
-    status: 'accepted' as const,
-    owner: 'Data protection lead',
-    dueDate: '2027-02-01',
-  }));
-  return services.saveReviewDraft({ draftId, answers, mitigationResponses: responses });
+  // Accepting mitigations lowers the residual risk, which can withdraw a proposal (consulting the
+  // authority) or raise none new; answer what is proposed until it settles, as the form does.
+  for (let round = 0; round < 5; round++) {
+    const responses = draft.assessment.mitigations.map((m) => ({
+      mitigationId: m.id,
+      status: 'accepted' as const,
+      owner: 'Data protection lead',
+      dueDate: '2027-02-01',
+    }));
+    draft = await services.saveReviewDraft({ draftId, answers, mitigationResponses: responses });
+    if (draft.assessment.unansweredMitigations.length === 0 && draft.assessment.responseProblems.length === 0)
+      break;
+  }
+  return draft;
 }

@@ -58,6 +58,7 @@ export const TIMELINE_KINDS = [
   'decided',
   'withdrawn',
   'conditionMet',
+  'dpiaExempted',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
@@ -108,3 +109,29 @@ export const NOTIFICATION_KINDS = [
   'reReviewDue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/**
+ * The DPIA verdict, as the law and WP248 have it: required (an Art. 35(3) case or an item of the
+ * national Art. 35(4) list in force), likely (two or more WP248 criteria), consider (one),
+ * notIndicated (none).
+ */
+export const DPIA_VERDICTS = ['required', 'likely', 'consider', 'notIndicated'] as const;
+export type DpiaVerdict = (typeof DPIA_VERDICTS)[number];
+
+/**
+ * Why no DPIA is carried out although one is called for, as a reviewer or the DPO records it:
+ * nationalNoDpiaList — the processing is on the authority's Art. 35(5) list; lawWithAssessment —
+ * Art. 35(10): a legal basis in EU or Member State law under which a DPIA was already made;
+ * individualProfessional — Recital 91: an individual physician, health professional or lawyer's
+ * own patients or clients (not large scale); similarProcessing — Art. 35(1): a DPIA of similar
+ * processing with similar risks covers it; notLikelyHighRisk — WP248: the criteria are met but the
+ * processing is judged not likely to result in a high risk (not open when the law requires a DPIA).
+ */
+export const EXEMPTION_BASES = [
+  'nationalNoDpiaList',
+  'lawWithAssessment',
+  'individualProfessional',
+  'similarProcessing',
+  'notLikelyHighRisk',
+] as const;
+export type ExemptionBasis = (typeof EXEMPTION_BASES)[number];

@@ -10,6 +10,7 @@ import {
   reviewChangesRequestedSchema,
   reviewConditionMetSchema,
   reviewDecidedSchema,
+  reviewDpiaExemptedSchema,
   reviewWithdrawnSchema,
 } from '../review/events';
 import { EXPORT_FORMATS, LOCALE_CHOICES, NOTIFICATION_KINDS, THEME_CHOICES } from './enums';
@@ -212,6 +213,21 @@ export const contract = {
       .pick({ reviewId: true })
       .extend({ conditionId: conditionIdSchema, note: text('What was done', 4000) })
       .strict(),
+  ),
+
+  recordDpiaExemption: method<ReviewDetail>()(
+    reviewDpiaExemptedSchema
+      .pick({ ...reviewRef, basis: true })
+      .extend({
+        reason: text('Reason', 4000),
+        reference: text('Reference', 300),
+        dpoView: text("The DPO's view", 4000),
+      })
+      .strict(),
+  ),
+
+  exportReviewRecord: method<{ file: string | null; digest: string | null }>()(
+    z.object({ reviewId: reviewIdSchema, format: z.enum(['json', 'pdf']) }).strict(),
   ),
 
   // ---- records

@@ -351,6 +351,17 @@ export const REASON_TEXT = {
   'review.onlySubmitterRevises': 'Only the person who submitted a review can revise it.',
   'review.revisionNeedsChangesRequested':
     'A new version of this review can only follow a request for changes.',
+  'review.dpiaOpen':
+    'A DPIA is needed for "{{title}}" and has not been carried out: it can be approved once the DPIA is part of the review, or once an exemption is recorded.',
+  'review.noDpiaToExempt': 'No DPIA is needed for "{{title}}" on this version: there is nothing to exempt.',
+  'review.dpiaAlreadyDone':
+    'The DPIA for "{{title}}" is already carried out in the review: there is nothing to exempt.',
+  'review.exemptionAlreadyRecorded':
+    'An exemption is already recorded for version {{version}} of "{{title}}".',
+  'review.exemptionNotOpen':
+    'The law requires a DPIA here, so "not likely to result in a high risk" cannot exempt it: name an exemption the law provides, or ask for the DPIA.',
+  'review.exemptionNeedsReason': 'An exemption needs its reason and its reference.',
+  'review.exemptionNeedsDpoView': "An exemption needs the DPO's view (or why there is none).",
   'review.malformedEvent': 'The entry\'s data does not have the shape of a {{type}} event (at "{{field}}").',
   'review.noAfter':
     "it does not say which event it follows, though this review's later events do: it was written beside them, not before them",

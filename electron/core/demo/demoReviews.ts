@@ -4,7 +4,7 @@
 // reviewers who are not the submitters. Reviewers must hold the role in the content folder's
 // policy (email + key fingerprint) and have current reviewer training, exactly as in real use.
 import type { ProfileSummary } from '../contract/views/app';
-import type { ReviewDraftView } from '../contract/views/reviews';
+import type { MitigationResponseInput, ReviewDraftView } from '../contract/views/reviews';
 import { openLedger, type Ledger, type Workspace } from '../ledger';
 import { modulesRequiredToSubmit } from '../policy/roles';
 import { loadKey, type SecretProtector } from '../profiles/keystore';
@@ -86,6 +86,15 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Options that leave a use without a footing no mitigation can give it (approvals avoid them). */
+const UNDECIDED = new Set([
+  'notDetermined',
+  'noCondition',
+  'noAuthority',
+  'noException',
+  'notLikelyHighRisk',
+]);
+
 /** Answers every visible question (required or not, so risk varies) and responds to every mitigation. */
 async function fillDraft(
   svc: ReviewServices,
@@ -93,6 +102,8 @@ async function fillDraft(
   title: string,
   rand: () => number,
   clock: () => number,
+  /** Accept every proposed mitigation (for reviews that are to be approved). */
+  acceptAll = false,
 ): Promise<ReviewDraftView> {
   const q = await svc.getReviewQuestionnaire({});
   const questions = new Map(q.sections.flatMap((s) => s.questions).map((x) => [x.id, x]));
@@ -115,16 +126,26 @@ async function fillDraft(
             x.maxLength ?? 400,
           );
           break;
-        case 'single':
-          answers[id] = pick(x.options).id;
+        case 'single': {
+          // A use that is to be approved does not leave its lawful footing or safeguards undecided.
+          const options = acceptAll ? x.options.filter((o) => !UNDECIDED.has(o.id)) : x.options;
+          answers[id] = pick(options.length > 0 ? options : x.options).id;
           break;
+        }
         case 'multi': {
           const plain = x.options.filter((o) => !o.exclusive);
           answers[id] = plain.length > 0 ? [pick(plain).id] : [x.options[0]!.id];
           break;
         }
         case 'yesNoUnsure':
-          answers[id] = rand() < 0.6 ? 'no' : rand() < 0.8 ? 'yes' : 'unsure';
+          answers[id] =
+            acceptAll && (id === 'dpoConsulted' || id === 'processingRecord')
+              ? 'yes'
+              : rand() < 0.6
+                ? 'no'
+                : rand() < 0.8
+                  ? 'yes'
+                  : 'unsure';
           break;
         case 'scale':
           answers[id] = x.scale!.min + Math.floor(rand() * (x.scale!.max - x.scale!.min + 1));
@@ -144,21 +165,55 @@ async function fillDraft(
     });
     if (!added) break;
   }
-  const responses = current.assessment.mitigations.map((m) =>
-    rand() < 0.85
-      ? {
-          mitigationId: m.id,
-          status: 'accepted' as const,
-          owner: 'Product owner',
-          dueDate: isoDay(clock() + 60 * DAY),
-        }
-      : {
-          mitigationId: m.id,
-          status: 'declined' as const,
-          reason: 'Already covered by the existing controls.',
-        },
-  );
-  return svc.saveReviewDraft({ draftId: draft.draftId, answers, mitigationResponses: responses });
+  // Responding changes the residual risk, which can change what is proposed: respond to what is
+  // proposed until it settles, keeping earlier choices.
+  const chosen = new Map<string, MitigationResponseInput>();
+  for (let round = 0; round < 5; round++) {
+    const responses = current.assessment.mitigations.map((m) => {
+      const earlier = chosen.get(m.id);
+      if (earlier) return earlier;
+      const response: MitigationResponseInput =
+        acceptAll || rand() < 0.85
+          ? {
+              mitigationId: m.id,
+              status: 'accepted',
+              owner: 'Product owner',
+              dueDate: isoDay(clock() + 60 * DAY),
+            }
+          : { mitigationId: m.id, status: 'declined', reason: 'Already covered by the existing controls.' };
+      chosen.set(m.id, response);
+      return response;
+    });
+    current = await svc.saveReviewDraft({ draftId: draft.draftId, answers, mitigationResponses: responses });
+    const a = current.assessment;
+    if (a.unansweredMitigations.length === 0 && a.responseProblems.length === 0) break;
+  }
+  return current;
+}
+
+/**
+ * Whether a reviewer could approve this draft once submitted: no open blocking flag, and a needed
+ * DPIA either carried out or claimed exempt (the demo reviewer then records the exemption).
+ */
+function approvable(draft: ReviewDraftView): boolean {
+  const a = draft.assessment;
+  if (a.openBlockingFlags.length > 0) return false;
+  return !(a.format === 2 && a.dpia.needed && !a.dpia.done && a.dpia.claim === null);
+}
+
+/** A reviewer records the exemption a submitter claimed, so that the review can be approved. */
+async function recordClaimedExemption(b: ReviewServices, reviewId: string): Promise<void> {
+  const detail = await b.getReview({ reviewId });
+  const a = detail.assessment;
+  if (detail.dpia.standing !== 'open' || a.format !== 2 || !a.dpia.claim) return;
+  await b.recordDpiaExemption({
+    reviewId,
+    version: detail.summary.version,
+    basis: a.dpia.claim.basis,
+    reason: a.dpia.claim.reason || 'As the submitter explains.',
+    reference: a.dpia.claim.reference || 'See the review.',
+    dpoView: 'The DPO agrees that the exemption applies.',
+  });
 }
 
 export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoReviewSummary> {
@@ -238,8 +293,17 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
       if (!reviewer && plan !== 'submitted' && plan !== 'withdrawn') continue;
       clock = Math.max(clock + HOUR, base + Math.floor((i * 12 * DAY) / opts.count + rand() * DAY));
       const a = (await servicesFor(submitter)).review;
-      const draft = await a.createReviewDraft({});
-      const filled = await fillDraft(a, draft, TITLES[i % TITLES.length]!, rand, () => clock);
+      // A review that is to be approved needs answers that raise nothing approval cannot pass:
+      // random answers are drawn again (a few times) until they do.
+      const approving =
+        plan !== 'submitted' && plan !== 'withdrawn' && plan !== 'rejected' && plan !== 'changesRequested';
+      let draft = await a.createReviewDraft({});
+      let filled = await fillDraft(a, draft, TITLES[i % TITLES.length]!, rand, () => clock, approving);
+      for (let attempt = 0; approving && attempt < 12 && !approvable(filled); attempt++) {
+        await a.deleteReviewDraft({ draftId: draft.draftId });
+        draft = await a.createReviewDraft({});
+        filled = await fillDraft(a, draft, TITLES[i % TITLES.length]!, rand, () => clock, true);
+      }
       if (filled.submitBlockers.length > 0) continue;
       clock += 2 * HOUR;
       const submitted = await a.submitReview({ draftId: draft.draftId });
@@ -253,7 +317,10 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
         const b = (await servicesFor(reviewer)).review;
         clock += DAY;
         const detail = await b.getReview({ reviewId });
-        const blocked = detail.assessment.openBlockingFlags.length > 0;
+        const blocked =
+          detail.assessment.openBlockingFlags.length > 0 ||
+          (detail.dpia.standing === 'open' &&
+            !(detail.assessment.format === 2 && detail.assessment.dpia.claim));
         const dpo = detail.assessment.summary.dpoConsulted === 'yes' ? { followed: true } : null;
         if (plan === 'changesRequested' || plan === 'revisedApproved' || (blocked && plan !== 'rejected')) {
           await b.requestReviewChanges({
@@ -285,6 +352,7 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
             });
             await a.submitReview({ draftId: revision.draftId });
             clock += DAY;
+            await recordClaimedExemption(b, reviewId);
             await b.decideReview({
               reviewId,
               version: 2,
@@ -309,6 +377,7 @@ export async function seedDemoReviews(opts: DemoReviewOptions): Promise<DemoRevi
           state = 'rejected';
         } else {
           const withConditions = plan === 'approvedWithConditions';
+          await recordClaimedExemption(b, reviewId);
           await b.decideReview({
             reviewId,
             version: 1,

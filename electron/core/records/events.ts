@@ -19,10 +19,16 @@ export const headRefSchema = z
   .strict();
 
 /**
- * What a records.exported entry may name: every export format, a person's own bundle, and a
- * manager's calendar of due dates (ics, saved from the Records overview's Remind).
+ * What a records.exported entry may name: every export format, a person's own bundle, a manager's
+ * calendar of due dates (ics, saved from the Records overview's Remind), one review's record.
  */
-export const RECORD_EXPORT_FORMATS = [...EXPORT_FORMATS, 'bundle', 'ics'] as const;
+export const RECORD_EXPORT_FORMATS = [
+  ...EXPORT_FORMATS,
+  'bundle',
+  'ics',
+  'review-record-json',
+  'review-record-pdf',
+] as const;
 
 export const recordsExportedSchema = z
   .object({

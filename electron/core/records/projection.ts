@@ -22,6 +22,7 @@ import type { LedgerRead } from '../ledger';
 import type { Authority } from '../org/authority';
 import { requiredModulesFor, scopeCovers } from '../policy/roles';
 import type { Questionnaire } from '../review/questionnaire';
+import { dpiaNeededOf, overallRiskOf } from '../review/model';
 import {
   projectWorkspaceReviews,
   type ReviewContent,
@@ -48,6 +49,8 @@ export interface RecordsInput {
   ledgers: readonly LedgerRead[];
   content: ReviewContent;
   questionnaire: Questionnaire | undefined;
+  /** Earlier questionnaire versions kept in content, to re-check reviews submitted on them. */
+  earlierQuestionnaires?: readonly Questionnaire[];
   now: Date;
   viewer: RecordsViewer;
   /** People whose ledgers came from an imported bundle or export, by profile id. */
@@ -137,6 +140,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
     input.questionnaire,
     authority,
     witnessBounds(input.ledgers),
+    input.earlierQuestionnaires ?? [],
   );
 
   const visible = recordPeople(reviewsView.people, authority)
@@ -246,8 +250,8 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
       version: state.version,
       submitter: personOf(state.submitter),
       submittedAt: state.submittedAt,
-      overallRisk: latest.assessment.risk.overall.level,
-      dpiaRequired: latest.assessment.screening.dpiaRequired,
+      overallRisk: overallRiskOf(latest.assessment),
+      dpiaRequired: dpiaNeededOf(latest.assessment),
       decision: d?.decision ?? null,
       decidedAt: d?.ts ?? null,
       reviewer: d ? personOf(d.actor) : null,

@@ -14,7 +14,12 @@ import type { Ledger, LedgerRead, Workspace } from '../ledger';
 import { ensureRealDir, FILE_CAPS, readRegularFile, readRegularFileIfPresent } from '../ledger/safeFs';
 import { plainReason } from '../ledger/workspace';
 import type { SecretProtector } from '../profiles/keystore';
-import { loadQuestionnaire, QUESTIONNAIRE_FILE, type Questionnaire } from '../review/questionnaire';
+import { questionnaireSetLoader } from '../review/questionnaireSet';
+import { projectWorkspaceReviews } from '../review/reviewProjection';
+import { witnessBounds } from '../witness/compare';
+import { buildReviewRecord, recordDigest } from '../review/reviewRecord';
+import { writeFileAtomic } from '../ledger/workspace';
+import { renderReviewRecordHtml } from './reviewRecordHtml';
 import type { Settings } from '../settings/settingsStore';
 import { BASE_LOCALE, loadContent, type LoadedContent } from '../training/content';
 import { bundleExportedData, writeBundle } from './bundle';
@@ -54,6 +59,7 @@ export const RECORDS_METHODS = [
   'getJob',
   'cancelJob',
   'exportMyRecords',
+  'exportReviewRecord',
   'importRecords',
   'getLrs',
   'setLrs',
@@ -201,23 +207,8 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     return profile;
   }
 
-  let questionnaireCache: { key: string; q: Questionnaire | undefined } | null = null;
-
-  /** The questionnaire (it checks submitted assessments), parsed again only when its file changes. */
-  function questionnaire(): Questionnaire | undefined {
-    const file = path.join(deps.contentDir, QUESTIONNAIRE_FILE);
-    let key = 'missing';
-    try {
-      const st = fs.statSync(file);
-      key = `${st.mtimeMs}:${st.size}`;
-    } catch {
-      // Missing: loadQuestionnaire says so; the register then skips the assessment check.
-    }
-    if (questionnaireCache?.key !== key) {
-      questionnaireCache = { key, q: loadQuestionnaire(deps.contentDir).questionnaire ?? undefined };
-    }
-    return questionnaireCache.q;
-  }
+  // The questionnaires (current and kept versions) that check submitted assessments.
+  const questionnaires = questionnaireSetLoader(deps.contentDir);
 
   /** Every ledger of the workspace at quick depth (through the shared reader when there is one). */
   async function readAllLedgers(): Promise<LedgerRead[]> {
@@ -273,7 +264,8 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
     return projectRecords({
       ledgers: read,
       content: { policy: content.policy, modules: content.modules },
-      questionnaire: questionnaire(),
+      questionnaire: questionnaires().current ?? undefined,
+      earlierQuestionnaires: questionnaires().earlier,
       now: deps.now(),
       viewer,
       imports: readImportIndex(ws),
@@ -594,6 +586,71 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       });
       await ledger.append('records.exported', bundleExportedData(written));
       return { file: outFile, entries: written.entries, headHash: written.headHash };
+    },
+
+    async exportReviewRecord({ reviewId, format }) {
+      const profile = me();
+      const ledgers = deps.readWorkspace
+        ? (await deps.readWorkspace()).ledgers
+        : (await readWorkspace(deps.workspace(), { depth: 'quick' })).ledgers;
+      const content = loadContent(deps.contentDir);
+      const set = questionnaires();
+      const { authority } = deps.orgOf(ledgers, content.policy);
+      const { reviews } = projectWorkspaceReviews(
+        ledgers,
+        { policy: content.policy, modules: content.modules },
+        set.current ?? undefined,
+        authority,
+        witnessBounds(ledgers),
+        set.earlier,
+      );
+      const state = reviews.find((r) => r.reviewId === reviewId);
+      const roles = authority.rolesAt(profile.id, deps.now());
+      const own =
+        state !== undefined && authority.personKey(state.submitter) === authority.personKey(profile.id);
+      if (!state || (!own && !roles.has('reviewer') && !roles.has('manager'))) {
+        throw new StewardError('NOT_FOUND', `There is no review ${reviewId} that you can see.`);
+      }
+      const record = buildReviewRecord({
+        reviewId,
+        ledgers,
+        state,
+        byHash: set.byHash,
+        exporter: { profileId: profile.id, privateKeyPem: deps.signingKey(profile.id) },
+        exportedAt: deps.now().toISOString(),
+      });
+      const digest = recordDigest(record).toString('hex');
+      const ext = format === 'json' ? 'review.json' : 'review.pdf';
+      const outFile = await choosePath(
+        format === 'json' ? 'Export the review record (JSON)' : 'Export the review record (PDF)',
+        `${safeStem(state.title)}.${ext}`,
+        [
+          format === 'json'
+            ? { name: 'Review record (JSON)', extensions: ['json'] }
+            : { name: 'PDF', extensions: ['pdf'] },
+        ],
+      );
+      if (!outFile) return { file: null, digest: null };
+      if (format === 'json') {
+        writeFileAtomic(outFile, Buffer.from(`${JSON.stringify(record, null, 2)}\n`, 'utf8'));
+      } else {
+        const print =
+          deps.host.printPdf ??
+          ((h: string, f: string, signal?: AbortSignal) => printHtmlToPdf(h, f, { signal }));
+        await print(renderReviewRecordHtml(record, { digest, appVersion: deps.appVersion }), outFile);
+      }
+      const signerIds = new Set(record.signers.map((x) => x.profileId));
+      await deps.ledger().append('records.exported', {
+        format: format === 'json' ? 'review-record-json' : 'review-record-pdf',
+        pseudonymised: false,
+        fileName: path.basename(outFile),
+        sha256: sha256File(outFile),
+        rows: 1,
+        heads: ledgers
+          .filter((l) => signerIds.has(l.profileId))
+          .map((l) => ({ profileId: l.profileId, entries: l.entries.length, headHash: l.headHash })),
+      });
+      return { file: outFile, digest };
     },
 
     async importRecords() {

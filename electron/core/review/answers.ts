@@ -2,13 +2,22 @@
 // earlier questions, so one pass settles every question, and a question whose showIf depends on
 // a hidden one sees it as unanswered. Everything downstream (screening, scoring, flags, diff)
 // works on the "effective" answers: visible questions with well-formed answers only.
+//
+// Format 2 adds section conditions (a section's showIf holds for all its questions), rules on the
+// screening's outcome (usable only after every question the screening depends on, so the outcome
+// is settled by the time it is asked), and "not applicable" answers where a question allows them.
 import { isCalendarDay } from '../contract/dates';
 import { reason, type Reason } from '../contract/reasons';
-import { DPIA_CRITERIA_THRESHOLD, YES_NO_UNSURE } from './model';
-import type { AnswerProblem, Answers, AnswerValue } from './model';
-import { indexQuestionnaire } from './questionnaire';
-import type { Question, Questionnaire } from './questionnaire';
+import { DPIA_CRITERIA_THRESHOLD, NOT_APPLICABLE } from './common';
+import type { AnswerProblem, Answers, AnswerValue } from './common';
+import { indexQuestionnaire, yesNoValues } from './questionnaire';
+import type { Question, Questionnaire, Section } from './questionnaire';
 import { evaluateRule } from './rules';
+import type { RuleContext } from './rules';
+import { judgeScreening, type ScreeningJudgement } from './screening';
+
+type Content = Pick<Questionnaire, 'sections'> &
+  Partial<Pick<Questionnaire, 'format' | 'screening' | 'dpiaLists'>>;
 
 const DEFAULT_TEXT_MAX = 10000;
 
@@ -40,7 +49,7 @@ export function checkAnswerValue(question: Question, value: unknown): Reason | n
     case 'date':
       return typeof value === 'string' && isCalendarDay(value) ? null : reason('answer.notADate');
     case 'yesNoUnsure':
-      return typeof value === 'string' && (YES_NO_UNSURE as readonly string[]).includes(value)
+      return typeof value === 'string' && yesNoValues(question).includes(value)
         ? null
         : reason('answer.notYesNoUnsure');
     case 'single':
@@ -90,14 +99,47 @@ interface Visibility {
   effective: Answers;
 }
 
-function computeVisibility(q: Pick<Questionnaire, 'sections'>, answers: Answers): Visibility {
+/**
+ * The rule context over effective answers: format 1's dpiaRequired, or format 2's screening
+ * outcome, computed once, when a rule first asks for it.
+ */
+export function ruleContextFor(q: Content, effective: Answers): RuleContext {
+  if ((q.format ?? 1) === 1) {
+    return {
+      answers: effective,
+      dpiaRequired: () => countCriteriaMet(q, effective) >= DPIA_CRITERIA_THRESHOLD,
+    };
+  }
+  let judged: ScreeningJudgement | null = null;
+  // A copy: during the visibility pass `effective` still grows, but only with questions after
+  // everything the screening depends on (checked on load), so the first judgement is the final one.
+  const judgement = (): ScreeningJudgement =>
+    (judged ??= judgeScreening(
+      { sections: q.sections, screening: q.screening, dpiaLists: q.dpiaLists ?? [] },
+      { ...effective },
+    ));
+  return {
+    answers: effective,
+    dpiaRequired: () => false,
+    criteriaMet: () => new Set(judgement().screening.met),
+    dpiaVerdict: () => judgement().verdict,
+    dpiaNeeded: () => judgement().needed,
+  };
+}
+
+function computeVisibility(q: Content, answers: Answers): Visibility {
   const visible: Question[] = [];
   const effective: Answers = {};
-  const ctx = {
-    answers: effective,
-    dpiaRequired: () => countCriteriaMet(q, effective) >= DPIA_CRITERIA_THRESHOLD,
-  };
-  for (const { question } of indexQuestionnaire(q).questions) {
+  const ctx = ruleContextFor(q, effective);
+  let section: Section | null = null;
+  let sectionShown = true;
+  for (const entry of indexQuestionnaire(q).questions) {
+    const { question } = entry;
+    if (entry.section !== section) {
+      section = entry.section;
+      sectionShown = !section.showIf || evaluateRule(section.showIf, ctx);
+    }
+    if (!sectionShown) continue;
     if (question.showIf && !evaluateRule(question.showIf, ctx)) continue;
     visible.push(question);
     if (!Object.hasOwn(answers, question.id)) continue;
@@ -109,7 +151,7 @@ function computeVisibility(q: Pick<Questionnaire, 'sections'>, answers: Answers)
 }
 
 /** The questions to show for these answers, in file order. */
-export function visibleQuestions(q: Pick<Questionnaire, 'sections'>, answers: Answers): Question[] {
+export function visibleQuestions(q: Content, answers: Answers): Question[] {
   return computeVisibility(q, answers).visible;
 }
 
@@ -117,7 +159,7 @@ export function visibleQuestions(q: Pick<Questionnaire, 'sections'>, answers: An
  * The answers that count: visible questions with well-formed, non-blank answers, multi
  * selections in option order. Answers to hidden or unknown questions are dropped.
  */
-export function effectiveAnswers(q: Pick<Questionnaire, 'sections'>, answers: Answers): Answers {
+export function effectiveAnswers(q: Content, answers: Answers): Answers {
   return computeVisibility(q, answers).effective;
 }
 
@@ -125,7 +167,7 @@ export function effectiveAnswers(q: Pick<Questionnaire, 'sections'>, answers: An
  * Problems with the answers, per visible question in file order: required and unanswered, wrong
  * type, out of range, unknown option. Hidden and unknown questions are not checked.
  */
-export function validateAnswers(q: Pick<Questionnaire, 'sections'>, answers: Answers): AnswerProblem[] {
+export function validateAnswers(q: Content, answers: Answers): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   for (const question of visibleQuestions(q, answers)) {
     const value = Object.hasOwn(answers, question.id) ? answers[question.id] : undefined;
@@ -139,7 +181,12 @@ export function validateAnswers(q: Pick<Questionnaire, 'sections'>, answers: Ans
   return problems;
 }
 
-const YES_NO_LABELS: Record<string, string> = { yes: 'Yes', no: 'No', unsure: 'Unsure' };
+const YES_NO_LABELS: Record<string, string> = {
+  yes: 'Yes',
+  no: 'No',
+  unsure: 'Unsure',
+  [NOT_APPLICABLE]: 'Not applicable',
+};
 
 /** The answer as a person reads it: option labels, Yes/No/Unsure, numbers with their unit. */
 export function formatAnswer(question: Question, value: AnswerValue): string {

@@ -2,7 +2,13 @@
 // which state) is the workflow's job (workflow.ts), which gives reasons a person can act on.
 // Registered with the ledger by the app's composition (core/events.ts).
 import { z } from 'zod';
-import { answersSchema, assessmentSchema, isoDateSchema, mitigationResponsesSchema } from './model';
+import {
+  answersSchema,
+  assessmentSchema,
+  EXEMPTION_BASES,
+  isoDateSchema,
+  mitigationResponsesSchema,
+} from './model';
 import { REVIEW_ID_PATTERN } from '../contract/ids';
 import type { EventSchemas } from '../ledger/events';
 
@@ -111,6 +117,27 @@ export const reviewConditionMetSchema = z
   .strict();
 export type ReviewConditionMetData = z.output<typeof reviewConditionMetSchema>;
 
+/**
+ * A reviewer (the DPO, where they hold the reviewer role) records that no DPIA is carried out for
+ * this version although one is needed: on which basis, why, where it is written, and the DPO's
+ * view. It is what lets an approval through a needed DPIA that was not carried out.
+ */
+export const reviewDpiaExemptedSchema = z
+  .object({
+    ...causal,
+    reviewId: reviewIdSchema,
+    /** The submitted version whose DPIA is exempted. */
+    version: versionSchema,
+    basis: z.enum(EXEMPTION_BASES),
+    reason: text,
+    /** The list and item, the law, or the earlier DPIA. */
+    reference: z.string().max(300),
+    /** The DPO's view (WP248), or why there is none. */
+    dpoView: text,
+  })
+  .strict();
+export type ReviewDpiaExemptedData = z.output<typeof reviewDpiaExemptedSchema>;
+
 export const reviewEventDataSchemas = {
   'review.submitted': reviewSubmittedSchema,
   'review.commented': reviewCommentedSchema,
@@ -118,6 +145,7 @@ export const reviewEventDataSchemas = {
   'review.decided': reviewDecidedSchema,
   'review.withdrawn': reviewWithdrawnSchema,
   'review.conditionMet': reviewConditionMetSchema,
+  'review.dpiaExempted': reviewDpiaExemptedSchema,
 } as const satisfies Pick<EventSchemas, keyof ReviewEventDataMap>;
 
 export type ReviewEventType = keyof typeof reviewEventDataSchemas;
@@ -130,6 +158,7 @@ export interface ReviewEventDataMap {
   'review.decided': ReviewDecidedData;
   'review.withdrawn': ReviewWithdrawnData;
   'review.conditionMet': ReviewConditionMetData;
+  'review.dpiaExempted': ReviewDpiaExemptedData;
 }
 
 declare module '../ledger/events' {

@@ -4,21 +4,20 @@
 //   A flag without clearedBy is cleared only by changing the answers that raised it.
 // - A mitigation is proposed when its `when` holds, and also whenever it would clear a raised
 //   flag: the way out of a blocking flag is always on offer.
-import { countCriteriaMet, effectiveAnswers } from './answers';
-import { DPIA_CRITERIA_THRESHOLD } from './model';
-import type { Answers, FlagResult, MitigationProposal } from './model';
+// - Format 2: a flag may also be raised by the risk level ({ residualRisk: high }); the caller
+//   passes a context that knows it (assess.ts), and such a flag's mitigation lowers no risk, so
+//   accepting it cannot undo what raised the flag (checked on load).
+import { effectiveAnswers, ruleContextFor } from './answers';
+import type { Answers, FlagResult, MitigationProposal } from './common';
 import type { Questionnaire } from './questionnaire';
 import { evaluateRule } from './rules';
 import type { RuleContext } from './rules';
 
-type Content = Pick<Questionnaire, 'sections' | 'flags' | 'mitigations'>;
+type Content = Pick<Questionnaire, 'sections' | 'flags' | 'mitigations'> &
+  Partial<Pick<Questionnaire, 'format' | 'screening' | 'dpiaLists'>>;
 
 function contextFor(q: Content, answers: Answers): RuleContext {
-  const effective = effectiveAnswers(q, answers);
-  return {
-    answers: effective,
-    dpiaRequired: () => countCriteriaMet(q, effective) >= DPIA_CRITERIA_THRESHOLD,
-  };
+  return ruleContextFor(q, effectiveAnswers(q, answers));
 }
 
 function raisedFlags(q: Content, ctx: RuleContext): Content['flags'] {
@@ -34,7 +33,15 @@ export function evaluateFlags(
   answers: Answers,
   acceptedMitigations: Iterable<string> = [],
 ): FlagResult[] {
-  const ctx = contextFor(q, answers);
+  return evaluateFlagsIn(q, contextFor(q, answers), acceptedMitigations);
+}
+
+/** evaluateFlags over a context the caller built (format 2: one that knows the risk). */
+export function evaluateFlagsIn(
+  q: Content,
+  ctx: RuleContext,
+  acceptedMitigations: Iterable<string> = [],
+): FlagResult[] {
   const accepted = new Set(acceptedMitigations);
   return raisedFlags(q, ctx).map((flag) => {
     const by = flag.clearedBy;
@@ -57,7 +64,8 @@ export function evaluateFlags(
   });
 }
 
-function proposals(q: Content, ctx: RuleContext): MitigationProposal[] {
+/** The mitigations a context calls for (see proposeMitigations). */
+export function proposals(q: Content, ctx: RuleContext): MitigationProposal[] {
   const clearsByMitigation = new Map<string, string[]>();
   for (const flag of raisedFlags(q, ctx)) {
     const id = flag.clearedBy?.mitigation;

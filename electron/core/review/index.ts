@@ -41,8 +41,13 @@ export {
   DIMENSION_LABELS,
   DIMENSIONS,
   DPIA_CRITERIA_THRESHOLD,
+  DPIA_VERDICTS,
+  dpiaNeededOf,
+  EXEMPTION_BASES,
+  isFormat2,
   mitigationResponseSchema,
   mitigationResponsesSchema,
+  overallRiskOf,
   RISK_LEVELS,
   SCREENING_CRITERIA,
   SCREENING_CRITERION_NAMES,
@@ -52,22 +57,23 @@ export type {
   Answers,
   AnswerValue,
   AssessedMitigation,
+  AssessmentV1,
+  AssessmentV2,
   Dimension,
-  DimensionRisk,
+  DpiaVerdict,
+  ExemptionBasis,
   FlagResult,
   MitigationProposal,
   MitigationResponse,
   ReviewAssessment,
-  RiskDriver,
   RiskLevel,
-  RiskResult,
   ScreeningCriterion,
-  ScreeningResult,
 } from './model';
 export {
   BINDINGS,
   indexQuestionnaire,
   loadQuestionnaire,
+  loadQuestionnaireVersions,
   parseQuestionnaire,
   QUESTIONNAIRE_FILE,
 } from './questionnaire';
@@ -85,8 +91,8 @@ export type {
 } from './questionnaire';
 export { evaluateRule } from './rules';
 export type { Rule } from './rules';
-export { screenForDpia } from './screening';
-export { scoreRisk } from './scoring';
+export { judgeScreening } from './screening';
+export { assessRisk } from './risk';
 export {
   applyReviewEvent,
   checkTransition,

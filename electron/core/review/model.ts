@@ -1,196 +1,191 @@
-// The vocabulary of the review engine and the shapes of what it computes. The computed shapes are
-// zod schemas because an assessment is recorded in `review.submitted` and read back from other
-// people's ledgers: the schema that validates the record and the type the engine returns are one.
+// What the review engine computes, per assessment format. A submission records its assessment in
+// `review.submitted`; the format it was made with decides its shape for good:
+//
+//   format 1 (no `format` field): questionnaire files without `format: 2`, e.g. versions/1.0.0.
+//     WP248 screening counted from nine self-assessed answers, risk as likelihood x severity 0-3
+//     with an accumulation step. Frozen in ./v1.
+//   format 2: screening checked against the data (inferred criteria, conflicts), the DPIA verdict
+//     (required / likely / consider / not indicated) with its grounds, the DPIA route, and risk as
+//     severity x likelihood 1-4 per dimension, inherent and residual.
+//
+// Both formats share the common parts (summary, answer problems, flags, mitigations, readiness),
+// so the workflow and the screens read those without asking which format they have.
 import { z } from 'zod';
-import { isCalendarDay } from '../contract/dates';
-import type { Reason } from '../contract/reasons';
+import {
+  answerProblemSchema,
+  DIMENSIONS,
+  flagResultSchema,
+  mitigationProposalSchema,
+  mitigationResponseSchema,
+  NOT_APPLICABLE,
+  reasonSchema,
+  RISK_LEVELS,
+  SCREENING_CRITERIA,
+  YES_NO_UNSURE,
+} from './common';
+import type { RiskLevel } from './common';
+import { DPIA_VERDICTS, EXEMPTION_BASES } from '../contract/enums';
+import type { DpiaVerdict, ExemptionBasis } from '../contract/enums';
+import { assessmentV1Schema } from './v1/model';
+import type { AssessmentV1 } from './v1/model';
 
-export const DIMENSIONS = ['privacy', 'fairness', 'security', 'legal', 'reputation'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export * from './common';
+export type { AssessmentV1 } from './v1/model';
 
-export const DIMENSION_LABELS: Record<Dimension, string> = {
-  privacy: 'Privacy',
-  fairness: 'Fairness and ethics',
-  security: 'Security',
-  legal: 'Legal',
-  reputation: 'Reputation',
-};
+/** Severity and likelihood run from 1 to 4, as in the CNIL's method: negligible, limited, significant, maximum. */
+export const RISK_SCALE = [1, 2, 3, 4] as const;
+export const SCALE_WORDS = ['negligible', 'limited', 'significant', 'maximum'] as const;
 
-export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
+export { DPIA_VERDICTS, EXEMPTION_BASES };
+export type { DpiaVerdict, ExemptionBasis };
 
-export const YES_NO_UNSURE = ['yes', 'no', 'unsure'] as const;
-export type YesNoUnsure = (typeof YES_NO_UNSURE)[number];
+/** The three cases Art. 35(3) names. */
+export const ART35_3_ITEMS = ['a', 'b', 'c'] as const;
+export type Art35_3Item = (typeof ART35_3_ITEMS)[number];
 
-/** The nine criteria of WP29 WP248 rev.01 (endorsed by the EDPB), in the guideline's order. */
-export const SCREENING_CRITERIA = [
-  'evaluationOrScoring',
-  'automatedDecisionSignificantEffect',
-  'systematicMonitoring',
-  'sensitiveOrHighlyPersonal',
-  'largeScale',
-  'matchingOrCombining',
-  'vulnerableSubjects',
-  'innovativeTechnology',
-  'preventsRightOrService',
-] as const;
-export type ScreeningCriterion = (typeof SCREENING_CRITERIA)[number];
-
-/** The criteria's names as WP248 gives them; the explanation quotes these. */
-export const SCREENING_CRITERION_NAMES: Record<ScreeningCriterion, string> = {
-  evaluationOrScoring: 'evaluation or scoring',
-  automatedDecisionSignificantEffect: 'automated decision-making with legal or similar significant effect',
-  systematicMonitoring: 'systematic monitoring',
-  sensitiveOrHighlyPersonal: 'sensitive data or data of a highly personal nature',
-  largeScale: 'data processed on a large scale',
-  matchingOrCombining: 'matching or combining datasets',
-  vulnerableSubjects: 'data concerning vulnerable data subjects',
-  innovativeTechnology: 'innovative use or new technological or organisational solutions',
-  preventsRightOrService:
-    'processing that prevents people from exercising a right or using a service or contract',
-};
-
-/** WP248: "in most cases" two criteria mean a DPIA is required. */
-export const DPIA_CRITERIA_THRESHOLD = 2;
-
-export const isoDateSchema = z
-  .string()
-  .refine(isCalendarDay, { error: 'must be a calendar date written YYYY-MM-DD' });
-
-const nonBlank = z.string().refine((s) => s.trim().length > 0, { error: 'must not be empty' });
-
-// ---- answers ---------------------------------------------------------------------------------
-
-/** text, single, date and yes/no/unsure answers are strings; scale and number are numbers; multi is a list of option ids. */
-export const answerValueSchema = z.union([z.string(), z.number(), z.array(z.string())]);
-export type AnswerValue = z.output<typeof answerValueSchema>;
-
-export const answersSchema = z.record(z.string(), answerValueSchema);
-/** Answers keyed by question id. A missing key is an unanswered question. */
-export type Answers = Record<string, AnswerValue>;
-
-/** A reason as the contract words it ({ code, params }); recorded assessments never hold one (see readyToSubmit). */
-const reasonSchema = z
-  .object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })
-  .strict() as unknown as z.ZodType<Reason>;
-
-export const answerProblemSchema = z.object({ questionId: z.string(), reason: reasonSchema }).strict();
-export type AnswerProblem = z.output<typeof answerProblemSchema>;
-
-// ---- mitigation responses (the submitter's answer to each proposed mitigation) ---------------
-
-export const mitigationResponseSchema = z.discriminatedUnion('status', [
-  z
-    .object({
-      mitigationId: z.string(),
-      status: z.literal('accepted'),
-      owner: nonBlank,
-      dueDate: isoDateSchema,
-    })
-    .strict(),
-  z.object({ mitigationId: z.string(), status: z.literal('declined'), reason: nonBlank }).strict(),
-]);
-export type MitigationResponse = z.output<typeof mitigationResponseSchema>;
-export const mitigationResponsesSchema = z.array(mitigationResponseSchema);
-
-// ---- screening -------------------------------------------------------------------------------
-
-const criterionSchema = z.enum(SCREENING_CRITERIA);
-
-export const screeningResultSchema = z
-  .object({
-    criteriaMet: z.array(criterionSchema),
-    unsure: z.array(criterionSchema),
-    unanswered: z.array(criterionSchema),
-    dpiaRequired: z.boolean(),
-    /** required: two or more met; advised: one met, or unsure answers could reach two; notIndicated otherwise. */
-    recommendation: z.enum(['required', 'advised', 'notIndicated']),
-    explanation: z.array(z.string()),
-  })
-  .strict();
-export type ScreeningResult = z.output<typeof screeningResultSchema>;
-
-// ---- risk ------------------------------------------------------------------------------------
+/** How the submitter goes on when a DPIA is needed: carry it out in the review, or claim an exemption. */
+export const DPIA_ROUTES = ['carryOut', 'exemption'] as const;
+export type DpiaRoute = (typeof DPIA_ROUTES)[number];
 
 const levelSchema = z.enum(RISK_LEVELS);
 const dimensionSchema = z.enum(DIMENSIONS);
+const criterionSchema = z.enum(SCREENING_CRITERIA);
+const point = z.int().min(1).max(4);
 
-export const riskDriverSchema = z
+// ---- screening (format 2) --------------------------------------------------------------------
+
+export const criterionResultSchema = z
+  .object({
+    criterion: criterionSchema,
+    /** The screening question asking it, and what the submitter answered (null: unanswered). */
+    questionId: z.string().nullable(),
+    answer: z.enum(YES_NO_UNSURE).nullable(),
+    /** Facts elsewhere in the answers that imply the criterion, each with the questions it rests on. */
+    inferred: z.array(z.object({ because: z.string(), questionIds: z.array(z.string()) }).strict()),
+    /** Answered yes, or implied by the facts. */
+    met: z.boolean(),
+    /** Answered no although the facts imply it. */
+    conflict: z.boolean(),
+  })
+  .strict();
+export type CriterionResult = z.output<typeof criterionResultSchema>;
+
+export const screeningV2Schema = z
+  .object({
+    criteria: z.array(criterionResultSchema),
+    met: z.array(criterionSchema),
+    /** Answered unsure and not implied by the facts: not counted. */
+    unsure: z.array(criterionSchema),
+    unanswered: z.array(criterionSchema),
+    conflicts: z.array(criterionSchema),
+  })
+  .strict();
+export type ScreeningV2 = z.output<typeof screeningV2Schema>;
+
+const groundSchema = z.discriminatedUnion('kind', [
+  z
+    .object({ kind: z.literal('article35_3'), item: z.enum(ART35_3_ITEMS), questionIds: z.array(z.string()) })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('list'),
+      list: z.string(),
+      authority: z.string(),
+      itemId: z.string(),
+      title: z.string(),
+      source: z.string(),
+      questionIds: z.array(z.string()),
+    })
+    .strict(),
+]);
+export type DpiaGround = z.output<typeof groundSchema>;
+
+export const dpiaSchema = z
+  .object({
+    verdict: z.enum(DPIA_VERDICTS),
+    /** For required: the Art. 35(3) cases and list items that apply. */
+    grounds: z.array(groundSchema),
+    /** Required by law, or likely and the organisation's own rule makes it needed. */
+    needed: z.boolean(),
+    neededBy: z.enum(['law', 'organisationRule']).nullable(),
+    /** The organisation's rule in its own words, when it is what makes the DPIA needed. */
+    organisationRule: z.string().nullable(),
+    /** How the submitter goes on when it is needed (null: not needed, or not answered yet). */
+    route: z.enum(DPIA_ROUTES).nullable(),
+    /** The exemption the submitter claims; a reviewer or the DPO records whether it stands. */
+    claim: z
+      .object({ basis: z.enum(EXEMPTION_BASES), reason: z.string(), reference: z.string() })
+      .strict()
+      .nullable(),
+    /** Needed, carried out in this review, and every DPIA question answered. */
+    done: z.boolean(),
+  })
+  .strict();
+export type DpiaResult = z.output<typeof dpiaSchema>;
+
+// ---- risk (format 2) -------------------------------------------------------------------------
+
+const riskPointSchema = z.object({ severity: point, likelihood: point, level: levelSchema }).strict();
+export type RiskPoint = z.output<typeof riskPointSchema>;
+
+export const riskDriverV2Schema = z
   .object({
     questionId: z.string(),
     questionLabel: z.string(),
-    /** The option id (single, multi), yes/no/unsure, or the number that carried the weight. */
+    /** The option id, yes/no/unsure, or the number that carried the weight. */
     answer: z.union([z.string(), z.number()]),
     answerLabel: z.string(),
-    likelihood: z.number(),
-    severity: z.number(),
-    score: z.number(),
+    severity: point.nullable(),
+    likelihood: point.nullable(),
+    /** Accepted mitigations that lower this driver, and what it comes to after them. */
+    treatedBy: z.array(z.string()),
+    residualSeverity: point.nullable(),
+    residualLikelihood: point.nullable(),
   })
   .strict();
-export type RiskDriver = z.output<typeof riskDriverSchema>;
+export type RiskDriverV2 = z.output<typeof riskDriverV2Schema>;
 
-export const dimensionRiskSchema = z
+/** An answer that limits how high a dimension can go (e.g. aggregated data: harm to one person is negligible). */
+export const riskCapSchema = z
+  .object({
+    questionId: z.string(),
+    answer: z.union([z.string(), z.number()]),
+    answerLabel: z.string(),
+    severity: point.nullable(),
+    likelihood: point.nullable(),
+  })
+  .strict();
+export type RiskCap = z.output<typeof riskCapSchema>;
+
+export const dimensionRiskV2Schema = z
   .object({
     dimension: dimensionSchema,
-    label: z.string(),
-    likelihood: z.number(),
-    severity: z.number(),
-    score: z.number(),
-    level: levelSchema,
-    /** True when the level was raised one step because several drivers reached the medium threshold. */
-    escalated: z.boolean(),
-    drivers: z.array(riskDriverSchema),
+    inherent: riskPointSchema,
+    residual: riskPointSchema,
+    drivers: z.array(riskDriverV2Schema),
+    caps: z.array(riskCapSchema),
   })
   .strict();
-export type DimensionRisk = z.output<typeof dimensionRiskSchema>;
+export type DimensionRiskV2 = z.output<typeof dimensionRiskV2Schema>;
 
-export const riskResultSchema = z
+const overallSchema = z.object({ level: levelSchema, dimensions: z.array(dimensionSchema) }).strict();
+
+export const riskV2Schema = z
   .object({
-    dimensions: z.array(dimensionRiskSchema),
-    overall: z
-      .object({ level: levelSchema, score: z.number(), dimensions: z.array(dimensionSchema) })
-      .strict(),
+    dimensions: z.array(dimensionRiskV2Schema),
+    /** The use as answered, with the measures already in place. */
+    inherent: overallSchema,
+    /** After the mitigations the submitter accepted (each with an owner and a due date). */
+    residual: overallSchema,
   })
   .strict();
-export type RiskResult = z.output<typeof riskResultSchema>;
-
-// ---- flags and mitigations -------------------------------------------------------------------
-
-export const flagResultSchema = z
-  .object({
-    id: z.string(),
-    label: z.string(),
-    severity: z.enum(['blocking', 'warning']),
-    blocking: z.boolean(),
-    reason: z.string(),
-    reference: z.string(),
-    cleared: z.boolean(),
-    /** How the flag can be cleared: by an accepted mitigation, by answers, or only by changing what raised it. */
-    clearedBy: z.union([
-      z.object({ mitigation: z.string() }).strict(),
-      z.object({ rule: z.literal(true) }).strict(),
-      z.null(),
-    ]),
-  })
-  .strict();
-export type FlagResult = z.output<typeof flagResultSchema>;
-
-export const mitigationProposalSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    reason: z.string(),
-    reference: z.string(),
-    /** Flags (raised by these answers) that accepting this mitigation clears. */
-    clears: z.array(z.string()),
-  })
-  .strict();
-export type MitigationProposal = z.output<typeof mitigationProposalSchema>;
+export type RiskV2 = z.output<typeof riskV2Schema>;
 
 // ---- the assessment recorded with review.submitted -------------------------------------------
 
-export const assessmentSchema = z
+export const assessmentV2Schema = z
   .object({
+    format: z.literal(2),
     questionnaire: z.object({ version: z.string(), contentHash: z.string() }).strict(),
     summary: z
       .object({
@@ -199,25 +194,41 @@ export const assessmentSchema = z
         owner: z.string().nullable(),
         team: z.string().nullable(),
         launchDate: z.string().nullable(),
-        dpoConsulted: z.enum(YES_NO_UNSURE).nullable(),
+        dpoConsulted: z.enum([...YES_NO_UNSURE, NOT_APPLICABLE]).nullable(),
         dpoAdvice: z.string().nullable(),
       })
       .strict(),
     answerProblems: z.array(answerProblemSchema),
-    screening: screeningResultSchema,
-    risk: riskResultSchema,
+    screening: screeningV2Schema,
+    dpia: dpiaSchema,
+    risk: riskV2Schema,
     flags: z.array(flagResultSchema),
     mitigations: z.array(
       mitigationProposalSchema.extend({ response: mitigationResponseSchema.nullable() }).strict(),
     ),
     responseProblems: z.array(z.object({ mitigationId: z.string(), reason: reasonSchema }).strict()),
-    /** Ids of raised blocking flags that are not cleared: approval is refused while any remain. */
     openBlockingFlags: z.array(z.string()),
-    /** Ids of proposed mitigations without a valid response. */
     unansweredMitigations: z.array(z.string()),
-    /** No answer problems, no response problems, every proposed mitigation answered. */
     readyToSubmit: z.boolean(),
   })
   .strict();
-export type ReviewAssessment = z.output<typeof assessmentSchema>;
+export type AssessmentV2 = z.output<typeof assessmentV2Schema>;
+
+/** Either format; which one is decided by what the entry records (`format: 2`, or none for format 1). */
+export const assessmentSchema = z.union([assessmentV2Schema, assessmentV1Schema]);
+export type ReviewAssessment = AssessmentV1 | AssessmentV2;
 export type AssessedMitigation = ReviewAssessment['mitigations'][number];
+
+export function isFormat2(a: ReviewAssessment): a is AssessmentV2 {
+  return a.format === 2;
+}
+
+/** The level a list shows: format 1's only level; format 2's residual risk (after accepted mitigations). */
+export function overallRiskOf(a: ReviewAssessment): RiskLevel {
+  return isFormat2(a) ? a.risk.residual.level : a.risk.overall.level;
+}
+
+/** Whether a DPIA is called for: format 1's "two or more criteria"; format 2's needed (by law or our rule). */
+export function dpiaNeededOf(a: ReviewAssessment): boolean {
+  return isFormat2(a) ? a.dpia.needed : a.screening.dpiaRequired;
+}

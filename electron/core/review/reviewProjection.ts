@@ -132,6 +132,8 @@ export function projectWorkspaceReviews(
   questionnaire: Questionnaire | undefined,
   authority: Authority,
   witnessed?: (profileId: string, seq: number) => string | null,
+  /** Earlier versions kept in content: submissions recorded with them are re-checked with them. */
+  earlier: readonly Questionnaire[] = [],
 ): ReviewWorkspaceView {
   const base = workspacePeople(ledgers);
   const events: ReviewEventInput[] = [];
@@ -143,6 +145,7 @@ export function projectWorkspaceReviews(
     contextFor: (e, _state, at) => transitionContext(content, base, authority, e.actor, at),
     notBefore: (e) => notBefore.get(e.hash) ?? null,
     questionnaire,
+    questionnaires: earlier,
   });
   return { ...base, reviews, ignored };
 }

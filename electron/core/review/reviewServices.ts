@@ -4,8 +4,6 @@
 // from the ledgers of everyone in the workspace (nothing is stored as a mutable flag).
 import { witnessBounds } from '../witness/compare';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Services } from '../contract/methods';
 import type { ProfileSummary } from '../contract/views/app';
 import type {
@@ -27,8 +25,9 @@ import { loadContent } from '../training/content';
 import { assessReview } from './assess';
 import { effectiveAnswers, visibleQuestions } from './answers';
 import type { Answers, MitigationResponse } from './model';
-import { indexQuestionnaire, loadQuestionnaire } from './questionnaire';
+import { indexQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
+import { questionnaireSetLoader } from './questionnaireSet';
 import { projectWorkspaceReviews, transitionContext } from './reviewProjection';
 import type { WorkspacePerson } from './reviewProjection';
 import { reason, formatReason, type Reason } from '../contract/reasons';
@@ -57,6 +56,7 @@ export const REVIEW_METHODS = [
   'decideReview',
   'withdrawReview',
   'markConditionMet',
+  'recordDpiaExemption',
 ] as const;
 export type ReviewServices = Pick<Services, (typeof REVIEW_METHODS)[number]>;
 
@@ -109,6 +109,9 @@ export function causalOf(
   };
 }
 
+/** Drafts saved before drafts noted their questionnaire version were all started on 1.0.0, the only one then. */
+const LEGACY_DRAFT_VERSION = '1.0.0';
+
 /** A refusal as the error a call returns: its reasons as data, and in English for logs and the CLI. */
 function notAllowed(...reasons: Reason[]): StewardError {
   return new StewardError('NOT_ALLOWED', reasons.map(formatReason).join(' '), { reasons });
@@ -124,28 +127,18 @@ function toResponses(input: readonly MitigationResponseInput[]): MitigationRespo
 }
 
 export function createReviewServices(deps: ReviewDeps): ReviewServices {
-  let cached: { key: string; q: Questionnaire } | null = null;
+  const questionnaires = questionnaireSetLoader(deps.contentDir);
 
   function questionnaire(): Questionnaire {
-    const file = path.join(deps.contentDir, 'review', 'data-use-review.yaml');
-    let key = '';
-    try {
-      const st = fs.statSync(file);
-      key = `${st.mtimeMs}:${st.size}`;
-    } catch {
-      // Missing: loadQuestionnaire reports it below.
-    }
-    if (cached && cached.key === key) return cached.q;
-    const loaded = loadQuestionnaire(deps.contentDir);
-    if (!loaded.questionnaire) {
-      const first = loaded.problems[0];
+    const set = questionnaires();
+    if (!set.current) {
+      const first = set.problems[0];
       throw new StewardError(
         'CONTENT_UNAVAILABLE',
         `The review questionnaire cannot be used: ${first ? `${first.file}${first.field ? ` (${first.field})` : ''}: ${first.reason}` : 'it is missing'}. Run "steward content check" for every problem.`,
       );
     }
-    cached = { key, q: loaded.questionnaire };
-    return loaded.questionnaire;
+    return set.current;
   }
 
   /** The draft's answer to the question bound to the review title, if any. */
@@ -199,6 +192,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       q,
       authority,
       witnessBounds(ledgers),
+      questionnaires().earlier,
     );
     return { people, entriesByActor, reviews, authority };
   }
@@ -218,12 +212,16 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     return refusals.filter((r): r is Reason => r !== null);
   }
 
+  /** Reviewers and managers see every review; anyone else only their own person's. */
+  function seesEveryone(view: WorkspaceView, profile: ProfileSummary): boolean {
+    const roles = view.authority.rolesAt(profile.id, deps.now());
+    return roles.has('reviewer') || roles.has('manager');
+  }
+
   /** The submitter (any key of theirs), reviewers and managers see a review. */
   function canSee(view: WorkspaceView, profile: ProfileSummary, state: ReviewState): boolean {
-    const now = deps.now();
     if (view.authority.personKey(state.submitter) === view.authority.personKey(profile.id)) return true;
-    const roles = view.authority.rolesAt(profile.id, now);
-    return roles.has('reviewer') || roles.has('manager');
+    return seesEveryone(view, profile);
   }
 
   function findReview(view: WorkspaceView, profile: ProfileSummary, reviewId: string): ReviewState {
@@ -256,11 +254,18 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
     if (assessment.answerProblems.length > 0) {
       blockers.push(reason('review.answersNeedAttention', { count: assessment.answerProblems.length }));
     }
+    const responseProblem = assessment.responseProblems[0];
+    if (responseProblem) {
+      blockers.push(
+        reason('review.mitigationResponseInvalid', { mitigationId: responseProblem.mitigationId }),
+      );
+    }
     if (assessment.unansweredMitigations.length > 0) {
       blockers.push(
         reason('review.mitigationsUnanswered', { count: assessment.unansweredMitigations.length }),
       );
     }
+    const startedOn = draft.questionnaireVersion ?? LEGACY_DRAFT_VERSION;
     return {
       draftId,
       reviewId: draft.reviewId,
@@ -269,6 +274,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       mitigationResponses: responses,
       updatedAt: draft.updatedAt,
       visibleQuestionIds: visibleQuestions(q, answers).map((x) => x.id),
+      startedOnVersion: startedOn === q.version ? null : startedOn,
       assessment,
       submitBlockers: blockers,
     };
@@ -292,6 +298,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
       people: view.people,
       state,
       questionnaire: questionnaire(),
+      questionnaires: questionnaires(),
       now,
       ctx: contextFor(view, profile.id, now),
     });
@@ -349,6 +356,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         canReview: rBlockers.length === 0,
         reviewerBlockers: rBlockers,
         submitterBlockers: submitterBlockers(view, profile),
+        scope: seesEveryone(view, profile) ? 'all' : 'own',
       };
     },
 
@@ -368,6 +376,7 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         answers,
         mitigationResponses: [],
         updatedAt: deps.now().toISOString(),
+        questionnaireVersion: questionnaire().version,
       };
       deps.drafts.put(draftId, draft);
       return draftView(draftId, draft, view, profile);
@@ -450,6 +459,8 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         answers: { ...latest.answers },
         mitigationResponses: latest.mitigationResponses.map((r) => ({ ...r })),
         updatedAt: deps.now().toISOString(),
+        // A revision starts from answers given on the version's questionnaire.
+        questionnaireVersion: latest.assessment.questionnaire.version,
       };
       deps.drafts.put(draftId, draft);
       return draftView(draftId, draft, view, profile);
@@ -513,6 +524,18 @@ export function createReviewServices(deps: ReviewDeps): ReviewServices {
         type: 'review.conditionMet',
         ts: deps.now().toISOString(),
         data: { reviewId, version: state.decision?.version ?? state.version, conditionId, note },
+      });
+      return detailAfter(profile, reviewId);
+    },
+
+    async recordDpiaExemption({ reviewId, version, basis, reason: why, reference, dpoView }) {
+      const profile = me();
+      const view = await readView();
+      const state = findReview(view, profile, reviewId);
+      await act(view, profile, state, {
+        type: 'review.dpiaExempted',
+        ts: deps.now().toISOString(),
+        data: { reviewId, version, basis, reason: why, reference, dpoView },
       });
       return detailAfter(profile, reviewId);
     },

@@ -2,6 +2,7 @@
 // (in the shape of the events that record them), and what the checks need to know about the actor.
 import type { Reason } from '../contract/reasons';
 import type { MitigationResponse, ReviewAssessment } from './model';
+import type { ExemptionBasis } from './model';
 import type {
   Decision,
   ReviewCondition,
@@ -90,6 +91,15 @@ export interface ReviewConditionMet extends EntryRef {
   note: string;
 }
 
+/** A DPIA exemption a reviewer (or the DPO) recorded for one submitted version. */
+export interface ReviewDpiaExemption extends EntryRef {
+  version: number;
+  basis: ExemptionBasis;
+  reason: string;
+  reference: string;
+  dpoView: string;
+}
+
 export interface ReviewWithdrawal extends EntryRef {
   version: number;
   reason: string;
@@ -113,6 +123,8 @@ export interface ReviewState {
   withdrawal: ReviewWithdrawal | null;
   /** Conditions of an approval marked met, in the order they were. */
   conditionsMet: ReviewConditionMet[];
+  /** DPIA exemptions recorded, each for the version it names. */
+  exemptions: ReviewDpiaExemption[];
   /** The hash of the latest event applied: what the next event on this review names as `after`. */
   head: string;
   /**

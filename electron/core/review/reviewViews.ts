@@ -12,9 +12,11 @@ import type {
 } from '../contract/views/reviews';
 import { formatAnswer, visibleQuestions } from './answers';
 import { diffAnswers } from './diff';
+import { dpiaNeededOf, overallRiskOf } from './model';
 import { indexQuestionnaire } from './questionnaire';
 import type { Questionnaire } from './questionnaire';
-import { allowedActions, conditionOverdue, reviewDisplayStatus } from './workflow';
+import type { QuestionnaireSet } from './questionnaireSet';
+import { allowedActions, conditionOverdue, dpiaStanding, reviewDisplayStatus } from './workflow';
 import type { ReviewState, TransitionContext } from './workflow';
 
 /** A person as a review names them; someone with no profile here is named as unknown. */
@@ -38,8 +40,8 @@ export function reviewSummary(
     submitter: personOf(people, state.submitter),
     submittedAt: state.submittedAt,
     updatedAt: state.updatedAt,
-    overallRisk: latest.assessment.risk.overall.level,
-    dpiaRequired: latest.assessment.screening.dpiaRequired,
+    overallRisk: overallRiskOf(latest.assessment),
+    dpiaRequired: dpiaNeededOf(latest.assessment),
     openBlockingFlags: latest.assessment.openBlockingFlags.length,
     decision: state.decision
       ? {
@@ -57,15 +59,20 @@ export function reviewSummary(
 export function reviewDetail(input: {
   people: ReadonlyMap<string, ReviewPerson>;
   state: ReviewState;
+  /** The current questionnaire: the wording used when a version's own is not kept. */
   questionnaire: Questionnaire;
+  /** Every questionnaire kept (current and earlier), to show each version with its own wording. */
+  questionnaires?: Pick<QuestionnaireSet, 'byHash'>;
   now: Date;
   /** The viewer, for the workflow's permission checks. */
   ctx: TransitionContext;
 }): ReviewDetail {
   const { people, state, now, ctx } = input;
-  const q = input.questionnaire;
-  const index = indexQuestionnaire(q);
   const latest = state.versions[state.versions.length - 1]!;
+  const recorded = latest.assessment.questionnaire;
+  const own = input.questionnaires?.byHash(recorded.contentHash);
+  const q = own ?? input.questionnaire;
+  const index = indexQuestionnaire(q);
   const answers = visibleQuestions(q, latest.answers).flatMap((question) => {
     const value = latest.answers[question.id];
     if (value === undefined || (Array.isArray(value) && value.length === 0) || value === '') return [];
@@ -149,6 +156,16 @@ export function reviewDetail(input: {
         .map(({ text, owner, dueDate }) => ({ text, owner, dueDate })),
       entryHash: m.hash,
     })),
+    ...state.exemptions.map((e) => ({
+      kind: 'dpiaExempted' as const,
+      by: personOf(people, e.actor),
+      at: e.ts,
+      version: e.version,
+      text: e.reason,
+      items: [e.reference],
+      conditions: [],
+      entryHash: e.hash,
+    })),
     ...(state.withdrawal
       ? [
           {
@@ -172,6 +189,24 @@ export function reviewDetail(input: {
     summary: reviewSummary(people, state, now),
     answers,
     assessment: latest.assessment,
+    answeredOn: {
+      version: recorded.version,
+      kept: own !== undefined,
+      current: recorded.contentHash === input.questionnaire.contentHash,
+    },
+    dpia: {
+      standing: dpiaStanding(state, latest),
+      exemptions: state.exemptions.map((e) => ({
+        version: e.version,
+        basis: e.basis,
+        reason: e.reason,
+        reference: e.reference,
+        dpoView: e.dpoView,
+        by: personOf(people, e.actor),
+        at: e.ts,
+        entryHash: e.hash,
+      })),
+    },
     changes,
     changesFromVersion: previous ? previous.version : null,
     timeline,
@@ -203,6 +238,7 @@ export function reviewDetail(input: {
       decide: decide.ok,
       decideBlockers: decide.ok ? [] : decide.reasons,
       meetConditions: may.meetCondition.ok,
+      recordExemption: may.recordExemption.ok && dpiaStanding(state, latest) === 'open',
     },
   };
 }
@@ -210,6 +246,7 @@ export function reviewDetail(input: {
 /** The questionnaire as the page shows it: weights and branching rules stay in core. */
 export function questionnaireView(q: Questionnaire): QuestionnaireView {
   return {
+    format: q.format,
     version: q.version,
     contentHash: q.contentHash,
     title: q.title,
@@ -218,6 +255,7 @@ export function questionnaireView(q: Questionnaire): QuestionnaireView {
       id: s.id,
       title: s.title,
       intro: s.intro ?? null,
+      dpia: s.part === 'dpia',
       questions: s.questions.map((x) => ({
         id: x.id,
         type: x.type,
@@ -247,6 +285,7 @@ export function questionnaireView(q: Questionnaire): QuestionnaireView {
                 unit: x.unit ?? null,
               }
             : null,
+        notApplicable: x.type === 'yesNoUnsure' ? (x.notApplicable ?? false) : false,
       })),
     })),
   };

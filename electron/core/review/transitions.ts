@@ -4,6 +4,7 @@
 // every event it reads, because anyone can write anything into their own ledger.
 import { reason, type Reason } from '../contract/reasons';
 import { canonicalJson } from '../ledger/canonical';
+import { isFormat2 } from './model';
 import type { MitigationResponse, ReviewAssessment } from './model';
 import type { ReviewEventDataMap, ReviewEventType, ReviewSubmittedData } from './events';
 
@@ -31,6 +32,7 @@ export const REVIEW_ACTION_KINDS = [
   'decide',
   'withdraw',
   'meetCondition',
+  'recordExemption',
 ] as const;
 export type ReviewActionKind = (typeof REVIEW_ACTION_KINDS)[number];
 
@@ -41,6 +43,7 @@ const KIND_OF: Record<ReviewEventType, ReviewActionKind> = {
   'review.decided': 'decide',
   'review.withdrawn': 'withdraw',
   'review.conditionMet': 'meetCondition',
+  'review.dpiaExempted': 'recordExemption',
 };
 
 const refuse = (...reasons: Reason[]): TransitionCheck => ({ ok: false, reasons });
@@ -173,6 +176,7 @@ export function permit(
       return permitComment(state, ctx);
     case 'requestChanges':
     case 'decide':
+    case 'recordExemption':
       return permitReviewerAct(state, ctx);
     case 'withdraw':
       return permitWithdraw(state, ctx);
@@ -289,6 +293,8 @@ function validateDecided(
         }),
       );
     }
+    const dpia = dpiaStanding(state, current);
+    if (dpia === 'open') return refuse(reason('review.dpiaOpen', { title: state.title }));
     if (data.decision === 'approved' && data.conditions.length > 0) {
       return refuse(reason('review.approvalListsConditions'));
     }
@@ -317,6 +323,43 @@ function validateDecided(
   if (data.dpoAdvice && !data.dpoAdvice.followed && blank(data.dpoAdvice.reason)) {
     return refuse(reason('review.dpoAdviceReasonNeeded'));
   }
+  return OK;
+}
+
+/**
+ * Where the version's DPIA stands for an approval: not needed (format 1 has no gate: its DPIA was a
+ * warning, and decisions made under it stay valid), done in the review, exempted by a recorded
+ * exemption for this version, or open.
+ */
+export function dpiaStanding(
+  state: ReviewState,
+  version: ReviewVersion,
+): 'notNeeded' | 'done' | 'exempted' | 'open' {
+  const a = version.assessment;
+  if (!isFormat2(a) || !a.dpia.needed) return 'notNeeded';
+  if (a.dpia.done) return 'done';
+  return state.exemptions.some((e) => e.version === version.version) ? 'exempted' : 'open';
+}
+
+function validateExempted(
+  state: ReviewState,
+  data: ReviewEventDataMap['review.dpiaExempted'],
+): TransitionCheck {
+  const base = currentVersion(state, data.version);
+  if (!base.ok) return base;
+  const current = latest(state);
+  const a = current.assessment;
+  const title = state.title;
+  if (!isFormat2(a) || !a.dpia.needed) return refuse(reason('review.noDpiaToExempt', { title }));
+  if (a.dpia.done) return refuse(reason('review.dpiaAlreadyDone', { title }));
+  if (state.exemptions.some((e) => e.version === data.version)) {
+    return refuse(reason('review.exemptionAlreadyRecorded', { title, version: data.version }));
+  }
+  if (data.basis === 'notLikelyHighRisk' && a.dpia.verdict === 'required') {
+    return refuse(reason('review.exemptionNotOpen'));
+  }
+  if (blank(data.reason) || blank(data.reference)) return refuse(reason('review.exemptionNeedsReason'));
+  if (blank(data.dpoView)) return refuse(reason('review.exemptionNeedsDpoView'));
   return OK;
 }
 
@@ -389,5 +432,7 @@ export function checkTransition(
       return validateWithdrawn(state as ReviewState, action.data);
     case 'review.conditionMet':
       return validateConditionMet(state as ReviewState, action.data);
+    case 'review.dpiaExempted':
+      return validateExempted(state as ReviewState, action.data);
   }
 }

@@ -65,6 +65,7 @@ export function applyReviewEvent(
         decision: null,
         withdrawal: null,
         conditionsMet: [],
+        exemptions: [],
         head: event.hash,
         conflict: null,
       };
@@ -131,6 +132,13 @@ export function applyReviewEvent(
           { ...ref, conditionId: event.data.conditionId, note: event.data.note },
         ],
       };
+    case 'review.dpiaExempted': {
+      const { version, basis, reason: why, reference, dpoView } = event.data;
+      return {
+        ...next,
+        exemptions: [...state.exemptions, { ...ref, version, basis, reason: why, reference, dpoView }],
+      };
+    }
   }
 }
 
@@ -164,15 +172,19 @@ export interface ProjectionOptions {
    */
   notBefore?: (event: ReviewEventInput) => string | null;
   /**
-   * The current questionnaire. A submission recorded against this same file (same content hash)
-   * is re-assessed, and ignored if its recorded assessment differs: the assessment is written by
-   * the submitter's app, and a doctored one could hide a blocking flag from the reviewer.
+   * The current questionnaire, and `questionnaires` the earlier versions kept in content. A
+   * submission recorded against one of them (same content hash) is re-assessed with it, in its own
+   * format, and ignored if its recorded assessment differs: the assessment is written by the
+   * submitter's app, and a doctored one could hide a blocking flag from the reviewer. One recorded
+   * against a questionnaire that is not kept cannot be re-checked (the detail says so).
    */
   questionnaire?: Questionnaire;
+  questionnaires?: readonly Questionnaire[];
 }
 
-function assessmentMismatch(q: Questionnaire, data: ReviewSubmittedData): Reason | null {
-  if (data.assessment.questionnaire.contentHash !== q.contentHash) return null;
+function assessmentMismatch(qs: readonly Questionnaire[], data: ReviewSubmittedData): Reason | null {
+  const q = qs.find((x) => x.contentHash === data.assessment.questionnaire.contentHash);
+  if (!q) return null;
   const recomputed = assessReview(q, data.answers, data.mitigationResponses);
   return canonicalJson(recomputed) === canonicalJson(data.assessment)
     ? null
@@ -256,6 +268,7 @@ export function projectReviews(
   });
 
   const byTime = (a: Node, b: Node) => time(a.e.ts) - time(b.e.ts) || a.i - b.i;
+  const kept = [...(options.questionnaire ? [options.questionnaire] : []), ...(options.questionnaires ?? [])];
   const states: ReviewState[] = [];
   for (const nodes of byReview.values()) {
     nodes.sort(byTime);
@@ -329,8 +342,8 @@ export function projectReviews(
       const ctx = options.contextFor ? options.contextFor(n.e, state, at) : permissive(n.e.actor);
       const verdict = checkTransition(state, n.action, { ...ctx, actorId: n.e.actor });
       if (!verdict.ok) return verdict.reasons[0] as Reason;
-      if (n.action.type === 'review.submitted' && options.questionnaire) {
-        return assessmentMismatch(options.questionnaire, n.action.data);
+      if (n.action.type === 'review.submitted' && kept.length > 0) {
+        return assessmentMismatch(kept, n.action.data);
       }
       return null;
     };

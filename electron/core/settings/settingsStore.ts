@@ -61,6 +61,8 @@ const settingsShape = z.object({
         answers: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())])),
         mitigationResponses: z.array(z.record(z.string(), z.unknown())),
         updatedAt: z.string(),
+        /** The questionnaire version the draft was started on (absent: before versions were noted, 1.0.0). */
+        questionnaireVersion: z.string().max(32).optional(),
       })
       .strict(),
   ),

@@ -1,13 +1,16 @@
 // Core's assessment of a review, as the submitter sees it before submitting and the reviewer
 // after: the DPIA screening with its reasons, the risk per dimension (a small chart and the same
 // numbers in a table, with the answers that drove each score), and the flags, blocking first.
+// Format-1 assessments (recorded with questionnaire 1.0.0) keep their panels here; format 2 has
+// its own (AssessmentV2.tsx); ScreeningPanel and RiskPanel pick by the assessment's format.
 import { Trans, useTranslation } from 'react-i18next';
-import type { ReviewAssessment } from '../../../electron/core/contract/views/reviews';
+import type { AssessmentV1, ReviewAssessment } from '../../../electron/core/contract/views/reviews';
 import { Badge } from '../../components/Badge';
 import { BarChart, type BarTone } from '../../components/BarChart';
 import { DataTable } from '../../components/DataTable';
 import { Panel } from '../../components/Panel';
 import { formatDay } from '../../format';
+import { type QuestionLinks, RiskPanelV2, ScreeningPanelV2 } from './AssessmentV2';
 import { DPIA_TONE, dpiaKey, dpiaTitleKey, RiskBadge, riskWordKey } from './reviewWords';
 
 type Level = 2 | 3;
@@ -16,7 +19,21 @@ type Flag = ReviewAssessment['flags'][number];
 /** The highest score one driver can reach: likelihood 3 × severity 3. */
 export const MAX_SCORE = 9;
 
-export function ScreeningPanel({ assessment, level = 2 }: { assessment: ReviewAssessment; level?: Level }) {
+export function ScreeningPanel({
+  assessment,
+  level = 2,
+  links,
+}: {
+  assessment: ReviewAssessment;
+  level?: Level;
+  links?: QuestionLinks;
+}) {
+  if (assessment.format === 2)
+    return <ScreeningPanelV2 assessment={assessment} level={level} links={links} />;
+  return <ScreeningPanelV1 assessment={assessment} level={level} />;
+}
+
+function ScreeningPanelV1({ assessment, level }: { assessment: AssessmentV1; level: Level }) {
   const { t } = useTranslation('review');
   const { screening } = assessment;
   const look = DPIA_TONE[screening.recommendation];
@@ -50,7 +67,7 @@ export function ScreeningPanel({ assessment, level = 2 }: { assessment: ReviewAs
   );
 }
 
-type DimensionRisk = ReviewAssessment['risk']['dimensions'][number];
+type DimensionRisk = AssessmentV1['risk']['dimensions'][number];
 
 /** The answers behind each score, strongest first: what the submitter could change. */
 function Drivers({ dimensions }: { dimensions: DimensionRisk[] }) {
@@ -93,6 +110,11 @@ function Drivers({ dimensions }: { dimensions: DimensionRisk[] }) {
 const TONE: Record<string, BarTone> = { low: 'low', medium: 'medium', high: 'high' };
 
 export function RiskPanel({ assessment, level = 2 }: { assessment: ReviewAssessment; level?: Level }) {
+  if (assessment.format === 2) return <RiskPanelV2 assessment={assessment} level={level} />;
+  return <RiskPanelV1 assessment={assessment} level={level} />;
+}
+
+function RiskPanelV1({ assessment, level }: { assessment: AssessmentV1; level: Level }) {
   const { t } = useTranslation('review');
   const { risk } = assessment;
   const bars = risk.dimensions.map((dimension) => ({

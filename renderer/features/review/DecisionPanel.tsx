@@ -17,6 +17,8 @@ import { useStewardStore } from '../../state/store';
 import { isCalendarDay } from '../../../electron/core/contract/dates';
 import { requestOf } from '../../state/requests';
 import { ErrorMessage } from '../../i18n/reasons';
+import { formatDay } from '../../format';
+import { SignDialog, type SignedFact } from './SignDialog';
 
 export type DecisionKind = 'changesRequested' | 'approved' | 'approvedWithConditions' | 'rejected';
 
@@ -90,6 +92,9 @@ export function DecisionPanel({
   const { summary, assessment } = detail;
   const dpoConsulted = assessment.summary.dpoConsulted === 'yes';
   const openFlags = assessment.openBlockingFlags.length;
+  // A needed DPIA neither carried out nor exempted blocks approval as an open flag does (core checks it too).
+  const dpiaOpen = detail.dpia.standing === 'open';
+  const approvalBlocked = openFlags > 0 || dpiaOpen;
 
   const [kind, setKind] = useState<DecisionKind | null>(null);
   const [rationale, setRationale] = useState('');
@@ -154,7 +159,9 @@ export function DecisionPanel({
     return found ? t(`decision.errors.${found.key}`, { number: found.number }) : null;
   };
 
-  const submit = async (event: FormEvent<HTMLFormElement>) => {
+  // Every decision is signed: a form without problems opens the dialog that shows what will be signed.
+  const [signing, setSigning] = useState(false);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     clearRequest('decideReview');
     clearRequest('requestReviewChanges');
@@ -164,6 +171,10 @@ export function DecisionPanel({
       requestAnimationFrame(() => summaryRef.current?.focus());
       return;
     }
+    setSigning(true);
+  };
+
+  const sign = async () => {
     if (kind === 'changesRequested') {
       const result = await requestReviewChanges({
         reviewId: summary.reviewId,
@@ -171,7 +182,10 @@ export function DecisionPanel({
         rationale: rationale.trim(),
         requestedChanges: changes.map((row) => row.text.trim()),
       });
-      if (result !== null) onDone(t('decision.doneChanges'));
+      if (result !== null) {
+        setSigning(false);
+        onDone(t('decision.doneChanges'));
+      }
       return;
     }
     const result = await decideReview({
@@ -194,7 +208,10 @@ export function DecisionPanel({
           : { followed: false, reason: dpoReason.trim() }
         : null,
     });
-    if (result !== null) onDone(t('decision.done'));
+    if (result !== null) {
+      setSigning(false);
+      onDone(t('decision.done'));
+    }
   };
 
   const refusal = decideRequest.error ?? changesRequest.error;
@@ -202,18 +219,65 @@ export function DecisionPanel({
   const action = kind === null ? t('decision.record') : t(`decision.options.${kind}`);
   const errorList = Object.keys(shownErrors);
 
+  const none = t('sign.facts.none');
+  const facts: SignedFact[] = [
+    { label: t('sign.facts.title'), value: summary.title },
+    { label: t('sign.facts.version'), value: String(summary.version) },
+    { label: t('sign.facts.decision'), value: action },
+    { label: t('sign.facts.rationale'), value: rationale.trim() },
+    ...(kind === 'changesRequested'
+      ? [
+          {
+            label: t('sign.facts.changes'),
+            value: (
+              <ul className="bullet-list">
+                {changes.map((row) => (
+                  <li key={row.key}>{row.text.trim()}</li>
+                ))}
+              </ul>
+            ),
+          },
+        ]
+      : []),
+    ...(kind === 'approvedWithConditions'
+      ? [
+          {
+            label: t('sign.facts.conditions'),
+            value: (
+              <ul className="bullet-list">
+                {conditions.map((row) => (
+                  <li key={row.key}>
+                    {t('detail.timeline.conditionItem', {
+                      text: row.text.trim(),
+                      owner: row.owner.trim(),
+                      due: isCalendarDay(row.dueDate) ? formatDay(row.dueDate) : row.dueDate,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]
+      : kind === 'approved'
+        ? [{ label: t('sign.facts.conditions'), value: none }]
+        : []),
+    ...(kind !== null && isApproval(kind)
+      ? [
+          {
+            label: t('sign.facts.reReview'),
+            value: isCalendarDay(reReviewDate) ? formatDay(reReviewDate) : '',
+          },
+        ]
+      : []),
+  ];
+
   return (
     <Panel
       title={t('decision.title')}
       id={DECISION_FORM_ID}
       description={t('decision.description', { version: summary.version })}
     >
-      <form
-        className="form decision-form"
-        noValidate
-        onSubmit={(event) => void submit(event)}
-        aria-label={t('decision.formLabel')}
-      >
+      <form className="form decision-form" noValidate onSubmit={submit} aria-label={t('decision.formLabel')}>
         {errorList.length > 0 ? (
           <div className="error-summary" ref={summaryRef} tabIndex={-1}>
             <Banner level="error" title={t('decision.errorSummary', { count: errorList.length })}>
@@ -244,8 +308,14 @@ export function DecisionPanel({
           options={DECISION_KINDS.map((id) => ({
             id,
             text: t(`decision.options.${id}`),
-            disabled: openFlags > 0 && isApproval(id),
-            hint: openFlags > 0 && isApproval(id) ? t('decision.notPossible', { count: openFlags }) : null,
+            disabled: approvalBlocked && isApproval(id),
+            hint: !isApproval(id)
+              ? null
+              : openFlags > 0
+                ? t('decision.notPossible', { count: openFlags })
+                : dpiaOpen
+                  ? t('decision.notPossibleDpia')
+                  : null,
           }))}
           selected={kind ? [kind] : []}
           onChange={(selected) => setKind((selected[0] as DecisionKind) ?? null)}
@@ -441,7 +511,7 @@ export function DecisionPanel({
           </div>
         ) : null}
 
-        {refusal ? (
+        {refusal && !signing ? (
           <Banner level="error" title={t('decision.refused')}>
             <ErrorMessage error={refusal} />
           </Banner>
@@ -456,6 +526,22 @@ export function DecisionPanel({
             {action}
           </Button>
         </div>
+        <SignDialog
+          open={signing}
+          title={t('sign.decideTitle', { version: summary.version })}
+          facts={facts}
+          confirmLabel={t('sign.decideConfirm')}
+          busy={busy}
+          error={
+            refusal ? (
+              <Banner level="error" title={t('decision.refused')}>
+                <ErrorMessage error={refusal} />
+              </Banner>
+            ) : undefined
+          }
+          onConfirm={() => void sign()}
+          onClose={() => setSigning(false)}
+        />
       </form>
     </Panel>
   );

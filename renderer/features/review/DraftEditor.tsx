@@ -19,7 +19,11 @@ import { Stepper, type Step } from '../../components/Stepper';
 import { hrefFor } from '../../routes';
 import type { DraftAnswers } from '../../state/reviewSlice';
 import { useStewardStore } from '../../state/store';
+import type { QuestionLinks } from './AssessmentV2';
 import { FlagsPanel, RiskPanel, ScreeningPanel } from './AssessmentView';
+import { SignDialog } from './SignDialog';
+import { dpiaKey, riskKey, titleOrPlaceholder, verdictKey, type ReviewT } from './reviewWords';
+import type { SignedFact } from './SignDialog';
 import {
   MitigationForm,
   responseDraftsFrom,
@@ -27,7 +31,7 @@ import {
   type ResponseDraft,
   type ResponseDrafts,
 } from './MitigationForm';
-import { problemText, QuestionField } from './QuestionField';
+import { focusQuestion, problemText, QuestionField } from './QuestionField';
 import { useAutosave } from './useAutosave';
 import { requestOf } from '../../state/requests';
 import { ErrorMessage } from '../../i18n/reasons';
@@ -42,6 +46,50 @@ function same(a: unknown, b: unknown): boolean {
 
 function proposedIds(draft: ReviewDraftView): string[] {
   return draft.assessment.mitigations.map((m) => m.id);
+}
+
+/** What a submission signs, as the dialog lists it: the use, the questionnaire, the answers, core's verdict and risk. */
+function submitFacts(
+  draft: ReviewDraftView,
+  questionnaire: QuestionnaireView,
+  version: number,
+  t: ReviewT,
+): SignedFact[] {
+  const a = draft.assessment;
+  const visible = new Set(draft.visibleQuestionIds);
+  const answered = Object.keys(draft.answers).filter((id) => visible.has(id)).length;
+  const accepted = a.mitigations.filter((m) => m.response?.status === 'accepted').length;
+  return [
+    { label: t('sign.facts.title'), value: titleOrPlaceholder(a.summary.title, t) },
+    ...(a.summary.summary ? [{ label: t('sign.facts.summary'), value: a.summary.summary }] : []),
+    { label: t('sign.facts.version'), value: String(version) },
+    {
+      label: t('sign.facts.questionnaire'),
+      value: t('sign.facts.questionnaireValue', {
+        title: questionnaire.title,
+        version: questionnaire.version,
+      }),
+    },
+    { label: t('sign.facts.answers'), value: t('sign.facts.answersValue', { count: answered }) },
+    {
+      label: t('sign.facts.dpia'),
+      value: a.format === 2 ? t(verdictKey(a.dpia.verdict)) : t(dpiaKey(a.screening.recommendation)),
+    },
+    {
+      label: t('sign.facts.risk'),
+      value:
+        a.format === 2
+          ? t('sign.facts.riskValue', {
+              inherent: t(riskKey(a.risk.inherent.level)),
+              residual: t(riskKey(a.risk.residual.level)),
+            })
+          : t(riskKey(a.risk.overall.level)),
+    },
+    {
+      label: t('sign.facts.mitigations'),
+      value: t('sign.facts.mitigationsValue', { accepted, count: a.mitigations.length }),
+    },
+  ];
 }
 
 export function DraftEditor({
@@ -131,8 +179,17 @@ export function DraftEditor({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const moved = useRef(false);
 
+  // A link from the screening to a question: after the move, focus goes to it, not the heading.
+  const focusAfterMove = useRef<string | null>(null);
+
   useEffect(() => {
     if (!moved.current) return;
+    const target = focusAfterMove.current;
+    focusAfterMove.current = null;
+    if (target !== null) {
+      focusQuestion(target);
+      return;
+    }
     headingRef.current?.focus();
     headingRef.current?.scrollIntoView?.({ block: 'start' });
   }, [step]);
@@ -146,6 +203,28 @@ export function DraftEditor({
   };
 
   const visible = useMemo(() => new Set(evaluation.visibleQuestionIds), [evaluation.visibleQuestionIds]);
+
+  // Where each question is, so the screening can name it and move to it.
+  const where = useMemo(() => {
+    const map = new Map<string, { section: number; text: string }>();
+    sections.forEach((sec, index) =>
+      sec.questions.forEach((q) => map.set(q.id, { section: index, text: q.label })),
+    );
+    return map;
+  }, [sections]);
+  const links: QuestionLinks = {
+    label: (id) => where.get(id)?.text ?? null,
+    go: (id) => {
+      const target = where.get(id);
+      if (!target) return;
+      if (target.section === step) {
+        focusQuestion(id);
+        return;
+      }
+      focusAfterMove.current = id;
+      goTo(target.section);
+    },
+  };
   const problems = useMemo(
     () => new Map(evaluation.assessment.answerProblems.map((p) => [p.questionId, p.reason])),
     [evaluation.assessment.answerProblems],
@@ -184,16 +263,22 @@ export function DraftEditor({
     return !(problems.has(id) && same(value, evaluation.answers[id]));
   }).length;
 
-  const submit = async () => {
+  // Submitting is signed: the answers are saved first, then the dialog shows what will be signed.
+  const [signing, setSigning] = useState(false);
+  const askToSubmit = async () => {
     setAttempted(true);
     clearRequest('submitReview');
     if (!(await flush())) return;
     const current = useStewardStore.getState().reviewDraft;
     if (current === null || current.draftId !== draftId) return;
     if (!current.assessment.readyToSubmit || current.submitBlockers.length > 0) return;
+    setSigning(true);
+  };
+  const submit = async () => {
     const detail = await submitReview(draftId);
     if (detail !== null) navigate({ route: 'review', reviewId: detail.summary.reviewId }, { replace: true });
   };
+  const version = (initial.basedOnVersion ?? 0) + 1;
 
   const ready = evaluation.assessment.readyToSubmit && evaluation.submitBlockers.length === 0;
   const section = sections[step];
@@ -261,7 +346,7 @@ export function DraftEditor({
           ) : (
             <div className="stack">
               <p className="text-muted">{t('draft.steps.summaryIntro')}</p>
-              <ScreeningPanel assessment={evaluation.assessment} level={3} />
+              <ScreeningPanel assessment={evaluation.assessment} level={3} links={links} />
               <RiskPanel assessment={evaluation.assessment} level={3} />
               <FlagsPanel assessment={evaluation.assessment} level={3} />
               <MitigationForm
@@ -275,7 +360,7 @@ export function DraftEditor({
               {!ready ? (
                 <NotReady draft={evaluation} questionnaire={questionnaire} onGoToSection={goTo} />
               ) : null}
-              {submitRequest.error ? (
+              {submitRequest.error && !signing ? (
                 <Banner level="error" title={t('draft.nav.submitError')}>
                   <ErrorMessage error={submitRequest.error} />
                 </Banner>
@@ -305,14 +390,28 @@ export function DraftEditor({
                 disabled={!ready}
                 busy={submitRequest.status === 'pending'}
                 busyLabel={t('draft.nav.submitting')}
-                onClick={() => void submit()}
+                onClick={() => void askToSubmit()}
               >
-                {initial.reviewId
-                  ? t('draft.nav.submitVersion', { version: (initial.basedOnVersion ?? 0) + 1 })
-                  : t('draft.nav.submit')}
+                {initial.reviewId ? t('draft.nav.submitVersion', { version }) : t('draft.nav.submit')}
               </Button>
             )}
           </div>
+          <SignDialog
+            open={signing}
+            title={t('sign.submitTitle', { version })}
+            facts={submitFacts(evaluation, questionnaire, version, t)}
+            confirmLabel={t('sign.submitConfirm')}
+            busy={submitRequest.status === 'pending'}
+            error={
+              submitRequest.error ? (
+                <Banner level="error" title={t('draft.nav.submitError')}>
+                  <ErrorMessage error={submitRequest.error} />
+                </Banner>
+              ) : undefined
+            }
+            onConfirm={() => void submit()}
+            onClose={() => setSigning(false)}
+          />
         </section>
       </div>
     </div>

@@ -18,16 +18,31 @@ import { formatDateTime } from '../../format';
 import { hrefFor } from '../../routes';
 import { useStewardStore } from '../../state/store';
 import { FlagsPanel, MitigationsReadOnly, RiskPanel, ScreeningPanel } from './AssessmentView';
+import type { QuestionLinks } from './AssessmentV2';
 import { ConditionsPanel } from './ConditionsPanel';
+import { DpiaPanel, RecordPanel } from './DpiaPanel';
 import { DecisionPanel, DECISION_FORM_ID } from './DecisionPanel';
 import { RiskBadge, StatusBadge } from './reviewWords';
 import { requestOf } from '../../state/requests';
 import { ErrorMessage } from '../../i18n/reasons';
 
-import { AnswersPanel, ChangesPanel, SummaryPanel } from './ReviewPanels';
+import { answerAnchor, AnswersPanel, ChangesPanel, SummaryPanel } from './ReviewPanels';
 import { Timeline } from './ReviewTimeline';
 import { CannotDecide, SubmitterActions } from './ReviewActions';
 import { ConflictBanner } from './ConflictBanner';
+
+/** The screening's links lead to the answers below (questions not asked on this version have none). */
+function answerLinks(detail: ReviewDetail): QuestionLinks {
+  const labels = new Map(detail.answers.map((a) => [a.questionId, a.label]));
+  return {
+    label: (id) => labels.get(id) ?? null,
+    go: (id) => {
+      const row = document.getElementById(answerAnchor(id));
+      row?.scrollIntoView?.({ block: 'center' });
+      row?.focus();
+    },
+  };
+}
 
 function Detail({ detail }: { detail: ReviewDetail }) {
   const [notice, setNotice] = useState<string | null>(null);
@@ -50,12 +65,14 @@ function Detail({ detail }: { detail: ReviewDetail }) {
       <SummaryPanel detail={detail} />
       <ChangesPanel detail={detail} />
       <ConditionsPanel detail={detail} />
-      <ScreeningPanel assessment={detail.assessment} />
+      <DpiaPanel detail={detail} />
+      <ScreeningPanel assessment={detail.assessment} links={answerLinks(detail)} />
       <RiskPanel assessment={detail.assessment} />
       <FlagsPanel assessment={detail.assessment} />
       <MitigationsReadOnly assessment={detail.assessment} />
       <AnswersPanel detail={detail} />
       <Timeline detail={detail} />
+      <RecordPanel detail={detail} />
       {detail.allowed.decide ? <DecisionPanel detail={detail} onDone={setNotice} /> : null}
     </div>
   );

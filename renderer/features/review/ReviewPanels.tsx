@@ -5,7 +5,7 @@ import type { ReviewDetail } from '../../../electron/core/contract/views/reviews
 import { Badge } from '../../components/Badge';
 import { Panel } from '../../components/Panel';
 import { formatDate, formatDateTime, formatDay } from '../../format';
-import { decisionKey, dpiaTitleKey, RiskBadge, StatusBadge } from './reviewWords';
+import { decisionKey, dpiaTitleKey, RiskBadge, StatusBadge, verdictTitleKey } from './reviewWords';
 
 export function SummaryPanel({ detail }: { detail: ReviewDetail }) {
   const { t } = useTranslation('review');
@@ -54,7 +54,11 @@ export function SummaryPanel({ detail }: { detail: ReviewDetail }) {
         </div>
         <div className="details__row">
           <dt>{t('detail.summary.dpia')}</dt>
-          <dd>{t(dpiaTitleKey(assessment.screening.recommendation))}</dd>
+          <dd>
+            {assessment.format === 2
+              ? t(verdictTitleKey(assessment.dpia.verdict))
+              : t(dpiaTitleKey(assessment.screening.recommendation))}
+          </dd>
         </div>
         <div className="details__row">
           <dt>{t('detail.summary.blockingFlags')}</dt>
@@ -158,6 +162,10 @@ export function ChangesPanel({ detail }: { detail: ReviewDetail }) {
   );
 }
 
+export function answerAnchor(questionId: string): string {
+  return `answer-${questionId}`;
+}
+
 export function AnswersPanel({ detail }: { detail: ReviewDetail }) {
   const { t } = useTranslation('review');
   const changed = new Set(detail.changes.map((change) => change.questionId));
@@ -178,7 +186,12 @@ export function AnswersPanel({ detail }: { detail: ReviewDetail }) {
             <h3 className="answer-section__title">{section.title}</h3>
             <dl className="details details--answers">
               {section.answers.map((answer) => (
-                <div key={answer.questionId} className="details__row">
+                <div
+                  key={answer.questionId}
+                  id={answerAnchor(answer.questionId)}
+                  tabIndex={-1}
+                  className="details__row focus-target"
+                >
                   <dt>{answer.label}</dt>
                   <dd>
                     {answer.answer}

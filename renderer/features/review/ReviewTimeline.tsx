@@ -31,6 +31,8 @@ function timelineTitle(item: ReviewTimelineItem, detail: ReviewDetail, t: Review
       return t('detail.timeline.withdrawn');
     case 'conditionMet':
       return t('detail.timeline.conditionMet', { condition: item.conditions[0]?.text ?? '' });
+    case 'dpiaExempted':
+      return t('detail.timeline.dpiaExempted', { version: item.version });
   }
 }
 
@@ -68,7 +70,11 @@ export function Timeline({ detail }: { detail: ReviewDetail }) {
             {item.text && item.kind !== 'submitted' ? <p className="timeline__text">{item.text}</p> : null}
             {item.items.length > 0 ? (
               <>
-                <p className="timeline__items-label">{t('detail.timeline.changesLabel')}</p>
+                <p className="timeline__items-label">
+                  {item.kind === 'dpiaExempted'
+                    ? t('detail.timeline.referenceLabel')
+                    : t('detail.timeline.changesLabel')}
+                </p>
                 <ul className="bullet-list">
                   {item.items.map((entry) => (
                     <li key={entry}>{entry}</li>

@@ -36,9 +36,14 @@ function ListPanel<Item>({
   items,
   columns,
   notice,
+  description,
+  empty,
   row,
 }: {
   list: 'drafts' | 'mine' | 'queue' | 'register';
+  /** Replaces the list's usual description and empty text (e.g. saying whose reviews it holds). */
+  description?: string;
+  empty?: string;
   items: readonly Item[];
   columns: ReadonlyArray<string | DataTableColumn>;
   /** Shown above the table, e.g. why the last action failed. */
@@ -48,10 +53,10 @@ function ListPanel<Item>({
   const { t } = useTranslation('review');
   const title = t(`home.${list}.title`);
   return (
-    <Panel title={title} description={t(`home.${list}.description`)}>
+    <Panel title={title} description={description ?? t(`home.${list}.description`)}>
       {notice}
       {items.length === 0 ? (
-        <p className="text-muted">{t(`home.${list}.empty`)}</p>
+        <p className="text-muted">{empty ?? t(`home.${list}.empty`)}</p>
       ) : (
         <DataTable label={title} columns={columns}>
           {items.map(row)}
@@ -234,12 +239,17 @@ function Queue({ reviews }: { reviews: ReviewSummary[] }) {
   );
 }
 
-function Register({ reviews }: { reviews: ReviewSummary[] }) {
+/** Every review the viewer can see; a viewer who sees only their own is told so, never "none exist". */
+function Register({ reviews, scope }: { reviews: ReviewSummary[]; scope: ReviewLists['scope'] }) {
   const { t } = useTranslation('review');
   return (
     <ListPanel
       list="register"
       items={reviews}
+      description={`${t('home.register.description')} ${
+        scope === 'own' ? t('home.register.scopeOwn') : t('home.register.scopeAll')
+      }`}
+      empty={scope === 'own' ? t('home.register.emptyOwn') : undefined}
       columns={[
         t('columns.review'),
         t('columns.submitter'),
@@ -342,7 +352,7 @@ export function ReviewsScreen() {
           )}
           {lists.drafts.length > 0 ? <Drafts drafts={lists.drafts} /> : null}
           <MyReviews reviews={lists.mine} />
-          <Register reviews={lists.all} />
+          <Register reviews={lists.all} scope={lists.scope} />
         </div>
       ) : null}
     </>

@@ -5,8 +5,12 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type {
-  ReviewAssessment,
+  AssessmentV1,
+  Dimension,
+  DpiaVerdict,
+  ExemptionBasis,
   ReviewDisplayStatus,
+  ScreeningCriterion,
   ReviewPerson,
   ReviewSummary,
   RiskLevel,
@@ -16,7 +20,7 @@ import type { IconName } from '../../components/Icon';
 
 export type ReviewT = TFunction<'review'>;
 type Decision = NonNullable<ReviewSummary['decision']>['decision'];
-type Recommendation = ReviewAssessment['screening']['recommendation'];
+type Recommendation = AssessmentV1['screening']['recommendation'];
 
 interface Tone {
   tone: BadgeTone;
@@ -45,6 +49,13 @@ export const DPIA_TONE: Record<Recommendation, Tone> = {
   notIndicated: { tone: 'neutral' },
 };
 
+const VERDICT_TONE: Record<DpiaVerdict, Tone> = {
+  required: { tone: 'error', icon: 'warning' },
+  likely: { tone: 'warning', icon: 'warning' },
+  consider: { tone: 'info', icon: 'info' },
+  notIndicated: { tone: 'neutral' },
+};
+
 // Keys in the review namespace: t(statusKey(status)) with useTranslation('review').
 export const statusKey = (status: ReviewDisplayStatus) => `words.status.${status}` as const;
 export const riskKey = (level: RiskLevel) => `words.risk.${level}` as const;
@@ -52,6 +63,24 @@ export const riskWordKey = (level: RiskLevel) => `words.riskWord.${level}` as co
 export const decisionKey = (decision: Decision) => `words.decision.${decision}` as const;
 export const dpiaKey = (recommendation: Recommendation) => `words.dpia.${recommendation}` as const;
 export const dpiaTitleKey = (recommendation: Recommendation) => `words.dpiaTitle.${recommendation}` as const;
+// Format 2: the verdict as the law has it, the WP248 criteria, the dimensions, the 1–4 scale, exemptions.
+export const verdictKey = (verdict: DpiaVerdict) => `words.verdict.${verdict}` as const;
+export const verdictTitleKey = (verdict: DpiaVerdict) => `words.verdictTitle.${verdict}` as const;
+export const criterionKey = (criterion: ScreeningCriterion) => `words.criterion.${criterion}` as const;
+export const dimensionKey = (dimension: Dimension) => `words.dimension.${dimension}` as const;
+export const scaleKey = (point: number) =>
+  `words.scale.${point === 1 ? 1 : point === 2 ? 2 : point === 3 ? 3 : 4}` as const;
+export const basisKey = (basis: ExemptionBasis) => `words.basis.${basis}` as const;
+
+export function VerdictBadge({ verdict }: { verdict: DpiaVerdict }) {
+  const { t } = useTranslation('review');
+  const look = VERDICT_TONE[verdict];
+  return (
+    <Badge tone={look.tone} icon={look.icon}>
+      {t(verdictKey(verdict))}
+    </Badge>
+  );
+}
 
 export function StatusBadge({ status }: { status: ReviewDisplayStatus }) {
   const { t } = useTranslation('review');

@@ -10,7 +10,7 @@ import {
 import { evaluateFlags, proposeMitigations } from '../../../electron/core/review/flags';
 import type { Answers } from '../../../electron/core/review/model';
 import type { Questionnaire } from '../../../electron/core/review/questionnaire';
-import { scoreRisk } from '../../../electron/core/review/scoring';
+import { scoreRisk } from '../../../electron/core/review/v1/scoring';
 import { cleanupTempDirs, screeningAnswers, small } from './fixtures';
 import { formatReason, reason } from '../../../electron/core/contract/reasons';
 

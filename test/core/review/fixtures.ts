@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { expect } from 'vitest';
-import { loadQuestionnaire, QUESTIONNAIRE_FILE } from '../../../electron/core/review/questionnaire';
+import {
+  loadQuestionnaire,
+  loadQuestionnaireVersions,
+  QUESTIONNAIRE_FILE,
+} from '../../../electron/core/review/questionnaire';
 import type { Questionnaire, QuestionnaireLoad } from '../../../electron/core/review/questionnaire';
 import type { Answers } from '../../../electron/core/review/model';
 import { SCREENING_CRITERIA } from '../../../electron/core/review/model';
@@ -321,12 +325,17 @@ export function screeningAnswers(yes: number, unsure = 0): Answers {
 
 let real: Questionnaire | null = null;
 
+/**
+ * The 1.0.0 questionnaire (format 1), kept in content/review/versions/1.0.0: the specs written for
+ * it pin format 1, which reviews submitted with it are re-checked by.
+ */
 export function realQuestionnaire(): Questionnaire {
   if (!real) {
-    const result = loadQuestionnaire(REAL_CONTENT);
-    expect(result.problems).toEqual([]);
-    if (!result.questionnaire) throw new Error('content/review/data-use-review.yaml did not load');
-    real = result.questionnaire;
+    const versions = loadQuestionnaireVersions(REAL_CONTENT);
+    expect(versions.problems).toEqual([]);
+    const found = versions.questionnaires.find((q) => q.version === '1.0.0');
+    if (!found) throw new Error('content/review/versions/1.0.0/data-use-review.yaml did not load');
+    real = found;
   }
   return real;
 }

@@ -9,7 +9,7 @@ import { QUESTIONNAIRE_FILE } from '../../../electron/core/review/questionnaire'
 import type { QuestionnaireProblem } from '../../../electron/core/review/questionnaire';
 import { SCREENING_CRITERIA } from '../../../electron/core/review/model';
 import { cleanupTempDirs, loadText, questionAt, REAL_CONTENT, smallText, tempDir } from './fixtures';
-import { loadQuestionnaire } from '../../../electron/core/review/questionnaire';
+import { loadQuestionnaire, loadQuestionnaireVersions } from '../../../electron/core/review/questionnaire';
 
 afterEach(cleanupTempDirs);
 
@@ -27,35 +27,54 @@ function onlyProblem(mutate: (q: Record<string, unknown>) => void): Questionnair
 }
 
 describe('the real questionnaire', () => {
-  it('content/review/data-use-review.yaml loads with zero problems', () => {
+  it('content/review/data-use-review.yaml loads with zero problems, as format 2 with the ICO and CNIL lists', () => {
     const result = loadQuestionnaire(REAL_CONTENT);
     expect(result.problems).toEqual([]);
     const q = result.questionnaire;
     expect(q).not.toBeNull();
+    expect(q?.format).toBe(2);
     const sections = q?.sections.map((s) => s.id);
     expect(sections).toEqual([
       'proposal',
-      'screening',
-      'purpose',
       'dataInventory',
+      'treatment',
+      'screening',
+      'dpiaRoute',
+      'purpose',
       'lawfulBasis',
       'transparency',
-      'customerControl',
-      'fairness',
       'sharing',
+      'peopleControl',
+      'fairness',
       'securityRetention',
       'governance',
+      'dpiaDescription',
+      'dpiaNecessity',
+      'dpiaRisks',
+      'dpiaMeasures',
+      'dpiaConsultation',
     ]);
+    expect(q?.sections.filter((s) => s.part === 'dpia').map((s) => s.id)).toEqual(sections?.slice(13));
     const screening = q?.sections.find((s) => s.id === 'screening')?.questions.map((x) => x.screening);
     expect(screening).toEqual([...SCREENING_CRITERIA]);
-    expect(q?.mitigations.length).toBeGreaterThanOrEqual(10);
-    expect(q?.mitigations.length).toBeLessThanOrEqual(20);
+    expect(q?.dpiaLists.map((l) => l.id)).toEqual(['ico', 'cnil']);
     for (const m of q?.mitigations ?? []) {
       expect(m.reason.trim()).not.toBe('');
       expect(m.reference.trim()).not.toBe('');
     }
-    const bytes = fs.readFileSync(path.join(REAL_CONTENT, 'review', 'data-use-review.yaml'));
-    expect(q?.contentHash).toBe(createHash('sha256').update(bytes).digest('hex'));
+    // The hash covers the file and the lists it selects: both decide the assessment.
+    const read = (...p: string[]): Buffer => fs.readFileSync(path.join(REAL_CONTENT, 'review', ...p));
+    const hash = createHash('sha256').update(read('data-use-review.yaml'));
+    for (const id of ['ico', 'cnil']) {
+      hash.update(`\n--- review/dpia-lists/${id}.yaml\n`).update(read('dpia-lists', `${id}.yaml`));
+    }
+    expect(q?.contentHash).toBe(hash.digest('hex'));
+  });
+
+  it('every kept version loads, in the folder named after it', () => {
+    const versions = loadQuestionnaireVersions(REAL_CONTENT);
+    expect(versions.problems).toEqual([]);
+    expect(versions.questionnaires.map((v) => [v.version, v.format])).toEqual([['1.0.0', 1]]);
   });
 
   it('uses every question type the engine supports', () => {

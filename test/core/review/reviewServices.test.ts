@@ -76,7 +76,10 @@ describe('review services', () => {
   it('keeps a half-filled mitigation response in the draft, and will not submit until it is complete', async () => {
     await twoPeople();
     const { draftId } = await s.createReviewDraft({});
-    const filled = await autofillDraft(s, draftId, { specialCategories: ['religiousBeliefs'] });
+    const filled = await autofillDraft(s, draftId, {
+      specialCategories: ['religiousBeliefs'],
+      art9Condition: 'noCondition',
+    });
     expect(filled.assessment.mitigations.map((m) => m.id)).toContain('establishArt9Condition');
     const half = {
       mitigationId: 'establishArt9Condition',

@@ -20,6 +20,7 @@ export function lowRiskAnswers(overrides: Answers = {}): Answers {
     proposalTeam: 'Logistics',
     launchDate: '2027-03-01',
     useKinds: ['analytics'],
+    dataSubjects: ['customers'],
     behaviouralAds: 'no',
     scrEvaluation: 'no',
     scrAutomatedDecision: 'no',
@@ -38,13 +39,16 @@ export function lowRiskAnswers(overrides: Answers = {}): Answers {
     specialCategories: ['noSpecialCategories'],
     inferSpecial: 'no',
     childrenData: 'no',
+    physicalHarm: 'no',
+    monitoring: ['noMonitoring'],
+    deviceAccess: 'no',
     californiaConsumers: 'no',
     volume: 'upTo100k',
     sources: ['observed'],
     identifiability: 'pseudonymised',
     lawfulBasisChoice: 'contract',
     noticeCovers: 'yes',
-    customerSurprise: 1,
+    peopleSurprise: 1,
     rightsAccess: 'yes',
     rightsCorrection: 'yes',
     rightsDeletion: 'yes',
@@ -59,7 +63,7 @@ export function lowRiskAnswers(overrides: Answers = {}): Answers {
     automatedDecisions: 'no',
     recipients: ['noRecipients'],
     transfersOutsideEea: 'no',
-    retention: 'fixedPeriod',
+    retention: 'setPeriodAutomatic',
     retentionDetail: '13 months, to compare with the same month last year.',
     deletionAutomatic: 'yes',
     accessControl: 'needToKnow',
@@ -73,8 +77,8 @@ export function lowRiskAnswers(overrides: Answers = {}): Answers {
   };
 }
 
-/** Behavioural data as well: medium risk overall, still no flag and no mitigation. */
-export const MEDIUM_RISK: Answers = { dataCategories: ['transactions', 'behaviour'] };
+/** Financial details as well: medium risk overall, still no flag and no mitigation. */
+export const MEDIUM_RISK: Answers = { dataCategories: ['transactions', 'financialDetails'] };
 
 /**
  * Health data with no Art. 9(2) condition: high risk, the blocking flag specialWithoutCondition,

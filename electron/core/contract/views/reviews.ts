@@ -1,10 +1,20 @@
 // Reviews as the pages see them: the questionnaire, drafts with core's evaluation, summaries, a
 // review's detail with its timeline, conditions and what the viewer may do. Types only.
-import type { AnswerValue, ReviewAssessment, RiskLevel } from '../../review/model';
+import type { AnswerValue, ExemptionBasis, ReviewAssessment, RiskLevel } from '../../review/model';
 import type { ReviewDecisionKind, ReviewDisplayStatus, TimelineKind } from '../enums';
 import type { Reason } from '../reasons';
 
-export type { AnswerValue, Dimension, ReviewAssessment, RiskLevel } from '../../review/model';
+export type {
+  AnswerValue,
+  AssessmentV1,
+  AssessmentV2,
+  Dimension,
+  DpiaVerdict,
+  ExemptionBasis,
+  ReviewAssessment,
+  RiskLevel,
+  ScreeningCriterion,
+} from '../../review/model';
 export type { ReviewDecisionKind, ReviewDisplayStatus, TimelineKind } from '../enums';
 
 /** A question as the page shows it (weights and branching rules stay in core). */
@@ -20,16 +30,22 @@ export interface ReviewQuestionView {
   maxLength: number | null;
   scale: { min: number; max: number; labels: string[] } | null;
   number: { min: number | null; max: number | null; integer: boolean; unit: string | null } | null;
+  /** yesNoUnsure only: "Not applicable" is offered as a fourth answer. */
+  notApplicable: boolean;
 }
 
 export interface ReviewSectionView {
   id: string;
   title: string;
   intro: string | null;
+  /** Part of the DPIA itself (Art. 35(7) content), asked only when it is carried out. */
+  dpia: boolean;
   questions: ReviewQuestionView[];
 }
 
 export interface QuestionnaireView {
+  /** 1: the frozen first format; 2: screening checked against the data, DPIA, severity x likelihood. */
+  format: 1 | 2;
   version: string;
   contentHash: string;
   title: string;
@@ -56,6 +72,8 @@ export interface ReviewDraftView {
   updatedAt: string;
   /** Ids of the questions the answers so far make relevant (branching). */
   visibleQuestionIds: string[];
+  /** The questionnaire version the draft was started on, when it is not the current one (null otherwise). */
+  startedOnVersion: string | null;
   assessment: ReviewAssessment;
   /** Why submitting would be refused right now (empty when it would be accepted). */
   submitBlockers: Reason[];
@@ -149,11 +167,30 @@ export interface ReviewCondition {
   overdue: boolean;
 }
 
+/** A DPIA exemption recorded by a reviewer (or the DPO) for one version. */
+export interface ReviewExemptionView {
+  version: number;
+  basis: ExemptionBasis;
+  reason: string;
+  reference: string;
+  dpoView: string;
+  by: ReviewPerson;
+  at: string;
+  entryHash: string;
+}
+
 export interface ReviewDetail {
   summary: ReviewSummary;
   /** The latest version's answers (visible questions only), formatted for reading. */
   answers: ReviewAnswerView[];
   assessment: ReviewAssessment;
+  /**
+   * The questionnaire the latest version was answered on: its version, whether content still has
+   * it (then the assessment was re-checked with it), and whether it is the current one.
+   */
+  answeredOn: { version: string; kept: boolean; current: boolean };
+  /** Where the DPIA stands for an approval, and the exemptions recorded on any version. */
+  dpia: { standing: 'notNeeded' | 'done' | 'exempted' | 'open'; exemptions: ReviewExemptionView[] };
   /** Changes from the previous version to the latest (empty for version 1). */
   changes: ReviewChangeView[];
   changesFromVersion: number | null;
@@ -173,6 +210,8 @@ export interface ReviewDetail {
     decideBlockers: Reason[];
     /** Mark the open conditions of an approval met: the submitter or a reviewer. */
     meetConditions: boolean;
+    /** Record a DPIA exemption for the latest version (a reviewer, when a DPIA is needed and open). */
+    recordExemption: boolean;
   };
 }
 
@@ -188,4 +227,6 @@ export interface ReviewLists {
   reviewerBlockers: Reason[];
   /** Why the current profile cannot submit (training not current). */
   submitterBlockers: Reason[];
+  /** Whose reviews `all` holds: everyone's (reviewers, managers) or only the viewer's own. */
+  scope: 'all' | 'own';
 }

@@ -48,6 +48,12 @@ const decisionForm = () => screen.getByRole('form', { name: 'Decision' });
 const choose = (name: string) =>
   fireEvent.click(within(screen.getByRole('group', { name: 'Your decision' })).getByRole('radio', { name }));
 
+/** Every decision is signed: the dialog shows what will be signed, and signing is asked once. */
+async function confirmSigning(label: string) {
+  const dialog = await screen.findByRole('dialog');
+  fireEvent.click(within(dialog).getByRole('button', { name: label }));
+}
+
 async function openReview(which: 'churn' | 'dpo' | 'blocked') {
   const { core, seeded } = await workspace.open();
   const reviewId = seeded[which];
@@ -75,6 +81,7 @@ describe('decision', () => {
     fireEvent.change(rationale, { target: { value: 'Low residual risk; analytics only.' } });
     fireEvent.change(screen.getByLabelText(/Re-review date/), { target: { value: '2027-11-30' } });
     fireEvent.click(within(decisionForm()).getByRole('button', { name: 'Approve' }));
+    await confirmSigning('Sign the decision');
     await screen.findByText('Your decision was recorded and signed.');
     expect(bridge.callsTo('decideReview')).toEqual([
       {
@@ -121,6 +128,7 @@ describe('decision', () => {
     });
     fireEvent.change(within(first).getByLabelText('Due date'), { target: { value: '2027-02-01' } });
     fireEvent.click(within(decisionForm()).getByRole('button', { name: 'Approve with conditions' }));
+    await confirmSigning('Sign the decision');
     await screen.findByText('Your decision was recorded and signed.');
     const call = bridge.callsTo('decideReview')[0] as ArgsOf<'decideReview'>;
     expect(call.decision).toBe('approvedWithConditions');
@@ -145,6 +153,7 @@ describe('decision', () => {
       target: { value: 'Name the owner.' },
     });
     fireEvent.click(within(decisionForm()).getByRole('button', { name: 'Request changes' }));
+    await confirmSigning('Sign the decision');
     await screen.findByText('Your request for changes was recorded and signed.');
     expect(bridge.callsTo('requestReviewChanges')).toEqual([
       {
@@ -180,6 +189,7 @@ describe('decision', () => {
       target: { value: 'Stricter than the advice.' },
     });
     fireEvent.click(within(decisionForm()).getByRole('button', { name: 'Reject' }));
+    await confirmSigning('Sign the decision');
     await screen.findByText('Your decision was recorded and signed.');
     expect((bridge.callsTo('decideReview')[0] as ArgsOf<'decideReview'>).dpoAdvice).toEqual({
       followed: false,
@@ -194,6 +204,7 @@ describe('decision', () => {
     choose('Reject');
     fireEvent.change(screen.getByRole('textbox', { name: 'Rationale' }), { target: { value: 'No.' } });
     fireEvent.click(within(decisionForm()).getByRole('button', { name: 'Reject' }));
+    await confirmSigning('Sign the decision');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Steward did not record this decision');
     expect(alert.textContent).toContain(
@@ -249,6 +260,7 @@ describe('decision in French', () => {
       target: { value: 'Non.' },
     });
     fireEvent.click(within(form).getByRole('button', { name: 'Rejeter' }));
+    await confirmSigning('Signer la décision');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain(
       "Votre formation d'examinateur n'est pas à jour : Data protection law in practice.",

@@ -103,7 +103,7 @@ describe('questionnaire', () => {
     expect(help.textContent).toContain('References: GDPR Art. 35(1)');
     const kinds = question(/What kind of use is it\?/);
     expect(kinds.tagName).toBe('FIELDSET');
-    expect(within(kinds).getAllByRole('checkbox')).toHaveLength(7);
+    expect(within(kinds).getAllByRole('checkbox')).toHaveLength(10);
     expect(within(kinds).getByText('Required')).toBeTruthy();
     const model = within(kinds).getByRole('checkbox', {
       name: 'Training or testing a machine-learning model',
@@ -213,7 +213,7 @@ describe('questionnaire', () => {
     ).toBe('Check this answer: The number must be at least 0.');
     // Unanswered required questions wait until the person moves on.
     expect(screen.queryByText('Answer this question.')).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Next: DPIA screening' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Next: The data' }));
     goToStep(/The proposal/);
     expect(screen.getAllByText('Answer this question.')).toHaveLength(7);
     expect(
@@ -221,40 +221,38 @@ describe('questionnaire', () => {
     ).toBeTruthy();
   });
 
-  it('risk summary: flags blocking first, chart and table with drivers, submit blocked until mitigations are answered', async () => {
+  it('risk summary: the DPIA the law requires, risk inherent and residual, flags blocking first, submit blocked until the mitigation is answered, then confirmed before signing', async () => {
     const { core, bridge, draftId } = await openDraft(
       lowRiskAnswers({
         proposalTitle: 'Churn-risk score',
         ...SPECIAL_CATEGORY,
         scrLargeScale: 'yes',
-        peopleViews: 'yes',
+        dpiaRoute: 'exemption',
+        exemptionBasis: 'nationalNoDpiaList',
+        exemptionReason: 'On the authority list of processing that needs no DPIA.',
+        exemptionReference: 'The authority list, item 3',
       }),
     );
     goToStep(/Risk summary/);
     expect(screen.getByRole('heading', { level: 2, name: 'Risk summary' })).toBeTruthy();
 
-    // DPIA screening: two criteria met.
+    // DPIA screening: the law requires one (large-scale special-category data), the exemption claimed.
     const screening = screen.getByRole('region', { name: 'DPIA screening' });
-    expect(within(screening).getByText('A full DPIA is required')).toBeTruthy();
-    expect(within(screening).getByText(/^2 criteria of the nine met;/)).toBeTruthy();
+    expect(within(screening).getByText('The law requires a DPIA')).toBeTruthy();
+    expect(within(screening).getByText('2 criteria of the nine met.')).toBeTruthy();
+    expect(screening.textContent).toContain('Art. 35(3)(b)');
+    expect(screening.textContent).toContain('The submitter claims an exemption');
 
-    // The chart has a text alternative; the table lists what drove each dimension.
-    expect(
-      screen.getByRole('img', { name: /Privacy: High · 6 of 9; Fairness and ethics: Low · 0 of 9;/ }),
-    ).toBeTruthy();
+    // Risk per dimension, inherent and residual, with the answers behind each.
     const privacy = screen.getByRole('rowheader', { name: 'Privacy' }).closest('tr')!;
-    expect(within(privacy).getByText('High risk')).toBeTruthy();
-    expect(
-      within(privacy)
-        .getAllByRole('cell')
-        .map((cell) => cell.textContent),
-    ).toEqual(['High risk', '6 of 9likelihood 2 × severity 3']);
-    const drivers = screen.getByText('The answers that drove each score').parentElement!;
+    const cells = within(privacy)
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
+    expect(cells).toHaveLength(2);
+    expect(cells[0]).toMatch(/risk/);
+    const drivers = screen.getByText('The answers behind each dimension').parentElement!;
     const privacyDrivers = within(drivers).getByText('Privacy').closest('li')!;
-    expect(privacyDrivers.textContent).toContain(
-      'Does the use involve sensitive data or data of a highly personal nature? Yes',
-    );
-    expect(privacyDrivers.textContent).toContain('likelihood 2 × severity 3 = 6');
+    expect(privacyDrivers.textContent).toContain('Does it include any of these special categories');
 
     // Flags: the blocking one first, marked.
     const flags = within(screen.getByRole('region', { name: 'Flags' })).getAllByRole('listitem');
@@ -262,39 +260,26 @@ describe('questionnaire', () => {
     expect(flags[0]!.textContent).toContain('Special-category data without an Art. 9(2) condition');
     expect(flags.slice(1).every((flag) => flag.textContent?.includes('Warning'))).toBe(true);
 
-    // Submit is disabled, with what is missing listed: core's blocker and the mitigations.
+    // Submit is disabled, with what is missing listed: core's blocker and the mitigation.
     expect(submitButton().disabled).toBe(true);
     const notReady = screen.getByText('Not ready to submit').closest('.banner') as HTMLElement;
-    expect(
-      within(notReady).getByText(
-        'Accept each proposed mitigation (with an owner and a due date) or decline it (with a reason): 2 have no response yet.',
-      ),
-    ).toBeTruthy();
+    expect(notReady.textContent).toMatch(/no response yet/);
     expect(within(notReady).getByRole('link', { name: /^Remove the special-category data/ })).toBeTruthy();
-    expect(within(notReady).getByRole('link', { name: /^Carry out a DPIA before launch/ })).toBeTruthy();
 
-    // Accepting both with an owner and a due date clears the flag and enables submit.
-    const accept = (title: RegExp, owner: string) => {
-      const group = question(title);
-      fireEvent.click(within(group).getByRole('radio', { name: 'Accept: we will do this' }));
-      const item = group.closest('li') as HTMLElement;
-      fireEvent.change(within(item).getByRole('textbox', { name: 'Owner' }), { target: { value: owner } });
-      fireEvent.change(within(item).getByLabelText('Due date'), { target: { value: '2027-01-31' } });
-    };
-    accept(/Your response to “Remove the special-category data/, 'Grace Hopper');
-    accept(/Your response to “Carry out a DPIA/, 'Data protection officer');
+    // Accepting it with an owner and a due date clears the flag and enables submit.
+    const group = question(/Your response to “Remove the special-category data/);
+    fireEvent.click(within(group).getByRole('radio', { name: 'Accept: we will do this' }));
+    const item = group.closest('li') as HTMLElement;
+    fireEvent.change(within(item).getByRole('textbox', { name: 'Owner' }), {
+      target: { value: 'Grace Hopper' },
+    });
+    fireEvent.change(within(item).getByLabelText('Due date'), { target: { value: '2027-01-31' } });
     await waitFor(() => expect(submitButton().disabled).toBe(false));
     expect(saves(bridge).at(-1)!.mitigationResponses).toEqual([
       {
         mitigationId: 'establishArt9Condition',
         status: 'accepted',
         owner: 'Grace Hopper',
-        dueDate: '2027-01-31',
-      },
-      {
-        mitigationId: 'conductDpia',
-        status: 'accepted',
-        owner: 'Data protection officer',
         dueDate: '2027-01-31',
       },
     ]);
@@ -304,6 +289,11 @@ describe('questionnaire', () => {
     );
 
     fireEvent.click(submitButton());
+    // Signed, so asked once: nothing is submitted until the dialog's Sign.
+    const dialog = await screen.findByRole('dialog', { name: 'Sign and submit version 1?' });
+    expect(dialog.textContent).toContain('Churn-risk score');
+    expect(bridge.callsTo('submitReview')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Sign and submit' }));
     await screen.findByRole('heading', { level: 1, name: 'Churn-risk score' });
     expect(bridge.callsTo('submitReview')).toEqual([{ draftId }]);
     const { mine } = await core.services.listReviews({});
@@ -312,7 +302,7 @@ describe('questionnaire', () => {
   });
 
   it('checks each mitigation response: owner and due date to accept, a reason to decline', async () => {
-    const { bridge } = await openDraft(lowRiskAnswers({ ...SPECIAL_CATEGORY, customerSurprise: 4 }));
+    const { bridge } = await openDraft(lowRiskAnswers({ ...SPECIAL_CATEGORY, peopleSurprise: 4 }));
     goToStep(/Risk summary/);
     const art9 = question(/Your response to “Remove the special-category data/);
     fireEvent.click(within(art9).getByRole('radio', { name: 'Accept: we will do this' }));

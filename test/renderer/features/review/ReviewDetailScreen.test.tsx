@@ -5,7 +5,7 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../../../electron/core/contract/views/app';
 import { formatDate, formatDay } from '../../../../renderer/format';
-import { inFrenchEachTest, NBSP } from '../../support/french';
+import { inFrenchEachTest } from '../../support/french';
 import { actAs } from '../../support/people';
 import { seededWorkspace } from '../../support/realBridge';
 import { renderApp } from '../../support/renderApp';
@@ -62,7 +62,7 @@ const workspace = seededWorkspace(async (core) => {
       ...revision.answers,
       noticeCovers: 'no',
       noticePlan: 'Email every affected customer a week before launch.',
-      customerSurprise: 2,
+      peopleSurprise: 2,
     },
     mitigationResponses: [
       ...CHURN_RESPONSES,
@@ -255,8 +255,8 @@ describe('review detail in French', () => {
 
     expect(screen.getByRole('region', { name: 'Pré-analyse AIPD' })).toBeTruthy();
     const risk = screen.getByRole('region', { name: 'Risque' });
-    expect(risk.textContent).toContain(`Niveau global${NBSP}:`);
-    expect(within(risk).getByRole('columnheader', { name: 'Niveau' })).toBeTruthy();
+    expect(risk.textContent).toContain('gravité × vraisemblance');
+    expect(within(risk).getByRole('columnheader', { name: 'Résiduel' })).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Alertes' })).toBeTruthy();
     expect(screen.getByRole('region', { name: "Mesures d'atténuation" })).toBeTruthy();
     const timeline = screen.getByRole('region', { name: 'Historique' });

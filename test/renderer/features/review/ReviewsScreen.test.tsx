@@ -172,6 +172,15 @@ describe('reviews home', () => {
     ).toBeTruthy();
   });
 
+  it("tells someone who sees only their own reviews so, never that none exist while others' do", async () => {
+    const { core } = await openHome('cara');
+    expect((await core.services.listReviews({})).scope).toBe('own');
+    const register = panel('Register of reviews');
+    expect(register.textContent).toContain("Your own reviews only: reviewers and managers see everyone's.");
+    expect(register.textContent).toContain('You have not submitted a review. You see your own reviews only');
+    expect(register.textContent).not.toContain('No reviews have been submitted in this workspace.');
+  });
+
   it('starts a review and opens its questionnaire', async () => {
     const { bridge } = await openHome();
     fireEvent.click(screen.getByRole('button', { name: 'Start a review' }));

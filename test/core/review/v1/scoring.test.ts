@@ -1,9 +1,10 @@
 // Risk scoring: which answers drive each dimension, the levels exactly at the thresholds, the
 // accumulation step, per-dimension overrides, overall level, and determinism.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Answers, Dimension, DimensionRisk, RiskResult } from '../../../electron/core/review/model';
-import type { Questionnaire } from '../../../electron/core/review/questionnaire';
-import { scoreRisk } from '../../../electron/core/review/scoring';
+import type { Answers, Dimension } from '../../../../electron/core/review/model';
+import type { DimensionRisk, RiskResult } from '../../../../electron/core/review/v1/model';
+import type { Questionnaire } from '../../../../electron/core/review/questionnaire';
+import { scoreRisk } from '../../../../electron/core/review/v1/scoring';
 import {
   cleanupTempDirs,
   lowRiskAnswers,
@@ -11,7 +12,7 @@ import {
   realQuestionnaire,
   screeningAnswers,
   small,
-} from './fixtures';
+} from '../fixtures';
 
 afterEach(cleanupTempDirs);
 

@@ -1,3 +1,5 @@
+// FROZEN (format 1): reviews submitted on format-1 questionnaires are re-checked by this code and
+// must come out exactly as recorded (test/core/review/v1/golden.test.ts). Do not change behaviour.
 // Risk scoring. Each answer may carry weights: per dimension, a likelihood (0-3) and a severity
 // (0-3). The formula, chosen so that a reviewer can check it by hand:
 //
@@ -13,11 +15,12 @@
 // adding up to "high"; the accumulation step is there so that several medium risks together are
 // not reported as a single medium one. Ties between drivers go to the higher severity, then to
 // file order, so the result is deterministic.
-import { effectiveAnswers, formatAnswer } from './answers';
-import { DIMENSION_LABELS, DIMENSIONS, RISK_LEVELS } from './model';
-import type { Answers, DimensionRisk, RiskDriver, RiskLevel, RiskResult } from './model';
-import { indexQuestionnaire } from './questionnaire';
-import type { LevelThresholds, Question, Questionnaire, Weight } from './questionnaire';
+import { effectiveAnswers, formatAnswer } from '../answers';
+import { DIMENSION_LABELS, DIMENSIONS, RISK_LEVELS } from '../common';
+import type { Answers, RiskLevel } from '../common';
+import type { DimensionRisk, RiskDriver, RiskResult } from './model';
+import { indexQuestionnaire } from '../questionnaire';
+import type { LevelThresholds, Question, Questionnaire, Weight } from '../questionnaire';
 
 function contributions(
   question: Question,
@@ -67,15 +70,18 @@ export function scoreRisk(q: Pick<Questionnaire, 'sections' | 'outcome'>, answer
     if (value === undefined) continue;
     for (const { answer, weights } of contributions(question, value)) {
       for (const w of weights) {
-        const score = w.likelihood * w.severity;
+        // Format 1 gives both, 0-3 (checked on load).
+        const likelihood = w.likelihood ?? 0;
+        const severity = w.severity ?? 0;
+        const score = likelihood * severity;
         if (score === 0) continue;
         drivers.get(w.dimension)?.push({
           questionId: question.id,
           questionLabel: question.label,
           answer,
           answerLabel: formatAnswer(question, answer),
-          likelihood: w.likelihood,
-          severity: w.severity,
+          likelihood,
+          severity,
           score,
         });
       }
@@ -87,7 +93,7 @@ export function scoreRisk(q: Pick<Questionnaire, 'sections' | 'outcome'>, answer
     const list = [...(drivers.get(dimension) ?? [])].sort(
       (a, b) => b.score - a.score || b.severity - a.severity,
     );
-    const thresholds = q.outcome.dimensions?.[dimension] ?? q.outcome.levels;
+    const thresholds = q.outcome.dimensions?.[dimension] ?? (q.outcome.levels as LevelThresholds);
     const top = list[0];
     const score = top?.score ?? 0;
     let level = levelFor(score, thresholds);

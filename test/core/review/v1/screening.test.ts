@@ -1,9 +1,9 @@
 // DPIA screening at each threshold: 0, 1, 2 and 9 criteria met, unsure answers counted apart,
 // unanswered and hidden criteria; and the real questionnaire's screening section.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENING_CRITERIA } from '../../../electron/core/review/model';
-import type { Questionnaire } from '../../../electron/core/review/questionnaire';
-import { screenForDpia } from '../../../electron/core/review/screening';
+import { SCREENING_CRITERIA } from '../../../../electron/core/review/model';
+import type { Questionnaire } from '../../../../electron/core/review/questionnaire';
+import { screenForDpia } from '../../../../electron/core/review/v1/screening';
 import {
   cleanupTempDirs,
   lowRiskAnswers,
@@ -11,7 +11,7 @@ import {
   realQuestionnaire,
   screeningAnswers,
   small,
-} from './fixtures';
+} from '../fixtures';
 
 afterEach(cleanupTempDirs);
 
