@@ -144,7 +144,7 @@ describe('questionnaire', () => {
     // with vi.waitFor, inside act.)
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const elapse = (ms: number) => act(() => vi.advanceTimersByTimeAsync(ms));
-    const settled = (check: () => void) => act(() => vi.waitFor(check, { timeout: 10_000 }));
+    const settled = (check: () => void) => act(() => vi.waitFor(check, { timeout: 25_000 }));
     const title = screen.getByRole('textbox', { name: /Name of the proposed use/ });
     fireEvent.change(title, { target: { value: 'Chu' } });
     fireEvent.change(title, { target: { value: 'Churn' } });
