@@ -65,7 +65,13 @@ export const Menu = {
 export const shell = { openExternal: async () => {} };
 export const safeStorage = { isEncryptionAvailable: () => false, getSelectedStorageBackend: () => 'basic_text', encryptString: () => Buffer.alloc(0), decryptString: () => '' };
 export const net = { fetch: async (url) => { record('net.fetch', url); return new Response('ok'); } };
-export default { app, protocol, ipcMain, BrowserWindow, dialog, shell, safeStorage, net, Menu };
+export class Notification {
+  static isSupported() { return false; }
+  constructor(options) { record('Notification', options); }
+  show() {}
+  on() { return this; }
+}
+export default { app, protocol, ipcMain, BrowserWindow, dialog, shell, safeStorage, net, Menu, Notification };
 `;
 
 const DRIVER = (main: string) => `
