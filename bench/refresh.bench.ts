@@ -222,8 +222,13 @@ async function benchSize(people: number, opts: BenchOptions, strace: boolean): P
       value: roundTrips(unchanged),
       unit: 'ops',
       baseline: roundTrips(cold),
-      goal: '1 listing + N stats, no open',
-      met: unchanged.listings === 1 && unchanged.stats <= n && unchanged.opens === 0 && unchanged.reads === 0,
+      // (+1: the ledgers folder itself is lstat'ed, so a folder replaced by a link is refused.)
+      goal: '1 listing + N stats (+1 for the folder), no open',
+      met:
+        unchanged.listings === 1 &&
+        unchanged.stats <= n + 1 &&
+        unchanged.opens === 0 &&
+        unchanged.reads === 0,
       note: `unchanged: ${describeOps(unchanged)}; baseline = the cold read: ${describeOps(cold)}`,
     }),
     result({
@@ -231,8 +236,8 @@ async function benchSize(people: number, opts: BenchOptions, strace: boolean): P
       value: roundTrips(grown),
       unit: 'ops',
       baseline: roundTrips(cold),
-      goal: 'N stats + its tail and key file',
-      met: grown.listings === 1 && grown.stats <= n && grown.opens <= 2 && tailOnly,
+      goal: 'N stats (+ the folder, + the grown file again) + its tail and key file',
+      met: grown.listings === 1 && grown.stats <= n + 2 && grown.opens <= 2 && tailOnly,
       note: `${describeOps(grown)}`,
     }),
   );
