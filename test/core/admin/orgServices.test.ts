@@ -387,6 +387,32 @@ describe('roles belong to people, not keys', () => {
     expect((await s.listReviews({})).mine.map((r) => r.reviewId)).toContain(reviewId);
   });
 
+  it('a look-alike profile made before the organisation is its twin once the twin is enrolled: no self-approval', async () => {
+    // Before any organisation, Ben makes a second profile with his own name and email and submits from it.
+    const twin = await s.createProfile({
+      name: 'Ben Schmidt',
+      email: 'ben@example.com',
+      team: 'Legal & Privacy',
+    });
+    await completeModules(s, SUBMITTER_MODULES, env.contentDir);
+    const reviewId = await submitAs(twin, "Ben's own idea, from before");
+    clock = new Date('2026-03-04T09:00:00Z');
+    const { ben } = await staffed();
+    await s.switchProfile({ profileId: ben.id });
+    expect((await s.listReviews({})).queue.map((r) => r.reviewId)).not.toContain(reviewId);
+    await expect(
+      s.decideReview({
+        reviewId,
+        version: 1,
+        decision: 'approved',
+        rationale: 'Fine by me.',
+        conditions: [],
+        reReviewDate: '2027-03-01',
+        dpoAdvice: null,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_ALLOWED' });
+  });
+
   it('a second key of the same person is that person: submitting from one and approving with the other is refused', async () => {
     const { dana, ben, benPerson } = await staffed();
     const laptop = await s.createProfile({
