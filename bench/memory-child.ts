@@ -2,13 +2,19 @@
 //   open  <dir> : readWorkspace at quick depth, keeping what it returns (entries not made)
 //   made  <dir> : the same, then every ledger's entries made and kept
 //   bytes <dir> : reads every ledger file and keeps the bytes (the raw lines, held once)
+// With a cache file (open, made), the reader uses the app's memory of verified heads as the app
+// does (<userData>/verified-ledgers.log): absent = cold (every signature checked, then
+// remembered in it), present = warm.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { entryCount, readWorkspace } from '../electron/core/ledger';
-import { stewardWorkspace } from '../electron/core/events';
+import { entryCount, openVerifiedHeads, readWorkspace, verificationRules } from '../electron/core/ledger';
+import { STEWARD_EVENTS, stewardWorkspace } from '../electron/core/events';
 
-const [mode, dir] = process.argv.slice(2) as [string, string];
-const ws = stewardWorkspace(dir);
+const [mode, dir, cacheFile] = process.argv.slice(2) as [string, string, string | undefined];
+const ws = stewardWorkspace(
+  dir,
+  cacheFile ? openVerifiedHeads(cacheFile, verificationRules(STEWARD_EVENTS, 'bench')) : undefined,
+);
 let kept: unknown;
 let entries = 0;
 if (mode === 'open' || mode === 'made') {

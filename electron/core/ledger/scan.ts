@@ -240,10 +240,17 @@ export function scanLedger(buf: Buffer, opts: ScanOptions): LedgerScan {
         break;
       }
     }
-    // Share the strings already held rather than keeping a slice per entry.
-    e.prev = prevHash;
-    e.actor = profileId;
-    items.push(e);
+    // A line checked in full and laid out as the writer lays it out (every canonical line but
+    // the first) is kept as its offset, as a trusted line is: its entry is made again from the
+    // same bytes when read, so a cold open holds the lines once, not an object per entry.
+    if (items.length > 0 && storedLineSeq(ctx, lineStart, nl) === expected) {
+      items.push(lineStart);
+    } else {
+      // Share the strings already held rather than keeping a slice per entry.
+      e.prev = prevHash;
+      e.actor = profileId;
+      items.push(e);
+    }
     prevHash = e.hash;
     if (expected === trustTo) {
       const t = trusted as VerifiedHead;

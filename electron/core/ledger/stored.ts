@@ -330,6 +330,32 @@ export class StoredEntries {
     return typeof item === 'number' ? hashOfLine(this.ctx, item) : item.hash;
   }
 
+  /**
+   * Writes entry i's digest (32 bytes) and signature (64 bytes) into out[at, at + 96), straight
+   * from the line's bytes for a line kept as its offset (no entry made); false when either does
+   * not decode to its exact length (such a signature is invalid).
+   */
+  digestAndSigInto(i: number, out: Buffer, at: number): boolean {
+    const item = this.items[i] as number | LedgerEntry;
+    let hash: string;
+    let sig: string;
+    if (typeof item === 'number') {
+      const buf = this.ctx.buf;
+      const suffixAt = buf.indexOf(0x0a, item) - SUFFIX_LENGTH;
+      hash = latin1(buf, suffixAt + 9, suffixAt + 73);
+      sig = latin1(buf, suffixAt + 82, suffixAt + SUFFIX_LENGTH - 2);
+    } else {
+      hash = item.hash;
+      sig = item.sig;
+    }
+    return (
+      hash.length === 64 &&
+      sig.length === 88 &&
+      out.write(hash, at, 32, 'hex') === 32 &&
+      out.write(sig, at + 32, 64, 'base64') === 64
+    );
+  }
+
   /** Entry i alone (a new object each call for a line read by the fast path). */
   at(i: number): LedgerEntry {
     const item = this.items[i] as number | LedgerEntry;

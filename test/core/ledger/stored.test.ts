@@ -2,11 +2,13 @@
 // the lines this app verified before are checked straight from their bytes (the fast path). The
 // entries made are exactly the lines on disk, whether a line was read by the fast path or by
 // the general decoder.
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entryCount, readWorkspace, verifyWorkspace } from '../../../electron/core/ledger';
 import type { LedgerRead, Workspace } from '../../../electron/core/ledger';
 import { memoryVerifiedHeads } from '../../../electron/core/ledger/verifiedHeads';
 import { StoredEntry } from '../../../electron/core/ledger/stored';
+import { scanLedger } from '../../../electron/core/ledger/scan';
 import { cleanupTempDirs, decoded, makeLedger, readLines, rewriteFrom, writeLines } from './helpers';
 
 afterEach(cleanupTempDirs);
@@ -99,5 +101,43 @@ describe('entries made on demand', () => {
     expect(entryCount(read)).toBe(7);
     expect(read.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(read.headHash).toBe(decoded(lines[6] as string).hash);
+  });
+});
+
+describe('a cold open (nothing verified before)', () => {
+  it('checks every line in full but keeps each canonical line as its offset, not an entry object', async () => {
+    const f = await makeLedger(30);
+    const buf = readFileSync(f.file);
+    const scan = scanLedger(buf, {
+      profileId: f.profileId,
+      keyFileText: null,
+      depth: 'quick',
+      events: f.ws.events,
+    });
+    expect(scan.broken).toBeNull();
+    expect(scan.sigIndices).toHaveLength(30); // every signature still to check
+    // The first line is made by the general decoder; every other is held as its byte offset.
+    expect(typeof scan.list.items[0]).toBe('object');
+    expect(scan.list.items.slice(1).every((x) => typeof x === 'number')).toBe(true);
+    // And reads exactly the lines on disk, as the warm open does.
+    const cold = (await readWorkspace(f.ws, { depth: 'quick' })).ledgers[0] as LedgerRead;
+    const warm = (await readWorkspace(await warmed(f.ws), { depth: 'quick' })).ledgers[0] as LedgerRead;
+    const expected = readLines(f.file).map((l) => plain(decoded(l)));
+    expect(plain(cold.entries)).toEqual(expected);
+    expect(plain(warm.entries)).toEqual(expected);
+  });
+
+  it('a signature replaced in a line kept as an offset still cuts the ledger there', async () => {
+    const f = await makeLedger(12);
+    const lines = readLines(f.file);
+    const other = await makeLedger(12);
+    // Line 7 gets line 7's signature from another ledger: same layout, valid base64, wrong signer.
+    const foreignSig = decoded(readLines(other.file)[6] as string).sig;
+    const mine = decoded(lines[6] as string).sig;
+    lines[6] = (lines[6] as string).replace(mine, foreignSig);
+    writeLines(f.file, lines);
+    const { ledgers, report } = await readWorkspace(f.ws, { depth: 'quick' });
+    expect(report.ok).toBe(false);
+    expect(entryCount(ledgers.find((l) => l.profileId === f.profileId) as LedgerRead)).toBe(6);
   });
 });
