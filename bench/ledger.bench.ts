@@ -65,7 +65,8 @@ function perCall(fn: (i: number) => unknown, n: number, batch = 50): number {
 
 /**
  * Appends `pairs` entries to a ledger of `ledgerFile`, each paired with a raw append of the same
- * bytes to `rawFile`. Returns the median ms of each.
+ * bytes to `rawFile` (and, with a key, the floor: sign + write + fsync to a third file), in a
+ * rotating order. Returns the median ms of each.
  */
 export async function pairedAppends(
   ledger: Awaited<ReturnType<typeof openLedger>>,
@@ -84,35 +85,52 @@ export async function pairedAppends(
   const raw: number[] = [];
   try {
     let last: Buffer | null = null;
+    const raw1 = (bytes: Buffer): number => {
+      const t0 = nowNs();
+      appendFileSync(rawFd, bytes);
+      fsyncSync(rawFd);
+      return msSince(t0);
+    };
+    const floor1 = (bytes: Buffer, keyPem: string): number => {
+      const t0 = nowNs();
+      signDigest(hash('sha256', bytes, 'buffer'), keyPem);
+      appendFileSync(floorFd, bytes);
+      fsyncSync(floorFd);
+      return msSince(t0);
+    };
+    // Each takes its turn first, second and third (S R F, R F S, F S R), so that none is always
+    // the one that follows another's fsync; going before Steward, raw and floor write the
+    // previous entry's bytes (the same shape).
+    const ORDERS = [
+      ['steward', 'raw', 'floor'],
+      ['raw', 'floor', 'steward'],
+      ['floor', 'steward', 'raw'],
+    ] as const;
     for (let i = 0; i < warmup + pairs; i++) {
       const before = fstatSync(readFd).size;
       const data = sampleAttempt(i);
-      const raw1 = (bytes: Buffer): number => {
-        const t0 = nowNs();
-        appendFileSync(rawFd, bytes);
-        fsyncSync(rawFd);
-        return msSince(t0);
-      };
-      // Alternate the order; going first, raw writes the previous entry's bytes (same shape).
-      const rawFirst = i % 2 === 1 && last !== null;
-      let rawMs = rawFirst ? raw1(last as Buffer) : 0;
-      const t0 = nowNs();
-      await ledger.append('training.quizAttempted', data);
-      const stewardMs = msSince(t0);
-      const bytes = Buffer.alloc(fstatSync(readFd).size - before);
-      readSync(readFd, bytes, 0, bytes.length, before);
-      if (!rawFirst) rawMs = raw1(bytes);
-      last = bytes;
-      if (floorKeyPem !== undefined) {
-        const t1 = nowNs();
-        signDigest(hash('sha256', bytes, 'buffer'), floorKeyPem);
-        appendFileSync(floorFd, bytes);
-        fsyncSync(floorFd);
-        if (i >= warmup) floorSamples.push(msSince(t1));
+      let stewardMs = 0;
+      let rawMs = 0;
+      let floorMs = Number.NaN;
+      let bytes: Buffer | null = null;
+      for (const step of ORDERS[last === null ? 0 : i % 3]!) {
+        if (step === 'steward') {
+          const t0 = nowNs();
+          await ledger.append('training.quizAttempted', data);
+          stewardMs = msSince(t0);
+          bytes = Buffer.alloc(fstatSync(readFd).size - before);
+          readSync(readFd, bytes, 0, bytes.length, before);
+        } else if (step === 'raw') {
+          rawMs = raw1((bytes ?? last) as Buffer);
+        } else if (floorKeyPem !== undefined) {
+          floorMs = floor1((bytes ?? last) as Buffer, floorKeyPem);
+        }
       }
+      last = bytes;
       if (i >= warmup) {
         steward.push(stewardMs);
         raw.push(rawMs);
+        if (floorKeyPem !== undefined) floorSamples.push(floorMs);
       }
     }
   } finally {
