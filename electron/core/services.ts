@@ -487,6 +487,7 @@ export async function createServices(ctx: ServiceContext): Promise<ServiceHandle
       return contentDirNow();
     },
     userDataDir: ctx.userDataDir,
+    systemLocale: ctx.systemLocale,
     signingKey: (profileId: string) =>
       session.unlocked?.profileId === profileId
         ? session.unlocked.privateKeyPem

@@ -22,6 +22,7 @@ import { writeFileAtomic } from '../ledger/workspace';
 import { renderReviewRecordHtml } from './reviewRecordHtml';
 import type { Settings } from '../settings/settingsStore';
 import { BASE_LOCALE, loadContent, type LoadedContent } from '../training/content';
+import { preferredContentLocale } from '../training/trainingServices';
 import { bundleExportedData, writeBundle } from './bundle';
 import { certificateRows, renderCertificatesHtml } from './certificates';
 import { printHtmlToPdf } from './chromiumPdf';
@@ -112,6 +113,8 @@ export interface RecordsDeps {
   readWorkspace?: () => Promise<{ ledgers: LedgerRead[] }>;
   /** Asks the shared reader to re-read grown ledgers from genesis (after a verification the person asked for). */
   recheckWorkspace?: () => void;
+  /** The system's language, for a locale setting of "system" (the screens' module titles). */
+  systemLocale?: () => string;
 }
 
 export interface RecordsHandle {
@@ -256,14 +259,31 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
       }));
   }
 
-  async function project(ledgers?: LedgerRead[]): Promise<RecordsProjection> {
+  /**
+   * The modules with their titles in the person's language where a valid translation exists, for
+   * the screens; exports keep the titles of record (the base language), as the ledger has them.
+   */
+  function modulesForScreen(content: LoadedContent): LoadedContent['modules'] {
+    const locale = preferredContentLocale(deps.settings.get().locale, deps.systemLocale);
+    if (locale === BASE_LOCALE) return content.modules;
+    const titles = new Map(loadContent(deps.contentDir, { locale }).modules.map((m) => [m.id, m.title]));
+    return content.modules.map((m) => {
+      const title = titles.get(m.id);
+      return title === undefined || title === m.title ? m : { ...m, title };
+    });
+  }
+
+  async function project(
+    ledgers?: LedgerRead[],
+    opts: { screen?: boolean } = {},
+  ): Promise<RecordsProjection> {
     const viewer = me();
     const ws = deps.workspace();
     const read = ledgers ?? (await readAllLedgers());
     const content = loadContent(deps.contentDir);
     return projectRecords({
       ledgers: read,
-      content: { policy: content.policy, modules: content.modules },
+      content: { policy: content.policy, modules: opts.screen ? modulesForScreen(content) : content.modules },
       questionnaire: questionnaires().current ?? undefined,
       earlierQuestionnaires: questionnaires().earlier,
       now: deps.now(),
@@ -540,7 +560,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
 
   const services: RecordsServices = {
     async getRecords() {
-      return (await project()).view;
+      return (await project(undefined, { screen: true })).view;
     },
 
     async startExport({ format, pseudonymise, filter }) {

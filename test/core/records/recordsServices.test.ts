@@ -245,6 +245,29 @@ describe('records services', () => {
     expect(languages('privacy-by-design')).toEqual(new Set(['en-US']));
   });
 
+  it('shows module titles in the language chosen, where a translation exists; the CSV keeps the titles of record', async () => {
+    const m = await machine();
+    const ana = await m.s.createProfile({ name: 'Ana Duarte', email: 'ana@example.com', team: 'Product' });
+    grant(m, ana, 'managers');
+    fs.rmSync(path.join(m.contentDir, 'locales', 'fr', 'modules', '05-privacy-by-design.md'));
+    const english = await m.s.getRecords({});
+    const title = (view: typeof english, id: string) => view.modules.find((x) => x.id === id)?.title;
+    expect(title(english, 'law-in-practice')).toBe('Data protection law in practice');
+    await m.s.setLocale({ locale: 'fr' });
+    const french = await m.s.getRecords({});
+    expect(title(french, 'law-in-practice')).toBe('Le droit de la protection des données en pratique');
+    // No French edition: the English title, not a blank.
+    expect(title(french, 'privacy-by-design')).toBe(title(english, 'privacy-by-design'));
+    const row = french.matrix.find((r) => r.personId === ana.id && r.moduleId === 'law-in-practice');
+    expect(row?.moduleTitle).toBe('Le droit de la protection des données en pratique');
+    expect(french.modules.map((x) => x.version)).toEqual(english.modules.map((x) => x.version));
+    const job = await settle(m.s, await m.s.startExport({ format: 'csv-matrix', pseudonymise: false }));
+    expect(job.state).toBe('done');
+    const csv = fs.readFileSync(job.file!, 'utf8');
+    expect(csv).toContain('Data protection law in practice');
+    expect(csv).not.toContain('Le droit de la protection des données en pratique');
+  });
+
   it('refuses to export without a profile, and says why', async () => {
     const m = await machine();
     await expect(m.s.startExport({ format: 'json', pseudonymise: false })).rejects.toMatchObject({
