@@ -126,6 +126,7 @@ function buildView(opts: { people?: number; hostile?: boolean } = {}): RecordsVi
     reviewId: `R-2026-00${k + 1}`,
     title: opts.hostile && k === 0 ? HOSTILE_TITLE : (title as string),
     status: status as ReviewRegisterRow['status'],
+    inConflict: false,
     version: 1 + (k % 2),
     submitter: person(k),
     submittedAt: `2026-0${k + 4}-10T08:00:00.000Z`,
