@@ -322,6 +322,16 @@ describe('renderReportHtml', () => {
     expect(html).toContain('Made 29 Nov 2026, 12:34 UTC');
   });
 
+  it('marks a review whose events are in conflict in the register, and only that one', () => {
+    const view = buildView();
+    view.reviews[1] = { ...view.reviews[1]!, inConflict: true };
+    const html = renderReportHtml(view, META);
+    expect(html.match(/In conflict:/g)).toHaveLength(1);
+    const row = html.slice(html.indexOf(escapeHtml(view.reviews[1]!.title)));
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain('In conflict:');
+    expect(renderReportHtml(buildView(), META)).not.toContain('In conflict:');
+  });
+
   it('says so in the heading and a note when the view is pseudonymised', () => {
     const plain = renderReportHtml(buildView(), META);
     const pseudo = renderReportHtml(buildView(), { ...META, pseudonymised: true });
