@@ -124,6 +124,7 @@ export const REVIEW_COLUMNS = [
   'conditions',
   're-review date',
   'days to decision',
+  'in conflict',
   'source',
 ] as const;
 
@@ -193,6 +194,7 @@ function* reviewRows(view: RecordsView): Generator<string[]> {
       formatConditions(r.conditions),
       text(r.reReviewDate),
       num(r.daysToDecision),
+      yesNo(r.inConflict),
       r.source,
     ];
   }

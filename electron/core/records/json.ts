@@ -121,6 +121,8 @@ export const recordsViewSchema = z
             'withdrawn',
             'reReviewDue',
           ]),
+          // Absent in exports made before conflicts were shown in the register.
+          inConflict: z.boolean().default(false),
           version: z.number().int().min(1),
           submitter: reviewPerson,
           submittedAt: z.string(),

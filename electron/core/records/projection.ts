@@ -247,6 +247,7 @@ export function projectRecords(input: RecordsInput): RecordsProjection {
       reviewId: state.reviewId,
       title: state.title,
       status: reviewDisplayStatus(state, now),
+      inConflict: state.conflict !== null,
       version: state.version,
       submitter: personOf(state.submitter),
       submittedAt: state.submittedAt,

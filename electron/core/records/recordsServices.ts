@@ -23,6 +23,7 @@ import { renderReviewRecordHtml } from './reviewRecordHtml';
 import type { Settings } from '../settings/settingsStore';
 import { BASE_LOCALE, loadContent, type LoadedContent } from '../training/content';
 import { preferredContentLocale } from '../training/trainingServices';
+import { trainingJudge, type TrainingJudge } from '../training/status';
 import { bundleExportedData, writeBundle } from './bundle';
 import { certificateRows, renderCertificatesHtml } from './certificates';
 import { printHtmlToPdf } from './chromiumPdf';
@@ -186,6 +187,11 @@ function freshPath(dir: string, name: string): string {
 
 function sha256File(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** How core judges one ledger's training entries (a pass re-graded, a completion derived). */
+function judgeOf(entries: readonly LedgerEntry[], content: LoadedContent): TrainingJudge {
+  return trainingJudge({ entries, modules: content.modules, profileCreatedAt: entries[0]?.ts ?? '' });
 }
 
 /** The language of a translated module edition by its content hash (undefined for English or unknown). */
@@ -372,6 +378,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
           l.entries,
           modules,
           content.policy.xapi,
+          judgeOf(l.entries, content),
           {
             languageOf: languageOfEdition(content),
             ...(pseudonymise && key ? { pseudonym: (id: string) => pseudonymFor(key, id) } : {}),
@@ -552,6 +559,7 @@ export function createRecordsServices(deps: RecordsDeps): RecordsHandle {
         own.entries,
         new Map(content.modules.map((m) => [m.id, { id: m.id, title: m.title }])),
         content.policy.xapi,
+        judgeOf(own.entries, content),
         { languageOf: languageOfEdition(content) },
       );
     },

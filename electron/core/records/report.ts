@@ -423,12 +423,16 @@ function reviewsTable(reviews: ReviewRegisterRow[]): string {
                   `${c.metAt ? `; met ${formatDay(c.metAt)}` : ''})</span></li>`,
               )
               .join('')}</ul>`;
+      const conflict = r.inConflict
+        ? '<br><strong>In conflict:</strong> events on this review disagree; none is applied until a reviewer settles them.'
+        : '';
       const decision =
-        r.decision === null
+        (r.decision === null
           ? `${REVIEW_STATUS_WORDS[r.status]}`
           : `${REVIEW_STATUS_WORDS[r.status]}<br><span class="muted">${formatDay(r.decidedAt)}` +
             `${r.reviewer ? ` by ${escapeHtml(r.reviewer.name)}` : ''}` +
-            `${r.daysToDecision === null ? '' : `, ${r.daysToDecision} day${r.daysToDecision === 1 ? '' : 's'}`}</span>`;
+            `${r.daysToDecision === null ? '' : `, ${r.daysToDecision} day${r.daysToDecision === 1 ? '' : 's'}`}</span>`) +
+        conflict;
       return (
         `<tr><td>${escapeHtml(r.title)}<br><span class="muted">${escapeHtml(r.reviewId)}, version ${r.version}` +
         `${r.source === 'imported' ? ', imported' : ''}</span></td>` +

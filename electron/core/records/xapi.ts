@@ -1,5 +1,6 @@
 // xAPI statements from a person's ledger: one statement per training.started (attempted),
-// training.quizAttempted (passed | failed) and training.completed (completed). Each statement's
+// training.quizAttempted (passed | failed, as core grades it) and training.completed that the
+// records count (completed; a declared completion they disregard is not reported). Each statement's
 // id is derived from the ledger entry's hash, so the same entry always yields the same id and an
 // LRS that receives it twice keeps one copy (xAPI: a statement id is stored once).
 //
@@ -9,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Statement } from '@xapi/xapi';
 import type { LedgerEntry, LedgerEntryOf } from '../ledger/entry';
 import { StewardError } from '../errors';
+import type { TrainingJudge } from '../training/status';
 
 export const XAPI_VERSION = '1.0.3';
 
@@ -197,6 +199,13 @@ export function statementsForLedger(
   entries: readonly LedgerEntry[],
   modules: ReadonlyMap<string, { id: string; title: string }>,
   policy: XapiPolicy,
+  /**
+   * What core makes of the entries (training/status.ts): a statement says passed only for an
+   * attempt core grades a pass, and completed only for a completion the records count. What a
+   * writer declared in an entry (its own `passed`, a completion with no passing attempt) is never
+   * reported to an LRS as such.
+   */
+  judge: TrainingJudge,
   opts: StatementOptions = {},
 ): XapiStatement[] {
   const homePage = checkHomePage(policy.homePage);
@@ -258,21 +267,23 @@ export function statementsForLedger(
       const startedAt = openStarts.get(fileKey);
       openStarts.delete(fileKey);
       const duration = startedAt === undefined ? null : isoDuration(startedAt, entry.ts);
-      const verb: XapiVerbName = d.passed ? 'passed' : 'failed';
+      const passed = judge.attemptPassed(entry);
+      const verb: XapiVerbName = passed ? 'passed' : 'failed';
       extensions[extension('attempt')] = d.attempt;
       out.push({
         ...base,
         verb: { id: XAPI_VERBS[verb], display: { 'en-US': verb } },
         object: quizActivity(moduleId, version),
         result: {
-          score: score(d.score),
-          success: d.passed,
+          // The recorded score, unless core's grade and the writer's disagree on the outcome.
+          ...(passed === d.passed ? { score: score(d.score) } : {}),
+          success: passed,
           completion: true,
           ...(duration === null ? {} : { duration }),
         },
         context: { ...context, contextActivities: { parent: [moduleActivity(moduleId, version)] } },
       });
-    } else {
+    } else if (judge.completionCounts(entry)) {
       out.push({
         ...base,
         verb: { id: XAPI_VERBS.completed, display: { 'en-US': 'completed' } },

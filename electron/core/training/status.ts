@@ -170,8 +170,15 @@ export function attemptPassed(m: ProjectedModule, e: LedgerEntryOf<'training.qui
   return d.passed && d.total > 0 && isPass(d.correctCount, d.total, d.passMark);
 }
 
-/** Each module's status and round, keyed by module id, for the modules given. */
-export function projectTraining(input: ProjectionInput): Map<string, ModuleProjection> {
+/**
+ * Replays a learner's entries into a round per module (what counts since the last completion)
+ * and the completions that do not count. Depends on the entries, the modules and when the
+ * profile was made; never on the policy or the clock.
+ */
+function replayRounds(input: Pick<ProjectionInput, 'entries' | 'modules' | 'profileCreatedAt'>): {
+  rounds: Map<string, Round>;
+  disregarded: Map<string, DisregardedCompletion[]>;
+} {
   const current = new Map(input.modules.map((m) => [m.id, m]));
   const rounds = new Map<string, Round>();
   const roundOf = (id: string): Round => {
@@ -255,6 +262,42 @@ export function projectTraining(input: ProjectionInput): Map<string, ModuleProje
     }
   }
 
+  return { rounds, disregarded };
+}
+
+/**
+ * How core judges a learner's training entries, for whatever reports them (xAPI statements, the
+ * LRS): an attempt is a pass when core grades it one (attemptPassed), and a completion counts
+ * when the projection counts it — on a module of this content, derived from a passed attempt of
+ * its round, not before the profile existed. A completion of a module this content no longer
+ * has cannot be checked, and does not count.
+ */
+export interface TrainingJudge {
+  attemptPassed(e: LedgerEntryOf<'training.quizAttempted'>): boolean;
+  completionCounts(e: LedgerEntryOf<'training.completed'>): boolean;
+}
+
+export function trainingJudge(
+  input: Pick<ProjectionInput, 'entries' | 'modules' | 'profileCreatedAt'>,
+): TrainingJudge {
+  const current = new Map(input.modules.map((m) => [m.id, m]));
+  const { disregarded } = replayRounds(input);
+  const notCounted = new Set([...disregarded.values()].flat().map((d) => d.entryHash));
+  return {
+    attemptPassed(e) {
+      const m = current.get(e.data.moduleId);
+      // A module this content no longer has: its recorded numbers must at least make a pass.
+      return attemptPassed(m ?? { id: e.data.moduleId, version: '', contentHash: '' }, e);
+    },
+    completionCounts(e) {
+      return current.has(e.data.moduleId) && !notCounted.has(e.hash);
+    },
+  };
+}
+
+/** Each module's status and round, keyed by module id, for the modules given. */
+export function projectTraining(input: ProjectionInput): Map<string, ModuleProjection> {
+  const { rounds, disregarded } = replayRounds(input);
   const nowMs = input.now.getTime();
   const newStarterDue = new Date(
     Date.parse(input.profileCreatedAt) + input.policy.newStarterDays * DAY_MS,

@@ -110,6 +110,12 @@ export function ReviewsRegisterTab({ view }: { view: RecordsView }) {
               <PersonCell person={review.submitter} />
               <StateAndRiskCells status={review.status} risk={review.overallRisk} />
               <td>
+                {review.inConflict ? (
+                  <span className="register__conflict">
+                    <span className="badge badge--warning">{t('register.inConflict')}</span>
+                    <span className="table-subtext">{t('register.inConflictHint')}</span>
+                  </span>
+                ) : null}
                 {review.decision ? (
                   <>
                     {t(`register.decisions.${review.decision}`)}

@@ -257,6 +257,7 @@ describe('formula injection through every column', () => {
     conditions: (v, p) => (v.reviews[0]!.conditions[0]!.text = p),
     're-review date': (v, p) => (v.reviews[0]!.reReviewDate = p),
     'days to decision': (v, p) => (v.reviews[0]!.daysToDecision = p as unknown as number),
+    'in conflict': null, // a boolean
     source: (v, p) => (v.reviews[0]!.source = p as 'workspace'),
   };
 

@@ -11,12 +11,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/core/contract/methods';
 import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import type { JobView } from '../../../electron/core/contract/views/records';
-import { readWorkspace } from '../../../electron/core/ledger';
+import { openLedger, readWorkspace } from '../../../electron/core/ledger';
+import { fileOnlyProtector, loadKey } from '../../../electron/core/profiles/keystore';
 import type { HostCapabilities, ServiceHandle } from '../../../electron/core/services';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices } from '../../support/services';
-import { stewardWorkspace } from '../../../electron/core/events';
+import { openStewardWorkspace, stewardWorkspace } from '../../../electron/core/events';
 
 interface Machine {
   dir: string;
@@ -266,6 +267,47 @@ describe('records services', () => {
     const csv = fs.readFileSync(job.file!, 'utf8');
     expect(csv).toContain('Data protection law in practice');
     expect(csv).not.toContain('Le droit de la protection des données en pratique');
+  });
+
+  it('an xAPI export reports no completion its writer declared without passing the check', async () => {
+    const m = await machine();
+    const ana = await m.s.createProfile({ name: 'Ana Duarte', email: 'ana@example.com', team: 'Product' });
+    await completeModules(m.s, ['peoples-rights'], m.contentDir);
+    const eve = await m.s.createProfile({ name: 'Eve Insider', email: 'eve@example.com', team: 'Product' });
+    // Eve, with her own key, declares consent-done-right completed: no attempt, let alone a pass.
+    await m.s.switchProfile({ profileId: ana.id });
+    const key = loadKey(path.join(m.dir, 'user', 'keys'), fileOnlyProtector, eve.id);
+    const ledger = await openLedger(
+      await openStewardWorkspace(path.join(m.dir, 'user', 'workspace')),
+      eve.id,
+      key.privateKeyPem,
+    );
+    const module = (await m.s.listTrainingModules({})).modules.find((x) => x.id === 'consent-done-right')!;
+    await ledger.append('training.completed', {
+      moduleId: module.id,
+      version: module.version,
+      contentHash: module.contentHash,
+      score: 100,
+      passMark: 80,
+      completedAt: clock.now.toISOString(),
+      expiresAt: '2099-01-01T00:00:00.000Z',
+      attemptHash: 'a'.repeat(64),
+    } as never);
+    await ledger.close();
+    grant(m, ana, 'managers');
+    const job = await settle(m.s, await m.s.startExport({ format: 'xapi', pseudonymise: false }));
+    expect(job.state).toBe('done');
+    const statements = JSON.parse(fs.readFileSync(job.file!, 'utf8')) as {
+      actor: { account: { name: string } };
+      verb: { id: string };
+      object: { id: string };
+    }[];
+    const completed = (who: string) =>
+      statements
+        .filter((st) => st.actor.account.name === who && st.verb.id.endsWith('/completed'))
+        .map((st) => st.object.id.split('/module/')[1]!.split('/')[0]);
+    expect(completed(ana.id)).toEqual(['peoples-rights']);
+    expect(completed(eve.id)).toEqual([]);
   });
 
   it('refuses to export without a profile, and says why', async () => {

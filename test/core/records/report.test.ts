@@ -126,6 +126,7 @@ function buildView(opts: { people?: number; hostile?: boolean } = {}): RecordsVi
     reviewId: `R-2026-00${k + 1}`,
     title: opts.hostile && k === 0 ? HOSTILE_TITLE : (title as string),
     status: status as ReviewRegisterRow['status'],
+    inConflict: false,
     version: 1 + (k % 2),
     submitter: person(k),
     submittedAt: `2026-0${k + 4}-10T08:00:00.000Z`,
@@ -319,6 +320,16 @@ describe('renderReportHtml', () => {
     }
     expect(html.indexOf('Made from these ledgers')).toBeGreaterThan(html.indexOf('Reviews register'));
     expect(html).toContain('Made 29 Nov 2026, 12:34 UTC');
+  });
+
+  it('marks a review whose events are in conflict in the register, and only that one', () => {
+    const view = buildView();
+    view.reviews[1] = { ...view.reviews[1]!, inConflict: true };
+    const html = renderReportHtml(view, META);
+    expect(html.match(/In conflict:/g)).toHaveLength(1);
+    const row = html.slice(html.indexOf(escapeHtml(view.reviews[1]!.title)));
+    expect(row.slice(0, row.indexOf('</tr>'))).toContain('In conflict:');
+    expect(renderReportHtml(buildView(), META)).not.toContain('In conflict:');
   });
 
   it('says so in the heading and a note when the view is pseudonymised', () => {

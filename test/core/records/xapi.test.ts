@@ -16,6 +16,8 @@ import type { XapiStatement } from '../../../electron/core/records/xapi';
 import { StewardError } from '../../../electron/core/errors';
 import { startLrs } from '../../support/lrsServer';
 import { signedChain } from '../ledger/helpers';
+import { trainingJudge, type TrainingJudge } from '../../../electron/core/training/status';
+import type { ProjectionInput } from '../../../electron/core/training/status';
 import type { LrsServer } from '../../support/lrsServer';
 
 const keys = generateProfileKeys();
@@ -26,6 +28,14 @@ const modules = new Map([
   ['privacy-by-design', { id: 'privacy-by-design', title: 'Privacy by design' }],
 ]);
 const policy = { homePage: 'https://steward.invalid', actorEmail: false };
+/**
+ * For the statements' mechanics: takes each entry at its word (the fixtures' completions name no
+ * real attempt). What core makes of forged entries is tested below with trainingJudge.
+ */
+const atItsWord: TrainingJudge = {
+  attemptPassed: (e) => e.data.passed,
+  completionCounts: () => true,
+};
 
 /** A chain of real, signed entries by `actor`, in order. */
 const chain = (events: { type: EventType; ts: string; data: unknown }[], actor = personId): LedgerEntry[] =>
@@ -100,8 +110,133 @@ describe('isoDuration', () => {
   });
 });
 
+describe('statements report what core makes of the entries, not what their writer declared', () => {
+  /** consent v1.2.0 with its questions: q1 (right: a) and q2 (right: b), pass mark 100. */
+  const content = [
+    {
+      id: 'consent-done-right',
+      version: '1.2.0',
+      contentHash: consentV1.contentHash,
+      passMark: 100,
+      quiz: [
+        {
+          id: 'q1',
+          options: [
+            { id: 'a', correct: true },
+            { id: 'b', correct: false },
+          ],
+        },
+        {
+          id: 'q2',
+          options: [
+            { id: 'a', correct: false },
+            { id: 'b', correct: true },
+          ],
+        },
+      ],
+    },
+  ] as unknown as ProjectionInput['modules'];
+  const graded = (answers: Record<string, string[]>, declaredPass: boolean) => ({
+    ...consentV1,
+    attempt: 1,
+    answers,
+    score: declaredPass ? 100 : 0,
+    correctCount: declaredPass ? 2 : 0,
+    total: 2,
+    passMark: 100,
+    passed: declaredPass,
+  });
+  const completionOf = (attemptHash: string, ts: string) => ({
+    ...consentV1,
+    score: 100,
+    passMark: 100,
+    completedAt: ts,
+    expiresAt: '2099-01-01T00:00:00.000Z',
+    attemptHash,
+  });
+  function statementsOf(events: { type: EventType; ts: string; data: unknown }[]) {
+    const ledger = chain(events);
+    const judge = trainingJudge({
+      entries: ledger,
+      modules: content,
+      profileCreatedAt: '2025-01-01T00:00:00.000Z',
+    });
+    return { ledger, out: statementsForLedger(person, ledger, modules, policy, judge) };
+  }
+
+  it('an attempt declared passed with wrong answers is reported failed, with no score', () => {
+    const { out } = statementsOf([
+      {
+        type: 'training.quizAttempted',
+        ts: '2025-02-01T00:00:00.000Z',
+        data: graded({ q1: ['b'], q2: ['a'] }, true),
+      },
+    ]);
+    expect(out.map((st) => st.verb.id)).toEqual([XAPI_VERBS.failed]);
+    expect(out[0]!.result?.success).toBe(false);
+    expect(out[0]!.result?.score).toBeUndefined();
+  });
+
+  it('a completion with no passing attempt behind it is not reported', () => {
+    const { out } = statementsOf([
+      {
+        type: 'training.quizAttempted',
+        ts: '2025-02-01T00:00:00.000Z',
+        data: graded({ q1: ['b'], q2: ['a'] }, true),
+      },
+      {
+        type: 'training.completed',
+        ts: '2025-02-01T00:01:00.000Z',
+        data: completionOf('a'.repeat(64), '2025-02-01T00:01:00.000Z'),
+      },
+    ]);
+    expect(out.map((st) => st.verb.id)).toEqual([XAPI_VERBS.failed]);
+  });
+
+  it('a completion naming an attempt core grades a fail is not reported either', () => {
+    const events = [
+      {
+        type: 'training.quizAttempted' as const,
+        ts: '2025-02-01T00:00:00.000Z',
+        data: graded({ q1: ['b'], q2: ['a'] }, true),
+      },
+    ];
+    const attemptHash = chain(events)[0]!.hash;
+    const { out } = statementsOf([
+      ...events,
+      {
+        type: 'training.completed',
+        ts: '2025-02-01T00:01:00.000Z',
+        data: completionOf(attemptHash, '2025-02-01T00:01:00.000Z'),
+      },
+    ]);
+    expect(out.map((st) => st.verb.id)).toEqual([XAPI_VERBS.failed]);
+  });
+
+  it('the honest path: a right attempt and the completion naming it are reported passed and completed', () => {
+    const events = [
+      {
+        type: 'training.quizAttempted' as const,
+        ts: '2025-02-01T00:00:00.000Z',
+        data: graded({ q1: ['a'], q2: ['b'] }, true),
+      },
+    ];
+    const attemptHash = chain(events)[0]!.hash;
+    const { out } = statementsOf([
+      ...events,
+      {
+        type: 'training.completed',
+        ts: '2025-02-01T00:01:00.000Z',
+        data: completionOf(attemptHash, '2025-02-01T00:01:00.000Z'),
+      },
+    ]);
+    expect(out.map((st) => st.verb.id)).toEqual([XAPI_VERBS.passed, XAPI_VERBS.completed]);
+    expect(out[0]!.result?.score?.scaled).toBe(1);
+  });
+});
+
 describe('statementsForLedger', () => {
-  const statements = statementsForLedger(person, entries, modules, policy);
+  const statements = statementsForLedger(person, entries, modules, policy, atItsWord);
 
   it('makes one statement per started, attempted and completed entry, in ledger order', () => {
     const wanted = entries.filter((e) => e.type !== 'training.attested');
@@ -130,13 +265,15 @@ describe('statementsForLedger', () => {
   });
 
   it('uses mbox only when the policy asks for it', () => {
-    const [s] = statementsForLedger(person, entries, modules, { ...policy, actorEmail: true });
+    const [s] = statementsForLedger(person, entries, modules, { ...policy, actorEmail: true }, atItsWord);
     expect(s!.actor).toEqual({ objectType: 'Agent', name: 'Ada Lovelace', mbox: 'mailto:ada@example.com' });
   });
 
   it('pseudonymises: account name from the pseudonym, no name, no email even when actorEmail is on', () => {
     const pseudonym = (id: string) => `anon-${createHash('sha256').update(id).digest('hex').slice(0, 12)}`;
-    const out = statementsForLedger(person, entries, modules, { ...policy, actorEmail: true }, { pseudonym });
+    const out = statementsForLedger(person, entries, modules, { ...policy, actorEmail: true }, atItsWord, {
+      pseudonym,
+    });
     for (const s of out) {
       expect(s.actor).toEqual({
         objectType: 'Agent',
@@ -212,6 +349,7 @@ describe('statementsForLedger', () => {
       [...other, ...privacy],
       modules,
       { ...policy, homePage: 'https://org.example/' },
+      atItsWord,
       {
         activityBase: 'https://lrs.org.example/acts/',
       },
@@ -229,19 +367,18 @@ describe('statementsForLedger', () => {
       { type: 'training.started', ts: '2025-05-01T09:05:00.000Z', data: consentV1 },
     ]);
     const languageOf = (hash: string) => (hash === french.contentHash ? 'fr' : undefined);
-    const out = statementsForLedger(person, mixed, modules, policy, { languageOf });
+    const out = statementsForLedger(person, mixed, modules, policy, atItsWord, { languageOf });
     expect(out.map((st) => st.context.language)).toEqual(['fr', 'en-US']);
     // Without the function every statement is en-US, as before.
-    expect(statementsForLedger(person, mixed, modules, policy).map((st) => st.context.language)).toEqual([
-      'en-US',
-      'en-US',
-    ]);
+    expect(
+      statementsForLedger(person, mixed, modules, policy, atItsWord).map((st) => st.context.language),
+    ).toEqual(['en-US', 'en-US']);
   });
 
   it('refuses a home page that is not a web address', () => {
-    expect(() => statementsForLedger(person, entries, modules, { ...policy, homePage: 'steward' })).toThrow(
-      /xapi.homePage/,
-    );
+    expect(() =>
+      statementsForLedger(person, entries, modules, { ...policy, homePage: 'steward' }, atItsWord),
+    ).toThrow(/xapi.homePage/);
   });
 });
 
@@ -267,7 +404,7 @@ describe('statements against a real LRS', () => {
   }
 
   it('accepts every statement, each variant, and keeps one copy when they are sent again', async () => {
-    const plain = statementsForLedger(person, entries, modules, policy);
+    const plain = statementsForLedger(person, entries, modules, policy, atItsWord);
     const other = generateProfileKeys();
     const otherId = profileIdFor(other.publicKey);
     const mboxPerson = { id: otherId, name: 'Grace', email: 'grace@example.com' };
@@ -289,6 +426,7 @@ describe('statements against a real LRS', () => {
       otherEntries,
       modules,
       { ...policy, actorEmail: true },
+      atItsWord,
       { languageOf: () => 'fr' },
     );
     const all = [...plain, ...withMbox];

@@ -15,6 +15,7 @@ import { openStewardWorkspace, stewardWorkspace } from '../../../electron/core/e
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, type TempServices } from '../../support/services';
+import { csvReviews } from '../../../electron/core/records/csv';
 
 let env: TempServices;
 let s: Services;
@@ -33,6 +34,13 @@ function grantReviewer(p: ProfileSummary, window: { from?: string; until?: strin
   const file = path.join(env.contentDir, 'policy.yaml');
   const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: { reviewers: unknown[] } };
   policy.roles.reviewers.push({ email: p.email, fingerprint: p.fingerprint, ...window });
+  fs.writeFileSync(file, YAML.stringify(policy));
+}
+
+function grantManager(p: ProfileSummary): void {
+  const file = path.join(env.contentDir, 'policy.yaml');
+  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: { managers: unknown[] } };
+  policy.roles.managers.push({ email: p.email, fingerprint: p.fingerprint, all: true });
   fs.writeFileSync(file, YAML.stringify(policy));
 }
 
@@ -115,6 +123,14 @@ describe('reviews in causal order', () => {
     expect(detail.summary.status).not.toBe('withdrawn');
     expect(detail.summary.status).toBe('submitted');
     expect(detail.summary.inConflict).toBe(true);
+    // The records say so too: the register row and its CSV, for whoever reads them later.
+    grantManager(ben);
+    const registerRow = async () => (await s.getRecords({})).reviews.find((r) => r.reviewId === reviewId)!;
+    expect((await registerRow()).inConflict).toBe(true);
+    const csv = csvReviews(await s.getRecords({}));
+    const rows = [...csv.rows];
+    const conflictAt = csv.header.indexOf('in conflict');
+    expect(rows.find((r) => r[0] === reviewId)?.[conflictAt]).toBe('yes');
     expect(detail.conflict?.sides.map((e) => [e.kind, e.decision, e.by.name])).toEqual([
       ['withdrawn', null, 'Amara Okafor'],
       ['decided', 'rejected', 'Ben Schmidt'],
@@ -125,6 +141,7 @@ describe('reviews in causal order', () => {
     detail = await s.getReview({ reviewId });
     expect(detail.summary.status).toBe('rejected');
     expect(detail.conflict).toBeNull();
+    expect((await registerRow()).inConflict).toBe(false);
     // Amara cannot settle it her way: a withdrawal never settles a conflict.
   });
 

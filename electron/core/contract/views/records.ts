@@ -93,6 +93,12 @@ export interface ReviewRegisterRow {
   reviewId: string;
   title: string;
   status: ReviewDisplayStatus;
+  /**
+   * Events on the review disagree (two decisions, a decision beside a withdrawal): none of them
+   * is applied, and `status` and `decision` are the review as it was, until a reviewer settles
+   * it (see ReviewSummary.inConflict).
+   */
+  inConflict: boolean;
   version: number;
   submitter: ReviewPerson;
   submittedAt: string;

@@ -1,6 +1,7 @@
 // The records screen over the real core: whose records these are and as of when, the overview
 // (headline numbers, who is overdue and with what, charts with their numbers) and the reviews
 // register, all core's projection of a realistic organisation (support/records.ts).
+import path from 'node:path';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { RecordsView } from '../../../../electron/core/contract/views/records';
@@ -10,6 +11,9 @@ import { actAs, addPerson } from '../../support/people';
 import { freshCore, seededWorkspace, type TestCore } from '../../support/realBridge';
 import { CONDITIONS, seedOrganisation } from '../../support/records';
 import { renderApp } from '../../support/renderApp';
+import { openLedger, readWorkspace } from '../../../../electron/core/ledger';
+import { openStewardWorkspace, stewardWorkspace } from '../../../../electron/core/events';
+import { fileOnlyProtector, loadKey } from '../../../../electron/core/profiles/keystore';
 
 const workspace = seededWorkspace(seedOrganisation);
 
@@ -166,6 +170,49 @@ describe('records: reviews register', () => {
     openTab('Overview');
     openTab('Reviews register');
     expect((screen.getByLabelText('State') as HTMLSelectElement).value).toBe('rejected');
+  });
+});
+
+describe('records: a review in conflict', () => {
+  it('is marked in the register, as the review was before the events that disagree', async () => {
+    let reviewId = '';
+    await openRecords(async (core) => {
+      // Amara, with her own key, writes a withdrawal that did not see the approval (its `after`
+      // is her submission): the withdrawal and the approval disagree, and neither is applied.
+      const before = await core.services.getRecords({});
+      const review = before.reviews.find((r) => r.title === 'Support ticket search')!;
+      reviewId = review.reviewId;
+      const { ledgers } = await readWorkspace(stewardWorkspace(core.workspaceDir), { depth: 'quick' });
+      const submitted = ledgers
+        .flatMap((l) => l.entries)
+        .find(
+          (e) => e.type === 'review.submitted' && (e.data as { reviewId: string }).reviewId === reviewId,
+        )!;
+      const key = loadKey(path.join(core.userDataDir, 'keys'), fileOnlyProtector, review.submitter.id);
+      const ledger = await openLedger(
+        await openStewardWorkspace(core.workspaceDir),
+        review.submitter.id,
+        key.privateKeyPem,
+      );
+      await ledger.append('review.withdrawn', {
+        reviewId,
+        version: 1,
+        reason: 'Changed my mind',
+        after: submitted.hash,
+        submission: submitted.hash,
+      } as never);
+      await ledger.close();
+    });
+    await screen.findByText('All teams');
+    openTab('Reviews register');
+    const table = screen.getByRole('table', { name: 'Reviews register' });
+    const row = within(table).getByText('Support ticket search').closest('tr') as HTMLElement;
+    expect(within(row).getByText('In conflict', { exact: true })).toBeTruthy();
+    expect(within(row).getByText('Nothing is applied until a reviewer settles it.')).toBeTruthy();
+    expect(within(row).getByText('Not decided')).toBeTruthy();
+    // Only that one is marked.
+    expect(within(table).getAllByText(/^In conflict/)).toHaveLength(1);
+    expect(reviewId).not.toBe('');
   });
 });
 
