@@ -7,9 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { openLedger, readWorkspace } from '../../electron/core/ledger';
-import { openStewardWorkspace, stewardWorkspace } from '../../electron/core/events';
-import { fileOnlyProtector, loadKey } from '../../electron/core/profiles/keystore';
+import { withdrawBehindTheReviewersBack } from '../support/insider';
 import { ALL_MODULES, submitChurnReview } from './support/reviewAnswers';
 
 test.use({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
@@ -52,24 +50,7 @@ test('a withdrawal written beside a rejection: shown as a conflict, marked in th
   await steward.handle.services.decideReview(rejection);
 
   // Amara's withdrawal, signed with her key, that claims not to have seen the rejection.
-  const { ledgers } = await readWorkspace(stewardWorkspace(steward.workspaceDir), { depth: 'quick' });
-  const submitted = ledgers
-    .flatMap((l) => l.entries)
-    .find((e) => e.type === 'review.submitted' && (e.data as { reviewId: string }).reviewId === reviewId)!;
-  const key = loadKey(path.join(steward.userDataDir, 'keys'), fileOnlyProtector, amara.id);
-  const ledger = await openLedger(
-    await openStewardWorkspace(steward.workspaceDir),
-    amara.id,
-    key.privateKeyPem,
-  );
-  await ledger.append('review.withdrawn', {
-    reviewId,
-    version: 1,
-    reason: 'Changed my mind',
-    after: submitted.hash,
-    submission: submitted.hash,
-  } as never);
-  await ledger.close();
+  await withdrawBehindTheReviewersBack(steward.userDataDir, steward.workspaceDir, amara.id, reviewId);
 
   await page.goto(`${renderer.url}#/reviews/${encodeURIComponent(reviewId)}`);
   await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();

@@ -11,13 +11,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/core/contract/methods';
 import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import type { JobView } from '../../../electron/core/contract/views/records';
-import { openLedger, readWorkspace } from '../../../electron/core/ledger';
-import { fileOnlyProtector, loadKey } from '../../../electron/core/profiles/keystore';
+import { readWorkspace } from '../../../electron/core/ledger';
+import { appendAsOwner } from '../../support/insider';
 import type { HostCapabilities, ServiceHandle } from '../../../electron/core/services';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices } from '../../support/services';
-import { openStewardWorkspace, stewardWorkspace } from '../../../electron/core/events';
+import { stewardWorkspace } from '../../../electron/core/events';
 
 interface Machine {
   dir: string;
@@ -276,24 +276,23 @@ describe('records services', () => {
     const eve = await m.s.createProfile({ name: 'Eve Insider', email: 'eve@example.com', team: 'Product' });
     // Eve, with her own key, declares consent-done-right completed: no attempt, let alone a pass.
     await m.s.switchProfile({ profileId: ana.id });
-    const key = loadKey(path.join(m.dir, 'user', 'keys'), fileOnlyProtector, eve.id);
-    const ledger = await openLedger(
-      await openStewardWorkspace(path.join(m.dir, 'user', 'workspace')),
-      eve.id,
-      key.privateKeyPem,
-    );
     const module = (await m.s.listTrainingModules({})).modules.find((x) => x.id === 'consent-done-right')!;
-    await ledger.append('training.completed', {
-      moduleId: module.id,
-      version: module.version,
-      contentHash: module.contentHash,
-      score: 100,
-      passMark: 80,
-      completedAt: clock.now.toISOString(),
-      expiresAt: '2099-01-01T00:00:00.000Z',
-      attemptHash: 'a'.repeat(64),
-    } as never);
-    await ledger.close();
+    await appendAsOwner(
+      path.join(m.dir, 'user'),
+      path.join(m.dir, 'user', 'workspace'),
+      eve.id,
+      'training.completed',
+      {
+        moduleId: module.id,
+        version: module.version,
+        contentHash: module.contentHash,
+        score: 100,
+        passMark: 80,
+        completedAt: clock.now.toISOString(),
+        expiresAt: '2099-01-01T00:00:00.000Z',
+        attemptHash: 'a'.repeat(64),
+      },
+    );
     grant(m, ana, 'managers');
     const job = await settle(m.s, await m.s.startExport({ format: 'xapi', pseudonymise: false }));
     expect(job.state).toBe('done');

@@ -193,43 +193,31 @@ describe('statements report what core makes of the entries, not what their write
     expect(out.map((st) => st.verb.id)).toEqual([XAPI_VERBS.failed]);
   });
 
-  it('a completion naming an attempt core grades a fail is not reported either', () => {
-    const events = [
-      {
-        type: 'training.quizAttempted' as const,
-        ts: '2025-02-01T00:00:00.000Z',
-        data: graded({ q1: ['b'], q2: ['a'] }, true),
-      },
-    ];
-    const attemptHash = chain(events)[0]!.hash;
-    const { out } = statementsOf([
-      ...events,
+  /** An attempt with these answers, then the completion that names it (as the app would write it). */
+  function attemptThenCompletion(answers: Record<string, string[]>) {
+    const attempt = {
+      type: 'training.quizAttempted' as const,
+      ts: '2025-02-01T00:00:00.000Z',
+      data: graded(answers, true),
+    };
+    const attemptHash = chain([attempt])[0]!.hash;
+    return statementsOf([
+      attempt,
       {
         type: 'training.completed',
         ts: '2025-02-01T00:01:00.000Z',
         data: completionOf(attemptHash, '2025-02-01T00:01:00.000Z'),
       },
     ]);
+  }
+
+  it('a completion naming an attempt core grades a fail is not reported either', () => {
+    const { out } = attemptThenCompletion({ q1: ['b'], q2: ['a'] });
     expect(out.map((st) => st.verb.id)).toEqual([XAPI_VERBS.failed]);
   });
 
   it('the honest path: a right attempt and the completion naming it are reported passed and completed', () => {
-    const events = [
-      {
-        type: 'training.quizAttempted' as const,
-        ts: '2025-02-01T00:00:00.000Z',
-        data: graded({ q1: ['a'], q2: ['b'] }, true),
-      },
-    ];
-    const attemptHash = chain(events)[0]!.hash;
-    const { out } = statementsOf([
-      ...events,
-      {
-        type: 'training.completed',
-        ts: '2025-02-01T00:01:00.000Z',
-        data: completionOf(attemptHash, '2025-02-01T00:01:00.000Z'),
-      },
-    ]);
+    const { out } = attemptThenCompletion({ q1: ['a'], q2: ['b'] });
     expect(out.map((st) => st.verb.id)).toEqual([XAPI_VERBS.passed, XAPI_VERBS.completed]);
     expect(out[0]!.result?.score?.scaled).toBe(1);
   });

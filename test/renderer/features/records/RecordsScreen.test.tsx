@@ -1,7 +1,6 @@
 // The records screen over the real core: whose records these are and as of when, the overview
 // (headline numbers, who is overdue and with what, charts with their numbers) and the reviews
 // register, all core's projection of a realistic organisation (support/records.ts).
-import path from 'node:path';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { RecordsView } from '../../../../electron/core/contract/views/records';
@@ -11,9 +10,7 @@ import { actAs, addPerson } from '../../support/people';
 import { freshCore, seededWorkspace, type TestCore } from '../../support/realBridge';
 import { CONDITIONS, seedOrganisation } from '../../support/records';
 import { renderApp } from '../../support/renderApp';
-import { openLedger, readWorkspace } from '../../../../electron/core/ledger';
-import { openStewardWorkspace, stewardWorkspace } from '../../../../electron/core/events';
-import { fileOnlyProtector, loadKey } from '../../../../electron/core/profiles/keystore';
+import { withdrawBehindTheReviewersBack } from '../../../support/insider';
 
 const workspace = seededWorkspace(seedOrganisation);
 
@@ -182,26 +179,12 @@ describe('records: a review in conflict', () => {
       const before = await core.services.getRecords({});
       const review = before.reviews.find((r) => r.title === 'Support ticket search')!;
       reviewId = review.reviewId;
-      const { ledgers } = await readWorkspace(stewardWorkspace(core.workspaceDir), { depth: 'quick' });
-      const submitted = ledgers
-        .flatMap((l) => l.entries)
-        .find(
-          (e) => e.type === 'review.submitted' && (e.data as { reviewId: string }).reviewId === reviewId,
-        )!;
-      const key = loadKey(path.join(core.userDataDir, 'keys'), fileOnlyProtector, review.submitter.id);
-      const ledger = await openLedger(
-        await openStewardWorkspace(core.workspaceDir),
+      await withdrawBehindTheReviewersBack(
+        core.userDataDir,
+        core.workspaceDir,
         review.submitter.id,
-        key.privateKeyPem,
-      );
-      await ledger.append('review.withdrawn', {
         reviewId,
-        version: 1,
-        reason: 'Changed my mind',
-        after: submitted.hash,
-        submission: submitted.hash,
-      } as never);
-      await ledger.close();
+      );
     });
     await screen.findByText('All teams');
     openTab('Reviews register');
