@@ -153,6 +153,14 @@ describe('parseRecordsExport', () => {
     expect(parseRecordsExport(`\uFEFF${await validText()}`, 'a.json').format).toBe('steward-records');
   });
 
+  it('reads an export made before reviews said whether they were in conflict as not in conflict', async () => {
+    const doc = JSON.parse(await validText()) as { view: { reviews: Record<string, unknown>[] } };
+    expect(doc.view.reviews.length).toBeGreaterThan(0);
+    for (const r of doc.view.reviews) delete r.inConflict;
+    const parsed = parseRecordsExport(JSON.stringify(doc), 'old.json');
+    expect(parsed.view.reviews.every((r) => r.inConflict === false)).toBe(true);
+  });
+
   it('names the file when it is not JSON', () => {
     expect(() => parseRecordsExport('{"format": ', 'broken.json')).toThrow(/broken\.json is not valid JSON/);
   });
