@@ -4,6 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import type { Services } from '../core/contract/methods';
+import type { ProfileSummary } from '../core/contract/views/app';
+import { StewardError } from '../core/errors';
 import { defaultUserDataDir } from '../core/paths';
 
 export interface CliIo {
@@ -67,4 +70,54 @@ export function keysDirFrom(values: OptionValues): string {
   return typeof values.keys === 'string'
     ? path.resolve(values.keys)
     : path.join(defaultUserDataDir(), 'keys');
+}
+
+/**
+ * A profile's passphrase for the CLI, as restic and borg take theirs: the first line of the file
+ * STEWARD_PASSPHRASE_FILE names, else STEWARD_PASSPHRASE. Never an option: a command line shows
+ * in process lists and shell history.
+ */
+export function passphraseFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const file = env.STEWARD_PASSPHRASE_FILE;
+  if (file !== undefined && file !== '') {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new UsageError(
+        `STEWARD_PASSPHRASE_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      );
+    }
+    const line = text.split(/\r?\n/, 1)[0] ?? '';
+    if (line === '')
+      throw new UsageError(`STEWARD_PASSPHRASE_FILE: ${file} holds no passphrase on its first line`);
+    return line;
+  }
+  const value = env.STEWARD_PASSPHRASE;
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Makes `profileId` current, with its passphrase from the environment when it has one. */
+export async function switchToProfile(
+  services: Pick<Services, 'switchProfile'>,
+  profileId: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProfileSummary> {
+  const passphrase = passphraseFromEnv(env);
+  try {
+    return await services.switchProfile({ profileId, ...(passphrase !== undefined ? { passphrase } : {}) });
+  } catch (error) {
+    if (
+      error instanceof StewardError &&
+      passphrase === undefined &&
+      error.reasons?.some((r) => r.code === 'profile.passphraseNeeded')
+    ) {
+      throw new StewardError(
+        error.code,
+        `${error.message} Set STEWARD_PASSPHRASE_FILE to a file that holds it (or STEWARD_PASSPHRASE).`,
+        { cause: error, ...(error.reasons ? { reasons: error.reasons } : {}) },
+      );
+    }
+    throw error;
+  }
 }

@@ -36,6 +36,7 @@ import {
   keysDirFrom,
   keysOption,
   required,
+  switchToProfile,
   UsageError,
   type CliContext,
   type CliIo,
@@ -341,7 +342,7 @@ async function servicesAs(
   };
   try {
     await handle.services.setWorkspace({ dir: workspace });
-    await handle.services.switchProfile({ profileId });
+    await switchToProfile(handle.services, profileId);
   } catch (error) {
     await cleanup();
     throw error;
@@ -673,7 +674,12 @@ export const TOP_HELP = `steward — admin CLI for Steward workspaces (no Electr
 Usage: steward <command> [options]   (add --help to any command)
 
 Commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}`;
+${COMMANDS.map((c) => `  ${c.name.padEnd(18)} ${c.summary}`).join('\n')}
+
+Environment:
+  STEWARD_PASSPHRASE_FILE  for a profile with a passphrase: a file whose first line is it
+  STEWARD_PASSPHRASE       the same, as the variable's value (the file is safer)
+  STEWARD_ORG              the organisation this machine is pinned to (code or org id)`;
 
 export async function runCli(argv: string[], io: CliIo, ctx: CliContext = {}): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {

@@ -37,6 +37,7 @@ import {
   contentDirFrom,
   keysDirFrom,
   required,
+  switchToProfile,
   UsageError,
   type CliContext,
   type OptionValues,
@@ -203,7 +204,7 @@ export async function openCliSession(
     const services = handle.services;
     await services.setWorkspace({ dir: workspace });
     let me: ProfileSummary | null = null;
-    if (profileId) me = await services.switchProfile({ profileId });
+    if (profileId) me = await switchToProfile(services, profileId);
     return {
       services,
       workspace,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../electron/core/ledger';
 import { profileCreateArgs, runSteward } from '../support/cli';
 import { stewardWorkspace } from '../../electron/core/events';
+import { changePassphrase, fileOnlyProtector } from '../../electron/core/profiles/keystore';
 
 const CONTENT = path.resolve(import.meta.dirname, '../../content');
 let tmp: string;
@@ -219,5 +220,58 @@ describe('steward records import', () => {
     );
     expect(gone.code).toBe(1);
     expect(gone.err).toMatch(/does not exist/);
+  });
+});
+
+describe('a profile with a passphrase, on the command line', () => {
+  /** A copy of this machine's keys in which the manager's key is sealed with a passphrase. */
+  function sealedKeys(passphrase: string): string {
+    const dir = fs.mkdtempSync(path.join(tmp, 'sealed-keys-'));
+    fs.cpSync(keys, dir, { recursive: true });
+    changePassphrase(dir, fileOnlyProtector, manager, { next: passphrase });
+    return dir;
+  }
+  const exportWith = (keysDir: string, out: string, env: Record<string, string> = {}) =>
+    runSteward(
+      tmp,
+      [...exportAs('csv', out), '--profile', manager, '--keys', keysDir, '--content', content],
+      {
+        timeout: 120_000,
+        env,
+      },
+    );
+
+  it('is refused without its passphrase, saying how to give it, and nothing is written', () => {
+    const dir = sealedKeys('correct horse battery');
+    const out = path.join(tmp, 'sealed-none.csv');
+    const r = exportWith(dir, out);
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/has a passphrase.*STEWARD_PASSPHRASE_FILE/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('exports with the passphrase from STEWARD_PASSPHRASE_FILE or STEWARD_PASSPHRASE; a wrong one is refused', () => {
+    const dir = sealedKeys('correct horse battery');
+    const file = path.join(tmp, 'passphrase.txt');
+    fs.writeFileSync(file, 'correct horse battery\n', { mode: 0o600 });
+    const fromFile = exportWith(dir, path.join(tmp, 'sealed-file.csv'), { STEWARD_PASSPHRASE_FILE: file });
+    expect(fromFile.code, fromFile.err).toBe(0);
+    expect(fs.existsSync(path.join(tmp, 'sealed-file.csv'))).toBe(true);
+    const fromEnv = exportWith(dir, path.join(tmp, 'sealed-env.csv'), {
+      STEWARD_PASSPHRASE: 'correct horse battery',
+    });
+    expect(fromEnv.code, fromEnv.err).toBe(0);
+    const wrong = exportWith(dir, path.join(tmp, 'sealed-wrong.csv'), {
+      STEWARD_PASSPHRASE: 'wrong horse battery',
+    });
+    expect(wrong.code).toBe(1);
+    expect(wrong.err).toMatch(/not the passphrase/);
+    expect(fs.existsSync(path.join(tmp, 'sealed-wrong.csv'))).toBe(false);
+    const unreadable = exportWith(dir, path.join(tmp, 'sealed-gone.csv'), {
+      STEWARD_PASSPHRASE_FILE: path.join(tmp, 'no-such-file'),
+    });
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.err).toMatch(/STEWARD_PASSPHRASE_FILE: cannot read .*no-such-file \(ENOENT\)/);
   });
 });
