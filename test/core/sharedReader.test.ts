@@ -3,7 +3,6 @@
 // the bytes actually read from each ledger file, through a pass-through node:fs.
 import type * as FsModule from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ProfileSummary } from '../../electron/core/contract/views/app';
 import { openLedger } from '../../electron/core/ledger';
@@ -11,6 +10,7 @@ import type { ServiceHandle } from '../../electron/core/services';
 import { makeLedger, readLines, startedData, testClock, writeLines, type Fixture } from './ledger/helpers';
 import { tempServices, type TempServices } from '../support/services';
 import { openStewardWorkspace } from '../../electron/core/events';
+import { grantInPolicy } from '../support/policy';
 
 /** Bytes read from each ledger file (by path), whichever node:fs call read them. */
 const reads = vi.hoisted(() => ({ bytes: new Map<string, number>(), fds: new Map<number, string>() }));
@@ -58,12 +58,7 @@ beforeEach(async () => {
 });
 afterEach(() => env.close());
 
-function grantManager(contentDir: string, p: ProfileSummary): void {
-  const file = path.join(contentDir, 'policy.yaml');
-  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
-  policy.roles.managers!.push({ email: p.email, fingerprint: p.fingerprint, all: true });
-  fs.writeFileSync(file, YAML.stringify(policy));
-}
+const grantManager = (contentDir: string, p: ProfileSummary) => grantInPolicy(contentDir, p, 'managers');
 
 /** A manager's services over a workspace of 4 other people x 250 entries (1k entries). */
 async function setup(): Promise<{ others: Fixture[]; me: ProfileSummary }> {

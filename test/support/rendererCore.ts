@@ -50,6 +50,7 @@ import {
   readModuleKey,
   SUBMITTER_MODULES,
 } from './moduleKey';
+import { editPolicyRoles, grantInPolicy } from './policy';
 
 const DAY_MS = 86_400_000;
 
@@ -321,11 +322,6 @@ async function openCoreIn(dir: string, clock: OffsetClock, options: CoreOptions)
     });
   let handle = await start();
   let dispatch = createDispatch(handle.services, { logError });
-  const editRoles = (edit: (roles: Record<string, Record<string, unknown>[]>) => void) =>
-    editYamlFile<{ roles: Record<string, Record<string, unknown>[]> }>(
-      path.join(contentDir, 'policy.yaml'),
-      (policy) => edit(policy.roles),
-    );
   const control = createTestBridge(
     () => core,
     (method, args) => dispatch(method, args),
@@ -346,15 +342,11 @@ async function openCoreIn(dir: string, clock: OffsetClock, options: CoreOptions)
       return control.bridge;
     },
     grantRole(profile, role, teams) {
-      editRoles((roles) => {
-        const entry: Record<string, unknown> = { email: profile.email, fingerprint: profile.fingerprint };
-        if (role === 'managers') Object.assign(entry, teams ? { teams } : { all: true });
-        roles[role] = [...(roles[role] ?? []), entry];
-      });
+      grantInPolicy(contentDir, profile, role, teams ? { teams } : {});
     },
     endRole(profile, role) {
       const yesterday = new Date(clock.now().getTime() - DAY_MS).toISOString().slice(0, 10);
-      editRoles((roles) => {
+      editPolicyRoles(contentDir, (roles) => {
         for (const entry of roles[role] ?? []) {
           if (entry.fingerprint === profile.fingerprint) entry.until = yesterday;
         }

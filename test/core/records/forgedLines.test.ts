@@ -7,7 +7,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import YAML from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/core/contract/methods';
 import type { JobView } from '../../../electron/core/contract/views/records';
@@ -17,6 +16,7 @@ import { STEWARD_EVENTS } from '../../../electron/core/events';
 import { VERIFIED_HEADS_FILE } from '../../../electron/core/services';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { tempServices, testServices, type TempServices } from '../../support/services';
+import { grantInPolicy } from '../../support/policy';
 
 const envs: TempServices[] = [];
 afterEach(async () => {
@@ -44,10 +44,7 @@ async function team() {
   const cat = await s.createProfile({ name: 'Cat', email: 'cat@example.com', team: 'Product' });
   const ben = await s.createProfile({ name: 'Ben', email: 'ben@example.com', team: 'Legal' });
   await completeModules(s, ALL_MODULES, env.contentDir);
-  const policyFile = path.join(env.contentDir, 'policy.yaml');
-  const policy = YAML.parse(fs.readFileSync(policyFile, 'utf8')) as { roles: { managers: unknown[] } };
-  policy.roles.managers.push({ email: ben.email, fingerprint: ben.fingerprint, all: true });
-  fs.writeFileSync(policyFile, YAML.stringify(policy));
+  grantInPolicy(env.contentDir, ben, 'managers');
   const ledgers = path.join(env.userDataDir, 'workspace', 'ledgers');
   return { env, s, zoe, cat, ben, file: (id: string) => path.join(ledgers, `${id}.jsonl`) };
 }

@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/core/contract/methods';
 import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import type { JobView } from '../../../electron/core/contract/views/records';
 import { readWorkspace } from '../../../electron/core/ledger';
 import { appendAsOwner } from '../../support/insider';
+import { grantInPolicy, type PolicyRole } from '../../support/policy';
 import type { HostCapabilities, ServiceHandle } from '../../../electron/core/services';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
@@ -42,21 +42,7 @@ async function machine(host: Partial<HostCapabilities> = {}): Promise<Machine> {
   return m;
 }
 
-function grant(
-  m: Machine,
-  p: ProfileSummary,
-  role: 'managers' | 'reviewers',
-  extra: object = { all: true },
-): void {
-  const file = path.join(m.contentDir, 'policy.yaml');
-  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
-  policy.roles[role]!.push({
-    email: p.email,
-    fingerprint: p.fingerprint,
-    ...(role === 'managers' ? extra : {}),
-  });
-  fs.writeFileSync(file, YAML.stringify(policy));
-}
+const grant = (m: Machine, p: ProfileSummary, role: PolicyRole) => grantInPolicy(m.contentDir, p, role);
 
 async function settle(s: Services, job: JobView): Promise<JobView> {
   let current = job;

@@ -5,10 +5,8 @@
 // for like any export.
 import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Services } from '../../../electron/core/contract/methods';
-import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import type { NotificationItem } from '../../../electron/core/contract/views/reminders';
 import { readLedgerFile } from '../../../electron/core/ledger';
 import { stewardWorkspace } from '../../../electron/core/events';
@@ -16,6 +14,7 @@ import { inQuietHours } from '../../../electron/core/reminders/inbox';
 import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/moduleKey';
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, testServices, type TempServices } from '../../support/services';
+import { grantInPolicy } from '../../support/policy';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-03-02T10:00:00.000Z');
@@ -30,14 +29,7 @@ afterEach(async () => {
   nowMs = T0;
 });
 
-function grant(contentDir: string, p: ProfileSummary, role: 'reviewers' | 'managers'): void {
-  const file = path.join(contentDir, 'policy.yaml');
-  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
-  const entry: Record<string, unknown> = { email: p.email, fingerprint: p.fingerprint };
-  if (role === 'managers') entry.all = true;
-  policy.roles[role] = [...(policy.roles[role] ?? []), entry];
-  fs.writeFileSync(file, YAML.stringify(policy));
-}
+const grant = grantInPolicy;
 
 async function submitReview(s: Services, title: string): Promise<string> {
   const draft = await s.createReviewDraft({});

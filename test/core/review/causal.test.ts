@@ -2,9 +2,7 @@
 // whatever date they like: a submitter's withdrawal dated before a rejection, a former reviewer's
 // approval dated inside his old role, an approval dated just before another reviewer's rejection.
 // Each entry is written as the attacker would: straight into their own ledger, signed, valid.
-import fs from 'node:fs';
 import path from 'node:path';
-import YAML from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Services } from '../../../electron/core/contract/methods';
 import type { ProfileSummary } from '../../../electron/core/contract/views/app';
@@ -16,6 +14,7 @@ import { ALL_MODULES, completeModules, SUBMITTER_MODULES } from '../../support/m
 import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, type TempServices } from '../../support/services';
 import { csvReviews } from '../../../electron/core/records/csv';
+import { grantInPolicy } from '../../support/policy';
 
 let env: TempServices;
 let s: Services;
@@ -30,19 +29,9 @@ beforeEach(async () => {
 });
 afterEach(() => env.close());
 
-function grantReviewer(p: ProfileSummary, window: { from?: string; until?: string } = {}): void {
-  const file = path.join(env.contentDir, 'policy.yaml');
-  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: { reviewers: unknown[] } };
-  policy.roles.reviewers.push({ email: p.email, fingerprint: p.fingerprint, ...window });
-  fs.writeFileSync(file, YAML.stringify(policy));
-}
-
-function grantManager(p: ProfileSummary): void {
-  const file = path.join(env.contentDir, 'policy.yaml');
-  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: { managers: unknown[] } };
-  policy.roles.managers.push({ email: p.email, fingerprint: p.fingerprint, all: true });
-  fs.writeFileSync(file, YAML.stringify(policy));
-}
+const grantReviewer = (p: ProfileSummary, window: { from?: string; until?: string } = {}) =>
+  grantInPolicy(env.contentDir, p, 'reviewers', window);
+const grantManager = (p: ProfileSummary) => grantInPolicy(env.contentDir, p, 'managers');
 
 const later = (days: number) => {
   clock = new Date(clock.getTime() + days * 86_400_000);

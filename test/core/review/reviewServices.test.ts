@@ -13,18 +13,14 @@ import { autofillDraft } from '../../support/reviewAutofill';
 import { tempServices, type TempServices } from '../../support/services';
 import { stewardWorkspace } from '../../../electron/core/events';
 import { formatReason, reason } from '../../../electron/core/contract/reasons';
+import { grantInPolicy } from '../../support/policy';
 
 let dir: string;
 let contentDir: string;
 let env: TempServices;
 let s: Services;
 
-function grantReviewer(p: ProfileSummary): void {
-  const file = path.join(contentDir, 'policy.yaml');
-  const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: { reviewers: unknown[] } };
-  policy.roles.reviewers.push({ email: p.email, fingerprint: p.fingerprint });
-  fs.writeFileSync(file, YAML.stringify(policy));
-}
+const grantReviewer = (p: ProfileSummary) => grantInPolicy(contentDir, p, 'reviewers');
 
 /** Added to the real time the services see; a test may move it forward. */
 let clockOffsetMs = 0;

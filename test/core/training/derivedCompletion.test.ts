@@ -7,10 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openLedger } from '../../../electron/core/ledger';
 import { stewardWorkspace } from '../../../electron/core/events';
 import { fileOnlyProtector, loadKey } from '../../../electron/core/profiles/keystore';
-import YAML from 'yaml';
 import type { ServiceHandle } from '../../../electron/core/services';
 import { ALL_MODULES, completeModules } from '../../support/moduleKey';
 import { tempServices, testServices } from '../../support/services';
+import { grantInPolicy } from '../../support/policy';
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -25,10 +25,7 @@ describe('a declared completion is not a completion', () => {
     const cat = await t.services.createProfile({ name: 'Cat', email: 'cat@example.com', team: 'Product' });
     const ben = await t.services.createProfile({ name: 'Ben', email: 'ben@example.com', team: 'Legal' });
     await completeModules(t.services, ALL_MODULES, t.contentDir);
-    const file = path.join(t.contentDir, 'policy.yaml');
-    const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
-    policy.roles.managers!.push({ email: ben.email, fingerprint: ben.fingerprint, all: true });
-    fs.writeFileSync(file, YAML.stringify(policy));
+    grantInPolicy(t.contentDir, ben, 'managers');
     const module = (await t.services.listTrainingModules({})).modules.find((m) => m.id === ALL_MODULES[0])!;
 
     // Cat's app is closed; she appends to her own ledger with her own key.

@@ -6,7 +6,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
-import YAML from 'yaml';
 import { completeModules } from '../../support/moduleKey';
 import type { ProfileSummary } from '../../../electron/core/contract/views/app';
 import { createDispatch, type Dispatch } from '../../../electron/core/dispatch';
@@ -19,6 +18,7 @@ import { startPreviewServer, type PreviewServer } from '../../../electron/previe
 export const RENDERER_DIR = path.resolve(import.meta.dirname, '../../../out/renderer');
 export { CONTENT_DIR } from '../../support/moduleKey';
 import { CONTENT_DIR } from '../../support/moduleKey';
+import { grantInPolicy } from '../../support/policy';
 
 /** The services' clock. Tests move it instead of sleeping. */
 export class TestClock {
@@ -121,12 +121,7 @@ export const test = base.extend<{ steward: StewardHarness }, { renderer: Preview
         opened,
         exportsDir: path.join(userDataDir, 'exports'),
         grantRole(profile, role) {
-          const file = path.join(contentDir, 'policy.yaml');
-          const policy = YAML.parse(fs.readFileSync(file, 'utf8')) as { roles: Record<string, unknown[]> };
-          const entry: Record<string, unknown> = { email: profile.email, fingerprint: profile.fingerprint };
-          if (role === 'managers') entry.all = true;
-          policy.roles[role] = [...(policy.roles[role] ?? []), entry];
-          fs.writeFileSync(file, YAML.stringify(policy));
+          grantInPolicy(contentDir, profile, role);
         },
         async completeModules(moduleIds) {
           await completeModules(handle.services, moduleIds, contentDir);
