@@ -20,6 +20,8 @@ const navLink = (page: Page) =>
 async function openReminders(page: Page) {
   await navLink(page).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Reminders' })).toBeVisible();
+  // The heading shows while the inbox is still loading (a spinner): read it once it is there.
+  await expect(page.locator('.reminder-group').first()).toBeVisible();
 }
 
 /** The inbox as [group heading, kind label, title] rows. */
